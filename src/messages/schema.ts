@@ -1,24 +1,16 @@
 /**
- * Every message that crosses a context boundary (content script ⇄ background,
- * popup/options ⇄ background), one schema each, discriminated by `type`.
- * Receivers parse with these schemas; anything that does not parse is dropped.
+ * Every message that crosses a context boundary, one schema each,
+ * discriminated by `type` and named by direction. Receivers parse with these
+ * schemas; anything that does not parse is dropped and logged.
+ *
+ * We send everything through `browser.runtime` messaging, never
+ * `window.postMessage`, so a page can neither read nor forge our traffic.
  */
 import * as z from 'zod/mini';
+import { Entity, Figure, Story } from '../facts/schema';
 
-/** Popup/options → background: how large is the fact base? */
-export const GetStatsRequest = z.object({ type: z.literal('stats/get') });
-
-/** Any request a context may send to the background. */
-export const BackgroundRequest = z.discriminatedUnion('type', [GetStatsRequest]);
-export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
-
-/** Sizes of the fact base the background holds. */
-export const FactBaseStats = z.object({
-  stories: z.number(),
-  entities: z.number(),
-  figures: z.number(),
-});
-export type FactBaseStats = z.infer<typeof FactBaseStats>;
+// ---------------------------------------------------------------------------
+// Results
 
 /** Answers carry a result, never a thrown error, so they stay serialisable. */
 export function resultOf<T extends z.ZodMiniType>(value: T) {
@@ -28,5 +20,88 @@ export function resultOf<T extends z.ZodMiniType>(value: T) {
   ]);
 }
 
+// ---------------------------------------------------------------------------
+// Any context → background
+
+/** How large is the fact base? */
+export const GetStatsRequest = z.object({ type: z.literal('stats/get') });
+
+/** Content script → background: the compact alias payload to compile a matcher from. */
+export const GetMatcherRequest = z.object({ type: z.literal('matcher/get') });
+
+/** Content script or popup → background: everything a popover shows for one entity. */
+export const GetEntityRequest = z.object({ type: z.literal('entity/get'), entityId: z.string() });
+
+/**
+ * Content script → background: which entities this frame marks, with counts,
+ * so the toolbar badge can show the number of distinct entities on the tab.
+ */
+export const ReportMentionsRequest = z.object({
+  type: z.literal('mentions/report'),
+  counts: z.record(z.string(), z.number()),
+});
+
+/** Any request a context may send to the background. */
+export const BackgroundRequest = z.discriminatedUnion('type', [
+  GetStatsRequest,
+  GetMatcherRequest,
+  GetEntityRequest,
+  ReportMentionsRequest,
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+
+/** Sizes of the fact base the background holds. */
+export const FactBaseStats = z.object({
+  stories: z.number(),
+  entities: z.number(),
+  figures: z.number(),
+});
+export type FactBaseStats = z.infer<typeof FactBaseStats>;
 export const GetStatsResponse = resultOf(FactBaseStats);
 export type GetStatsResponse = z.infer<typeof GetStatsResponse>;
+
+/**
+ * The matcher payload is validated by its own schema in `src/match/payload.ts`
+ * on receipt; here it is carried opaquely so this module stays independent.
+ */
+export const GetMatcherResponse = resultOf(z.unknown());
+export type GetMatcherResponse = z.infer<typeof GetMatcherResponse>;
+
+/** A story as a popover lists it: its summary and what it says about one entity. */
+export const StoryForEntity = z.object({
+  id: Story.shape.id,
+  title: Story.shape.title,
+  date: Story.shape.date,
+  source: Story.shape.source,
+  url: Story.shape.url,
+  excerpt: Story.shape.excerpt,
+  summary: Story.shape.summary,
+  /** The story's sentences that name the entity. */
+  sentences: z.array(z.string()),
+});
+export type StoryForEntity = z.infer<typeof StoryForEntity>;
+
+/** Everything a popover shows for one entity. */
+export const EntityDetails = z.object({
+  entity: Entity,
+  figures: z.array(Figure),
+  stories: z.array(StoryForEntity),
+});
+export type EntityDetails = z.infer<typeof EntityDetails>;
+export const GetEntityResponse = resultOf(EntityDetails);
+export type GetEntityResponse = z.infer<typeof GetEntityResponse>;
+
+export const ReportMentionsResponse = resultOf(z.null());
+
+// ---------------------------------------------------------------------------
+// Background → content script
+
+/** Move to the next or previous mention (from the keyboard commands). */
+export const NavigateRequest = z.object({
+  type: z.literal('mentions/navigate'),
+  direction: z.enum(['next', 'previous']),
+});
+
+/** Any request the background may send to a content script. */
+export const ContentRequest = z.discriminatedUnion('type', [NavigateRequest]);
+export type ContentRequest = z.infer<typeof ContentRequest>;

@@ -1,0 +1,57 @@
+/**
+ * Settings: one schema, one set of defaults. Storage holds only what the
+ * user changed (`changes`), under a version number, so new defaults reach
+ * users who never touched a setting and migrations stay small.
+ */
+import * as z from 'zod/mini';
+
+/** How mentions are marked on the page. */
+export const HighlightStyle = z.enum(['underline', 'tint', 'hover']);
+export type HighlightStyle = z.infer<typeof HighlightStyle>;
+
+/** Every setting, fully populated. */
+export const Settings = z.object({
+  /** Factlens on or off everywhere. */
+  enabled: z.boolean(),
+  /** Hostnames where Factlens is off. */
+  disabledSites: z.array(z.string()),
+  highlightStyle: HighlightStyle,
+  /** Mark only the first mention of each entity on a page. */
+  firstMentionOnly: z.boolean(),
+  /** Pointer rest time before a popover opens, in milliseconds. */
+  hoverDelayMs: z.number().check(z.int(), z.minimum(0), z.maximum(2000)),
+  /** Entity ids never marked anywhere. */
+  mutedEntities: z.array(z.string()),
+  /** Hostname → entity ids marked "Not this entity" on that site. */
+  mutedOnSites: z.record(z.string(), z.array(z.string())),
+  /** At most this many mentions are marked on one page. */
+  maxMentionsPerPage: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** The defaults every user starts from. */
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  highlightStyle: 'underline',
+  firstMentionOnly: false,
+  hoverDelayMs: 250,
+  mutedEntities: [],
+  mutedOnSites: {},
+  maxMentionsPerPage: 5000,
+  theme: 'system',
+};
+
+/** The current version of the stored settings record. */
+export const SETTINGS_VERSION = 1;
+
+/** What `browser.storage.local` holds under {@link SETTINGS_KEY}. */
+export const StoredSettings = z.object({
+  version: z.number(),
+  changes: z.partial(Settings),
+});
+export type StoredSettings = z.infer<typeof StoredSettings>;
+
+/** The storage key of the settings record. */
+export const SETTINGS_KEY = 'settings';
