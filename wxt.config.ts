@@ -10,6 +10,16 @@ export default defineConfig({
     description:
       'Facts under your cursor: marks companies and organisations from your news fact base and shows their figures and stories.',
     permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Go to the next mention on the page and show its facts',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Go to the previous mention on the page and show its facts',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,10 +1,19 @@
 import { loadBundledFactBase } from '@/src/facts/bundled';
-import { createHandlers, routeMessage } from '@/src/background/router';
+import { indexFactBase } from '@/src/background/factbase-index';
+import { createHandlers } from '@/src/background/handlers';
+import { routeMessage } from '@/src/background/router';
+import { registerCommands } from '@/src/background/commands';
 
 export default defineBackground(() => {
-  const handlers = createHandlers(loadBundledFactBase());
+  const handlers = createHandlers(indexFactBase(loadBundledFactBase()), {
+    show(tabId, distinctEntities) {
+      void browser.action.setBadgeText({ tabId, text: distinctEntities ? String(distinctEntities) : '' });
+      void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
+    },
+  });
   browser.runtime.onMessage.addListener((message, sender) => {
     const answer = routeMessage(handlers, message, sender, browser.runtime.id);
     return answer === undefined ? undefined : Promise.resolve(answer);
   });
+  registerCommands(browser);
 });

@@ -1,45 +1,38 @@
-import type { Runtime } from 'webextension-polyfill';
-import { BackgroundRequest, type GetStatsResponse } from '../messages/schema';
-import type { FactBase } from '../facts/schema';
+import { BackgroundRequest } from '../messages/schema';
 
-/** What the background answers to each request type. */
-export interface BackgroundHandlers {
-  'stats/get': () => GetStatsResponse;
+/** Who sent a message, as the browser reports it. */
+export interface MessageSender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
 }
 
-/** Build the handlers over a loaded fact base. */
-export function createHandlers(factBase: FactBase): BackgroundHandlers {
-  return {
-    'stats/get': () => ({
-      ok: true,
-      value: {
-        stories: factBase.stories.length,
-        entities: factBase.entities.length,
-        figures: factBase.figures.length,
-      },
-    }),
-  };
-}
+/** One handler per request type; each returns a serialisable result. */
+export type BackgroundHandlers = {
+  [Type in BackgroundRequest['type']]: (
+    request: Extract<BackgroundRequest, { type: Type }>,
+    sender: MessageSender,
+  ) => unknown | Promise<unknown>;
+};
 
 /**
- * Parse an incoming message and dispatch it. Messages from other extensions
- * or that fail their schema are dropped (undefined: no answer), never thrown,
- * so a malformed message can not break the background.
+ * Parse an incoming message and dispatch it. Messages from other extensions,
+ * or that fail their schema, are dropped (undefined: no answer) and logged,
+ * never thrown, so nothing a page can provoke breaks the background.
  */
 export function routeMessage(
   handlers: BackgroundHandlers,
   message: unknown,
-  sender: Pick<Runtime.MessageSender, 'id'>,
+  sender: MessageSender,
   ownId: string,
-): unknown {
+): unknown | Promise<unknown> {
   if (sender.id !== ownId) return undefined;
   const parsed = BackgroundRequest.safeParse(message);
   if (!parsed.success) {
-    console.warn('Factlens: dropped a malformed message', message);
+    console.warn('Factlens: dropped a malformed message', parsed.error.issues[0]?.message);
     return undefined;
   }
-  switch (parsed.data.type) {
-    case 'stats/get':
-      return handlers['stats/get']();
-  }
+  const request = parsed.data;
+  const handler = handlers[request.type] as (request: BackgroundRequest, sender: MessageSender) => unknown;
+  return handler(request, sender);
 }

@@ -1,0 +1,3 @@
+import { runFacts } from '../src/ingest/cli';
+
+process.exitCode = await runFacts(process.argv.slice(2));

@@ -1,0 +1,26 @@
+import type { Browser } from 'webextension-polyfill';
+import type { ContentRequest } from '../messages/schema';
+
+/** Manifest command names, bound to keys in `wxt.config.ts` and changeable in the browser's shortcut settings. */
+export const COMMANDS = {
+  next: 'next-mention',
+  previous: 'previous-mention',
+} as const;
+
+/**
+ * Forward the keyboard commands to the active tab's top frame. Content scripts
+ * never see browser commands, and listening for keys in the page would risk
+ * stealing the page's own shortcuts.
+ */
+export function registerCommands(api: Pick<Browser, 'commands' | 'tabs'>): void {
+  api.commands.onCommand.addListener(async (command) => {
+    const direction = command === COMMANDS.next ? 'next' : command === COMMANDS.previous ? 'previous' : null;
+    if (!direction) return;
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const request: ContentRequest = { type: 'mentions/navigate', direction };
+    await api.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => {
+      // No content script in this tab (a browser page, or one loaded before install).
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { buildMatcherPayload } from '../match/payload';
+import type { BackgroundHandlers } from './router';
+import type { FactBaseIndex } from './factbase-index';
+
+/** What the handlers need from the browser: a place to show per-tab counts. */
+export interface BadgeSink {
+  show(tabId: number, distinctEntities: number): void;
+}
+
+/** The background's answers, over one fact base index. */
+export function createHandlers(index: FactBaseIndex, badge: BadgeSink): BackgroundHandlers {
+  // Built once: every frame of every tab asks for the same payload.
+  let payload: unknown = null;
+  return {
+    'stats/get': () => ({ ok: true, value: index.stats() }),
+    'matcher/get': () => {
+      payload ??= buildMatcherPayload(index.factBase);
+      return { ok: true, value: payload };
+    },
+    'entity/get': ({ entityId }) => {
+      const details = index.entityDetails(entityId);
+      return details ? { ok: true, value: details } : { ok: false, error: `unknown entity '${entityId}'` };
+    },
+    'mentions/report': ({ counts }, sender) => {
+      // Only the top frame speaks for the tab, so frames don't overwrite each other.
+      if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) {
+        badge.show(sender.tab.id, Object.values(counts).filter((count) => count > 0).length);
+      }
+      return { ok: true, value: null };
+    },
+  };
+}
