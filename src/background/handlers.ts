@@ -21,6 +21,10 @@ export function createHandlers(index: FactBaseIndex, badge: BadgeSink): Backgrou
       const details = index.entityDetails(entityId);
       return details ? { ok: true, value: details } : { ok: false, error: `unknown entity '${entityId}'` };
     },
+    'story/get': ({ storyId }) => {
+      const story = index.story(storyId);
+      return story ? { ok: true, value: story } : { ok: false, error: `unknown story '${storyId}'` };
+    },
     'mentions/report': ({ counts }, sender) => {
       // Only the top frame speaks for the tab, so frames don't overwrite each other.
       if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) {

@@ -41,11 +41,15 @@ export const ReportMentionsRequest = z.object({
   counts: z.record(z.string(), z.number()),
 });
 
+/** Popup or story page → background: one whole story. */
+export const GetStoryRequest = z.object({ type: z.literal('story/get'), storyId: z.string() });
+
 /** Any request a context may send to the background. */
 export const BackgroundRequest = z.discriminatedUnion('type', [
   GetStatsRequest,
   GetMatcherRequest,
   GetEntityRequest,
+  GetStoryRequest,
   ReportMentionsRequest,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
@@ -91,6 +95,9 @@ export type EntityDetails = z.infer<typeof EntityDetails>;
 export const GetEntityResponse = resultOf(EntityDetails);
 export type GetEntityResponse = z.infer<typeof GetEntityResponse>;
 
+export const GetStoryResponse = resultOf(Story);
+export type GetStoryResponse = z.infer<typeof GetStoryResponse>;
+
 export const ReportMentionsResponse = resultOf(z.null());
 
 // ---------------------------------------------------------------------------
@@ -102,6 +109,39 @@ export const NavigateRequest = z.object({
   direction: z.enum(['next', 'previous']),
 });
 
-/** Any request the background may send to a content script. */
-export const ContentRequest = z.discriminatedUnion('type', [NavigateRequest]);
+/** Popup → content script: which entities does this page mention, and how often? */
+export const ListPageMentionsRequest = z.object({ type: z.literal('page/list') });
+
+/** One entity on the page, for the popup's "On this page" list. */
+export const PageEntity = z.object({
+  entityId: z.string(),
+  name: z.string(),
+  count: z.number(),
+});
+export type PageEntity = z.infer<typeof PageEntity>;
+
+/** What the page marks, and how many mentions were left out by the per-page cap. */
+export const PageMentions = z.object({
+  entities: z.array(PageEntity),
+  /** Mentions found but not marked because of the per-page cap. */
+  leftOut: z.number(),
+  /** False when Factlens is paused on this page. */
+  active: z.boolean(),
+});
+export type PageMentions = z.infer<typeof PageMentions>;
+export const ListPageMentionsResponse = resultOf(PageMentions);
+
+/** Popup → content script: scroll to an entity's first (or next/previous) mention and open its popover. */
+export const JumpToMentionRequest = z.object({
+  type: z.literal('page/jump'),
+  entityId: z.string(),
+  direction: z.enum(['first', 'next', 'previous']),
+});
+
+/** Any request the background or popup may send to a content script. */
+export const ContentRequest = z.discriminatedUnion('type', [
+  NavigateRequest,
+  ListPageMentionsRequest,
+  JumpToMentionRequest,
+]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
