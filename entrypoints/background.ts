@@ -1,11 +1,12 @@
 import { loadBundledFactBase } from '@/src/facts/bundled';
-import { indexFactBase } from '@/src/background/factbase-index';
+import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { routeMessage } from '@/src/background/router';
 import { registerCommands } from '@/src/background/commands';
 
 export default defineBackground(() => {
-  const handlers = createHandlers(indexFactBase(loadBundledFactBase()), {
+  const store = createFactBaseStore(loadBundledFactBase());
+  const handlers = createHandlers(store, {
     show(tabId, distinctEntities) {
       void browser.action.setBadgeText({ tabId, text: distinctEntities ? String(distinctEntities) : '' });
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });

@@ -1,4 +1,3 @@
-import type { Browser } from 'webextension-polyfill';
 import type { ContentRequest } from '../messages/schema';
 
 /** Manifest command names, bound to keys in `wxt.config.ts` and changeable in the browser's shortcut settings. */
@@ -7,12 +6,21 @@ export const COMMANDS = {
   previous: 'previous-mention',
 } as const;
 
+/** The slice of the browser API the commands need; tests pass their own. */
+export interface CommandsApi {
+  commands: { onCommand: { addListener(listener: (command: string) => void): void } };
+  tabs: {
+    query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+}
+
 /**
  * Forward the keyboard commands to the active tab's top frame. Content scripts
  * never see browser commands, and listening for keys in the page would risk
  * stealing the page's own shortcuts.
  */
-export function registerCommands(api: Pick<Browser, 'commands' | 'tabs'>): void {
+export function registerCommands(api: CommandsApi): void {
   api.commands.onCommand.addListener(async (command) => {
     const direction = command === COMMANDS.next ? 'next' : command === COMMANDS.previous ? 'previous' : null;
     if (!direction) return;

@@ -1,6 +1,6 @@
 import { buildMatcherPayload } from '../match/payload';
 import type { BackgroundHandlers } from './router';
-import type { FactBaseIndex } from './factbase-index';
+import type { FactBaseStore } from './factbase-store';
 
 /** What the handlers need from the browser: a place to show per-tab counts. */
 export interface BadgeSink {
@@ -8,21 +8,25 @@ export interface BadgeSink {
 }
 
 /** The background's answers, over one fact base index. */
-export function createHandlers(index: FactBaseIndex, badge: BadgeSink): BackgroundHandlers {
-  // Built once: every frame of every tab asks for the same payload.
+export function createHandlers(store: FactBaseStore, badge: BadgeSink): BackgroundHandlers {
+  // Built once per fact base: every frame of every tab asks for the same payload.
   let payload: unknown = null;
+  store.subscribe(() => {
+    payload = null;
+  });
+  const index = () => store.current();
   return {
-    'stats/get': () => ({ ok: true, value: index.stats() }),
+    'stats/get': () => ({ ok: true, value: index().stats() }),
     'matcher/get': () => {
-      payload ??= buildMatcherPayload(index.factBase);
+      payload ??= buildMatcherPayload(index().factBase);
       return { ok: true, value: payload };
     },
     'entity/get': ({ entityId }) => {
-      const details = index.entityDetails(entityId);
+      const details = index().entityDetails(entityId);
       return details ? { ok: true, value: details } : { ok: false, error: `unknown entity '${entityId}'` };
     },
     'story/get': ({ storyId }) => {
-      const story = index.story(storyId);
+      const story = index().story(storyId);
       return story ? { ok: true, value: story } : { ok: false, error: `unknown story '${storyId}'` };
     },
     'mentions/report': ({ counts }, sender) => {
