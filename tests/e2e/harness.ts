@@ -1,0 +1,530 @@
+/**
+ * Browser-test harness: launches Chromium or Firefox with the built extension
+ * loaded, opens extension pages and ordinary pages, collects their errors and
+ * saves screenshots. Every browser test goes through this module so that both
+ * browsers share one code path and the quirks live in one place.
+ *
+ * Typical use, one browser per test file:
+ *
+ * ```ts
+ * describe.each(BROWSERS)('popup in %s', (browserName) => {
+ *   let session: ExtensionSession;
+ *   beforeAll(async () => (session = await launchWithExtension(browserName)));
+ *   afterAll(async () => session?.close());
+ *   it('…', async () => {
+ *     const popup = await session.openExtensionPage('popup.html', '[data-testid=stats]');
+ *     screenshotOnFailure(popup, `popup-${browserName}`);
+ *     expect(await collectPageErrors(popup).read()).toEqual([]);
+ *   });
+ * });
+ * ```
+ *
+ * Firefox quirks found while writing this (Firefox ESR 153, puppeteer-core 25 over WebDriver BiDi):
+ * - `page.goto()` to a moz-extension:// page never settles (it rejects with "Frame detached" only when
+ *   the browser closes), and to a missing moz-extension:// file it hangs rather than failing. So extension
+ *   pages are opened by starting the navigation and waiting for a selector, and missing files are caught
+ *   up front by looking in the build directory.
+ * - BiDi reports neither console messages nor uncaught errors of moz-extension:// pages, and preload
+ *   scripts (`evaluateOnNewDocument`) do not run there. Firefox does print uncaught errors and unhandled
+ *   rejections of extension code to its stderr ("JavaScript error: moz-extension://…, line N: …"), so the
+ *   harness reads those, and it wraps `console.error` in extension pages as soon as the page can be reached.
+ *   Calls to `console.error` made before that moment (during the first milliseconds of loading) are missed.
+ * - Console messages and errors of ordinary pages, including those of our content script, do arrive over
+ *   BiDi, as in Chromium.
+ * - A temporary add-on installed over BiDi gets the host permissions of its `<all_urls>` content script
+ *   at install time: the content script runs on http://127.0.0.1 pages without any prompt. The harness
+ *   self-test (tests/e2e/harness/harness.test.ts) checks this stays true.
+ * - The extension's UUID is random per profile; pinning it with the `extensions.webextensions.uuids`
+ *   pref (keyed by the gecko id in the manifest) gives a known moz-extension:// base URL.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
+import { onTestFailed } from 'vitest';
+import { startStaticServer, type StaticServer } from './server';
+
+/** The browsers the harness can drive. */
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The repository root, found from this file's place in it. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** Where `npm run build` puts each browser's unpacked extension. */
+export const BUILD_DIRS: Record<BrowserName, string> = {
+  chromium: path.join(REPO_ROOT, '.output/chrome-mv3'),
+  firefox: path.join(REPO_ROOT, '.output/firefox-mv3'),
+};
+
+interface ExecutableSpec {
+  label: string;
+  envVar: string;
+  aptPackage: string;
+  candidates: string[];
+}
+
+const EXECUTABLES: Record<BrowserName, ExecutableSpec> = {
+  chromium: {
+    label: 'Chromium',
+    envVar: 'CHROMIUM_PATH',
+    aptPackage: 'chromium',
+    candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+  },
+  firefox: {
+    label: 'Firefox',
+    envVar: 'FIREFOX_PATH',
+    aptPackage: 'firefox-esr',
+    candidates: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+  },
+};
+
+/**
+ * Read a browser list such as `"chromium"` or `"chromium,firefox"`; empty or absent means both.
+ * Unknown names throw, so a typo in `FACTLENS_BROWSERS` can not quietly skip a browser.
+ */
+export function parseBrowserList(value: string | undefined): BrowserName[] {
+  const names = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  if (names.length === 0) return [...ALL_BROWSERS];
+  const unknown = names.filter((name) => !(ALL_BROWSERS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `FACTLENS_BROWSERS names unknown browsers: ${unknown.join(', ')} (known: ${ALL_BROWSERS.join(', ')})`,
+    );
+  }
+  return [...new Set(names as BrowserName[])];
+}
+
+/** The browsers to test in: both, unless the `FACTLENS_BROWSERS` environment variable lists fewer. */
+export const BROWSERS: BrowserName[] = parseBrowserList(process.env.FACTLENS_BROWSERS);
+
+/**
+ * The browser executable to launch: the path in `CHROMIUM_PATH` / `FIREFOX_PATH` when set, else the first
+ * usual install path that exists. Throws a message naming the variable and the Debian package otherwise.
+ */
+export function findBrowserExecutable(browserName: BrowserName, env: NodeJS.ProcessEnv = process.env): string {
+  const spec = EXECUTABLES[browserName];
+  const override = env[spec.envVar];
+  if (override) {
+    if (existsSync(override)) return override;
+    throw new Error(`${spec.envVar} is set to ${override}, which does not exist.`);
+  }
+  const found = spec.candidates.find((candidate) => existsSync(candidate));
+  if (found) return found;
+  throw new Error(
+    `${spec.label} is not installed: looked in ${spec.candidates.join(', ')}. ` +
+      `Install it (Debian: apt-get install ${spec.aptPackage}) or set ${spec.envVar} to its executable.`,
+  );
+}
+
+/** A browser running the extension, with helpers to open its pages and ordinary pages. */
+export interface ExtensionSession {
+  browserName: BrowserName;
+  browser: Browser;
+  /** The extension's origin with a trailing slash: `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionBaseUrl: string;
+  /** The unpacked extension directory that was loaded. */
+  extensionDir: string;
+  /**
+   * Open a page of the extension (e.g. `'popup.html'`) in a new tab and resolve once `waitForSelector`
+   * matches. Errors of the page are collected from the start; read them with {@link collectPageErrors}.
+   */
+  openExtensionPage(pagePath: string, waitForSelector: string): Promise<Page>;
+  /** Open an ordinary web page in a new tab and resolve once it has loaded; the content script runs there. */
+  openPage(url: string): Promise<Page>;
+  /** Close the browser; kills it when it does not close in time. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link launchWithExtension}. */
+export interface LaunchWithExtensionOptions {
+  /** Unpacked extension to load; defaults to this browser's directory in `.output/`. */
+  extensionDir?: string;
+}
+
+const LAUNCH_TIMEOUT_MS = 60_000;
+const PROTOCOL_TIMEOUT_MS = 60_000;
+const CLOSE_TIMEOUT_MS = 10_000;
+const PAGE_TIMEOUT_MS = 30_000;
+
+/**
+ * Launch a headless browser with the extension installed.
+ * Throws (after killing the browser) when the build is missing or the extension does not install.
+ */
+export async function launchWithExtension(
+  browserName: BrowserName,
+  options: LaunchWithExtensionOptions = {},
+): Promise<ExtensionSession> {
+  const extensionDir = path.resolve(options.extensionDir ?? BUILD_DIRS[browserName]);
+  const manifest = readManifest(extensionDir);
+  const executablePath = findBrowserExecutable(browserName);
+  const firefoxUuid = randomUUID();
+
+  const browser = await puppeteer.launch({
+    ...(browserName === 'chromium'
+      ? chromiumLaunchOptions()
+      : firefoxLaunchOptions(geckoIdOf(manifest, extensionDir), firefoxUuid)),
+    executablePath,
+    headless: true,
+    timeout: LAUNCH_TIMEOUT_MS,
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
+  });
+
+  try {
+    const extensionId = await withTimeout(browser.installExtension(extensionDir), 30_000, 'installing the extension');
+    let extensionBaseUrl: string;
+    if (browserName === 'chromium') {
+      extensionBaseUrl = `chrome-extension://${extensionId}/`;
+      // A background that fails to load shows up here rather than as a popup that never answers.
+      await browser.waitForTarget(
+        (target) => target.type() === 'service_worker' && target.url().startsWith(extensionBaseUrl),
+        { timeout: 30_000 },
+      );
+    } else {
+      extensionBaseUrl = `moz-extension://${firefoxUuid}/`;
+    }
+    return createSession(browserName, browser, extensionDir, extensionBaseUrl);
+  } catch (error) {
+    await closeOrKill(browser);
+    throw new Error(`Could not load the extension from ${extensionDir} into ${browserName}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function chromiumLaunchOptions(): LaunchOptions {
+  return {
+    browser: 'chrome',
+    // `true` keeps puppeteer from passing --disable-extensions; the extension itself is installed over CDP
+    // afterwards so that a failure to install is an error we can report, not a missing service worker.
+    enableExtensions: true,
+    args: [
+      // CI runs as root, where Chromium refuses to start with its sandbox.
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  };
+}
+
+function firefoxLaunchOptions(geckoId: string, uuid: string): LaunchOptions {
+  return {
+    browser: 'firefox',
+    // Needed for BiDi's webExtension.install, which puppeteer's installExtension uses.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+    },
+  };
+}
+
+interface Manifest {
+  browser_specific_settings?: { gecko?: { id?: string } };
+}
+
+function readManifest(extensionDir: string): Manifest {
+  const manifestPath = path.join(extensionDir, 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    throw new Error(
+      `No built extension at ${extensionDir} (missing manifest.json). Run \`npm run build\` ` +
+        '(or `npx wxt build && npx wxt build -b firefox`) first.',
+    );
+  }
+  return JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+}
+
+function geckoIdOf(manifest: Manifest, extensionDir: string): string {
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  // Without a fixed id Firefox invents one, and the UUID pin (keyed by id) would not apply.
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+function createSession(
+  browserName: BrowserName,
+  browser: Browser,
+  extensionDir: string,
+  extensionBaseUrl: string,
+): ExtensionSession {
+  const extensionPageLogs = new Set<ErrorLog>();
+  const stopWatchingStderr =
+    browserName === 'firefox'
+      ? watchFirefoxExtensionErrors(browser, extensionBaseUrl, (message) => {
+          for (const log of extensionPageLogs) log.add(message);
+        })
+      : () => {};
+  let closed = false;
+
+  return {
+    browserName,
+    browser,
+    extensionBaseUrl,
+    extensionDir,
+
+    async openExtensionPage(pagePath, waitForSelector) {
+      const relative = pagePath.replace(/^\/+/, '');
+      const file = path.join(extensionDir, relative.split(/[?#]/)[0]!);
+      if (!existsSync(file)) throw new Error(`The build has no ${relative} (looked for ${file}).`);
+      const url = extensionBaseUrl + relative;
+      const page = await browser.newPage();
+      const log = errorLogFor(page);
+      if (browserName === 'firefox') {
+        extensionPageLogs.add(log);
+        page.once('close', () => extensionPageLogs.delete(log));
+      }
+      // Not awaited: in Firefox this navigation never settles (see the header). Its failure still counts.
+      const navigation = page.goto(url).then(
+        () => new Promise<never>(() => {}),
+        (error: unknown) => {
+          throw new Error(`Navigation to ${url} failed: ${messageOf(error)}`);
+        },
+      );
+      navigation.catch(() => {});
+      const deadline = Date.now() + PAGE_TIMEOUT_MS;
+      const recorder = browserName === 'firefox' ? installConsoleRecorderWhenReady(page, log, url, deadline) : null;
+      try {
+        await Promise.race([page.waitForSelector(waitForSelector, { timeout: PAGE_TIMEOUT_MS }), navigation]);
+        if (recorder) await recorder;
+      } catch (error) {
+        const errors = await log.read().catch(() => []);
+        throw new Error(
+          `${url} did not show ${waitForSelector}: ${messageOf(error)}` +
+            (errors.length ? `\nPage errors:\n${errors.join('\n')}` : ''),
+          { cause: error },
+        );
+      }
+      return page;
+    },
+
+    async openPage(url) {
+      const page = await browser.newPage();
+      errorLogFor(page);
+      await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+      return page;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopWatchingStderr();
+      await closeOrKill(browser);
+    },
+  };
+}
+
+/** Errors seen on one page, in the order they happened. */
+export interface PageErrorLog {
+  /**
+   * Every error so far: `console.error` calls and uncaught exceptions or rejections, each as one line
+   * saying what it was and where it came from. Empty when the page behaved.
+   */
+  read(): Promise<string[]>;
+}
+
+class ErrorLog implements PageErrorLog {
+  private readonly messages: string[] = [];
+  /** Pulls messages recorded inside the page (Firefox extension pages only). */
+  pullFromPage: (() => Promise<string[]>) | null = null;
+
+  add(message: string): void {
+    this.messages.push(message);
+  }
+
+  async read(): Promise<string[]> {
+    if (this.pullFromPage) this.messages.push(...(await this.pullFromPage()));
+    return [...this.messages];
+  }
+}
+
+const errorLogs = new WeakMap<Page, ErrorLog>();
+
+function errorLogFor(page: Page): ErrorLog {
+  const existing = errorLogs.get(page);
+  if (existing) return existing;
+  const log = new ErrorLog();
+  errorLogs.set(page, log);
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    log.add(
+      `console.error: ${message.text()}${url ? ` (${url}${lineNumber === undefined ? '' : `:${lineNumber}`})` : ''}`,
+    );
+  });
+  page.on('pageerror', (error) => log.add(`uncaught: ${messageOf(error)}`));
+  return log;
+}
+
+/**
+ * The errors of a page: console errors and uncaught exceptions. Pages opened through an
+ * {@link ExtensionSession} are watched from before they load; for any other page watching starts now.
+ * Calling it twice for one page returns the same log.
+ */
+export function collectPageErrors(page: Page): PageErrorLog {
+  return errorLogFor(page);
+}
+
+const RECORDER_KEY = '__factlensHarnessConsoleErrors';
+
+/**
+ * Wrap `console.error` in a Firefox extension page as soon as the page's own document is reachable,
+ * because BiDi does not report its console (see the header). Retries while the tab is still on
+ * about:blank or mid-navigation.
+ */
+async function installConsoleRecorderWhenReady(page: Page, log: ErrorLog, url: string, deadline: number) {
+  while (Date.now() < deadline && !page.isClosed()) {
+    const installed = await page
+      .evaluate(
+        (expectedUrl: string, key: string) => {
+          if (location.href !== expectedUrl) return false;
+          const store = window as unknown as Record<string, string[] | undefined>;
+          if (store[key]) return true;
+          const recorded: string[] = [];
+          store[key] = recorded;
+          const original = console.error.bind(console);
+          const describe = (value: unknown) => {
+            if (value instanceof Error) return `${value.name}: ${value.message}`;
+            if (typeof value === 'object' && value !== null) {
+              try {
+                return JSON.stringify(value);
+              } catch {
+                return String(value);
+              }
+            }
+            return String(value);
+          };
+          console.error = (...args: unknown[]) => {
+            recorded.push(args.map(describe).join(' '));
+            original(...args);
+          };
+          return true;
+        },
+        url,
+        RECORDER_KEY,
+      )
+      .catch(() => false);
+    if (installed) {
+      log.pullFromPage = async () => {
+        if (page.isClosed()) return [];
+        const drained = await page
+          .evaluate((key: string) => {
+            const recorded = (window as unknown as Record<string, string[] | undefined>)[key];
+            return recorded ? recorded.splice(0) : [];
+          }, RECORDER_KEY)
+          .catch(() => [] as string[]);
+        return drained.map((message) => `console.error: ${message} (${url})`);
+      };
+      return;
+    }
+    await sleep(15);
+  }
+}
+
+/**
+ * Firefox prints uncaught errors and unhandled rejections of extension code to stderr. Forward those
+ * from our extension's pages and background; content-script errors are left out because BiDi already
+ * reports them on the page they ran in.
+ */
+function watchFirefoxExtensionErrors(
+  browser: Browser,
+  extensionBaseUrl: string,
+  report: (message: string) => void,
+): () => void {
+  const stderr = browser.process()?.stderr;
+  if (!stderr) return () => {};
+  const prefix = 'JavaScript error: ';
+  let pending = '';
+  const onData = (chunk: Buffer | string) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith(prefix + extensionBaseUrl)) continue;
+      if (line.startsWith(`${prefix}${extensionBaseUrl}content-scripts/`)) continue;
+      report(`uncaught: ${line.slice(prefix.length).trim()}`);
+    }
+  };
+  stderr.on('data', onData);
+  return () => stderr.off('data', onData);
+}
+
+/**
+ * Save a screenshot of `page` to test-results/ if the current test fails. Call it inside a test, right
+ * after the page exists; pass a function when the page is created later. Best effort: a screenshot that
+ * can not be taken never hides the real failure.
+ */
+export function screenshotOnFailure(page: Page | (() => Page | undefined), name: string): void {
+  onTestFailed(async () => {
+    const target = typeof page === 'function' ? page() : page;
+    if (!target || target.isClosed()) return;
+    const file = screenshotPath(`${name}-failed`);
+    await withTimeout(target.screenshot({ path: file as `${string}.png` }), 10_000, 'taking a screenshot').then(
+      () => console.info(`Screenshot of the failure: ${file}`),
+      (error: unknown) => console.warn(`Could not take a failure screenshot: ${messageOf(error)}`),
+    );
+  });
+}
+
+/** Where a screenshot called `name` goes: `test-results/<name>.png` at the repository root (created if need be). */
+export function screenshotPath(name: string): `${string}.png` {
+  const dir = path.join(REPO_ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const safeName = name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  return path.join(dir, `${safeName}.png`) as `${string}.png`;
+}
+
+/** Fixture pages of this repository. */
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests/fixtures');
+/** Saved real-world pages shared by the team (outside the repository; may be absent). */
+export const SHARED_PAGES_DIR = path.resolve(REPO_ROOT, '../shared/pages');
+
+/**
+ * Serve test pages on 127.0.0.1 at a random port: by default `tests/fixtures/` at `/` and the shared
+ * real-world pages (`../shared/pages/`) at `/pages/`. Pass `roots` (URL prefix → directory) to serve others.
+ */
+export function startFixtureServer(
+  roots: Record<string, string> = { '/': FIXTURES_DIR, '/pages/': SHARED_PAGES_DIR },
+): Promise<StaticServer> {
+  return startStaticServer(roots);
+}
+
+async function closeOrKill(browser: Browser): Promise<void> {
+  try {
+    await withTimeout(browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser');
+  } catch {
+    killBrowserProcess(browser);
+  }
+}
+
+function killBrowserProcess(browser: Browser): void {
+  const pid = browser.process()?.pid;
+  if (!pid) return;
+  // Puppeteer starts the browser as a process-group leader: the negative pid takes its helpers along.
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+      return;
+    } catch {
+      // Already gone, or not a group leader: try the next form.
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
