@@ -1,0 +1,154 @@
+import { useId, useMemo } from 'preact/hooks';
+import type { EntityDetails } from '../../messages/schema';
+import { countLabel, kindLabel } from '../../format/labels';
+import { FigureList } from './FigureList';
+import { StoryList } from './StoryList';
+
+/** Colour theme: follow `prefers-color-scheme` ('system') or force one. */
+export type PopoverTheme = 'system' | 'light' | 'dark';
+
+/** Props of {@link Popover}. */
+export interface PopoverProps {
+  details: EntityDetails;
+  /** "Open story" was chosen for this story. */
+  onOpenStory(storyId: string): void;
+  /** "Not this <name>" was chosen: stop marking this entity where it means something else. */
+  onMute(entityId: string): void;
+  /** The close button was chosen. */
+  onClose(): void;
+  theme?: PopoverTheme;
+}
+
+/** The line a screen reader hears about an entity: "Credo: 4 figures, 1 story". */
+export function popoverAnnouncement(details: EntityDetails): string {
+  return `${details.entity.name}: ${countLabel(details.figures.length, 'figure')}, ${countLabel(details.stories.length, 'story', 'stories')}`;
+}
+
+function CloseButton({ onClose }: { onClose(): void }) {
+  return (
+    <button type="button" class="fl-close" aria-label="Close" onClick={onClose}>
+      <span aria-hidden="true">×</span>
+    </button>
+  );
+}
+
+/**
+ * What Factlens knows about one entity: its name, kind and description, the
+ * figures the articles give (each expandable to its source sentence), and the
+ * stories that mention it. A non-modal dialog; the host positions it, closes
+ * it on Escape and moves focus.
+ *
+ * Every string from the fact base is rendered as text, never as markup.
+ */
+export function Popover({ details, onOpenStory, onMute, onClose, theme = 'system' }: PopoverProps) {
+  const { entity, figures, stories } = details;
+  const titleId = useId();
+  const descriptionId = useId();
+  const figuresHeadingId = useId();
+  const storiesHeadingId = useId();
+  const storyTitles = useMemo(() => new Map(stories.map((story) => [story.id, story.title])), [stories]);
+  // Names that are also ordinary words carry context words; only those can be wrong matches worth muting.
+  const ambiguous = (entity.contextWords?.length ?? 0) > 0;
+  const kind = kindLabel(entity.kind);
+  return (
+    <div
+      role="dialog"
+      class="fl-popover"
+      data-theme={theme}
+      lang="en"
+      dir="ltr"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+    >
+      {/* Plain divs, not <header>/<footer>: those would add banner landmarks to the page we sit in. */}
+      <div class="fl-header">
+        <div class="fl-heading">
+          <div class="fl-title-row">
+            <h2 id={titleId} class="fl-title">
+              {entity.name}
+            </h2>
+            <span class="fl-kind">{kind}</span>
+          </div>
+          <p id={descriptionId} class="fl-description">
+            {entity.description ?? `${kind} mentioned in ${countLabel(stories.length, 'story', 'stories')}.`}
+          </p>
+        </div>
+        <CloseButton onClose={onClose} />
+      </div>
+      <div class="fl-body">
+        {figures.length > 0 && (
+          <section aria-labelledby={figuresHeadingId}>
+            <h3 id={figuresHeadingId} class="fl-section-title">
+              Figures
+            </h3>
+            <FigureList figures={figures} storyTitles={storyTitles} />
+          </section>
+        )}
+        <section aria-labelledby={storiesHeadingId}>
+          <h3 id={storiesHeadingId} class="fl-section-title">
+            {stories.length === 1 ? 'Story' : 'Stories'}
+          </h3>
+          {stories.length > 0 ? (
+            <StoryList stories={stories} entityName={entity.name} onOpenStory={onOpenStory} />
+          ) : (
+            <p class="fl-empty">No story in the fact base mentions {entity.name} yet.</p>
+          )}
+        </section>
+      </div>
+      {ambiguous && (
+        <div class="fl-footer">
+          <button
+            type="button"
+            class="fl-mute"
+            title={`Stop marking “${entity.name}” on pages where it means something else`}
+            onClick={() => onMute(entity.id)}
+          >
+            Not this {entity.name}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Props of {@link PopoverMessage}. */
+export interface PopoverMessageProps {
+  /** What to say: "Loading…", or why the facts could not be shown. */
+  message: string;
+  /** True while waiting: marks the dialog busy instead of alerting. */
+  busy?: boolean;
+  onClose(): void;
+  theme?: PopoverTheme;
+}
+
+/** The popover's frame with a single message, for loading and for failures. */
+export function PopoverMessage({ message, busy = false, onClose, theme = 'system' }: PopoverMessageProps) {
+  const titleId = useId();
+  const messageId = useId();
+  return (
+    <div
+      role="dialog"
+      class="fl-popover"
+      data-theme={theme}
+      lang="en"
+      dir="ltr"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      aria-describedby={messageId}
+      aria-busy={busy}
+    >
+      <div class="fl-header">
+        <div class="fl-heading">
+          <h2 id={titleId} class="fl-title">
+            Factlens
+          </h2>
+        </div>
+        <CloseButton onClose={onClose} />
+      </div>
+      <p id={messageId} class="fl-status" role={busy ? undefined : 'alert'}>
+        {message}
+      </p>
+    </div>
+  );
+}
