@@ -1,0 +1,382 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractFigures, type ExtractedFigure } from '@/src/ingest/figures';
+import { splitSentences } from '@/src/ingest/sentences';
+
+/** A figure without its offset, so table rows can be written as the reader sees them. */
+type Expected = Omit<ExtractedFigure, 'offset'>;
+
+function figuresIn(sentence: string): Expected[] {
+  return extractFigures(sentence).map(({ offset: _offset, ...figure }) => figure);
+}
+
+describe('money', () => {
+  it.each<[string, Expected[]]>([
+    ['It costs $20 million.', [{ text: '$20 million', unit: 'USD', value: 20_000_000 }]],
+    [
+      'TikTok was paying nearly $20 million per month to access the models.',
+      [{ text: 'nearly $20 million per month', unit: 'USD', value: 20_000_000, per: 'month', qualifier: 'nearly' }],
+    ],
+    [
+      'It was on track to earn $1 billion in annual revenue, analysts said.',
+      [{ text: '$1 billion in annual revenue', unit: 'USD', value: 1_000_000_000, per: 'year' }],
+    ],
+    ['AI drives $9B investment', [{ text: '$9B', unit: 'USD', value: 9_000_000_000 }]],
+    ['the $4B AI data center boom', [{ text: '$4B', unit: 'USD', value: 4_000_000_000 }]],
+    ['The stock closed at $143.61.', [{ text: '$143.61', unit: 'USD', value: 143.61 }]],
+    [
+      'Cables cost between $300-$500 each.',
+      [{ text: 'between $300-$500 each', unit: 'USD', value: 300, upper: 500, per: 'unit' }],
+    ],
+    [
+      'They sell for $300–$500 per cable.',
+      [{ text: '$300–$500 per cable', unit: 'USD', value: 300, upper: 500, per: 'unit' }],
+    ],
+    ['Tickets cost between $30 and $50.', [{ text: 'between $30 and $50', unit: 'USD', value: 30, upper: 50 }]],
+    ['The deal is worth $2-3 billion.', [{ text: '$2-3 billion', unit: 'USD', value: 2e9, upper: 3e9 }]],
+    ['They paid €2.5bn for it.', [{ text: '€2.5bn', unit: 'EUR', value: 2_500_000_000 }]],
+    ['a £30m deal', [{ text: '£30m', unit: 'GBP', value: 30_000_000 }]],
+    ['It raised US$5 million.', [{ text: 'US$5 million', unit: 'USD', value: 5_000_000 }]],
+    ['It raised 5 million dollars.', [{ text: '5 million dollars', unit: 'USD', value: 5_000_000 }]],
+    ['It raised CHF 5 million.', [{ text: 'CHF 5 million', unit: 'CHF', value: 5_000_000 }]],
+    ['It cost ¥500 billion.', [{ text: '¥500 billion', unit: 'JPY', value: 500_000_000_000 }]],
+    ['a market worth $1.2 trillion', [{ text: '$1.2 trillion', unit: 'USD', value: 1_200_000_000_000 }]],
+    ['a $20-million deal', [{ text: '$20-million', unit: 'USD', value: 20_000_000 }]],
+    [
+      'Microsoft has spent “several hundreds of millions of dollars” on the supercomputer.',
+      [{ text: 'several hundreds of millions of dollars', unit: 'USD', value: 200_000_000, vague: true }],
+    ],
+    [
+      'It costs tens of millions of euros a year.',
+      [{ text: 'tens of millions of euros a year', unit: 'EUR', value: 20_000_000, per: 'year', vague: true }],
+    ],
+    ['They spent billions of dollars.', [{ text: 'billions of dollars', unit: 'USD', value: 2e9, vague: true }]],
+  ])('%s', (sentence, expected) => {
+    expect(figuresIn(sentence)).toEqual(expected);
+  });
+
+  it('reads "trillion-dollar" as an adjective, not an amount', () => {
+    // The article gives no amount here, only a scale; a floor of 1e12 would misstate it.
+    expect(extractFigures('to capitalize on the trillion-dollar AI infrastructure expansion')).toEqual([]);
+    expect(extractFigures('a billion-dollar company')).toEqual([]);
+  });
+
+  it('does not read an exact amount in words as vague', () => {
+    expect(extractFigures('a million dollars')).toEqual([]);
+  });
+});
+
+describe('percentages and ranges', () => {
+  it.each<[string, Expected[]]>([
+    ['Azure revenue growth of 29 percent', [{ text: '29 percent', unit: 'percent', value: 29 }]],
+    ['growth of 29%', [{ text: '29%', unit: 'percent', value: 29 }]],
+    ['a rise of 29 per cent', [{ text: '29 per cent', unit: 'percent', value: 29 }]],
+    ['its projected growth of 30 to 31 percent', [{ text: '30 to 31 percent', unit: 'percent', value: 30, upper: 31 }]],
+    ['growth of 28–29 percent', [{ text: '28–29 percent', unit: 'percent', value: 28, upper: 29 }]],
+    ['growth of 28-29 percent', [{ text: '28-29 percent', unit: 'percent', value: 28, upper: 29 }]],
+    ['between 5 and 6 percent', [{ text: 'between 5 and 6 percent', unit: 'percent', value: 5, upper: 6 }]],
+    ['shares rose 245%', [{ text: '245%', unit: 'percent', value: 245 }]],
+    ['following a 245% surge in 2024.', [{ text: '245%', unit: 'percent', value: 245, period: 'in 2024' }]],
+    [
+      'revenue growth of around 28–29 percent',
+      [{ text: 'around 28–29 percent', unit: 'percent', value: 28, upper: 29, qualifier: 'around' }],
+    ],
+    ['up 5.5% on the day', [{ text: '5.5%', unit: 'percent', value: 5.5 }]],
+  ])('%s', (sentence, expected) => {
+    expect(figuresIn(sentence)).toEqual(expected);
+  });
+
+  it('reads "from 5 to 7 percent" as a change, not a range', () => {
+    expect(figuresIn('margins went from $5 million to $7 million')).toEqual([
+      { text: '$5 million', unit: 'USD', value: 5e6 },
+      { text: '$7 million', unit: 'USD', value: 7e6 },
+    ]);
+  });
+});
+
+describe('fractions and multiples in words', () => {
+  it.each<[string, Expected[]]>([
+    [
+      'accounted for almost a quarter of the revenue',
+      [{ text: 'almost a quarter', unit: 'percent', value: 25, qualifier: 'almost' }],
+    ],
+    ['a third of users left', [{ text: 'a third', unit: 'percent', value: 100 / 3 }]],
+    ['half of the staff', [{ text: 'half', unit: 'percent', value: 50 }]],
+    ['nearly half the staff', [{ text: 'nearly half', unit: 'percent', value: 50, qualifier: 'nearly' }]],
+    ['two-thirds of voters', [{ text: 'two-thirds', unit: 'percent', value: 200 / 3 }]],
+    [
+      'its stock price more than double',
+      [{ text: 'more than double', unit: 'multiple', value: 2, qualifier: 'more than' }],
+    ],
+    ['Revenue tripled.', [{ text: 'tripled', unit: 'multiple', value: 3 }]],
+    ['Sales doubled.', [{ text: 'doubled', unit: 'multiple', value: 2 }]],
+    ['Costs are expected to double.', [{ text: 'double', unit: 'multiple', value: 2 }]],
+    ['a 10-fold increase', [{ text: '10-fold', unit: 'multiple', value: 10 }]],
+    ['a tenfold increase', [{ text: 'tenfold', unit: 'multiple', value: 10 }]],
+    ['a 3x return', [{ text: '3x', unit: 'multiple', value: 3 }]],
+  ])('%s', (sentence, expected) => {
+    expect(figuresIn(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    'double-digit growth',
+    'a double standard',
+    'they double down on AI',
+    'the first half of the year',
+    'a quarter of a million people',
+    'in the fourth quarter',
+  ])('finds no share or multiple in "%s"', (sentence) => {
+    expect(
+      extractFigures(sentence).filter((figure) => figure.unit === 'percent' || figure.unit === 'multiple'),
+    ).toEqual([]);
+  });
+});
+
+describe('counts', () => {
+  it.each<[string, Expected[]]>([
+    [
+      'bringing together 50 global experts to explore',
+      [{ text: '50 global experts', unit: 'count', value: 50, subject: 'global experts' }],
+    ],
+    ['It has 1,200 employees.', [{ text: '1,200 employees', unit: 'count', value: 1200, subject: 'employees' }]],
+    ['It has 3 million users.', [{ text: '3 million users', unit: 'count', value: 3e6, subject: 'users' }]],
+    ['The 50 experts met.', [{ text: '50 experts', unit: 'count', value: 50, subject: 'experts' }]],
+    [
+      'About 10 people came.',
+      [{ text: 'About 10 people', unit: 'count', value: 10, subject: 'people', qualifier: 'about' }],
+    ],
+    ['Its population is 3 million.', [{ text: '3 million', unit: 'count', value: 3e6 }]],
+    [
+      'It serves 3 million users a month.',
+      [{ text: '3 million users a month', unit: 'count', value: 3e6, subject: 'users', per: 'month' }],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(figuresIn(sentence)).toEqual(expected);
+  });
+
+  it.each(['a two-day conference', 'It lasted 3 years.', 'the 100m sprint', '5G phones', 'No. 5 employees'])(
+    'finds no count in "%s"',
+    (sentence) => {
+      expect(extractFigures(sentence)).toEqual([]);
+    },
+  );
+});
+
+describe('rates', () => {
+  it.each<[string, string, ExtractedFigure['per']]>([
+    ['It pays $5 million per month.', '$5 million per month', 'month'],
+    ['It pays $5 million a month.', '$5 million a month', 'month'],
+    ['It pays $10/month.', '$10/month', 'month'],
+    ['It pays $20 million monthly to use it.', '$20 million monthly', 'month'],
+    ['It earns $1 billion annually.', '$1 billion annually', 'year'],
+    ['It earns $1 billion annual revenue.', '$1 billion annual revenue', 'year'],
+    ['It earns $1 billion a year.', '$1 billion a year', 'year'],
+    ['It earns $1 billion per year.', '$1 billion per year', 'year'],
+    ['It earns $1 billion every quarter.', '$1 billion every quarter', 'quarter'],
+    ['It costs $2 a day.', '$2 a day', 'day'],
+    ['They cost $300 each.', '$300 each', 'unit'],
+    ['They cost $3 apiece.', '$3 apiece', 'unit'],
+    ['They cost $300 per cable.', '$300 per cable', 'unit'],
+    ['It grows 5 percent a year.', '5 percent a year', 'year'],
+  ])('%s', (sentence, text, per) => {
+    expect(extractFigures(sentence)).toEqual([expect.objectContaining({ text, per })]);
+  });
+
+  it('has no rate when none is written', () => {
+    expect(extractFigures('It earned $1 billion in 2024.')[0]?.per).toBeUndefined();
+  });
+});
+
+describe('periods', () => {
+  it.each<[string, string]>([
+    ['Revenue rose 10 percent in 2024.', 'in 2024'],
+    ['Revenue rose 10 percent this year.', 'this year'],
+    ['Revenue rose 10 percent last year.', 'last year'],
+    ['As of March, TikTok was paying Microsoft nearly $20 million per month.', 'as of March'],
+    ['In its Q4 2024 earnings report, Microsoft revealed revenue growth of 29 percent.', 'Q4 2024'],
+    ['For Q1 2025, Microsoft anticipates growth of around 28–29 percent.', 'Q1 2025'],
+    ['Sales rose 5 percent in the fourth quarter.', 'in the fourth quarter'],
+    ['Fusion could supply 10 percent of power by the mid-2030s.', 'by the mid-2030s'],
+    ['Output may reach 10 percent in the mid-2030s.', 'in the mid-2030s'],
+    ['It will cost $5 billion by 2030.', 'by 2030'],
+    ['In 2024, revenue rose 10 percent.', 'in 2024'],
+  ])('%s', (sentence, period) => {
+    const figures = extractFigures(sentence);
+    expect(figures).toHaveLength(1);
+    expect(figures[0]!.period).toBe(period);
+  });
+
+  it('takes the period written next to each figure', () => {
+    const sentence =
+      'Credo has seen its stock price more than double this year to $143.61, following a 245% surge in 2024.';
+    expect(extractFigures(sentence).map((figure) => [figure.text, figure.period])).toEqual([
+      ['more than double', 'this year'],
+      ['$143.61', 'this year'],
+      ['245%', 'in 2024'],
+    ]);
+  });
+
+  it('gives no period when the sentence names none near the figure', () => {
+    expect(
+      extractFigures('DOE fusion roadmap targets 2030s commercial deployment as AI drives $9B investment'),
+    ).toEqual([{ text: '$9B', offset: 68, unit: 'USD', value: 9e9 }]);
+  });
+});
+
+describe('qualifiers', () => {
+  it.each([
+    'nearly',
+    'almost',
+    'about',
+    'around',
+    'roughly',
+    'approximately',
+    'more than',
+    'over',
+    'up to',
+    'at least',
+    'less than',
+    'under',
+    'some',
+  ])('"%s" hedges the amount after it', (qualifier) => {
+    const sentence = `The firm has ${qualifier} 40 percent of the market.`;
+    expect(figuresIn(sentence)).toEqual([{ text: `${qualifier} 40 percent`, unit: 'percent', value: 40, qualifier }]);
+  });
+
+  it('normalises case and spacing', () => {
+    expect(extractFigures('More  than $5 million was raised.')[0]?.qualifier).toBe('more than');
+  });
+
+  it('does not take a hedge from inside another word', () => {
+    expect(extractFigures('the thunder 40 percent')[0]?.qualifier).toBeUndefined();
+  });
+});
+
+describe('numbers that are not amounts', () => {
+  it.each([
+    'It happened in 2024.',
+    'after the 2024 elections',
+    'the 2030s',
+    'by the mid-2030s',
+    'In its Q4 2024 earnings report',
+    'Oct 17, 2025',
+    'the conference on October 16-17, combining research',
+    'It opened on March 3 with fanfare.',
+    'for the 1st time',
+    'the fourth attempt',
+    'the 21st century',
+    'at 10:30 am',
+    'call 555-123-4567 now',
+    'COVID-19 cases rose',
+    'GPT-4 models',
+    'Windows 11 users',
+    'Section 230 protections',
+    'iPhone 15 sales',
+    'a two-day conference',
+    'version 1.2.3 shipped',
+    'open 24/7',
+  ])('%s', (sentence) => {
+    expect(extractFigures(sentence)).toEqual([]);
+  });
+});
+
+/**
+ * The user's AI news digest (../shared/articles/ai-news-digest.txt), verbatim,
+ * so this test needs nothing outside the repository.
+ */
+const DIGEST = `TikTok emerges as a major customer of Microsoft’s AI cloud services, with potential implications for the AI industry and Microsoft’s financials.
+TikTok’s reliance on Microsoft’s AI: As of March, TikTok was paying Microsoft nearly $20 million per month to access OpenAI’s models, making it one of the largest customers of Microsoft’s AI cloud computing services.
+- TikTok’s payments to Microsoft accounted for almost a quarter of the revenue generated by Microsoft’s increasingly profitable cloud division.
+- Microsoft’s cloud AI business was on track to earn $1 billion in annual revenue, highlighting the growing importance of AI services in the company’s portfolio.
+ByteDance’s AI ambitions: TikTok’s parent company, ByteDance, has been developing its own large language model (LLM), potentially reducing its reliance on Microsoft’s AI services in the future.
+- ByteDance was “secretly using” OpenAI’s technology to create its own LLM, a practice generally considered a faux pas in the AI world and a violation of OpenAI’s terms of service.
+- OpenAI suspended ByteDance’s account to investigate a potential violation of its developer license, while ByteDance claimed it was using the technology “to a very limited extent” to help create its own models.
+Microsoft’s AI investments and financials: Microsoft has made significant investments in OpenAI, positioning itself as the company’s exclusive cloud provider and building a supercomputer to power ChatGPT.
+- Microsoft has spent “several hundreds of millions of dollars” on the supercomputer, showcasing its commitment to advancing AI technologies.
+- In its Q4 2024 earnings report, Microsoft revealed Azure revenue growth of 29 percent, slightly missing its projected growth of 30 to 31 percent from the previous earnings release.
+- For Q1 2025, Microsoft anticipates Azure revenue growth of around 28–29 percent, indicating a continued strong performance of its cloud services.
+Analyzing deeper: TikTok’s reliance on Microsoft’s AI services and ByteDance’s efforts to develop its own LLM highlight the complex dynamics within the AI industry. As companies strive to leverage advanced AI technologies, they often rely on partnerships with leading AI providers like OpenAI and Microsoft. However, the desire to reduce dependence on external providers and gain a competitive edge drives some companies to develop their own AI capabilities, potentially reshaping the competitive landscape in the long run. The financial implications for Microsoft are significant, as AI services become an increasingly important part of its cloud business, contributing to its overall growth and profitability.
+Recent Stories
+DOE fusion roadmap targets 2030s commercial deployment as AI drives $9B investment
+The Department of Energy has released a new roadmap targeting commercial-scale fusion power deployment by the mid-2030s, though the plan lacks specific funding commitments and relies on scientific breakthroughs that have eluded researchers for decades. The strategy emphasizes public-private partnerships and positions AI as both a research tool and motivation for developing fusion energy to meet data centers' growing electricity demands. The big picture: The DOE's roadmap aims to "deliver the public infrastructure that supports the fusion private sector scale up in the 2030s," but acknowledges it cannot commit to specific funding levels and remains subject to Congressional appropriations. Why...
+Oct 17, 2025Tying it all together: Credo’s purple cables power the $4B AI data center boom
+Credo, a Silicon Valley semiconductor company specializing in data center cables and chips, has seen its stock price more than double this year to $143.61, following a 245% surge in 2024. The company's signature purple cables, which cost between $300-$500 each, have become essential infrastructure for AI data centers, positioning Credo to capitalize on the trillion-dollar AI infrastructure expansion as hyperscalers like Amazon, Microsoft, and Elon Musk's xAI rapidly build out massive computing facilities. What you should know: Credo's active electrical cables (AECs) are becoming indispensable for connecting the massive GPU clusters required for AI training and inference. The company...
+Oct 17, 2025Vatican launches Latin American AI network for human development
+The Vatican hosted a two-day conference bringing together 50 global experts to explore how artificial intelligence can advance peace, social justice, and human development. The event launched the Latin American AI Network for Integral Human Development and established principles for ethical AI governance that prioritize human dignity over technological advancement. What you should know: The Pontifical Academy of Social Sciences, the Vatican's research body for social issues, organized the "Digital Rerum Novarum" conference on October 16-17, combining academic research with practical AI applications. Participants included leading experts from MIT, Microsoft, Columbia University, the UN, and major European institutions. The conference...`;
+
+describe('the AI news digest', () => {
+  const found = splitSentences(DIGEST).flatMap((sentence) =>
+    extractFigures(sentence.text).map(({ offset: _offset, ...figure }) => figure),
+  );
+
+  it('finds exactly the figures the articles give, in order', () => {
+    expect(found).toEqual<Expected[]>([
+      {
+        text: 'nearly $20 million per month',
+        unit: 'USD',
+        value: 20_000_000,
+        per: 'month',
+        qualifier: 'nearly',
+        period: 'as of March',
+      },
+      { text: 'almost a quarter', unit: 'percent', value: 25, qualifier: 'almost' },
+      { text: '$1 billion in annual revenue', unit: 'USD', value: 1e9, per: 'year' },
+      { text: 'several hundreds of millions of dollars', unit: 'USD', value: 2e8, vague: true },
+      { text: '29 percent', unit: 'percent', value: 29, period: 'Q4 2024' },
+      { text: '30 to 31 percent', unit: 'percent', value: 30, upper: 31, period: 'Q4 2024' },
+      { text: 'around 28–29 percent', unit: 'percent', value: 28, upper: 29, qualifier: 'around', period: 'Q1 2025' },
+      { text: '$9B', unit: 'USD', value: 9e9 },
+      { text: '$4B', unit: 'USD', value: 4e9 },
+      { text: 'more than double', unit: 'multiple', value: 2, qualifier: 'more than', period: 'this year' },
+      { text: '$143.61', unit: 'USD', value: 143.61, period: 'this year' },
+      { text: '245%', unit: 'percent', value: 245, period: 'in 2024' },
+      { text: 'between $300-$500 each', unit: 'USD', value: 300, upper: 500, per: 'unit' },
+      { text: '50 global experts', unit: 'count', value: 50, subject: 'global experts' },
+    ]);
+  });
+
+  it('reads no year, quarter, date or "two-day" as an amount', () => {
+    const texts = found.map((figure) => figure.text).join(' | ');
+    for (const trap of ['2024', '2025', '2030', 'Q4', 'Oct 17', '16', '17', 'two']) {
+      expect(texts).not.toContain(trap);
+    }
+  });
+});
+
+describe('robustness', () => {
+  it('never throws, and every figure is its own span of the sentence, in order, without overlaps', () => {
+    const wordy = fc.stringMatching(
+      /^(?:[$€£]?\d{1,4}(?:[.,]\d{1,3})?|%| |-|–|to|and|between|nearly|per|month|a|year|million|bn|B|percent|in|2024|Q4|users|double|half|of|several|hundreds|millions|dollars|,|\.)*$/,
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), wordy), (sentence) => {
+        const figures = extractFigures(sentence);
+        let previousEnd = 0;
+        for (const figure of figures) {
+          expect(figure.text.length).toBeGreaterThan(0);
+          expect(sentence.slice(figure.offset, figure.offset + figure.text.length)).toBe(figure.text);
+          expect(figure.offset).toBeGreaterThanOrEqual(previousEnd);
+          expect(Number.isFinite(figure.value)).toBe(true);
+          if (figure.upper !== undefined) expect(figure.upper).toBeGreaterThan(figure.value);
+          previousEnd = figure.offset + figure.text.length;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads 100 KB of digits and punctuation in well under a second', () => {
+    let seed = 7;
+    const pieces = ['1', '2', '0', '9', '.', ',', '-', '–', '$', '%', ':', '/', ' ', '1,000', ' million', ' to '];
+    let text = '';
+    while (text.length < 100_000) {
+      seed = (seed * 48271) % 2147483647;
+      text += pieces[seed % pieces.length];
+    }
+    for (const input of [text, '9'.repeat(100_000), '1,234'.repeat(20_000), '1-'.repeat(50_000), ' '.repeat(100_000)]) {
+      const started = performance.now();
+      extractFigures(input);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+});
