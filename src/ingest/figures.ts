@@ -118,6 +118,7 @@ const MAGNITUDE_VALUES: Record<string, number> = { ten: 10, hundred: 100, dozen:
  * "October 16").
  */
 const WORDS_BEFORE_COUNTS = new Set([
+  'top',
   'the',
   'a',
   'an',
@@ -138,6 +139,12 @@ const SUBJECT_STOP_WORDS = new Set(
     ' ',
   ),
 );
+
+/**
+ * Words that start a measure of change in a rate ("5 percentage points", "50
+ * basis points"); the schema has no unit for these, so they are not counts.
+ */
+const RATE_CHANGE_WORDS = new Set(['percentage', 'basis']);
 
 /** Plural nouns that do not end in "s". */
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'staff', 'personnel']);
@@ -240,9 +247,13 @@ const QUALIFIER_BEFORE = new RegExp(
 const BETWEEN_BEFORE = /(?<![\p{L}])between\s+$/iu;
 const FROM_BEFORE = /(?<![\p{L}])from\s+(?:about\s+|around\s+)?$/iu;
 
-/** A rate right after an amount: "per month", "a year", "/month", "monthly", "in annual revenue", "each", "per cable". */
+/**
+ * A rate right after an amount: "per month", "a year", "/month", "monthly",
+ * "in annual revenue", "each", "per cable". "$3 billion a year earlier" is a
+ * comparison, not a rate.
+ */
 const RATE_AFTER =
-  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|per\s+(?!cent\b)\p{Ll}+)\b/uy;
+  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b(?!\s+(?:earlier|ago|before|later|prior)\b)|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|per\s+(?!cent\b)\p{Ll}+)\b/uy;
 
 /** Up to three lower-case words after a count, from which the counted noun phrase is taken. */
 const WORDS_AFTER = /(?:\s+\p{Ll}[\p{Ll}'’-]*){1,3}/uy;
@@ -457,6 +468,7 @@ function countSubject(sentence: string, low: Numeral, last: Numeral): { subject?
   let subjectLength = 0;
   let end = last.end;
   for (const word of following.matchAll(/\S+/gu)) {
+    if (RATE_CHANGE_WORDS.has(word[0])) return undefined;
     if (SUBJECT_STOP_WORDS.has(word[0])) break;
     phrase.push(word[0]);
     if (isPluralNoun(word[0])) {

@@ -146,6 +146,7 @@ describe('counts', () => {
       [{ text: 'About 10 people', unit: 'count', value: 10, subject: 'people', qualifier: 'about' }],
     ],
     ['Its population is 3 million.', [{ text: '3 million', unit: 'count', value: 3e6 }]],
+    ['Top 10 companies', [{ text: '10 companies', unit: 'count', value: 10, subject: 'companies' }]],
     [
       'It serves 3 million users a month.',
       [{ text: '3 million users a month', unit: 'count', value: 3e6, subject: 'users', per: 'month' }],
@@ -154,12 +155,17 @@ describe('counts', () => {
     expect(figuresIn(sentence)).toEqual(expected);
   });
 
-  it.each(['a two-day conference', 'It lasted 3 years.', 'the 100m sprint', '5G phones', 'No. 5 employees'])(
-    'finds no count in "%s"',
-    (sentence) => {
-      expect(extractFigures(sentence)).toEqual([]);
-    },
-  );
+  it.each([
+    'a two-day conference',
+    'It lasted 3 years.',
+    'the 100m sprint',
+    '5G phones',
+    'No. 5 employees',
+    'a 50-person team',
+    'Rates rose 5 percentage points.',
+  ])('finds no count in "%s"', (sentence) => {
+    expect(extractFigures(sentence)).toEqual([]);
+  });
 });
 
 describe('rates', () => {
@@ -182,9 +188,14 @@ describe('rates', () => {
     expect(extractFigures(sentence)).toEqual([expect.objectContaining({ text, per })]);
   });
 
-  it('has no rate when none is written', () => {
-    expect(extractFigures('It earned $1 billion in 2024.')[0]?.per).toBeUndefined();
-  });
+  it.each(['It earned $1 billion in 2024.', 'Sales were up from $3.2 billion a year earlier.'])(
+    'has no rate when none is written: %s',
+    (sentence) => {
+      const figures = extractFigures(sentence);
+      expect(figures).toHaveLength(1);
+      expect(figures[0]).not.toHaveProperty('per');
+    },
+  );
 });
 
 describe('periods', () => {
