@@ -43,13 +43,20 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
 };
 
-/** The current version of the stored settings record. */
+/** The settings the user changed: any subset of {@link Settings}. */
+export const SettingsChanges = z.partial(Settings);
+export type SettingsChanges = z.infer<typeof SettingsChanges>;
+
+/**
+ * The current version of the stored settings record. It must equal the number
+ * of migrations in `migrations.ts`; a unit test checks that it does.
+ */
 export const SETTINGS_VERSION = 1;
 
 /** What `browser.storage.local` holds under {@link SETTINGS_KEY}. */
 export const StoredSettings = z.object({
   version: z.number(),
-  changes: z.partial(Settings),
+  changes: SettingsChanges,
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;
 
