@@ -1,0 +1,428 @@
+/**
+ * The in-page home of the fact popover: one `<factlens-root>` element on
+ * `<html>`, a shadow root with our styles, and inside it a layer that is shown
+ * in the browser's top layer (the Popover API) and positioned next to the
+ * mention with Floating UI.
+ *
+ * Why this shape:
+ * - The shadow root keeps page CSS (`* { all: unset }`, `div { display: none
+ *   !important }`) off everything we render. Only the host element itself can
+ *   be matched by page selectors; its sheet's `:host` rules are `!important`,
+ *   which beats page rules of either kind (shadow context wins for important
+ *   declarations).
+ * - The shadow root is open. What it shows is public fact-base text, so there
+ *   is nothing to hide from the page, and a closed root would not stop a page
+ *   that wanted to interfere anyway (it can restyle or remove the host). Open
+ *   lets tests and the page scanner look inside.
+ * - Styles are a constructed sheet in `adoptedStyleSheets`: a page's
+ *   `style-src` CSP can block `<style>` elements and `style` attributes but
+ *   not those. Firefox refuses constructed sheets from content scripts (its
+ *   Xray wrappers reject the array assignment, bugzilla 1751346 and 1928865),
+ *   so there we fall back to a `<style>` element whose text is set before it is
+ *   inserted, which makes Firefox apply the extension's CSP rather than the
+ *   page's (bugzilla 1706787).
+ * - `showPopover()` puts the layer in the top layer: above every z-index,
+ *   above a fullscreen element, and out of reach of a transformed or clipped
+ *   ancestor. Where the Popover API is missing, the layer is `position: fixed`
+ *   in a host with the highest z-index.
+ * - Positions are set through the CSSOM (`element.style.left = …`), which CSP
+ *   does not govern; we never write a `style` attribute.
+ */
+import { h, render } from 'preact';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
+import type { Placement, VirtualElement } from '@floating-ui/dom';
+import type { EntityDetails } from '../messages/schema';
+import { POPOVER_CSS } from '../ui/popover/styles';
+import { Popover, PopoverMessage, popoverAnnouncement } from '../ui/popover/Popover';
+import type { PopoverTheme } from '../ui/popover/Popover';
+
+/** The tag of the host element; the page scanner skips it. */
+export const POPOVER_HOST_TAG = 'factlens-root';
+
+/** Where the popover points: a live Range over the mention in the page. */
+export interface PopoverAnchor {
+  range: Range;
+  entityId: string;
+}
+
+/** What {@link createPopoverHost} needs from the content script. */
+export interface PopoverHostOptions {
+  /** The page's document; default `globalThis.document`. */
+  document?: Document;
+  /** Aborted when the content script context is invalidated: everything is torn down. */
+  signal: AbortSignal;
+  /** Asks the background for everything the popover shows about an entity. */
+  loadDetails(entityId: string): Promise<EntityDetails>;
+  /** "Open story" was chosen. */
+  onOpenStory(storyId: string): void;
+  /** "Not this <name>" was chosen; the popover closes first. */
+  onMute(entityId: string): void;
+  /** The theme setting, read each time the popover renders; default 'system'. */
+  theme?: () => PopoverTheme;
+}
+
+/** The popover as the content script drives it. */
+export interface PopoverHost {
+  /**
+   * Open (or move) the popover for a mention; resolves when it is visible, or
+   * when a later `show`/`hide` or the abort signal made this one moot.
+   * `focus`: move keyboard focus into it (keyboard navigation).
+   */
+  show(anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
+  /** Close the popover. `restoreFocus`: if focus is in the popover, return it to where it was before. */
+  hide(options?: { restoreFocus?: boolean }): void;
+  /** True while the popover (its facts, a loading note or an error) is on screen. */
+  readonly isOpen: boolean;
+  /** The entity shown or being loaded, or null. */
+  readonly entityId: string | null;
+  /** True when `node` (e.g. event target, composed path element) is inside the popover, for hover-intent logic. */
+  contains(node: EventTarget | null): boolean;
+  /** The host element (for tests and for the scanner to skip). */
+  readonly hostElement: HTMLElement;
+}
+
+/** How long a load may take before the popover says "Loading…" rather than nothing. */
+const LOADING_NOTE_DELAY_MS = 150;
+/** Gap between the mention and the popover. */
+const MENTION_GAP_PX = 6;
+/** Space kept free between the popover and the viewport edges. */
+const VIEWPORT_MARGIN_PX = 8;
+/** The popover never gets shorter than this, even when both sides of the mention are cramped. */
+const MIN_HEIGHT_PX = 96;
+
+/** The element that has focus, looking into open shadow roots. */
+function deepActiveElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+const TEXT_INPUT_TYPES = new Set([
+  '',
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+]);
+
+/** True when keys typed now go into a field, where Escape belongs to the field. */
+function isEditable(element: Element | null): boolean {
+  if (!element) return false;
+  const tag = element.tagName.toLowerCase();
+  if (tag === 'textarea' || tag === 'select') return true;
+  if (tag === 'input') return TEXT_INPUT_TYPES.has((element.getAttribute('type') ?? '').toLowerCase());
+  return (element as HTMLElement).isContentEditable === true;
+}
+
+function isNode(target: EventTarget | null): target is Node {
+  return target !== null && typeof (target as Node).nodeType === 'number';
+}
+
+/** The element a Range starts in, for direction and scroll-ancestor lookups. */
+function rangeElement(range: Range): Element | null {
+  const node = range.startContainer;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/**
+ * A Floating UI reference made from a live Range: its rectangles are read on
+ * every update, so the popover follows the mention as the page scrolls, reflows
+ * or zooms. `getClientRects` lets the `inline` middleware pick one line of a
+ * mention that wraps.
+ */
+function rangeReference(range: Range): VirtualElement {
+  return {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: rangeElement(range) ?? undefined,
+  };
+}
+
+/** True when the mention is no longer on the page or has no size (its text was removed or hidden). */
+function mentionGone(range: Range): boolean {
+  if (!range.startContainer.isConnected) return true;
+  const rect = range.getBoundingClientRect();
+  return rect.width === 0 && rect.height === 0;
+}
+
+/**
+ * Attaches the style sheet: adopted where the browser lets us, otherwise a
+ * `<style>` element (see the module comment for why both).
+ */
+function attachStyles(shadow: ShadowRoot, doc: Document, css: string): void {
+  const view = doc.defaultView;
+  try {
+    if (view && 'adoptedStyleSheets' in shadow) {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+      shadow.adoptedStyleSheets = [sheet];
+      if (shadow.adoptedStyleSheets.length === 1) return;
+    }
+  } catch {
+    // Firefox content scripts: fall through to the <style> element.
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.prepend(style);
+}
+
+/**
+ * Creates the popover host and appends it to `document.documentElement`.
+ * Everything it sets up (element, listeners, position tracking, Preact tree)
+ * is removed when `options.signal` aborts.
+ */
+export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
+  const doc = options.document ?? globalThis.document;
+  const { signal } = options;
+
+  const hostElement = doc.createElement(POPOVER_HOST_TAG);
+  const shadow = hostElement.attachShadow({ mode: 'open' });
+  attachStyles(shadow, doc, POPOVER_CSS);
+
+  const layer = doc.createElement('div');
+  layer.className = 'fl-layer';
+  const topLayer = typeof layer.showPopover === 'function';
+  if (topLayer) layer.setAttribute('popover', 'manual');
+
+  // Announces what opened when focus stays on the page (hover), where a dialog alone says nothing.
+  const liveRegion = doc.createElement('div');
+  liveRegion.className = 'fl-sr';
+  liveRegion.setAttribute('role', 'status');
+  liveRegion.setAttribute('aria-live', 'polite');
+
+  shadow.append(layer, liveRegion);
+  doc.documentElement.append(hostElement);
+
+  let open = false;
+  let entityId: string | null = null;
+  /** Bumped by every show, hide and teardown; async work started under an older value is dropped. */
+  let generation = 0;
+  let stopTracking: (() => void) | null = null;
+  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+  let returnFocusTo: HTMLElement | null = null;
+  let shownDetails: EntityDetails | null = null;
+  let anchorRange: Range | null = null;
+
+  const theme = (): PopoverTheme => options.theme?.() ?? 'system';
+
+  function dialogElement(): HTMLElement | null {
+    return layer.querySelector<HTMLElement>('[role="dialog"]');
+  }
+
+  function renderDetails(details: EntityDetails): void {
+    render(
+      h(Popover, {
+        details,
+        theme: theme(),
+        onClose: () => host.hide({ restoreFocus: true }),
+        onOpenStory: (storyId: string) => options.onOpenStory(storyId),
+        onMute: (id: string) => {
+          host.hide({ restoreFocus: true });
+          options.onMute(id);
+        },
+      }),
+      layer,
+    );
+  }
+
+  function renderMessage(message: string, busy: boolean): void {
+    render(
+      h(PopoverMessage, { message, busy, theme: theme(), onClose: () => host.hide({ restoreFocus: true }) }),
+      layer,
+    );
+  }
+
+  async function updatePosition(range: Range, token: number): Promise<void> {
+    if (mentionGone(range)) {
+      layer.classList.add('fl-hidden');
+      return;
+    }
+    const element = rangeElement(range);
+    const rtl = element ? doc.defaultView?.getComputedStyle(element).direction === 'rtl' : false;
+    // Line the popover up with the start of the mention: its left edge on LTR pages, its right edge on RTL ones.
+    const placement: Placement = rtl ? 'bottom-end' : 'bottom-start';
+    const { x, y, middlewareData } = await computePosition(rangeReference(range), layer, {
+      strategy: 'fixed',
+      placement,
+      middleware: [
+        inline(),
+        offset(MENTION_GAP_PX),
+        flip({ padding: VIEWPORT_MARGIN_PX, fallbackPlacements: [rtl ? 'top-end' : 'top-start'] }),
+        // Shift only along the line, never onto the mention.
+        shift({ padding: VIEWPORT_MARGIN_PX, crossAxis: false }),
+        size({
+          padding: VIEWPORT_MARGIN_PX,
+          apply({ availableHeight, elements }) {
+            const height = Math.max(MIN_HEIGHT_PX, Math.floor(availableHeight));
+            elements.floating.style.setProperty('--fl-available-height', `${height}px`);
+          },
+        }),
+        hide({ strategy: 'referenceHidden' }),
+      ],
+    });
+    if (token !== generation) return;
+    layer.style.left = `${Math.round(x)}px`;
+    layer.style.top = `${Math.round(y)}px`;
+    layer.classList.toggle('fl-hidden', middlewareData.hide?.referenceHidden === true);
+  }
+
+  function stopPositioning(): void {
+    stopTracking?.();
+    stopTracking = null;
+  }
+
+  /** Puts the layer on screen next to the range and keeps it there as the page moves. */
+  async function reveal(range: Range, token: number): Promise<void> {
+    if (!hostElement.isConnected) doc.documentElement.append(hostElement);
+    stopPositioning();
+    anchorRange = range;
+    // Laid out but invisible until the first position is known, so it never flashes at the corner.
+    layer.classList.add('fl-open', 'fl-hidden');
+    if (topLayer && !layer.matches(':popover-open')) layer.showPopover();
+    open = true;
+    await updatePosition(range, token);
+    if (token !== generation) return;
+    stopTracking = autoUpdate(rangeReference(range), layer, () => {
+      void updatePosition(range, generation);
+    });
+  }
+
+  function conceal(): void {
+    stopPositioning();
+    clearTimeout(loadingTimer);
+    if (topLayer && layer.matches(':popover-open')) layer.hidePopover();
+    layer.classList.remove('fl-open', 'fl-hidden');
+    render(null, layer);
+    liveRegion.textContent = '';
+    open = false;
+    entityId = null;
+    shownDetails = null;
+    anchorRange = null;
+  }
+
+  function focusDialog(): void {
+    dialogElement()?.focus({ preventScroll: true });
+  }
+
+  function rememberFocus(): void {
+    const active = deepActiveElement(doc);
+    if (active && !host.contains(active) && active !== doc.body) returnFocusTo = active as HTMLElement;
+  }
+
+  const host: PopoverHost = {
+    hostElement,
+    get isOpen() {
+      return open;
+    },
+    get entityId() {
+      return entityId;
+    },
+
+    contains(node) {
+      if (!isNode(node)) return false;
+      return node === hostElement || hostElement.contains(node) || shadow.contains(node);
+    },
+
+    async show(anchor, showOptions = {}) {
+      if (signal.aborted) return;
+      const token = ++generation;
+      clearTimeout(loadingTimer);
+      if (showOptions.focus) rememberFocus();
+
+      if (open && shownDetails && entityId === anchor.entityId) {
+        // Same entity, another mention (or the same one): move, do not reload.
+        if (anchor.range !== anchorRange) await reveal(anchor.range, token);
+        if (token === generation && showOptions.focus) focusDialog();
+        return;
+      }
+
+      entityId = anchor.entityId;
+      shownDetails = null;
+      loadingTimer = setTimeout(() => {
+        if (token !== generation) return;
+        renderMessage('Loading facts…', true);
+        void reveal(anchor.range, token);
+      }, LOADING_NOTE_DELAY_MS);
+
+      let details: EntityDetails | null = null;
+      let failure: string | null = null;
+      try {
+        details = await options.loadDetails(anchor.entityId);
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
+      if (token !== generation || signal.aborted) return;
+      clearTimeout(loadingTimer);
+
+      if (details) {
+        shownDetails = details;
+        renderDetails(details);
+      } else {
+        renderMessage(`Factlens could not load its facts about this name. ${failure ?? ''}`.trim(), false);
+      }
+      await reveal(anchor.range, token);
+      if (token !== generation) return;
+      if (showOptions.focus) focusDialog();
+      else if (details) liveRegion.textContent = popoverAnnouncement(details);
+    },
+
+    hide(hideOptions = {}) {
+      generation++;
+      const active = deepActiveElement(doc);
+      // Give focus back only if it is ours to give: in the popover, or lost to <body>.
+      const focusWasOurs = active === null || active === doc.body || host.contains(active);
+      const wasShowing = open || entityId !== null;
+      conceal();
+      const target = returnFocusTo;
+      returnFocusTo = null;
+      if (wasShowing && hideOptions.restoreFocus && focusWasOurs && target?.isConnected) {
+        target.focus({ preventScroll: true });
+      }
+    },
+  };
+
+  // Escape from inside the popover: ours alone, so the page's own Escape handlers do not also fire.
+  shadow.addEventListener(
+    'keydown',
+    (event) => {
+      const keyboardEvent = event as KeyboardEvent;
+      if (keyboardEvent.key !== 'Escape' || keyboardEvent.isComposing || !open) return;
+      keyboardEvent.preventDefault();
+      keyboardEvent.stopPropagation();
+      host.hide({ restoreFocus: true });
+    },
+    { signal },
+  );
+
+  // Escape on the page closes the popover too, unless it is meant for a field or the page already used it.
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape' || event.isComposing || !open || event.defaultPrevented) return;
+      if (host.contains(event.target)) return;
+      if (isEditable(deepActiveElement(doc))) return;
+      host.hide({ restoreFocus: false });
+    },
+    { signal },
+  );
+
+  function teardown(): void {
+    generation++;
+    conceal();
+    returnFocusTo = null;
+    hostElement.remove();
+  }
+
+  if (signal.aborted) teardown();
+  else signal.addEventListener('abort', teardown, { once: true });
+
+  return host;
+}
