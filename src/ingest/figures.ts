@@ -196,6 +196,8 @@ const RANGE_JOIN = /^(?:\s?[-–—]\s?|\s+(?<word>to|and)\s+)$/u;
 const FRACTION_WORDS =
   /(?<![\p{L}-])(?:(?:a|one)[\s-](?<part>half|third|quarter|fifth|tenth)|(?<many>two[\s-]thirds|three[\s-]quarters)|(?<half>half))(?=\s+(?:of|the)\s)(?!\s+of\s+an?\s)/giu;
 
+const HALF_AS_PERIOD = /(?<![\p{L}])(?:first|second|other|latter|back|front)\s+$/iu;
+
 /**
  * "doubled", "tripling", "tenfold"; the bare verb ("double") only after a
  * hedge or a word that makes it a verb ("more than double", "expected to
@@ -413,7 +415,9 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
   const lowScale =
     low.scale ?? (high?.scale && numberValue(low.digits) <= numberValue(high.digits) ? high.scale : undefined);
   const value = numberValue(low.digits, lowScale);
-  if (highValue !== undefined && highValue < value) return undefined;
+  if (!Number.isFinite(value) || (highValue !== undefined && !(highValue >= value && Number.isFinite(highValue)))) {
+    return undefined;
+  }
   const currency = low.currency ?? high?.currency;
   const unit: FigureUnit | undefined = last.unit ?? currency;
   let start = low.start;
@@ -453,14 +457,6 @@ function countSubject(sentence: string, low: Numeral, last: Numeral): { subject?
   const isYear = !low.scale && /^(?:19|20)\d{2}$/u.test(low.digits);
   const isFraction = !low.scale && low.digits.includes('.');
   if (isYear || isFraction) return undefined;
-  const before = sentence.slice(Math.max(0, low.start - 40), low.start);
-  const wordBefore = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
-  const isName =
-    /\p{Lu}/u.test(wordBefore) &&
-    !/['’]s$/u.test(wordBefore) &&
-    !WORDS_BEFORE_COUNTS.has(wordBefore.toLowerCase()) &&
-    !QUALIFIER_BEFORE.test(before);
-  if (isName) return undefined;
 
   WORDS_AFTER.lastIndex = last.end;
   const following = WORDS_AFTER.exec(sentence)?.[0] ?? '';
@@ -477,8 +473,17 @@ function countSubject(sentence: string, low: Numeral, last: Numeral): { subject?
     }
   }
   // "3 million" names an amount even without a noun; a bare "11" does not.
-  if (subjectLength === 0) return low.scale ? { end } : undefined;
-  return { subject: phrase.slice(0, subjectLength).join(' '), end };
+  if (subjectLength === 0 && !low.scale) return undefined;
+
+  const before = sentence.slice(Math.max(0, low.start - 40), low.start);
+  const wordBefore = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
+  const isName =
+    /\p{Lu}/u.test(wordBefore) &&
+    !/['’]s$/u.test(wordBefore) &&
+    !WORDS_BEFORE_COUNTS.has(wordBefore.toLowerCase()) &&
+    !QUALIFIER_BEFORE.test(before);
+  if (isName) return undefined;
+  return subjectLength === 0 ? { end } : { subject: phrase.slice(0, subjectLength).join(' '), end };
 }
 
 function isPluralNoun(word: string): boolean {
@@ -501,7 +506,7 @@ function* fractionFigures(sentence: string): Generator<Found> {
   for (const match of sentence.matchAll(FRACTION_WORDS)) {
     const { part, many, half } = match.groups!;
     // "the first half of 2025" is a period, not a share.
-    if (half && /(?:first|second|other|latter|back|front)\s+$/iu.test(sentence.slice(0, match.index))) continue;
+    if (half && HALF_AS_PERIOD.test(sentence.slice(Math.max(0, match.index - 20), match.index))) continue;
     const key = (part ?? many ?? half)!.toLowerCase().replace(/\s+/u, '-');
     yield {
       start: match.index,

@@ -25,9 +25,10 @@ const BULLET = /^\s*(?:[-–—•*▪‣◦]\s+)?/u;
  * Terminal punctuation: full stops, "?", "!", ellipses ("..." or "…"), with any
  * closing quotes or brackets that belong to the sentence they end, followed by
  * whitespace or the end of the line. Decimals ("$143.61") never match because
- * a digit follows the point.
+ * a digit follows the point. The lookbehind starts a match only at the first
+ * mark of a run, which keeps "!?!?…x" linear.
  */
-const TERMINATOR = /[.!?…]+["'”’»)\]]*(?=\s|$)/gu;
+const TERMINATOR = /(?<![.!?…])[.!?…]+["'”’»)\]]*(?=\s|$)/gu;
 
 /**
  * Abbreviations written as one word with a final point. A point after them

@@ -125,6 +125,16 @@ describe('splitSentences', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(sentences).toHaveLength(1200 * 4);
   });
+
+  it.each([
+    ['a run of full stops', '.'.repeat(100_000) + 'x'],
+    ['a run of marks', '!?'.repeat(50_000) + 'x'],
+    ['a run of abbreviations', 'U.S. '.repeat(20_000)],
+  ])('stays linear on %s', (_name, text) => {
+    const started = performance.now();
+    splitSentences(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 /**
