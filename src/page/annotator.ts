@@ -1,0 +1,634 @@
+/**
+ * The page layer of the content script: reads the page, marks mentions,
+ * keeps up with changes, opens popovers on hover, tap and keyboard, and
+ * answers the popup. One {@link PageSession} exists while Factlens is active
+ * on the page; switching it off (globally or for the site) disposes the
+ * session, which leaves the page exactly as it was, and switching it back on
+ * starts a new one.
+ */
+import type { Matcher } from '../match/matcher';
+import type { ContentRequest, EntityDetails, PageMentions } from '../messages/schema';
+import type { Settings } from '../settings/schema';
+import { isActiveOn, mutedOn, siteOf } from '../settings/store';
+import { isExcludedElement, isExcludedText } from './exclusions';
+import { HighlightLayer } from './highlights';
+import { HoverIntent, liveRangeOf, mentionAtPoint, type Point } from './hover';
+import { chooseMarked, type MarkingRules } from './marking';
+import { MentionIndex, type MentionEntry } from './mention-index';
+import { firstAtOrBelowTop, hasBox, revealRange, stepIndex, type Direction } from './navigate';
+import { POPOVER_HOST_TAG, type PopoverHost, type PopoverHostOptions } from './popover-host';
+import { DEFAULT_CHUNK_LIMITS, hasReadableText, locateMentions, openShadowRoots, TextWalk } from './scanner';
+import { runInSlices, yieldToPage, type SliceEnvironment } from './slices';
+import { outermostConnected, RescanScheduler, summarizeMutations } from './watch';
+
+/** The parts of WXT's content script context the page layer uses. */
+export interface ContentContext {
+  readonly signal: AbortSignal;
+  setTimeout(handler: () => void, timeout?: number): number;
+  requestAnimationFrame(callback: FrameRequestCallback): number;
+  onInvalidated(callback: () => void): () => void;
+}
+
+/** What the page layer needs from the content script: the browser APIs, passed in. */
+export interface AnnotatorEnvironment {
+  window: Window;
+  ctx: ContentContext;
+  loadSettings(): Promise<Settings>;
+  /** Calls `listener` whenever the settings change; returns a function that stops. */
+  watchSettings(listener: (settings: Settings) => void): () => void;
+  saveSettings(patch: Partial<Settings>): Promise<unknown>;
+  /** Asks the background for the matcher (called at most once per frame, and only when there is text). */
+  requestMatcher(): Promise<Matcher>;
+  loadDetails(entityId: string): Promise<EntityDetails>;
+  /** Reports which entities the page marks, for the badge; absent in frames that do not report. */
+  reportCounts?(counts: Record<string, number>): void;
+  openStory(storyId: string): void;
+  createPopover(options: PopoverHostOptions): PopoverHost;
+}
+
+/** The running page layer. */
+export interface Annotator {
+  /** Answer a request from the background or popup; undefined when this frame has no answer. */
+  handle(request: ContentRequest): Promise<unknown> | undefined;
+  /** Resolves once the first settings are applied (and the first scan, if any, has started). */
+  readonly started: Promise<void>;
+}
+
+const MUTATION_OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+const REPORT_DELAY_MS = 400;
+/** A tap moves less than this (CSS pixels) and lasts less than {@link TAP_MAX_MS}. */
+const TAP_SLOP_PX = 10;
+const TAP_MAX_MS = 600;
+/** A walk that keeps losing its place on a page rebuilding itself is given up on; mutations rescan what changed. */
+const MAX_RESTARTS = 3;
+
+function isOwnElement(element: Element): boolean {
+  return element.localName === POPOVER_HOST_TAG;
+}
+
+function isOwnNode(node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current.nodeType === Node.ELEMENT_NODE && isOwnElement(current as Element)) return true;
+  }
+  return false;
+}
+
+/** One unit of scanning work: read text, or look for shadow roots. */
+type ScanTask =
+  | { kind: 'text'; walk: TextWalk; restarts: number }
+  | { kind: 'shadows'; search: Generator<ShadowRoot | null, void, void> };
+
+/** Everything Factlens does on a page while it is active there. */
+class PageSession {
+  private readonly window: Window;
+  private readonly document: Document;
+  private readonly controller = new AbortController();
+  private readonly index = new MentionIndex();
+  private readonly pageContext = new Set<string>();
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly dirty = new Set<Node>();
+  private readonly observer: MutationObserver;
+  private readonly scheduler: RescanScheduler;
+  private readonly intent: HoverIntent<MentionEntry>;
+  private marked = new Set<MentionEntry>();
+  private counts = new Map<string, number>();
+  private leftOut = 0;
+  private matcher: Matcher | null = null;
+  private layer: HighlightLayer | null = null;
+  private popover: PopoverHost | null = null;
+  private current: MentionEntry | null = null;
+  private sweepNeeded = false;
+  private jobs: Promise<unknown> = Promise.resolve();
+  private reportTimer: number | null = null;
+  private lastReport = '{}';
+  private pointer: { point: Point; target: EventTarget | null } | null = null;
+  private frameRequested = false;
+  private touchStart: { x: number; y: number; at: number; id: number } | null = null;
+
+  constructor(
+    private readonly env: AnnotatorEnvironment,
+    private settings: Settings,
+    private site: string | null,
+  ) {
+    this.window = env.window;
+    this.document = env.window.document;
+    const stop = () => this.controller.abort();
+    if (env.ctx.signal.aborted) stop();
+    env.ctx.signal.addEventListener('abort', stop, { signal: this.controller.signal });
+    const globals = env.window as unknown as typeof globalThis;
+    this.observer = new globals.MutationObserver((records) => this.onMutations(records));
+    this.scheduler = new RescanScheduler({
+      setTimeout: (callback, ms) => env.ctx.setTimeout(callback, ms),
+      clearTimeout: (id) => this.window.clearTimeout(id),
+      now: () => this.now(),
+      run: () => this.enqueue(() => this.rescan()),
+    });
+    this.intent = new HoverIntent<MentionEntry>(
+      {
+        setTimeout: (callback, ms) => env.ctx.setTimeout(callback, ms),
+        clearTimeout: (id) => this.window.clearTimeout(id),
+      },
+      {
+        open: (mention) => void this.showPopover(mention, false),
+        close: () => this.popover?.hide({ restoreFocus: false }),
+        setActive: (mention) => this.layer?.setActive(mention?.range ?? null),
+      },
+      settings.hoverDelayMs,
+    );
+  }
+
+  private get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  private now(): number {
+    return this.window.performance.now();
+  }
+
+  /** Start watching the page, and read it if it has text. */
+  start(): void {
+    if (this.signal.aborted) return;
+    this.observer.observe(this.document, MUTATION_OPTIONS);
+    this.listenToPointer();
+    const body = this.document.body ?? this.document.documentElement;
+    // A frame without text (an ad, a tracking pixel, an app shell still loading) costs no matcher
+    // request; if text arrives later, the mutation that brings it starts the first scan.
+    if (body && hasReadableText(body)) void this.enqueue(() => this.firstScan());
+  }
+
+  /** Tear everything down: no mark, listener, observer or element of ours is left. */
+  dispose(): void {
+    if (this.reportTimer !== null) this.window.clearTimeout(this.reportTimer);
+    this.controller.abort();
+    this.observer.disconnect();
+    this.scheduler.cancel();
+    this.intent.reset();
+    this.layer?.dispose();
+    this.layer = null;
+    this.index.clear();
+    this.marked.clear();
+    this.counts.clear();
+    if (this.lastReport !== '{}') this.env.reportCounts?.({});
+  }
+
+  /** New settings (or a new site after an in-page navigation) while staying active. */
+  update(settings: Settings, site: string | null): void {
+    const previous = this.settings;
+    this.settings = settings;
+    this.site = site;
+    this.intent.delayMs = settings.hoverDelayMs;
+    if (settings.highlightStyle !== previous.highlightStyle) this.layer?.setStyle(settings.highlightStyle);
+    this.refreshMarks();
+  }
+
+  // -------------------------------------------------------------------------
+  // Scanning
+
+  /** Serialise scans: a rescan never runs while another scan is part-way. */
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.jobs.then(job, job);
+    this.jobs = next.catch(() => {});
+    return next;
+  }
+
+  private sliceEnvironment(): SliceEnvironment {
+    return {
+      now: () => this.now(),
+      yieldToPage: () => yieldToPage(this.window as unknown as typeof globalThis),
+      signal: this.signal,
+    };
+  }
+
+  private async ensureMatcher(): Promise<boolean> {
+    if (this.matcher) return true;
+    try {
+      this.matcher = await this.env.requestMatcher();
+    } catch (error) {
+      console.warn('Factlens: no matcher, nothing will be marked on this page', error);
+      return false;
+    }
+    if (this.signal.aborted) return false;
+    this.layer = new HighlightLayer(this.window, this.settings.highlightStyle);
+    this.layer.adoptInto(this.document);
+    return true;
+  }
+
+  private async firstScan(): Promise<number> {
+    if (!(await this.ensureMatcher())) return 0;
+    // The whole document is read now; changes seen so far are part of it.
+    this.dirty.clear();
+    const body = this.document.body ?? this.document.documentElement;
+    return body ? this.scan([body], false) : 0;
+  }
+
+  private async rescan(): Promise<number> {
+    if (this.signal.aborted) return 0;
+    if (!this.matcher) {
+      const roots = outermostConnected(this.dirty);
+      if (!roots.some((root) => hasReadableText(root))) {
+        this.dirty.clear();
+        return 0;
+      }
+      return this.firstScan();
+    }
+    const started = this.now();
+    if (this.sweepNeeded) {
+      this.sweepNeeded = false;
+      for (const entry of this.index.sweep()) this.unmark(entry);
+    }
+    const roots = outermostConnected(this.dirty).filter((root) =>
+      root.nodeType === Node.TEXT_NODE
+        ? !isExcludedText(root as Text, isOwnElement)
+        : root.nodeType !== Node.ELEMENT_NODE || !isExcludedElement(root as Element, isOwnElement),
+    );
+    this.dirty.clear();
+    const sweepMs = this.now() - started;
+    if (roots.length === 0) {
+      this.refreshMarks();
+      return sweepMs;
+    }
+    return sweepMs + (await this.scan(roots, true));
+  }
+
+  /**
+   * Read `roots` and the open shadow roots inside them, in slices. `rescanning`: the roots may hold
+   * text nodes indexed before, whose mentions must be replaced (or dropped) rather than added to.
+   */
+  private async scan(roots: readonly Node[], rescanning: boolean): Promise<number> {
+    const minLength = 1;
+    const tasks: ScanTask[] = roots.map((root) => ({ kind: 'text', walk: new TextWalk(root, minLength), restarts: 0 }));
+    // Shadow roots are looked for after all the text of the light DOM is marked: finding them visits
+    // every element, which costs about as much again as the text walk.
+    for (const root of roots) {
+      if (root.nodeType !== Node.TEXT_NODE)
+        tasks.push({ kind: 'shadows', search: openShadowRoots(root, isOwnElement) });
+    }
+    let replacing = rescanning;
+    const step = (): boolean => {
+      const task = tasks[0];
+      if (!task) return false;
+      if (task.kind === 'text') {
+        if (task.walk.lostPlace) {
+          // The node the walk stood on was removed between slices: start this root again.
+          tasks.shift();
+          replacing = true;
+          const root = task.walk.root;
+          if (root.isConnected && task.restarts < MAX_RESTARTS) {
+            tasks.unshift({ kind: 'text', walk: new TextWalk(root, minLength), restarts: task.restarts + 1 });
+          }
+          return tasks.length > 0;
+        }
+        const chunk = task.walk.nextChunk(DEFAULT_CHUNK_LIMITS);
+        if (chunk) this.readChunk(chunk.nodes, chunk.starts, chunk.text, replacing);
+        if (task.walk.done) tasks.shift();
+        return tasks.length > 0;
+      }
+      const found = task.search.next();
+      if (found.done) tasks.shift();
+      else if (found.value) this.adoptShadowRoot(found.value, tasks);
+      return tasks.length > 0;
+    };
+    const { busyMs } = await runInSlices(step, this.sliceEnvironment(), () => this.refreshMarks());
+    return busyMs;
+  }
+
+  /** A shadow root found: style it, watch it, and read it (and look for shadow roots in it). */
+  private adoptShadowRoot(shadowRoot: ShadowRoot, tasks: ScanTask[]): void {
+    if (this.shadowRoots.has(shadowRoot) || isExcludedElement(shadowRoot.host, isOwnElement)) return;
+    this.shadowRoots.add(shadowRoot);
+    this.layer?.adoptInto(shadowRoot);
+    this.observer.observe(shadowRoot, MUTATION_OPTIONS);
+    tasks.push(
+      { kind: 'text', walk: new TextWalk(shadowRoot), restarts: 0 },
+      { kind: 'shadows', search: openShadowRoots(shadowRoot, isOwnElement) },
+    );
+  }
+
+  /** Find the mentions in one chunk of text nodes and index them. */
+  private readChunk(nodes: readonly Text[], starts: readonly number[], text: string, replacing: boolean): void {
+    const matcher = this.matcher!;
+    if (matcher.contextEntityIds.size > this.pageContext.size) {
+      for (const entityId of matcher.entitiesWithContext(text)) this.pageContext.add(entityId);
+    }
+    const located = locateMentions({ starts, text }, matcher.findMentions(text));
+    if (replacing) {
+      // Nodes read again that no longer hold a mention lose their old ones.
+      const holding = new Set(located.map((mention) => mention.nodeIndex));
+      for (let i = 0; i < nodes.length; i++) {
+        if (!holding.has(i)) for (const entry of this.index.remove(nodes[i]!)) this.unmark(entry);
+      }
+    }
+    const StaticRangeClass = (this.window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+    let i = 0;
+    while (i < located.length) {
+      const nodeIndex = located[i]!.nodeIndex;
+      const node = nodes[nodeIndex]!;
+      const entries: MentionEntry[] = [];
+      for (; i < located.length && located[i]!.nodeIndex === nodeIndex; i++) {
+        const { start, end, entityId } = located[i]!;
+        // A StaticRange does not follow DOM changes, so thousands of them cost the page's own DOM
+        // updates nothing (live Ranges are updated on every mutation); we rebuild them on change instead.
+        const range = StaticRangeClass
+          ? new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end })
+          : liveRangeOf({ node, start, end, entityId } as MentionEntry, this.document);
+        entries.push({ node, start, end, entityId, range });
+      }
+      // Checked only for the few nodes that hold a mention: catches editors that appeared mid-scan.
+      if (isExcludedText(node, isOwnElement)) continue;
+      for (const entry of this.index.replace(node, entries)) this.unmark(entry);
+    }
+  }
+
+  private unmark(entry: MentionEntry): void {
+    if (this.marked.delete(entry)) this.layer?.delete(entry.range);
+    if (entry === this.current) this.current = null;
+  }
+
+  private rules(): MarkingRules {
+    return {
+      muted: mutedOn(this.settings, this.site),
+      needsContext: this.matcher?.contextEntityIds ?? new Set(),
+      hasContext: this.pageContext,
+      firstMentionOnly: this.settings.firstMentionOnly,
+      maxMentions: this.settings.maxMentionsPerPage,
+    };
+  }
+
+  /** Bring the marks in line with the index and the rules. Linear in the number of mentions. */
+  private refreshMarks(): void {
+    if (!this.layer) return;
+    const marking = chooseMarked(this.index.inPageOrder(), this.rules());
+    const next = new Set(marking.marked);
+    for (const entry of this.marked) if (!next.has(entry)) this.layer.delete(entry.range);
+    for (const entry of next) if (!this.marked.has(entry)) this.layer.add(entry.range);
+    this.marked = next;
+    this.counts = marking.counts;
+    this.leftOut = marking.leftOut;
+    if (this.current && !next.has(this.current)) {
+      this.current = null;
+      this.layer.setCurrent(null);
+    }
+    this.scheduleReport();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.signal.aborted) return;
+    const summary = summarizeMutations(records, isOwnNode);
+    // Marks over text that changed would paint the wrong letters: drop them now, before the next paint.
+    for (const text of summary.changedTexts) for (const entry of this.index.remove(text)) this.unmark(entry);
+    for (const node of summary.dirty) this.dirty.add(node);
+    if (summary.removed) this.sweepNeeded = true;
+    if (this.dirty.size > 0 || this.sweepNeeded) this.scheduler.request();
+  }
+
+  private scheduleReport(): void {
+    if (!this.env.reportCounts || this.reportTimer !== null) return;
+    this.reportTimer = this.env.ctx.setTimeout(() => {
+      this.reportTimer = null;
+      if (this.signal.aborted) return;
+      const counts = Object.fromEntries([...this.counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const report = JSON.stringify(counts);
+      if (report === this.lastReport) return;
+      this.lastReport = report;
+      this.env.reportCounts?.(counts);
+    }, REPORT_DELAY_MS);
+  }
+
+  // -------------------------------------------------------------------------
+  // Pointer: hover with intent, and taps
+
+  private listenToPointer(): void {
+    const options = { capture: true, passive: true, signal: this.signal };
+    this.window.addEventListener('pointermove', (event) => this.onPointerMove(event), options);
+    this.window.addEventListener('pointerdown', (event) => this.onPointerDown(event), options);
+    this.window.addEventListener('pointerup', (event) => this.onPointerUp(event), options);
+    // The pointer left the window: nothing is under it any more.
+    this.window.addEventListener(
+      'pointerout',
+      (event) => {
+        if (event.relatedTarget !== null) return;
+        this.pointer = null;
+        this.intent.pointerAt(null, false);
+      },
+      options,
+    );
+  }
+
+  /** The innermost target, looking into open shadow roots (composedPath only works during dispatch). */
+  private targetOf(event: Event): EventTarget | null {
+    const target = event.target;
+    if (target && (target as Element).shadowRoot) return event.composedPath()[0] ?? target;
+    return target;
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    // The cheap exit for most of the page's life: nothing marked and no popover to keep open.
+    if (this.index.size === 0 && !this.intent.openMention) return;
+    this.pointer = { point: { x: event.clientX, y: event.clientY }, target: this.targetOf(event) };
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.env.ctx.requestAnimationFrame(() => {
+      this.frameRequested = false;
+      if (this.signal.aborted || !this.pointer) return;
+      const { point, target } = this.pointer;
+      this.syncPopoverClosed();
+      const overPopover = this.popover?.contains(target) ?? false;
+      const mention = overPopover ? null : this.markedAt(point, target);
+      this.intent.pointerAt(mention, overPopover);
+    });
+  }
+
+  /** The marked mention at a point (a muted or unmarked mention opens nothing, except in 'hover' style). */
+  private markedAt(point: Point, target: EventTarget | null): MentionEntry | null {
+    const mention = mentionAtPoint(this.document, this.index, point, target, [...this.shadowRoots]);
+    return mention && this.marked.has(mention) ? mention : null;
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.pointerType !== 'touch') return;
+    this.touchStart = { x: event.clientX, y: event.clientY, at: event.timeStamp, id: event.pointerId };
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    const start = this.touchStart;
+    if (event.pointerType !== 'touch' || !start || start.id !== event.pointerId) return;
+    this.touchStart = null;
+    const moved = Math.hypot(event.clientX - start.x, event.clientY - start.y);
+    if (moved > TAP_SLOP_PX || event.timeStamp - start.at > TAP_MAX_MS) return;
+    const target = this.targetOf(event);
+    if (this.popover?.contains(target)) return;
+    const mention = this.markedAt({ x: event.clientX, y: event.clientY }, target);
+    // A mention inside a link stays a link: the tap follows it, as the reader expects.
+    if (mention && !mention.node.parentElement?.closest('a[href]')) this.intent.tap(mention);
+    else if (this.intent.openMention) this.intent.closeNow();
+  }
+
+  /** The popover may have been closed by Esc or its close button. */
+  private syncPopoverClosed(): void {
+    if (this.intent.openMention && this.popover && this.popover.entityId === null) this.intent.popoverClosed();
+  }
+
+  private ensurePopover(): PopoverHost {
+    this.popover ??= this.env.createPopover({
+      document: this.document,
+      signal: this.signal,
+      loadDetails: (entityId) => this.env.loadDetails(entityId),
+      onOpenStory: (storyId) => this.env.openStory(storyId),
+      onMute: (entityId) => void this.muteHere(entityId),
+      theme: () => this.settings.theme,
+    });
+    return this.popover;
+  }
+
+  private showPopover(mention: MentionEntry, focus: boolean): Promise<void> {
+    if (this.signal.aborted || !mention.node.isConnected) return Promise.resolve();
+    return this.ensurePopover().show(
+      { range: liveRangeOf(mention, this.document), entityId: mention.entityId },
+      { focus },
+    );
+  }
+
+  /** "Not this entity": stop marking it on this site (everywhere when the page has no site). */
+  private async muteHere(entityId: string): Promise<void> {
+    const { settings, site } = this;
+    if (site) {
+      const onSite = settings.mutedOnSites[site] ?? [];
+      if (onSite.includes(entityId)) return;
+      await this.env.saveSettings({ mutedOnSites: { ...settings.mutedOnSites, [site]: [...onSite, entityId] } });
+    } else if (!settings.mutedEntities.includes(entityId)) {
+      await this.env.saveSettings({ mutedEntities: [...settings.mutedEntities, entityId] });
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Keyboard and popup
+
+  private markedInOrder(entityId?: string): MentionEntry[] {
+    return this.index
+      .inPageOrder()
+      .filter((entry) => this.marked.has(entry) && (entityId === undefined || entry.entityId === entityId));
+  }
+
+  /** Move to the next or previous marked mention (of `entityId` when given) and open its popover. */
+  async navigate(direction: Direction | 'first', entityId?: string): Promise<boolean> {
+    const ordered = this.markedInOrder(entityId);
+    const boxOf = (index: number) => liveRangeOf(ordered[index]!, this.document).getBoundingClientRect();
+    const currentIndex = direction === 'first' || !this.current ? -1 : ordered.indexOf(this.current);
+    const target =
+      direction === 'first'
+        ? stepIndex(
+            ordered.length,
+            -1,
+            'next',
+            () => 0,
+            (index) => hasBox(boxOf(index)),
+          )
+        : stepIndex(
+            ordered.length,
+            currentIndex,
+            direction,
+            () => firstAtOrBelowTop(ordered.length, boxOf),
+            (index) => hasBox(boxOf(index)),
+          );
+    if (target === null) return false;
+    const mention = ordered[target]!;
+    revealRange(liveRangeOf(mention, this.document), this.window);
+    this.current = mention;
+    this.layer?.setCurrent(mention.range);
+    this.intent.markOpened(mention, true);
+    await this.ensurePopover().show(
+      { range: liveRangeOf(mention, this.document), entityId: mention.entityId },
+      { focus: true },
+    );
+    return true;
+  }
+
+  /** What the page marks, for the popup. */
+  async listMentions(): Promise<PageMentions> {
+    const entities = await Promise.all(
+      [...this.counts].map(async ([entityId, count]) => {
+        const name = await this.env.loadDetails(entityId).then(
+          (details) => details.entity.name,
+          () => entityId,
+        );
+        return { entityId, name, count };
+      }),
+    );
+    entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return { entities, leftOut: this.leftOut, active: true };
+  }
+}
+
+/**
+ * Start the page layer: read the settings, and run a {@link PageSession}
+ * whenever Factlens is active on this page. Everything stops when the content
+ * script context is invalidated.
+ */
+export function startAnnotator(env: AnnotatorEnvironment): Annotator {
+  const { window, ctx } = env;
+  let settings: Settings | null = null;
+  let site = siteOf(window.location.href);
+  let session: PageSession | null = null;
+
+  const apply = () => {
+    if (ctx.signal.aborted || !settings) return;
+    const active = isActiveOn(settings, site);
+    if (!active) {
+      session?.dispose();
+      session = null;
+    } else if (session) {
+      session.update(settings, site);
+    } else {
+      session = new PageSession(env, settings, site);
+      session.start();
+    }
+  };
+
+  // Single-page apps change the URL without reloading: the site's settings are looked at again.
+  const onLocationMaybeChanged = () => {
+    const now = siteOf(window.location.href);
+    if (now === site) return;
+    site = now;
+    apply();
+  };
+  const listenerOptions = { signal: ctx.signal };
+  window.addEventListener('popstate', onLocationMaybeChanged, listenerOptions);
+  window.addEventListener('hashchange', onLocationMaybeChanged, listenerOptions);
+  const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener?.('navigatesuccess', onLocationMaybeChanged, listenerOptions);
+
+  const stopWatching = env.watchSettings((next) => {
+    settings = next;
+    apply();
+  });
+  ctx.onInvalidated(() => {
+    stopWatching();
+    session?.dispose();
+    session = null;
+  });
+
+  const started = env.loadSettings().then(
+    (loaded) => {
+      settings ??= loaded;
+      apply();
+    },
+    (error: unknown) => console.warn('Factlens: could not read settings', error),
+  );
+
+  return {
+    started,
+    handle(request) {
+      switch (request.type) {
+        case 'mentions/navigate':
+          return session ? session.navigate(request.direction) : Promise.resolve(false);
+        case 'page/jump':
+          return session ? session.navigate(request.direction, request.entityId) : Promise.resolve(false);
+        case 'page/list':
+          return session
+            ? session.listMentions().then((value) => ({ ok: true, value }))
+            : Promise.resolve({ ok: true, value: { entities: [], leftOut: 0, active: false } });
+      }
+    },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Marks on the page through the CSS Custom Highlight API: the browser paints
+ * ranges registered in `CSS.highlights`, styled by `::highlight()` rules, and
+ * the page's DOM is left exactly as it was (no wrapper elements, no split
+ * text nodes).
+ *
+ * The rules live in a constructable stylesheet adopted by the document (and
+ * by each shadow root whose text we mark, since document rules do not reach
+ * into shadow trees). Adopted sheets are not part of the DOM, so they neither
+ * change the page's serialisation nor can the page's own scripts strip them
+ * by removing <style> elements, and a strict `style-src` CSP does not block
+ * them (checked in Chromium and Firefox).
+ */
+import type { HighlightStyle } from '../settings/schema';
+
+/** The highlight that marks mentions. */
+export const MENTION_HIGHLIGHT = 'factlens-mention';
+/** The mention under the pointer or with its popover open. */
+export const ACTIVE_HIGHLIGHT = 'factlens-active';
+/** The mention reached with the keyboard. */
+export const CURRENT_HIGHLIGHT = 'factlens-current';
+
+const BLUE = 'rgb(37 99 235 / 0.85)';
+
+/**
+ * The stylesheet for a highlight style. `::highlight()` accepts only a few
+ * properties (color, background-color, text-decoration and its longhands,
+ * text-shadow), which is all we use.
+ */
+export function highlightStyleSheet(style: HighlightStyle): string {
+  const mention =
+    style === 'underline'
+      ? `::highlight(${MENTION_HIGHLIGHT}) { text-decoration-line: underline; text-decoration-style: dotted;` +
+        ` text-decoration-color: ${BLUE}; text-decoration-thickness: 2px; }`
+      : style === 'tint'
+        ? `::highlight(${MENTION_HIGHLIGHT}) { background-color: rgb(59 130 246 / 0.16); }`
+        : // 'hover': nothing until the pointer is on a mention; then the active rule below marks it alone.
+          '';
+  return [
+    mention,
+    `::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgb(59 130 246 / 0.2); text-decoration-line: underline;` +
+      ` text-decoration-style: solid; text-decoration-color: ${BLUE}; text-decoration-thickness: 2px; }`,
+    `::highlight(${CURRENT_HIGHLIGHT}) { background-color: rgb(250 204 21 / 0.55); }`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** A document or shadow root that can adopt stylesheets. */
+type SheetHolder = Document | ShadowRoot;
+
+interface HighlightGlobals {
+  Highlight?: typeof Highlight;
+  CSS?: { highlights?: HighlightRegistry };
+  CSSStyleSheet: typeof CSSStyleSheet;
+}
+
+/**
+ * The three highlights Factlens paints and the stylesheet that styles them.
+ * Where the browser lacks the Highlight API (Firefox before 140) it does
+ * nothing, and hover still works on unmarked text.
+ */
+export class HighlightLayer {
+  private readonly registry: HighlightRegistry | null;
+  private readonly mentions: Highlight | null;
+  private readonly active: Highlight | null;
+  private readonly current: Highlight | null;
+  private readonly sheet: CSSStyleSheet | null;
+  private readonly holders = new Set<SheetHolder>();
+  private activeRange: AbstractRange | null = null;
+  private currentRange: AbstractRange | null = null;
+
+  constructor(window: Window, style: HighlightStyle) {
+    const globals = window as unknown as HighlightGlobals;
+    const registry = globals.CSS?.highlights;
+    if (!registry || typeof globals.Highlight !== 'function') {
+      this.registry = this.mentions = this.active = this.current = this.sheet = null;
+      return;
+    }
+    this.registry = registry;
+    this.mentions = new globals.Highlight();
+    this.active = new globals.Highlight();
+    this.current = new globals.Highlight();
+    // Where highlights overlap, the keyboard's current mention shows over the hovered one over the rest.
+    this.active.priority = 1;
+    this.current.priority = 2;
+    registry.set(MENTION_HIGHLIGHT, this.mentions);
+    registry.set(ACTIVE_HIGHLIGHT, this.active);
+    registry.set(CURRENT_HIGHLIGHT, this.current);
+    this.sheet = new globals.CSSStyleSheet();
+    this.sheet.replaceSync(highlightStyleSheet(style));
+  }
+
+  /** Whether this browser paints highlights at all. */
+  get supported(): boolean {
+    return this.registry !== null;
+  }
+
+  /** Mark a mention. */
+  add(range: AbstractRange): void {
+    this.mentions?.add(range);
+  }
+
+  /** Unmark a mention (and drop it as active or current). */
+  delete(range: AbstractRange): void {
+    this.mentions?.delete(range);
+    if (range === this.activeRange) this.setActive(null);
+    if (range === this.currentRange) this.setCurrent(null);
+  }
+
+  /** How many mentions are marked. */
+  get size(): number {
+    return this.mentions?.size ?? 0;
+  }
+
+  /** Show `range` as the mention under the pointer (or none). */
+  setActive(range: AbstractRange | null): void {
+    this.activeRange = range;
+    replaceContents(this.active, range);
+  }
+
+  /** Show `range` as the mention reached with the keyboard (or none). */
+  setCurrent(range: AbstractRange | null): void {
+    this.currentRange = range;
+    replaceContents(this.current, range);
+  }
+
+  /** Switch the look of the marks. */
+  setStyle(style: HighlightStyle): void {
+    this.sheet?.replaceSync(highlightStyleSheet(style));
+  }
+
+  /** Let the marks show in `holder` (the document, or a shadow root whose text is marked). */
+  adoptInto(holder: SheetHolder): void {
+    if (!this.sheet || this.holders.has(holder)) return;
+    // push() on the observable array rather than assigning a new array: in Firefox the array would be
+    // created in the content script's compartment, which the page's document does not accept everywhere.
+    holder.adoptedStyleSheets.push(this.sheet);
+    this.holders.add(holder);
+  }
+
+  /** Remove every mark and the stylesheet: the page is as it was before Factlens. */
+  dispose(): void {
+    if (!this.registry) return;
+    for (const [name, highlight] of [
+      [MENTION_HIGHLIGHT, this.mentions],
+      [ACTIVE_HIGHLIGHT, this.active],
+      [CURRENT_HIGHLIGHT, this.current],
+    ] as const) {
+      highlight?.clear();
+      // Only remove our own registration, in case something else reused the name since.
+      if (this.registry.get(name) === highlight) this.registry.delete(name);
+    }
+    for (const holder of this.holders) {
+      const sheets = holder.adoptedStyleSheets;
+      const index = sheets.indexOf(this.sheet!);
+      if (index >= 0) sheets.splice(index, 1);
+    }
+    this.holders.clear();
+  }
+}
+
+function replaceContents(highlight: Highlight | null, range: AbstractRange | null): void {
+  if (!highlight) return;
+  highlight.clear();
+  if (range) highlight.add(range);
+}

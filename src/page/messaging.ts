@@ -1,0 +1,91 @@
+/**
+ * What the content script asks the background, with each answer parsed by
+ * its schema on receipt: a background from another build, or anything else
+ * that answers, can not feed the page code malformed data.
+ */
+import * as z from 'zod/mini';
+import {
+  GetEntityResponse,
+  GetMatcherResponse,
+  type EntityDetails,
+  type GetEntityRequest,
+  type GetMatcherRequest,
+  type ReportMentionsRequest,
+} from '../messages/schema';
+import { compileMatcher, type Matcher } from '../match/matcher';
+import { MatcherPayloadSchema } from '../match/payload';
+
+/** The part of `browser.runtime` the content script uses to talk to the background. */
+export interface MessageSender {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string }, what: string): T {
+  if (!result.ok) throw new Error(`${what}: ${result.error}`);
+  return result.value;
+}
+
+function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`${what}: malformed answer (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  return parsed.data;
+}
+
+/** Ask for the matcher payload and compile it. */
+export async function requestMatcher(runtime: MessageSender): Promise<Matcher> {
+  const request: z.infer<typeof GetMatcherRequest> = { type: 'matcher/get' };
+  const answer = parseOrThrow(GetMatcherResponse, await runtime.sendMessage(request), 'matcher/get');
+  const payload = parseOrThrow(MatcherPayloadSchema, unwrap(answer, 'matcher/get'), 'matcher/get payload');
+  return compileMatcher(payload);
+}
+
+/** Ask for everything a popover shows about `entityId`. */
+export async function requestEntityDetails(runtime: MessageSender, entityId: string): Promise<EntityDetails> {
+  const request: z.infer<typeof GetEntityRequest> = { type: 'entity/get', entityId };
+  const answer = parseOrThrow(GetEntityResponse, await runtime.sendMessage(request), 'entity/get');
+  return unwrap(answer, 'entity/get');
+}
+
+/** Tell the background which entities this frame marks, for the toolbar badge. Never throws. */
+export async function reportMentionCounts(runtime: MessageSender, counts: Record<string, number>): Promise<void> {
+  const request: z.infer<typeof ReportMentionsRequest> = { type: 'mentions/report', counts };
+  try {
+    await runtime.sendMessage(request);
+  } catch {
+    // The background may be restarting (an MV3 service worker) or the extension reloading: the badge
+    // is a courtesy, and the next report corrects it.
+  }
+}
+
+/** Entity details fetched once per entity per frame, and the story links they carry. */
+export interface DetailsCache {
+  load(entityId: string): Promise<EntityDetails>;
+  /** The address of a story seen in any loaded details, if it has one. */
+  storyUrl(storyId: string): string | undefined;
+}
+
+/** A {@link DetailsCache} over `runtime`; failed requests are not cached, so a later hover retries. */
+export function createDetailsCache(runtime: MessageSender): DetailsCache {
+  const byEntity = new Map<string, Promise<EntityDetails>>();
+  const storyUrls = new Map<string, string>();
+  return {
+    load(entityId) {
+      let pending = byEntity.get(entityId);
+      if (!pending) {
+        pending = requestEntityDetails(runtime, entityId).then(
+          (details) => {
+            for (const story of details.stories) if (story.url) storyUrls.set(story.id, story.url);
+            return details;
+          },
+          (error: unknown) => {
+            byEntity.delete(entityId);
+            throw error;
+          },
+        );
+        byEntity.set(entityId, pending);
+      }
+      return pending;
+    },
+    storyUrl: (storyId) => storyUrls.get(storyId),
+  };
+}
