@@ -28,7 +28,8 @@
  *   scripts (`evaluateOnNewDocument`) do not run there. Firefox does print uncaught errors and unhandled
  *   rejections of extension code to its stderr ("JavaScript error: moz-extension://…, line N: …"), so the
  *   harness reads those, and it wraps `console.error` in extension pages as soon as the page can be reached.
- *   Calls to `console.error` made before that moment (during the first milliseconds of loading) are missed.
+ *   Calls to `console.error` made before that moment (while the page's modules first run) are missed in
+ *   Firefox; the same test in Chromium reports them.
  * - Console messages and errors of ordinary pages, including those of our content script, do arrive over
  *   BiDi, as in Chromium.
  * - A temporary add-on installed over BiDi gets the host permissions of its `<all_urls>` content script
@@ -41,7 +42,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import { onTestFailed } from 'vitest';
 import { startStaticServer, type StaticServer } from './server';
 
@@ -197,8 +198,9 @@ export async function launchWithExtension(
 function chromiumLaunchOptions(): LaunchOptions {
   return {
     browser: 'chrome',
-    // `true` keeps puppeteer from passing --disable-extensions; the extension itself is installed over CDP
-    // afterwards so that a failure to install is an error we can report, not a missing service worker.
+    // `true` only keeps puppeteer from passing --disable-extensions. We install the extension ourselves
+    // afterwards: puppeteer 25's list form (`enableExtensions: [dir]`) does not await the installation, so
+    // a broken build would surface as an unhandled rejection and a missing service worker.
     enableExtensions: true,
     args: [
       // CI runs as root, where Chromium refuses to start with its sandbox.
@@ -285,13 +287,15 @@ function createSession(
         },
       );
       navigation.catch(() => {});
-      const deadline = Date.now() + PAGE_TIMEOUT_MS;
-      const recorder = browserName === 'firefox' ? installConsoleRecorderWhenReady(page, log, url, deadline) : null;
+      const shown = Promise.race([waitForSelectorThroughNavigation(page, waitForSelector), navigation]);
+      const recorder = browserName === 'firefox' ? keepConsoleRecorderInstalled(page, log, url, shown) : null;
       try {
-        await Promise.race([page.waitForSelector(waitForSelector, { timeout: PAGE_TIMEOUT_MS }), navigation]);
+        await shown;
         if (recorder) await recorder;
       } catch (error) {
         const errors = await log.read().catch(() => []);
+        await saveScreenshot(page, `open-${browserName}-${relative}-failed`);
+        await page.close().catch(() => {});
         throw new Error(
           `${url} did not show ${waitForSelector}: ${messageOf(error)}` +
             (errors.length ? `\nPage errors:\n${errors.join('\n')}` : ''),
@@ -304,7 +308,12 @@ function createSession(
     async openPage(url) {
       const page = await browser.newPage();
       errorLogFor(page);
-      await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+      } catch (error) {
+        await page.close().catch(() => {});
+        throw new Error(`Could not open ${url} in ${browserName}: ${messageOf(error)}`, { cause: error });
+      }
       return page;
     },
 
@@ -315,6 +324,25 @@ function createSession(
       await closeOrKill(browser);
     },
   };
+}
+
+/**
+ * `page.waitForSelector`, retried when the page's realm goes away under it. While a Firefox tab moves
+ * from about:blank to a moz-extension:// page, BiDi's script.evaluate sometimes fails inside Firefox
+ * ("right-hand side of 'in' should be an object, got null"), which puppeteer reports as a failed wait
+ * (about one popup open in ten on a busy machine). Timeouts are not retried.
+ */
+async function waitForSelectorThroughNavigation(page: Page, selector: string): Promise<void> {
+  const deadline = Date.now() + PAGE_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+      return;
+    } catch (error) {
+      if (error instanceof TimeoutError || Date.now() >= deadline || page.isClosed()) throw error;
+      await sleep(50);
+    }
+  }
 }
 
 /** Errors seen on one page, in the order they happened. */
@@ -351,6 +379,10 @@ function errorLogFor(page: Page): ErrorLog {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url, lineNumber } = message.location();
+    // Chromium logs every failed subresource of the page as a console error. Saved real-world pages
+    // reference images and scripts that can not load here; those failures are the page's, not ours.
+    // A resource of the extension itself that fails to load still counts.
+    if (message.text().startsWith('Failed to load resource') && !isExtensionUrl(url)) return;
     log.add(
       `console.error: ${message.text()}${url ? ` (${url}${lineNumber === undefined ? '' : `:${lineNumber}`})` : ''}`,
     );
@@ -360,7 +392,8 @@ function errorLogFor(page: Page): ErrorLog {
 }
 
 /**
- * The errors of a page: console errors and uncaught exceptions. Pages opened through an
+ * The errors of a page: console errors and uncaught exceptions (failed loads of the page's own
+ * resources are left out; failed loads of extension files are kept). Pages opened through an
  * {@link ExtensionSession} are watched from before they load; for any other page watching starts now.
  * Calling it twice for one page returns the same log.
  */
@@ -368,60 +401,78 @@ export function collectPageErrors(page: Page): PageErrorLog {
   return errorLogFor(page);
 }
 
+function isExtensionUrl(url: string | undefined): boolean {
+  return url !== undefined && /^(chrome|moz)-extension:/.test(url);
+}
+
 const RECORDER_KEY = '__factlensHarnessConsoleErrors';
+const RECORDER_POLL_MS = 20;
 
 /**
- * Wrap `console.error` in a Firefox extension page as soon as the page's own document is reachable,
- * because BiDi does not report its console (see the header). Retries while the tab is still on
- * about:blank or mid-navigation.
+ * Runs inside a Firefox extension page: wraps `console.error` so calls are kept in a window property.
+ * Returns false while the tab is not yet on `expectedUrl`. Idempotent: a wrapper already in place is
+ * kept, and a wrapper lost to a document swap (see {@link keepConsoleRecorderInstalled}) is put back.
  */
-async function installConsoleRecorderWhenReady(page: Page, log: ErrorLog, url: string, deadline: number) {
-  while (Date.now() < deadline && !page.isClosed()) {
-    const installed = await page
-      .evaluate(
-        (expectedUrl: string, key: string) => {
-          if (location.href !== expectedUrl) return false;
-          const store = window as unknown as Record<string, string[] | undefined>;
-          if (store[key]) return true;
-          const recorded: string[] = [];
-          store[key] = recorded;
-          const original = console.error.bind(console);
-          const describe = (value: unknown) => {
+function installConsoleRecorder(expectedUrl: string, key: string): boolean {
+  // Puppeteer sends this function's source text to the page, so it must not refer to anything outside
+  // itself, and it avoids named inner functions, which some TypeScript transforms wrap in a helper call.
+  if (location.href !== expectedUrl) return false;
+  const store = window as unknown as Record<string, string[] | undefined>;
+  const recorded = (store[key] ??= []);
+  const current = console.error as typeof console.error & { [key: string]: unknown };
+  if (current[key]) return true;
+  console.error = Object.assign(
+    function (...args: unknown[]) {
+      recorded.push(
+        args
+          .map((value) => {
             if (value instanceof Error) return `${value.name}: ${value.message}`;
-            if (typeof value === 'object' && value !== null) {
-              try {
-                return JSON.stringify(value);
-              } catch {
-                return String(value);
-              }
+            if (typeof value !== 'object' || value === null) return String(value);
+            try {
+              return JSON.stringify(value);
+            } catch {
+              return String(value);
             }
-            return String(value);
-          };
-          console.error = (...args: unknown[]) => {
-            recorded.push(args.map(describe).join(' '));
-            original(...args);
-          };
-          return true;
-        },
-        url,
-        RECORDER_KEY,
-      )
-      .catch(() => false);
-    if (installed) {
-      log.pullFromPage = async () => {
-        if (page.isClosed()) return [];
-        const drained = await page
-          .evaluate((key: string) => {
-            const recorded = (window as unknown as Record<string, string[] | undefined>)[key];
-            return recorded ? recorded.splice(0) : [];
-          }, RECORDER_KEY)
-          .catch(() => [] as string[]);
-        return drained.map((message) => `console.error: ${message} (${url})`);
-      };
-      return;
-    }
-    await sleep(15);
+          })
+          .join(' '),
+      );
+      current.apply(console, args);
+    },
+    { [key]: true },
+  );
+  return true;
+}
+
+/**
+ * Keep `console.error` wrapped in a Firefox extension page from the moment its URL is reachable until
+ * `until` settles, because BiDi does not report the console of extension pages (see the header).
+ *
+ * It re-checks (idempotently) until the page shows its selector instead of installing once, so a document
+ * that replaces the first one reachable at that URL still ends up wrapped. Calls made while the page's
+ * scripts first run usually come before any install and are missed; Chromium still reports those.
+ */
+async function keepConsoleRecorderInstalled(page: Page, log: ErrorLog, url: string, until: Promise<unknown>) {
+  let done = false;
+  until.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  const install = () => page.evaluate(installConsoleRecorder, url, RECORDER_KEY).catch(() => false);
+  while (!done && !page.isClosed()) {
+    await install();
+    await sleep(RECORDER_POLL_MS);
   }
+  if (!(await install())) return;
+  log.pullFromPage = async () => {
+    if (page.isClosed()) return [];
+    const drained = await page
+      .evaluate((key: string) => {
+        const recorded = (window as unknown as Record<string, string[] | undefined>)[key];
+        return recorded ? recorded.splice(0) : [];
+      }, RECORDER_KEY)
+      .catch(() => [] as string[]);
+    return drained.map((message) => `console.error: ${message} (${url})`);
+  };
 }
 
 /**
@@ -459,13 +510,17 @@ function watchFirefoxExtensionErrors(
 export function screenshotOnFailure(page: Page | (() => Page | undefined), name: string): void {
   onTestFailed(async () => {
     const target = typeof page === 'function' ? page() : page;
-    if (!target || target.isClosed()) return;
-    const file = screenshotPath(`${name}-failed`);
-    await withTimeout(target.screenshot({ path: file as `${string}.png` }), 10_000, 'taking a screenshot').then(
-      () => console.info(`Screenshot of the failure: ${file}`),
-      (error: unknown) => console.warn(`Could not take a failure screenshot: ${messageOf(error)}`),
-    );
+    if (target) await saveScreenshot(target, `${name}-failed`);
   });
+}
+
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (page.isClosed()) return;
+  const file = screenshotPath(name);
+  await withTimeout(page.screenshot({ path: file }), 10_000, 'taking a screenshot').then(
+    () => console.info(`Screenshot of the failure: ${file}`),
+    (error: unknown) => console.warn(`Could not take a failure screenshot: ${messageOf(error)}`),
+  );
 }
 
 /** Where a screenshot called `name` goes: `test-results/<name>.png` at the repository root (created if need be). */
