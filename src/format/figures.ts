@@ -226,6 +226,9 @@ export function formatFigure(figure: Figure): FormattedFigure {
   };
 }
 
+/** A lead of fewer words than this gets the words after the figure too. */
+const MIN_LEAD_WORDS = 3;
+
 /** Characters that end the clause a figure sits in; the context never reaches past them. */
 const CLAUSE_BREAK = /[.;:,!?()—–]\s|[;:—(]/g;
 
@@ -248,25 +251,32 @@ function firstClauseBreak(text: string): number {
  *
  * Takes up to `maxWords` words just before the figure within its clause, with
  * "…" where words of the clause were left out; when the figure opens its
- * clause, the words just after it instead. Returns "" when there are none.
+ * clause, the words just after it instead, and when the lead is only a word
+ * or two, both ("following a … surge in 2024"). Returns "" when there are none.
  */
 export function figureContext(figure: Pick<Figure, 'text' | 'sentence' | 'offset'>, maxWords = 6): string {
   const { text, sentence } = figure;
   const offset =
     figure.offset !== undefined && sentence.startsWith(text, figure.offset) ? figure.offset : sentence.indexOf(text);
   if (offset < 0) return '';
+  // Punctuation alone ("$9B.", "— ") is not context.
+  const words = (part: string) => part.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const before = sentence.slice(0, offset);
-  const clauseBefore = before.slice(lastClauseBreak(before));
-  const wordsBefore = clauseBefore.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-  if (wordsBefore.length > 0) {
+  const wordsBefore = words(before.slice(lastClauseBreak(before)));
+  const after = sentence.slice(offset + text.length);
+  const wordsAfter = words(after.slice(0, firstClauseBreak(after)).replace(/[\s.,;:!?]+$/u, ''));
+
+  if (wordsBefore.length >= MIN_LEAD_WORDS) {
     const kept = wordsBefore.slice(-maxWords).join(' ');
     return wordsBefore.length > maxWords ? `…${kept}` : kept;
   }
-  const after = sentence.slice(offset + text.length);
-  const clauseAfter = after.slice(0, firstClauseBreak(after));
-  // Trailing punctuation alone ("$9B.") is not context.
-  const wordsAfter = clauseAfter.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-  if (wordsAfter.length === 0) return '';
-  const kept = wordsAfter.slice(0, maxWords).join(' ');
-  return wordsAfter.length > maxWords ? `${kept}…` : kept;
+  if (wordsBefore.length === 0) {
+    const kept = wordsAfter.slice(0, maxWords).join(' ');
+    return wordsAfter.length > maxWords ? `${kept}…` : kept;
+  }
+  // A lead as short as "following a" says little; add what follows the figure ("… surge in 2024").
+  const tail = wordsAfter.slice(0, maxWords - wordsBefore.length);
+  const lead = wordsBefore.join(' ');
+  if (tail.length === 0) return lead;
+  return `${lead} … ${tail.join(' ')}${wordsAfter.length > tail.length ? '…' : ''}`;
 }

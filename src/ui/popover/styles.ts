@@ -113,14 +113,14 @@ export const POPOVER_CSS = `
 .fl-popover:focus { outline: none; }
 .fl-popover:focus-visible { outline: 2px solid var(--fl-focus); outline-offset: 2px; }
 
-.fl-popover h2, .fl-popover h3, .fl-popover h4, .fl-popover h5, .fl-popover p,
-.fl-popover ul, .fl-popover li, .fl-popover blockquote {
+/* Resets of the UA styles, at zero specificity so every class rule below wins over them. */
+:where(.fl-popover) :where(h2, h3, h4, h5, p, ul, li, blockquote) {
   margin: 0;
   padding: 0;
   font: inherit;
 }
-.fl-popover ul { list-style: none; }
-.fl-popover button {
+:where(.fl-popover) :where(ul) { list-style: none; }
+:where(.fl-popover) :where(button) {
   font: inherit;
   color: inherit;
   background: none;
@@ -164,7 +164,6 @@ export const POPOVER_CSS = `
   text-align: center;
   color: var(--fl-muted);
 }
-.fl-popover .fl-close { text-align: center; }
 .fl-close:hover { background: var(--fl-subtle); color: var(--fl-fg); }
 
 .fl-body {
@@ -182,7 +181,6 @@ export const POPOVER_CSS = `
   text-transform: uppercase;
   color: var(--fl-muted);
 }
-.fl-popover .fl-section-title { margin: 10px 0 6px; }
 .fl-empty { color: var(--fl-muted); }
 
 .fl-figure + .fl-figure { border-top: 1px solid var(--fl-border); }
@@ -200,21 +198,22 @@ export const POPOVER_CSS = `
 .fl-chevron { color: var(--fl-muted); transition: transform 120ms ease-out; }
 .fl-figure-toggle[aria-expanded='true'] .fl-chevron { transform: rotate(90deg); }
 .fl-figure-source { padding: 2px 2px 10px; font-size: 13px; }
-.fl-popover .fl-quote { padding-left: 10px; border-left: 3px solid var(--fl-border); }
+.fl-quote { padding-left: 10px; border-left: 3px solid var(--fl-border); }
 .fl-quote mark { background: var(--fl-mark); color: var(--fl-on-mark); border-radius: 2px; padding: 0 1px; }
-.fl-popover .fl-from { margin-top: 4px; color: var(--fl-muted); font-size: 12px; }
+.fl-from { margin-top: 4px; color: var(--fl-muted); font-size: 12px; }
 .fl-from cite { font-style: italic; }
 
 .fl-story { padding: 8px 0 10px; }
 .fl-story + .fl-story { border-top: 1px solid var(--fl-border); }
 .fl-story-title { font-weight: 650; line-height: 1.35; }
-.fl-popover .fl-meta { margin-top: 2px; color: var(--fl-muted); font-size: 12px; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
-.fl-popover .fl-summary { margin-top: 6px; }
-.fl-popover .fl-says { margin-top: 8px; font-size: 12px; font-weight: 650; color: var(--fl-muted); }
-.fl-popover .fl-sentences { margin-top: 4px; }
-.fl-popover .fl-sentences li { position: relative; padding-left: 12px; margin-top: 3px; font-size: 13px; }
+.fl-meta { margin-top: 2px; color: var(--fl-muted); font-size: 12px; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+.fl-meta > :not(:first-child):not(.fl-badge)::before { content: '·'; margin-right: 8px; }
+.fl-summary { margin-top: 6px; }
+.fl-says { margin-top: 8px; font-size: 12px; font-weight: 650; color: var(--fl-muted); }
+.fl-sentences { margin-top: 4px; }
+.fl-sentences li { position: relative; padding-left: 12px; margin-top: 3px; font-size: 13px; }
 .fl-sentences li::before { content: '›'; position: absolute; left: 0; color: var(--fl-muted); }
-.fl-popover .fl-open-story {
+.fl-open-story {
   margin-top: 8px;
   padding: 3px 10px;
   border-radius: 6px;
@@ -223,16 +222,16 @@ export const POPOVER_CSS = `
   font-weight: 600;
   font-size: 13px;
 }
-.fl-popover .fl-open-story:hover { background: var(--fl-accent-hover); }
+.fl-open-story:hover { background: var(--fl-accent-hover); }
 
 .fl-footer { padding: 8px 14px 10px; border-top: 1px solid var(--fl-border); }
-.fl-popover .fl-mute {
+.fl-mute {
   padding: 3px 10px;
   border-radius: 6px;
   border: 1px solid var(--fl-border);
   font-size: 13px;
 }
-.fl-popover .fl-mute:hover { background: var(--fl-subtle); }
+.fl-mute:hover { background: var(--fl-subtle); }
 .fl-status { padding: 12px 14px; }
 
 .fl-sr {
@@ -249,7 +248,7 @@ export const POPOVER_CSS = `
 
 @media (forced-colors: active) {
   .fl-popover { border: 1px solid CanvasText; }
-  .fl-popover .fl-open-story, .fl-popover .fl-mute { border: 1px solid ButtonText; }
+  .fl-open-story, .fl-mute { border: 1px solid ButtonText; }
 }
 @media (prefers-reduced-motion: reduce) {
   .fl-chevron { transition: none; }

@@ -150,7 +150,13 @@ describe('figureContext', () => {
       '…hosted a two-day conference bringing together',
     ],
     ['29 percent of users, the survey found, had tried it.', '29 percent', 'of users'],
+    [
+      'Credo, a Silicon Valley semiconductor company specializing in data center cables and chips, has seen its stock price more than double this year to $143.61, following a 245% surge in 2024.',
+      '245%',
+      'following a … surge in 2024',
+    ],
     ['It cost $9B.', '$9B', 'It cost'],
+    ['It cost $9B to build the new campus in Ohio.', '$9B', 'It cost … to build the new…'],
     ['$9B.', '$9B', ''],
     ['Something else entirely.', '$9B', ''],
   ])('in "%s", %s is about "%s"', (sentence, text, expected) => {
