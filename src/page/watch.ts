@@ -117,7 +117,7 @@ export class RescanLimiter {
 
   /** Note that the page changed at `now` (a rescan is wanted). */
   noteRequest(now: number): void {
-    if (now - this.lastRequest >= this.limits.quietMs) this.backoffMs = 0;
+    if (now - Math.max(this.lastRequest, this.lastRunEnd) >= this.limits.quietMs) this.backoffMs = 0;
     this.lastRequest = now;
   }
 

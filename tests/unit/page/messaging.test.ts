@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createDetailsCache,
+  reportMentionCounts,
+  requestEntityDetails,
+  requestMatcher,
+} from '../../../src/page/messaging';
+import type { EntityDetails } from '../../../src/messages/schema';
+
+const payload = { v: 1, entities: ['tiktok'], aliases: [['TikTok', 0, 0]], context: {} };
+
+const details: EntityDetails = {
+  entity: { id: 'tiktok', name: 'TikTok', kind: 'product', aliases: ['TikTok'], storyIds: ['s'], figureIds: [] },
+  figures: [],
+  stories: [{ id: 's', title: 'A story', date: null, url: 'https://example.com/s', summary: 'Summary', sentences: [] }],
+};
+
+describe('requestMatcher', () => {
+  it('compiles the payload the background sends', async () => {
+    const runtime = { sendMessage: vi.fn(async () => ({ ok: true, value: payload })) };
+    const matcher = await requestMatcher(runtime);
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'matcher/get' });
+    expect(matcher.findMentions('I use TikTok')).toEqual([{ start: 6, end: 12, entityId: 'tiktok' }]);
+  });
+
+  it.each([
+    ['an error result', { ok: false, error: 'no fact base' }, /no fact base/],
+    ['a malformed payload', { ok: true, value: { v: 99 } }, /malformed/],
+    ['no answer at all', undefined, /malformed/],
+  ])('rejects %s', async (_label, answer, message) => {
+    await expect(requestMatcher({ sendMessage: async () => answer })).rejects.toThrow(message);
+  });
+});
+
+describe('entity details', () => {
+  it('parses the details the background sends', async () => {
+    const runtime = { sendMessage: vi.fn(async () => ({ ok: true, value: details })) };
+    await expect(requestEntityDetails(runtime, 'tiktok')).resolves.toEqual(details);
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'entity/get', entityId: 'tiktok' });
+  });
+
+  it('asks once per entity, remembers story links, and retries after a failure', async () => {
+    let fail = true;
+    const runtime = {
+      sendMessage: vi.fn(async () => {
+        if (fail) throw new Error('background asleep');
+        return { ok: true, value: details };
+      }),
+    };
+    const cache = createDetailsCache(runtime);
+    await expect(cache.load('tiktok')).rejects.toThrow('background asleep');
+    fail = false;
+    await cache.load('tiktok');
+    await cache.load('tiktok');
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(2);
+    expect(cache.storyUrl('s')).toBe('https://example.com/s');
+  });
+});
+
+describe('reportMentionCounts', () => {
+  it('sends the counts and swallows a missing background', async () => {
+    const runtime = { sendMessage: vi.fn(async () => Promise.reject(new Error('gone'))) };
+    await expect(reportMentionCounts(runtime, { tiktok: 2 })).resolves.toBeUndefined();
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'mentions/report', counts: { tiktok: 2 } });
+  });
+});
