@@ -242,7 +242,20 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
     );
   }
 
+  /**
+   * CSS `zoom` on <html> reaches into the top layer too: the popover would grow
+   * with it and our `left`/`top` would be scaled a second time. Undo it on the
+   * layer. (Browser zoom needs nothing: it changes what a CSS pixel is for the
+   * page and for us alike.)
+   */
+  function undoPageCssZoom(): void {
+    const pageZoom = (hostElement as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    const wanted = pageZoom > 0 && Math.abs(pageZoom - 1) > 0.001 ? String(1 / pageZoom) : '';
+    if (layer.style.getPropertyValue('zoom') !== wanted) layer.style.setProperty('zoom', wanted);
+  }
+
   async function updatePosition(range: Range, token: number): Promise<void> {
+    undoPageCssZoom();
     if (mentionGone(range)) {
       layer.classList.add('fl-hidden');
       return;
