@@ -1,0 +1,604 @@
+/**
+ * Automatic discovery of the companies, organisations, people, products and
+ * places an article names that the curated catalog does not know yet.
+ *
+ * It is deliberately conservative: every entity it returns is highlighted on
+ * every page the reader visits, so a false one costs more than a missed one.
+ * Capitalised word runs are the candidates; each is weighed on evidence that
+ * survives sentence-initial capitals, headlines and quotations (is it written
+ * mid-sentence, more than once, with an institution's head word, a given
+ * name, a title, a verb of saying, in a list beside other names, …).
+ * Compromise is used for what it knows about single words; see `./discover/lexicon`.
+ */
+import type { EntityKind } from '../facts/schema';
+import {
+  hasCommonNounEnding,
+  isCommonWord,
+  isDemonym,
+  isFirstName,
+  isKnownOrganization,
+  isKnownPlace,
+  isLastName,
+  isOrganizationWord,
+  isPlaceWord,
+} from './discover/lexicon';
+import {
+  bare,
+  findMentions,
+  isAllCommon,
+  keyOf,
+  LEGAL_SUFFIXES,
+  readAcronymDefinitions,
+  type AcronymDefinitions,
+  type Mention,
+} from './discover/mentions';
+import { readLines, type Line } from './discover/text';
+import {
+  CALENDAR_WORDS,
+  GENERIC_ACRONYMS,
+  INSTITUTION_HEADS,
+  INSTITUTION_LEADS,
+  LABEL_WORDS,
+  LEADING_TITLES,
+  PLACE_HEADS,
+  PRODUCT_PARTS,
+  STOP_WORDS,
+} from './discover/words';
+
+/** An entity found in an article's text that the catalog does not know. */
+export interface DiscoveredEntity {
+  /** Canonical display name, e.g. "Columbia University". */
+  name: string;
+  kind: EntityKind;
+  /** Surface forms seen in the text, name first: case variants, acronyms, a person's family name. */
+  aliases: string[];
+  /** How many times any alias occurs in the text, headings included. */
+  mentions: number;
+  /** 0..1: how sure discovery is that this is a real entity (see `DEFAULT_MIN_CONFIDENCE`). */
+  confidence: number;
+}
+
+/** Options for `discoverEntities`. */
+export interface DiscoverOptions {
+  /** Names (any alias) the catalog already knows or suppresses: never return these or their sub-parts as new entities. */
+  known?: string[];
+  /** Minimum confidence to return. */
+  minConfidence?: number;
+}
+
+/**
+ * The confidence below which candidates are dropped unless the caller asks
+ * otherwise. Tuned on the articles in `tests/fixtures/eval/` for precision
+ * first (see `scripts/eval-discovery.ts`).
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.7;
+
+/** All mentions of one name (same words, any letter case) and what they show together. */
+interface Candidate {
+  key: string;
+  words: string[];
+  mentions: Mention[];
+  /** Mentions in running text, not in a heading or a headline-like line. */
+  inText: Mention[];
+  /** Running-text mentions whose capital letter is not explained by position or quotation. */
+  midSentence: Mention[];
+  score: number;
+  /** The candidate's surface forms by frequency. */
+  forms: Map<string, number>;
+}
+
+/** Candidates that name one entity, after merging acronyms, family names and brand prefixes. */
+interface Cluster {
+  main: Candidate;
+  members: Candidate[];
+}
+
+/**
+ * Find the entities an article names that `options.known` does not cover.
+ * Pure and deterministic: the same text and options give the same list,
+ * sorted by name.
+ */
+export function discoverEntities(text: string, options: DiscoverOptions = {}): DiscoveredEntity[] {
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const known = new KnownNames(options.known ?? []);
+  const lines = readLines(text);
+  const acronyms = readAcronymDefinitions(lines);
+  const lowerCase = countLowerCaseWords(lines);
+  const found = findMentions(lines, acronyms);
+  const mentions = splitRunTogetherNames(joinPossessiveTitles(resolveSentenceStarts(found, lowerCase)));
+  const candidates = groupMentions(mentions).filter((candidate) => isAdmissible(candidate, acronyms, known));
+
+  // Two passes: list neighbours count as evidence only once they are themselves believed.
+  for (const candidate of candidates) candidate.score = scoreCandidate(candidate, lowerCase, acronyms, new Set());
+  const believed = new Set(candidates.filter((c) => c.score >= minConfidence).map((c) => c.key));
+  for (const name of known.keys) believed.add(name);
+  for (const candidate of candidates) candidate.score = scoreCandidate(candidate, lowerCase, acronyms, believed);
+
+  const clusters = clusterCandidates(candidates, acronyms, minConfidence);
+  const entities: DiscoveredEntity[] = [];
+  for (const cluster of clusters) {
+    const entity = toEntity(cluster, known);
+    if (entity && entity.confidence >= minConfidence) entities.push(entity);
+  }
+  return entities.sort((a, b) => compareText(a.name, b.name));
+}
+
+function compareText(a: string, b: string): number {
+  const lowerA = a.toLowerCase();
+  const lowerB = b.toLowerCase();
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The catalog's names, for "is this already known, or a piece of something known?" questions. */
+class KnownNames {
+  readonly keys = new Set<string>();
+  private readonly words = new Set<string>();
+
+  constructor(names: readonly string[]) {
+    for (const name of names) {
+      const words = name
+        .split(/\s+/)
+        .map((word) => word.replace(/['’]s$/i, ''))
+        .filter(Boolean);
+      if (words.length === 0) continue;
+      this.keys.add(keyOf(words));
+      for (const word of words) this.words.add(bare(word));
+    }
+  }
+
+  /** True when every capitalised word of the name is a word of some known name ("Energy", "Microsoft Azure"). */
+  covers(words: readonly string[]): boolean {
+    if (this.keys.has(keyOf(words))) return true;
+    const meaningful = words.filter((word) => !STOP_WORDS.has(bare(word)) && /^\P{Ll}/u.test(word));
+    return meaningful.length > 0 && meaningful.every((word) => this.words.has(bare(word)));
+  }
+}
+
+function countLowerCaseWords(lines: readonly Line[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    for (const token of line.tokens) {
+      if (token.shape !== 'lower') continue;
+      counts.set(token.text, (counts.get(token.text) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function isCommonInArticle(word: string, lowerCase: ReadonlyMap<string, number>): boolean {
+  const lower = bare(word);
+  return STOP_WORDS.has(lower) || (lowerCase.get(lower) ?? 0) > 0 || isCommonWord(word);
+}
+
+/**
+ * A capitalised run at a sentence start may owe its first capital to
+ * position ("Recent Stories", "Whale whisperer"). When the run is never
+ * written mid-sentence and its first word is ordinary English, drop that word.
+ */
+function resolveSentenceStarts(mentions: Mention[], lowerCase: ReadonlyMap<string, number>): Mention[] {
+  const writtenMidSentence = new Set(
+    mentions.filter((m) => !m.sentenceStart && m.lineKind === 'text').map((m) => keyOf(m.words)),
+  );
+  const resolved: Mention[] = [];
+  for (const mention of mentions) {
+    let current = mention;
+    while (
+      current.sentenceStart &&
+      !current.wholeQuote &&
+      !isKnownName(current.words.join(' ')) &&
+      current.words.length > 1 &&
+      !writtenMidSentence.has(keyOf(current.words)) &&
+      isCommonInArticle(current.words[0]!, lowerCase)
+    ) {
+      let drop = 1;
+      while (drop < current.words.length && current.shapes[drop] === 'lower') drop += 1;
+      current = {
+        ...current,
+        words: current.words.slice(drop),
+        shapes: current.shapes.slice(drop),
+        first: current.first + drop,
+        personTitle: undefined,
+      };
+    }
+    if (current.words.length > 0) resolved.push(current);
+  }
+  return resolved;
+}
+
+function isKnownName(phrase: string): boolean {
+  return isKnownPlace(phrase) || isKnownOrganization(phrase);
+}
+
+/**
+ * "Sam's Club", "Fisherman's Terminal", "Assassin's Creed Origins": a
+ * possessive that is never written without its 's, followed by a capitalised
+ * word never written without it, is one name. A brand written in its own
+ * style ("Elon Musk's xAI") stays separate.
+ */
+function joinPossessiveTitles(mentions: Mention[]): Mention[] {
+  // Keys written other than as "X's" (left side), and keys written other than right after "X's" (right side).
+  const leftAlone = new Set<string>();
+  const rightAlone = new Map<string, Set<string | undefined>>();
+  for (const mention of mentions) {
+    const key = keyOf(mention.words);
+    if (!mention.possessive) leftAlone.add(key);
+    if (!rightAlone.has(key)) rightAlone.set(key, new Set());
+    rightAlone.get(key)!.add(mention.possessor);
+  }
+  const joined: Mention[] = [];
+  for (let index = 0; index < mentions.length; index += 1) {
+    const left = mentions[index]!;
+    const right = mentions[index + 1];
+    const leftKey = keyOf(left.words);
+    const rightPossessors = right ? rightAlone.get(keyOf(right.words)) : undefined;
+    const joins =
+      right !== undefined &&
+      left.possessive &&
+      right.possessor === leftKey &&
+      right.line === left.line &&
+      !leftAlone.has(leftKey) &&
+      rightPossessors?.size === 1 &&
+      right.shapes[0] === 'title' &&
+      !hasInstitutionWord(left.words);
+    if (!joins) {
+      joined.push(left);
+      continue;
+    }
+    const lastLeft = left.words.length - 1;
+    joined.push({
+      ...right,
+      words: [...left.words.slice(0, lastLeft), `${left.words[lastLeft]}'s`, ...right.words],
+      shapes: [...left.shapes, ...right.shapes],
+      sentenceStart: left.sentenceStart,
+      first: left.first,
+      possessor: undefined,
+      listNeighbours: [...left.listNeighbours, ...right.listNeighbours],
+    });
+    index += 1;
+  }
+  return joined;
+}
+
+/**
+ * A run like "Apple Nintendo" (a photo credit glued to the next sentence) is
+ * written once and is made only of names the article writes on their own:
+ * read it as those names.
+ */
+function splitRunTogetherNames(mentions: Mention[]): Mention[] {
+  const counts = new Map<string, number>();
+  const standalone = new Set<string>();
+  for (const mention of mentions) {
+    const key = keyOf(mention.words);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (mention.words.length === 1 && mention.lineKind === 'text') standalone.add(key);
+  }
+  const result: Mention[] = [];
+  for (const mention of mentions) {
+    const key = keyOf(mention.words);
+    const splits =
+      mention.words.length > 1 &&
+      counts.get(key) === 1 &&
+      mention.shapes.every((shape) => shape === 'title' || shape === 'camel' || shape === 'acronym') &&
+      mention.words.every((word) => standalone.has(keyOf([word])));
+    if (!splits) {
+      result.push(mention);
+      continue;
+    }
+    mention.words.forEach((word, offset) => {
+      result.push({
+        ...mention,
+        words: [word],
+        shapes: [mention.shapes[offset]!],
+        sentenceStart: offset === 0 && mention.sentenceStart,
+        first: mention.first + offset,
+        last: mention.first + offset,
+      });
+    });
+  }
+  return result;
+}
+
+function groupMentions(mentions: readonly Mention[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const mention of mentions) {
+    const key = keyOf(mention.words);
+    let candidate = byKey.get(key);
+    if (!candidate) {
+      candidate = { key, words: mention.words, mentions: [], inText: [], midSentence: [], score: 0, forms: new Map() };
+      byKey.set(key, candidate);
+    }
+    candidate.mentions.push(mention);
+    if (mention.lineKind === 'text') {
+      candidate.inText.push(mention);
+      if (!mention.sentenceStart && !mention.wholeQuote) candidate.midSentence.push(mention);
+    }
+    const form = mention.words.join(' ');
+    candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + 1);
+  }
+  for (const candidate of byKey.values()) candidate.words = mostFrequentForm(candidate).split(' ');
+  return [...byKey.values()];
+}
+
+function mostFrequentForm(candidate: Candidate): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [form, count] of candidate.forms) {
+    if (count > bestCount) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+
+/** Hard rules: things that are never entities however often they appear. */
+function isAdmissible(candidate: Candidate, acronyms: AcronymDefinitions, known: KnownNames): boolean {
+  const { words, inText } = candidate;
+  if (inText.length === 0) return false;
+  if (known.covers(words)) return false;
+  const lowerWords = words.map(bare);
+  if (words.length === 1) {
+    const word = lowerWords[0]!;
+    const shape = inText[0]!.shapes[0];
+    if (shape !== 'acronym' && (STOP_WORDS.has(word) || LABEL_WORDS.has(word))) return false;
+    if (CALENDAR_WORDS.has(word) || LEADING_TITLES.has(word)) return false;
+    if (GENERIC_ACRONYMS.has(word) || acronyms.generic.has(word)) return false;
+    if (PLURAL_ACRONYM.test(words[0]!) || shape === 'letter' || shape === 'number' || shape === 'alnum') return false;
+    if (word.length < 2) return false;
+  }
+  if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
+  if (!words.some((word) => /\p{L}{2}/u.test(word))) return false;
+  // A title in quotation marks names a work or an event; keep it only when the text says it is a product.
+  if (inText.every((m) => m.wholeQuote)) {
+    if (inText.some((m) => m.eventNoun)) return false;
+    if (!inText.some((m) => m.productNoun) && candidate.mentions.length < 2) return false;
+  }
+  if (candidate.midSentence.length === 0 && words.length === 1 && !inText.some((m) => m.wholeQuote)) {
+    // Only a capital that position cannot explain, or a place or organisation compromise knows, makes a lone word a name.
+    const shape = inText[0]!.shapes[0];
+    if (shape !== 'camel' && shape !== 'acronym' && !isKnownName(words[0]!)) return false;
+  }
+  return true;
+}
+
+/** A word that is no ordinary English word: unknown to compromise's lexicon and tagger, or listed as a name. */
+function isProperWord(word: string): boolean {
+  if (/^\p{Ll}/u.test(word) || /\d/.test(word)) return false;
+  const lower = bare(word);
+  return !STOP_WORDS.has(lower) && !LABEL_WORDS.has(lower) && !isCommonWord(word) && !hasCommonNounEnding(word);
+}
+
+function hasInstitutionWord(words: readonly string[]): 'company' | 'organization' | 'program' | undefined {
+  const lowerWords = words.map(bare);
+  const head = INSTITUTION_HEADS.get(lowerWords[lowerWords.length - 1]!);
+  if (head && words.length > 1) return head;
+  const ofAt = lowerWords.indexOf('of');
+  const beforeOf = ofAt > 0 ? INSTITUTION_HEADS.get(lowerWords[ofAt - 1]!) : undefined;
+  if (beforeOf) return beforeOf;
+  for (const connector of ['for', 'on', 'and']) {
+    const at = lowerWords.indexOf(connector);
+    const before = at > 0 ? INSTITUTION_HEADS.get(lowerWords[at - 1]!) : undefined;
+    if (before) return before;
+  }
+  if (words.length > 1 && INSTITUTION_LEADS.has(lowerWords[0]!)) return 'organization';
+  return undefined;
+}
+
+function looksLikePersonName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  if (!isFirstName(words[0]!)) return false;
+  return words.every((word) => /^\p{Lu}/u.test(word) && !INSTITUTION_HEADS.has(bare(word)));
+}
+
+function scoreCandidate(
+  candidate: Candidate,
+  lowerCase: ReadonlyMap<string, number>,
+  acronyms: AcronymDefinitions,
+  believed: ReadonlySet<string>,
+): number {
+  const { words, inText, midSentence } = candidate;
+  const single = words.length === 1;
+  const shape = inText[0]!.shapes[0];
+  const phrase = words.join(' ');
+  let score: number;
+  if (single) score = shape === 'camel' ? 0.75 : shape === 'acronym' ? 0.6 : 0.55;
+  else score = 0.65;
+
+  // A title in quotation marks ("“Super Mario Run”") keeps its capitals wherever it stands.
+  const unexplained = midSentence.length + inText.filter((m) => m.wholeQuote).length;
+  if (unexplained >= 2) score += 0.1;
+  if (unexplained >= 3) score += 0.05;
+  if (unexplained >= 5) score += 0.05;
+  if (!single && hasInstitutionWord(words)) score += 0.2;
+  else if (!single && PLACE_HEADS.has(bare(words[words.length - 1]!))) score += 0.1;
+  if (inText.some((m) => m.placeAfterComma)) score += 0.15;
+  if (looksLikePersonName(words)) score += 0.15;
+  if (inText.some((m) => m.personTitle)) score += 0.1;
+  if (isKnownPlace(phrase) || isKnownOrganization(phrase)) score += 0.2;
+  if (inText.some((m) => m.speech)) score += 0.1;
+  if (inText.some((m) => m.listLead)) score += 0.1;
+  if (inText.some((m) => m.listNeighbours.some((key) => believed.has(key)))) score += 0.1;
+  // "the UN", "the BBC": an acronym with an article is an institution's short name.
+  if (single && shape === 'acronym' && inText.some((m) => m.afterThe)) score += 0.05;
+  if (inText.some((m) => m.modifier === 'owned' || m.modifier === 'based')) score += 0.1;
+  if (inText.some((m) => m.productNoun)) score += 0.05;
+  if (acronyms.names.has(candidate.key) || [...acronyms.names.values()].includes(candidate.key)) score += 0.1;
+
+  if (single) {
+    const lower = bare(words[0]!);
+    if (shape === 'title' && (isCommonWord(words[0]!) || hasCommonNounEnding(words[0]!))) score -= 0.3;
+    // "Prime" beside "prime working age"; acronyms and camel case ("US", "iPhone") are not the lower-case word.
+    const lowerCount = shape === 'title' ? (lowerCase.get(lower) ?? 0) : 0;
+    if (lowerCount > 0) score -= lowerCount >= midSentence.length ? 0.3 : 0.1;
+  } else if (isAllCommon(words) && !hasInstitutionWord(words) && !PRODUCT_PARTS.has(bare(words[words.length - 1]!))) {
+    // "Great Big Lie", "White House": ordinary words in title case are more often a phrase than a name.
+    score -= 0.3;
+  } else if (words.every((word) => isProperWord(word))) {
+    // "Manu Taupunga", "Rolfe McCartney": no word of it is ordinary English.
+    score += 0.05;
+  }
+  if (!single && words.some((word) => /\d/.test(word)) && words.some((word) => /\p{L}{3}/u.test(word))) {
+    // "iPhone 4", "Halo 3": a brand with a model number.
+    score += 0.05;
+  }
+  const positional = midSentence.length > 0 || inText.some((m) => m.wholeQuote);
+  if (!positional && !isKnownName(phrase)) score -= 0.1;
+  if (inText.every((m) => m.quoted) && !inText.every((m) => m.wholeQuote)) score -= 0.15;
+  return Math.max(0, Math.min(1, Math.round(score * 100) / 100));
+}
+
+/**
+ * Merge candidates that name one entity: an acronym and its spelled-out name,
+ * a person's full name and their family name alone, a product with and
+ * without its maker's name, an institution with and without its head word.
+ */
+function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions, minConfidence: number): Cluster[] {
+  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    let current = key;
+    while (parent.has(current)) current = parent.get(current)!;
+    return current;
+  };
+  const merge = (child: string, main: string): void => {
+    const childRoot = root(child);
+    const mainRoot = root(main);
+    if (childRoot !== mainRoot) parent.set(childRoot, mainRoot);
+  };
+
+  for (const [acronym, expansion] of acronyms.names) {
+    if (byKey.has(acronym) && byKey.has(expansion)) merge(acronym, expansion);
+  }
+
+  // A family name alone joins the best-attested full name that ends with it; a given name alone, the one it starts.
+  const people = candidates.filter((c) => c.words.length >= 2 && personEvidence(c, byKey) > 0);
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1) continue;
+    const owners = people
+      .filter((person) => bare(person.words[person.words.length - 1]!) === candidate.key)
+      .sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.key, b.key));
+    const firstNameOwners = people.filter((person) => bare(person.words[0]!) === candidate.key);
+    if (owners[0]) merge(candidate.key, owners[0].key);
+    else if (firstNameOwners.length === 1 && isFirstName(candidate.key)) merge(candidate.key, firstNameOwners[0]!.key);
+  }
+
+  // "Whole Foods Market" / "Whole Foods": one institution with and without its head word, unless the
+  // shorter name heads several ("Mozilla Foundation", "Mozilla Corporation" are two bodies).
+  const headVariants = new Map<string, string[]>();
+  for (const candidate of candidates) {
+    const words = candidate.key.split(' ');
+    const prefix = words.slice(0, -1).join(' ');
+    if (words.length < 2 || !byKey.has(prefix) || !INSTITUTION_HEADS.has(bare(words[words.length - 1]!))) continue;
+    // "US Congress": a country in front of an institution is where it is, not its name.
+    const prefixCandidate = byKey.get(prefix)!;
+    if (isKnownPlace(prefix) || /^\p{Lu}{2}$/u.test(prefixCandidate.words.join(' '))) continue;
+    headVariants.set(prefix, [...(headVariants.get(prefix) ?? []), candidate.key]);
+  }
+  for (const [prefix, variants] of headVariants) {
+    if (variants.length !== 1) continue;
+    const variant = variants[0]!;
+    const head = bare(variant.split(' ').pop()!);
+    if (LEGAL_SUFFIXES.has(head)) merge(variant, prefix);
+    else merge(prefix, variant);
+  }
+
+  // "Xbox One X" / "One X", "Dolby Atmos" / "Atmos": a believed maker or brand name in front.
+  for (const candidate of candidates) {
+    const words = candidate.key.split(' ');
+    for (let cut = 1; cut < words.length; cut += 1) {
+      const maker = byKey.get(words.slice(0, cut).join(' '));
+      const rest = byKey.get(words.slice(cut).join(' '));
+      if (!maker || !rest || maker.score < minConfidence || isAllCommon(maker.words)) continue;
+      if (rest.score >= minConfidence || rest.words.length > 1) merge(rest.key, candidate.key);
+    }
+  }
+
+  const clusters = new Map<string, Cluster>();
+  for (const candidate of candidates) {
+    const mainKey = root(candidate.key);
+    let cluster = clusters.get(mainKey);
+    if (!cluster) {
+      cluster = { main: byKey.get(mainKey)!, members: [] };
+      clusters.set(mainKey, cluster);
+    }
+    cluster.members.push(candidate);
+  }
+  return [...clusters.values()];
+}
+
+/** How strongly the text says a multi-word candidate is a person (0 when it does not). */
+function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candidate>): number {
+  const { words, inText } = candidate;
+  if (words.length < 2 || words.length > 4 || hasInstitutionWord(words)) return 0;
+  if (!words.every((word) => /^\p{Lu}/u.test(word) || word === 'de' || word === 'van' || word === 'von')) return 0;
+  if (words.some((word) => /\d/.test(word) || PRODUCT_PARTS.has(bare(word)))) return 0;
+  if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(bare(words[words.length - 1]!))) return 0;
+  let evidence = 0;
+  if (isFirstName(words[0]!)) evidence += 2;
+  if (inText.some((m) => m.personTitle)) evidence += 2;
+  if (inText.some((m) => m.speech)) evidence += 1;
+  if (isLastName(words[words.length - 1]!)) evidence += 1;
+  const familyName = byKey.get(bare(words[words.length - 1]!));
+  if (familyName?.inText.some((m) => m.speech || m.personTitle)) evidence += 1;
+  return evidence;
+}
+
+function classify(cluster: Cluster): EntityKind {
+  const { main, members } = cluster;
+  const words = main.words;
+  const lowerWords = words.map(bare);
+  const phrase = words.join(' ');
+  const all = members.flatMap((member) => member.inText);
+  const byKey = new Map(members.map((member) => [member.key, member]));
+  if (personEvidence(main, byKey) >= 2) return 'person';
+  const institution = hasInstitutionWord(words);
+  if (institution) return institution;
+  const last = lowerWords[lowerWords.length - 1]!;
+  if (isKnownPlace(phrase)) return 'place';
+  if (words.length > 1 && (PLACE_HEADS.has(last) || isPlaceWord(last))) return 'place';
+  if (all.some((m) => m.modifier === 'based')) return 'place';
+  if (isKnownOrganization(phrase) || (words.length > 1 && isOrganizationWord(last))) return 'company';
+  const productLike =
+    words.some((word) => /\d/.test(word)) ||
+    /^\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0]!) ||
+    /GPT/.test(phrase) ||
+    all.some((m) => m.productNoun) ||
+    all.some((m) => m.possessor !== undefined && !/\s/.test(m.possessor)) ||
+    (words.length > 1 && PRODUCT_PARTS.has(last));
+  if (productLike) return 'product';
+  if (all.some((m) => m.modifier === 'owned')) return 'company';
+  if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!)) return 'organization';
+  if (words.length === 1) return 'company';
+  // Two or three words none of which is English ("Elon Musk") and nothing else said: most often a person.
+  if (personEvidence(main, byKey) >= 1 || (words.length <= 3 && words.every(isProperWord))) return 'person';
+  return 'organization';
+}
+
+function toEntity(cluster: Cluster, known: KnownNames): DiscoveredEntity | undefined {
+  const { main, members } = cluster;
+  // A given name alone ("Marco", "Samantha") would light up every page that mentions anyone so named.
+  if (main.words.length === 1 && isFirstName(main.words[0]!) && !isKnownName(main.words[0]!)) return undefined;
+  let name = main.words.join(' ');
+  const lastWord = bare(main.words[main.words.length - 1]!);
+  if (LEGAL_SUFFIXES.has(lastWord) && main.words.length > 1) name = main.words.slice(0, -1).join(' ');
+  const aliases = new Set<string>();
+  const ordered = [...members].sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.key, b.key));
+  for (const member of ordered) {
+    // A given name merged into a full name stays out of the aliases, for the same reason.
+    if (member !== main && member.words.length === 1 && isFirstName(member.words[0]!)) continue;
+    for (const form of [...member.forms.keys()].sort(compareText)) {
+      if (form !== name && !known.covers(form.split(' '))) aliases.add(form);
+    }
+  }
+  const confidence = Math.max(...members.map((member) => member.score));
+  return {
+    name,
+    kind: classify(cluster),
+    aliases: [name, ...[...aliases].filter((alias) => alias !== name)],
+    mentions: members.reduce((sum, member) => sum + member.mentions.length, 0),
+    confidence,
+  };
+}

@@ -1,0 +1,374 @@
+/**
+ * Finds every run of capitalised words that could name something, and notes
+ * the context around it that later says whether it does and what it is.
+ * Nothing here decides; `discover.ts` weighs the evidence across the article.
+ */
+import type { Line, LineKind, Token } from './text';
+import { hasCommonNounEnding, isCommonWord, isFirstName, isKnownPlace } from './lexicon';
+import {
+  CALENDAR_WORDS,
+  EVENT_NOUNS,
+  GENERIC_ACRONYMS,
+  HONORIFICS,
+  INSTITUTION_CONNECTORS,
+  INSTITUTION_HEADS,
+  INSTITUTION_LEADS,
+  LEADING_TITLES,
+  LIST_LEADS,
+  NAME_CONNECTORS,
+  PERSON_ROLES,
+  PLACE_HEADS,
+  PRODUCT_NOUNS,
+  QUANTITY_NOUNS,
+  SPEECH_VERBS,
+  STOP_WORDS,
+} from './words';
+
+/** One place in the text where a possible name is written. */
+export interface Mention {
+  /** The words of the name as written, possessive endings removed. */
+  words: string[];
+  /** The word shapes, in step with `words`. */
+  shapes: Token['shape'][];
+  /** The first word is capitalised only because a sentence, quotation or item opens there. */
+  sentenceStart: boolean;
+  lineKind: LineKind;
+  /** Inside a double-quoted passage. */
+  quoted: boolean;
+  /** The mention is the whole of a quoted passage: a title ("“Super Mario Run”"), not speech. */
+  wholeQuote: boolean;
+  /** Written with 's ("Apple's Vision Pro"). */
+  possessive: boolean;
+  /** Lower-case modifier glued by a hyphen ("owned" in "Amazon-owned"). */
+  modifier?: string;
+  /** A title was cut off the front ("President", "Mr") or a person's role precedes ("skipper"). */
+  personTitle?: 'honorific' | 'title' | 'role';
+  /** A verb of saying or announcing is next to it ("Forte said", "said Bob Alverson"). */
+  speech: boolean;
+  /** Introduced as an example: "like", "including", "such as". */
+  listLead: boolean;
+  /** Written after "the" ("the UN", "the Xbox One X"). */
+  afterThe: boolean;
+  /** The lower-case word right after, when it is a product noun ("headset", "game"). */
+  productNoun?: string;
+  /** The lower-case word right after, when it is an event noun ("conference"). */
+  eventNoun?: string;
+  /** Names written beside this one in a list ("Walmart, Kroger and Costco"), as word keys. */
+  listNeighbours: string[];
+  /** Followed by a comma and a region or country ("Cupertino, California"): the usual way to write a town. */
+  placeAfterComma: boolean;
+  /** The name whose possessive comes right before this one ("Apple" for "Apple's Vision Pro"), as a key. */
+  possessor?: string;
+  /** Where the mention sits, for ordering and list neighbours. */
+  line: number;
+  first: number;
+  last: number;
+}
+
+/** What the article says about an acronym in brackets after a phrase. */
+export interface AcronymDefinitions {
+  /** Acronym → the capitalised name it abbreviates ("DOE" → "Department of Energy"), as a key. */
+  names: Map<string, string>;
+  /** Acronyms spelled out in lower case ("large language model (LLM)"): ordinary terms, never names. */
+  generic: Set<string>;
+}
+
+/** Lower-case, apostrophe- and dot-normalised form of a word, for list look-ups. */
+export function bare(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
+}
+
+/** The key that groups mentions of one name: its words, lower case, single-spaced. */
+export function keyOf(words: readonly string[]): string {
+  return words.map((word) => word.toLowerCase().replace(/’/g, "'")).join(' ');
+}
+
+/** Legal-form words that end a company's name ("Business Insider Inc Nintendo" is two names). */
+export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([
+  'inc',
+  'corp',
+  'corporation',
+  'co',
+  'ltd',
+  'llc',
+  'plc',
+  'gmbh',
+  'ag',
+  'sa',
+]);
+
+/** Generic hardware words that, right after a name, say it is a product ("AMD Polaris GPU"). */
+const HARDWARE_ACRONYMS = new Set(['gpu', 'cpu', 'tv', 'pc', 'ssd', 'hdd', 'soc', 'chip']);
+
+const CONTRACTION = /['’](?:ll|ve|re|d|m|t)$/i;
+
+function isCapitalised(token: Token | undefined): boolean {
+  return token !== undefined && (token.shape === 'title' || token.shape === 'camel' || token.shape === 'acronym');
+}
+
+function isStop(token: Token): boolean {
+  // "US" and "IT" in capitals are not the pronoun and the conjunction-like "it"; acronyms have their own list.
+  if (token.shape === 'acronym') return false;
+  const word = bare(token.text);
+  return STOP_WORDS.has(word) || CONTRACTION.test(token.text);
+}
+
+function isYear(token: Token): boolean {
+  return token.shape === 'number' && /^(1[89]|20)\d\d$/.test(token.text);
+}
+
+/** Can this token carry on a name that is already under way ("Xbox 360", "Xbox One X", "Core i7")? */
+function continuesName(token: Token | undefined): boolean {
+  if (!token) return false;
+  if (isCapitalised(token) || token.shape === 'letter') return true;
+  if (token.shape === 'number') return !isYear(token) && /^\d{1,4}$/.test(token.text);
+  return token.shape === 'alnum' && /^[\p{L}\d]{2,6}$/u.test(token.text);
+}
+
+function isInstitutionWord(word: string): boolean {
+  const lower = bare(word);
+  return INSTITUTION_LEADS.has(lower) || INSTITUTION_HEADS.has(lower);
+}
+
+/**
+ * Length of the connector run starting at `at` ("of", "of the", "&", "and")
+ * that joins the name so far to a capitalised word, or 0 when none may.
+ */
+function connectorLength(tokens: Token[], at: number, nameSoFar: Token[]): number {
+  const first = tokens[at];
+  if (!first || first.possessive) return 0;
+  const word = first.text === '&' ? '&' : first.shape === 'lower' ? first.text : '';
+  if (!word || word === 'the') return 0;
+  const lastSoFar = bare(nameSoFar[nameSoFar.length - 1]!.text);
+  // "Gears of War", "Bank of America", "Isle of Man" — but "Jamie Werner of Ngātiwai" is a person and a tribe.
+  const ofJoins =
+    nameSoFar.length === 1 ? !isFirstName(lastSoFar) : isInstitutionWord(lastSoFar) || PLACE_HEADS.has(lastSoFar);
+  const strong = NAME_CONNECTORS.has(word) && (word !== 'of' || ofJoins);
+  const institutional = INSTITUTION_CONNECTORS.has(word) && nameSoFar.some((token) => isInstitutionWord(token.text));
+  if (!strong && !institutional) return 0;
+  let length = 1;
+  if (tokens[at + 1]?.text === 'the' && word === 'of') length = 2;
+  const after = tokens[at + length];
+  return after !== undefined && isCapitalised(after) && !isStop(after) ? length : 0;
+}
+
+/** Read the acronyms an article defines in brackets: "Department of Energy (DOE)", "large language model (LLM)". */
+export function readAcronymDefinitions(lines: readonly Line[]): AcronymDefinitions {
+  const names = new Map<string, string>();
+  const generic = new Set<string>();
+  for (const line of lines) {
+    const tokens = line.tokens;
+    for (let index = 1; index + 1 < tokens.length; index += 1) {
+      const inner = tokens[index]!;
+      if (tokens[index - 1]!.text !== '(' || tokens[index + 1]!.text !== ')') continue;
+      const letters = inner.text.replace(/s$/, '').replace(/[^\p{L}]/gu, '');
+      if (letters.length < 2 || letters !== letters.toUpperCase() || !/^\p{Lu}/u.test(inner.text)) continue;
+      // Walk back over the words before the bracket, matching initials from the last letter.
+      const phrase: Token[] = [];
+      let letter = letters.length - 1;
+      for (let back = index - 2; back >= 0 && letter >= 0; back -= 1) {
+        const token = tokens[back]!;
+        if (token.shape === 'punct' && token.text !== '&') break;
+        phrase.unshift(token);
+        if (token.shape === 'lower' && (NAME_CONNECTORS.has(token.text) || INSTITUTION_CONNECTORS.has(token.text))) {
+          continue;
+        }
+        if (token.text[0]?.toUpperCase() !== letters[letter]) break;
+        letter -= 1;
+      }
+      if (letter >= 0) continue;
+      const words = phrase.filter((token) => token.shape !== 'lower' || !NAME_CONNECTORS.has(token.text));
+      const acronym = inner.text.replace(/s$/, '');
+      if (words.every((token) => token.shape === 'lower')) generic.add(acronym.toLowerCase());
+      else if (words.every((token) => isCapitalised(token) || token.shape === 'lower')) {
+        names.set(acronym.toLowerCase(), keyOf(phrase.map((token) => token.text)));
+      }
+    }
+  }
+  return { names, generic };
+}
+
+interface RawSpan {
+  first: number;
+  last: number;
+}
+
+/** Cut a run of capitalised tokens at words that cannot sit inside a name. */
+function splitRun(tokens: Token[], run: RawSpan): RawSpan[] {
+  const parts: RawSpan[] = [];
+  let start = run.first;
+  for (let index = run.first; index <= run.last; index += 1) {
+    const token = tokens[index]!;
+    const word = bare(token.text);
+    const cut =
+      (index > run.first && token.shape !== 'lower' && isStop(token)) ||
+      (index > run.first && token.shape === 'acronym' && LEADING_TITLES.has(word)) ||
+      (index > run.first && HONORIFICS.has(word)) ||
+      (CALENDAR_WORDS.has(word) && word !== 'may' && token.shape === 'title');
+    if (cut) {
+      if (index > start) parts.push({ first: start, last: index - 1 });
+      start = CALENDAR_WORDS.has(word) ? index + 1 : index;
+    }
+  }
+  if (start <= run.last) parts.push({ first: start, last: run.last });
+  return parts;
+}
+
+function isTrimmable(token: Token, generic: ReadonlySet<string>, atEnd: boolean): boolean {
+  const word = bare(token.text);
+  if (token.shape === 'lower') return true;
+  if (isStop(token) || CALENDAR_WORDS.has(word)) return true;
+  if (GENERIC_ACRONYMS.has(word) || generic.has(word)) return true;
+  if (atEnd && (token.shape === 'letter' ? false : isYear(token))) return true;
+  return false;
+}
+
+/**
+ * Every possible name in the article, with its context. Headline-like lines
+ * and headings are read too: their mentions count, but later need support
+ * from running text.
+ */
+export function findMentions(lines: readonly Line[], acronyms: AcronymDefinitions): Mention[] {
+  const mentions: Mention[] = [];
+  lines.forEach((line, lineIndex) => {
+    const tokens = line.tokens;
+    const lineMentions: Mention[] = [];
+    for (let index = 0; index < tokens.length; index += 1) {
+      if (!isCapitalised(tokens[index])) continue;
+      let last = index;
+      const nameSoFar = [tokens[index]!];
+      // "1. Finland 2. Norway": the numbers number a list, they are not part of the names.
+      const enumerated = tokens[index - 1]?.text === '.' && tokens[index - 2]?.shape === 'number';
+      for (;;) {
+        const current = tokens[last]!;
+        if (current.possessive || current.modifier || LEGAL_SUFFIXES.has(bare(current.text))) break;
+        const next = tokens[last + 1];
+        const isCount = next?.shape === 'number' && (enumerated || QUANTITY_NOUNS.has(tokens[last + 2]?.text ?? ''));
+        if (next !== undefined && continuesName(next) && !isCount) {
+          last += 1;
+          nameSoFar.push(next);
+          continue;
+        }
+        const joined = connectorLength(tokens, last + 1, nameSoFar);
+        if (joined === 0) break;
+        last += joined + 1;
+        nameSoFar.push(tokens[last]!);
+      }
+      for (const part of splitRun(tokens, { first: index, last })) {
+        const mention = trimAndDescribe(line, lineIndex, part, acronyms.generic);
+        if (mention) lineMentions.push(mention);
+      }
+      index = last;
+    }
+    linkNeighbours(tokens, lineMentions);
+    mentions.push(...lineMentions);
+  });
+  return mentions;
+}
+
+function trimAndDescribe(
+  line: Line,
+  lineIndex: number,
+  span: RawSpan,
+  generic: ReadonlySet<string>,
+): Mention | undefined {
+  const tokens = line.tokens;
+  let { first, last } = span;
+  let personTitle: Mention['personTitle'];
+  while (first <= last) {
+    const token = tokens[first]!;
+    const word = bare(token.text);
+    if (LEADING_TITLES.has(word) && first < last && !isCapitalisedInstitution(tokens, first + 1, last)) {
+      personTitle = HONORIFICS.has(word) ? 'honorific' : 'title';
+      first += 1;
+    } else if (isTrimmable(token, generic, false)) first += 1;
+    else break;
+  }
+  let trimmedNoun: string | undefined;
+  while (last >= first && isTrimmable(tokens[last]!, generic, true)) {
+    const word = bare(tokens[last]!.text);
+    if (HARDWARE_ACRONYMS.has(word)) trimmedNoun = word;
+    last -= 1;
+  }
+  if (first > last) return undefined;
+  const words = tokens.slice(first, last + 1);
+  if (!words.some((token) => isCapitalised(token))) return undefined;
+
+  const before = tokens[first - 1];
+  const beforeThat = tokens[first - 2];
+  const after = tokens[last + 1];
+  const afterWord = trimmedNoun ?? (after?.shape === 'lower' ? after.text : undefined);
+  if (!personTitle && before?.shape === 'lower' && PERSON_ROLES.has(before.text)) personTitle = 'role';
+  const quoteIndex = words[0]!.quote;
+  const quote = quoteIndex >= 0 ? line.quotes[quoteIndex] : undefined;
+  const previousLower = before?.shape === 'lower' ? before.text : undefined;
+  const speech =
+    (afterWord !== undefined && SPEECH_VERBS.has(afterWord)) ||
+    (previousLower !== undefined && SPEECH_VERBS.has(previousLower)) ||
+    (before?.text === ',' && beforeThat?.shape === 'lower' && SPEECH_VERBS.has(beforeThat.text));
+  const listLead =
+    (previousLower !== undefined && LIST_LEADS.has(previousLower)) ||
+    (previousLower === 'as' && beforeThat?.text === 'such');
+  return {
+    // "the Xbox One S." ends a sentence: the dot is not part of the name.
+    words: words.map((token, index) =>
+      index === words.length - 1 && token.shape === 'letter' ? token.text.replace(/\.$/, '') : token.text,
+    ),
+    shapes: words.map((token) => token.shape),
+    sentenceStart: words[0]!.sentenceStart,
+    lineKind: line.kind,
+    quoted: quoteIndex >= 0,
+    wholeQuote: quote !== undefined && quote.first === first && quote.last === last,
+    possessive: words[words.length - 1]!.possessive,
+    modifier: words[words.length - 1]!.modifier,
+    personTitle,
+    speech,
+    listLead,
+    afterThe: previousLower === 'the',
+    productNoun:
+      afterWord !== undefined && (PRODUCT_NOUNS.has(afterWord) || HARDWARE_ACRONYMS.has(afterWord))
+        ? afterWord
+        : undefined,
+    eventNoun: afterWord !== undefined && EVENT_NOUNS.has(afterWord) ? afterWord : undefined,
+    listNeighbours: [],
+    placeAfterComma: false,
+    line: lineIndex,
+    first,
+    last,
+  };
+}
+
+// "President Obama" loses its title; "Chancellor University"-like institution names do not.
+function isCapitalisedInstitution(tokens: Token[], first: number, last: number): boolean {
+  for (let index = first; index <= last; index += 1) if (isInstitutionWord(tokens[index]!.text)) return true;
+  return false;
+}
+
+const LIST_SEPARATORS = new Set(
+  [',', 'and', 'or', ', and', ', or'].flatMap((separator) => [separator, `${separator} the`]),
+);
+
+/** Record which mentions stand side by side in a list, and which possessive names the next mention. */
+function linkNeighbours(tokens: Token[], mentions: Mention[]): void {
+  for (let index = 1; index < mentions.length; index += 1) {
+    const left = mentions[index - 1]!;
+    const right = mentions[index]!;
+    const between = tokens.slice(left.last + 1, right.first).map((token) => token.text);
+    const joined = between.join(' ');
+    if (LIST_SEPARATORS.has(joined)) {
+      left.listNeighbours.push(keyOf(right.words));
+      right.listNeighbours.push(keyOf(left.words));
+    }
+    if (left.possessive && between.length === 0) right.possessor = keyOf(left.words);
+    if (joined === ',' && right.words.length <= 2 && isKnownPlace(right.words.join(' '))) left.placeAfterComma = true;
+  }
+}
+
+/** True when every word of the mention is ordinary English by compromise's lights ("Command", "Performance"). */
+export function isAllCommon(words: readonly string[]): boolean {
+  if (words.some((word) => /\d/.test(word))) return false;
+  return words.every(
+    (word) =>
+      STOP_WORDS.has(bare(word)) || NAME_CONNECTORS.has(word) || isCommonWord(word) || hasCommonNounEnding(word),
+  );
+}
