@@ -148,6 +148,16 @@ function rangeReference(range: Range): VirtualElement {
   };
 }
 
+/** True when two ranges cover the same text (callers build a fresh Range for every show). */
+function sameBoundaries(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}
+
 /** True when the mention is no longer on the page or has no size (its text was removed or hidden). */
 function mentionGone(range: Range): boolean {
   if (!range.startContainer.isConnected) return true;
@@ -354,7 +364,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
 
       if (open && shownDetails && entityId === anchor.entityId) {
         // Same entity, another mention (or the same one): move, do not reload.
-        if (anchor.range !== anchorRange) await reveal(anchor.range, token);
+        if (!anchorRange || !sameBoundaries(anchor.range, anchorRange)) await reveal(anchor.range, token);
         if (token === generation && showOptions.focus) focusDialog();
         return;
       }
