@@ -3,15 +3,40 @@ import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { routeMessage } from '@/src/background/router';
 import { registerCommands } from '@/src/background/commands';
+import {
+  answerWhenReady,
+  bundledDiscoveryRules,
+  notifyAllTabs,
+  startUserArticleSync,
+} from '@/src/background/user-articles';
+import { repairStoredSettings } from '@/src/settings/store';
 
 export default defineBackground(() => {
-  const store = createFactBaseStore(loadBundledFactBase());
-  const handlers = createHandlers(store, {
-    show(tabId, distinctEntities) {
-      void browser.action.setBadgeText({ tabId, text: distinctEntities ? String(distinctEntities) : '' });
-      void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
-    },
+  const bundled = loadBundledFactBase();
+  const store = createFactBaseStore(bundled);
+  // The user's own articles are merged in now and on every change; requests wait for the first merge.
+  const userArticles = startUserArticleSync({
+    store,
+    bundled,
+    discovery: bundledDiscoveryRules(),
+    storage: browser.storage.local,
+    onChanged: browser.storage.onChanged,
+    notifyTabs: () => notifyAllTabs(browser.tabs),
   });
+  void repairStoredSettings(browser.storage.local);
+  const handlers = answerWhenReady(
+    userArticles.ready,
+    createHandlers(
+      store,
+      {
+        show(tabId, distinctEntities) {
+          void browser.action.setBadgeText({ tabId, text: distinctEntities ? String(distinctEntities) : '' });
+          void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
+        },
+      },
+      userArticles,
+    ),
+  );
   browser.runtime.onMessage.addListener((message, sender) => {
     const answer = routeMessage(handlers, message, sender, browser.runtime.id);
     return answer === undefined ? undefined : Promise.resolve(answer);

@@ -1,14 +1,22 @@
 import { buildMatcherPayload } from '../match/payload';
 import type { BackgroundHandlers } from './router';
 import type { FactBaseStore } from './factbase-store';
+import { createUserArticleHandlers, type ArticlePreviewer } from '../user-articles/handlers';
 
 /** What the handlers need from the browser: a place to show per-tab counts. */
 export interface BadgeSink {
   show(tabId: number, distinctEntities: number): void;
 }
 
-/** The background's answers, over one fact base index. */
-export function createHandlers(store: FactBaseStore, badge: BadgeSink): BackgroundHandlers {
+/**
+ * The background's answers, over one fact base index. `userArticles` answers
+ * article previews; without it they answer with an error.
+ */
+export function createHandlers(
+  store: FactBaseStore,
+  badge: BadgeSink,
+  userArticles?: ArticlePreviewer,
+): BackgroundHandlers {
   // Built once per fact base: every frame of every tab asks for the same payload.
   let payload: unknown = null;
   store.subscribe(() => {
@@ -16,6 +24,7 @@ export function createHandlers(store: FactBaseStore, badge: BadgeSink): Backgrou
   });
   const index = () => store.current();
   return {
+    ...createUserArticleHandlers(store, userArticles),
     'stats/get': () => ({ ok: true, value: index().stats() }),
     'matcher/get': () => {
       payload ??= buildMatcherPayload(index().factBase);

@@ -7,7 +7,8 @@
  * `window.postMessage`, so a page can neither read nor forge our traffic.
  */
 import * as z from 'zod/mini';
-import { Entity, Figure, Story } from '../facts/schema';
+import { Entity, EntityKind, Figure, Story } from '../facts/schema';
+import { ArticleDraft, PreviewOutcome } from '../user-articles/schema';
 
 // ---------------------------------------------------------------------------
 // Results
@@ -44,8 +45,25 @@ export const ReportMentionsRequest = z.object({
 /** Popup or story page → background: one whole story. */
 export const GetStoryRequest = z.object({ type: z.literal('story/get'), storyId: z.string() });
 
+/**
+ * Options page → background: what saving this article would add to the fact
+ * base (its entities, new or known, and its figures), found by the same
+ * pipeline and merge the background runs on save. `replacing` names the
+ * stored article being edited.
+ */
+export const PreviewArticleRequest = z.object({
+  type: z.literal('article/preview'),
+  draft: ArticleDraft,
+  replacing: z.optional(z.string()),
+});
+
+/** Options page → background: every entity of the fact base served now, for the mute list. */
+export const ListEntitiesRequest = z.object({ type: z.literal('entities/list') });
+
 /** Any request a context may send to the background. */
 export const BackgroundRequest = z.discriminatedUnion('type', [
+  PreviewArticleRequest,
+  ListEntitiesRequest,
   GetStatsRequest,
   GetMatcherRequest,
   GetEntityRequest,
@@ -100,6 +118,22 @@ export type GetStoryResponse = z.infer<typeof GetStoryResponse>;
 
 export const ReportMentionsResponse = resultOf(z.null());
 
+/** The answer to {@link PreviewArticleRequest}: a preview, or the draft's problems. */
+export const PreviewArticleResponse = resultOf(PreviewOutcome);
+export type PreviewArticleResponse = z.infer<typeof PreviewArticleResponse>;
+
+/** One entity as the options page lists it. */
+export const EntitySummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: EntityKind,
+  /** How many stories name it. */
+  stories: z.number(),
+});
+export type EntitySummary = z.infer<typeof EntitySummary>;
+export const ListEntitiesResponse = resultOf(z.array(EntitySummary));
+export type ListEntitiesResponse = z.infer<typeof ListEntitiesResponse>;
+
 // ---------------------------------------------------------------------------
 // Background → content script
 
@@ -138,8 +172,16 @@ export const JumpToMentionRequest = z.object({
   direction: z.enum(['first', 'next', 'previous']),
 });
 
+/**
+ * Background → every frame of every tab: the fact base changed (the user
+ * added, edited or deleted an article). Ask for the matcher payload again and
+ * re-mark the page, so new entities show without a reload. No answer expected.
+ */
+export const FactBaseChangedNotice = z.object({ type: z.literal('factbase/changed') });
+
 /** Any request the background or popup may send to a content script. */
 export const ContentRequest = z.discriminatedUnion('type', [
+  FactBaseChangedNotice,
   NavigateRequest,
   ListPageMentionsRequest,
   JumpToMentionRequest,

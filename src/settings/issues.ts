@@ -88,7 +88,19 @@ export function describeIssue(issue: Issue, input: unknown, prefix = ''): string
   return `${path}: ${showValue(value)} ${predicate(issue)}`;
 }
 
-/** Every issue of a failed parse as a sentence, in the order the schema found them. */
+/**
+ * Every issue of a failed parse as a sentence, in the order the schema found
+ * them; only the first per place, since "'Oct 17' is not YYYY-MM-DD" makes
+ * "…is not a real date" after it noise.
+ */
 export function describeIssues(issues: readonly Issue[], input: unknown, prefix = ''): string[] {
-  return issues.map((issue) => describeIssue(issue, input, prefix));
+  const seen = new Set<string>();
+  const sentences: string[] = [];
+  for (const issue of issues) {
+    const place = formatPath(issue.path);
+    if (seen.has(place) && issue.code !== 'unrecognized_keys') continue;
+    seen.add(place);
+    sentences.push(describeIssue(issue, input, prefix));
+  }
+  return sentences;
 }

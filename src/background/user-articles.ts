@@ -1,0 +1,140 @@
+/**
+ * The background's side of the user's articles: merge them into the fact base
+ * it serves at start-up and whenever they change in storage, tell every open
+ * tab to re-mark its page, and answer the options page's previews.
+ */
+import type { FactBase } from '../facts/schema';
+import { parseCatalog, type DiscoveryRules } from '../ingest/catalog';
+import type { ReadableArea, StorageChangedEvent } from '../settings/storage-area';
+import { mergeUserArticles } from '../user-articles/merge';
+import { previewArticle, type PreviewResult } from '../user-articles/preview';
+import type { ArticleDraft, UserArticle } from '../user-articles/schema';
+import { USER_ARTICLES_KEY } from '../user-articles/schema';
+import { readStoredUserArticles } from '../user-articles/store';
+import type { FactBaseStore } from './factbase-store';
+import catalogYaml from '../../assets/entities.yaml?raw';
+
+/** The discovery rules of the bundled catalog (`assets/entities.yaml`), parsed once. */
+let bundledRules: DiscoveryRules | undefined | null = null;
+export function bundledDiscoveryRules(): DiscoveryRules | undefined {
+  if (bundledRules === null) bundledRules = parseCatalog('assets/entities.yaml', catalogYaml).discovery;
+  return bundledRules;
+}
+
+/** What the sync needs from the browser and the rest of the background. */
+export interface UserArticleSyncOptions {
+  store: FactBaseStore;
+  /** The fact base shipped with the extension, before any user article. */
+  bundled: FactBase;
+  discovery?: DiscoveryRules;
+  storage: ReadableArea;
+  onChanged: StorageChangedEvent;
+  /** Tell every open tab the fact base changed. */
+  notifyTabs(): Promise<void>;
+  log?: (message: string) => void;
+}
+
+/** The running sync. */
+export interface UserArticleSync {
+  /** Settles once the stored articles are merged (or failed to be); requests wait for it. */
+  ready: Promise<void>;
+  /** The articles merged last. */
+  articles(): readonly UserArticle[];
+  /** What saving `draft` would add; see `previewArticle`. */
+  preview(draft: ArticleDraft, replacing?: string): PreviewResult;
+}
+
+/**
+ * Merge the stored articles now and after every change to them. The storage
+ * listener is added at once, because an MV3 background must add its listeners
+ * in its first turn to be woken by them.
+ */
+export function startUserArticleSync(options: UserArticleSyncOptions): UserArticleSync {
+  const log = options.log ?? ((message: string) => console.warn(`Factlens: ${message}`));
+  let articles: readonly UserArticle[] = [];
+  // Merges run one after another, so an older list can never overwrite a newer one.
+  let queue: Promise<void> = Promise.resolve();
+
+  const apply = (stored: unknown) => {
+    const reading = readStoredUserArticles(stored);
+    for (const problem of reading.problems) log(`left out a stored article: ${problem}`);
+    const merged = mergeUserArticles(options.bundled, reading.articles, options.discovery);
+    for (const problem of merged.problems) log(`could not add an article: ${problem}`);
+    for (const id of merged.skippedStories) log(`left out article ${id}: a bundled story has that id`);
+    articles = reading.articles;
+    options.store.replace(merged.factBase);
+  };
+
+  const enqueue = (task: () => Promise<void>) => {
+    queue = queue.then(task).catch((error: unknown) => log(`could not merge your articles: ${String(error)}`));
+    return queue;
+  };
+
+  options.onChanged.addListener((changes, areaName) => {
+    if (areaName !== 'local' || !(USER_ARTICLES_KEY in changes)) return;
+    void enqueue(async () => {
+      apply(changes[USER_ARTICLES_KEY]!.newValue);
+      await options.notifyTabs();
+    });
+  });
+
+  const ready = enqueue(async () => {
+    const stored = (await options.storage.get(USER_ARTICLES_KEY))[USER_ARTICLES_KEY];
+    if (stored !== undefined) apply(stored);
+  });
+
+  return {
+    ready,
+    articles: () => articles,
+    preview: (draft, replacing) =>
+      previewArticle({
+        bundled: options.bundled,
+        discovery: options.discovery,
+        stored: articles,
+        current: options.store.current().factBase,
+        draft,
+        ...(replacing !== undefined && { replacing }),
+      }),
+  };
+}
+
+/**
+ * The same handlers, each waiting for `ready` before it answers: a background
+ * woken by a page's request must not answer from the bundled fact base alone
+ * while the user's articles are still being merged in.
+ */
+export function answerWhenReady<Handlers extends Record<string, (...args: never[]) => unknown>>(
+  ready: Promise<void>,
+  handlers: Handlers,
+): Handlers {
+  const waiting: Record<string, (...args: never[]) => unknown> = {};
+  for (const [type, handler] of Object.entries(handlers)) {
+    waiting[type] = (...args) => ready.then(() => handler(...args));
+  }
+  return waiting as Handlers;
+}
+
+/** The slice of `browser.tabs` that {@link notifyAllTabs} uses. */
+export interface TabsApi {
+  query(query: Record<string, never>): Promise<{ id?: number }[]>;
+  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+}
+
+/**
+ * Send `{type: 'factbase/changed'}` to every frame of every tab. Tabs without
+ * our content script (browser pages, tabs opened before install) refuse; that
+ * is expected and ignored.
+ */
+export async function notifyAllTabs(tabs: TabsApi): Promise<void> {
+  const notice = { type: 'factbase/changed' } as const;
+  const all = await tabs.query({});
+  await Promise.all(
+    all.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : tabs.sendMessage(tab.id, notice).catch(() => {
+            // No content script in this tab.
+          }),
+    ),
+  );
+}
