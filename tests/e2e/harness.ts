@@ -330,7 +330,7 @@ function createSession(
  * `page.waitForSelector`, retried when the page's realm goes away under it. While a Firefox tab moves
  * from about:blank to a moz-extension:// page, BiDi's script.evaluate sometimes fails inside Firefox
  * ("right-hand side of 'in' should be an object, got null"), which puppeteer reports as a failed wait
- * (about one popup open in ten on a busy machine). Timeouts are not retried.
+ * (2 of about 15 Firefox popup opens on a loaded 2-core machine, before this retry). Timeouts are not retried.
  */
 async function waitForSelectorThroughNavigation(page: Page, selector: string): Promise<void> {
   const deadline = Date.now() + PAGE_TIMEOUT_MS;
