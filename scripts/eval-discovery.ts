@@ -3,6 +3,7 @@
  *
  *   node --import tsx scripts/eval-discovery.ts            # score tests/fixtures/eval/*.md against gold.json
  *   node --import tsx scripts/eval-discovery.ts --extract  # (re)build the fixtures from ../shared/pages first
+ *   node --import tsx scripts/eval-discovery.ts --baseline # also score compromise's own people/places/organizations
  *
  * The fixtures are Markdown made from saved pages (Mozilla Readability's test
  * pages) so the unit test can score discovery without the shared folder.
@@ -11,9 +12,11 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import nlp from 'compromise';
 import { stringify } from 'yaml';
 import { discoverEntities, type DiscoveredEntity } from '../src/ingest/discover';
 import { GoldFile, scoreArticle, totals, type ArticleScore } from '../src/ingest/discover/evaluate';
+import { stripFrontMatter } from '../src/ingest/discover/text';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const pagesDir = resolve(repoRoot, '../shared/pages');
@@ -132,6 +135,46 @@ console.log(
   `\nOverall: precision ${percent(overall.precision)}, recall ${percent(overall.recall)}, ` +
     `kind right for ${percent(overall.kindAccuracy)} of correct entities`,
 );
+
+/**
+ * Compromise's own named-entity methods, as a baseline: every distinct
+ * person, place and organisation it tags, possessives and punctuation removed.
+ */
+function compromiseEntities(text: string): DiscoveredEntity[] {
+  const doc = nlp(stripFrontMatter(text));
+  const found = new Map<string, DiscoveredEntity>();
+  const add = (names: string[], kind: DiscoveredEntity['kind']): void => {
+    for (const raw of names) {
+      const name = raw
+        .replace(/['’]s\b/g, '')
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+        .trim();
+      if (name && !found.has(name.toLowerCase())) {
+        found.set(name.toLowerCase(), { name, kind, aliases: [name], mentions: 1, confidence: 1 });
+      }
+    }
+  };
+  add(doc.people().out('array') as string[], 'person');
+  add(doc.places().out('array') as string[], 'place');
+  add(doc.organizations().out('array') as string[], 'organization');
+  return [...found.values()];
+}
+
+if (process.argv.includes('--baseline')) {
+  const baseline: ArticleScore[] = [];
+  let milliseconds = 0;
+  for (const [index, name] of ARTICLES.entries()) {
+    const started = performance.now();
+    const score = scoreArticle(compromiseEntities(texts[index]!), gold.articles[name]!);
+    milliseconds += performance.now() - started;
+    baseline.push(score);
+    console.log(`compromise on ${name}: false positives ${score.wrong.map((entity) => entity.name).join('; ')}`);
+  }
+  const { precision, recall } = totals(baseline);
+  console.log(
+    `Compromise alone: precision ${percent(precision)}, recall ${percent(recall)}, ${milliseconds.toFixed(0)} ms for all articles`,
+  );
+}
 
 // Timing on a long text: all fixtures joined (about 8,000 words), after one warm-up run.
 const joined = texts.join('\n\n');

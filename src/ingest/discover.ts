@@ -14,6 +14,7 @@ import type { EntityKind } from '../facts/schema';
 import {
   hasCommonNounEnding,
   isCommonWord,
+  isListedCommonWord,
   isDemonym,
   isFirstName,
   isKnownOrganization,
@@ -73,6 +74,13 @@ export interface DiscoverOptions {
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.7;
 
+/**
+ * The score at which a candidate counts as a name when it serves as evidence
+ * for another (a list neighbour, a brand in front of a product). Fixed, so a
+ * caller's `minConfidence` filters the result without changing the scores.
+ */
+const BELIEVED = DEFAULT_MIN_CONFIDENCE;
+
 /** All mentions of one name (same words, any letter case) and what they show together. */
 interface Candidate {
   key: string;
@@ -83,6 +91,8 @@ interface Candidate {
   /** Running-text mentions whose capital letter is not explained by position or quotation. */
   midSentence: Mention[];
   score: number;
+  /** Some mention is a possessive in front of another name ("Elon Musk's xAI", "Apple's Vision Pro"). */
+  possessesName: boolean;
   /** The candidate's surface forms by frequency. */
   forms: Map<string, number>;
 }
@@ -110,14 +120,17 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
 
   // Two passes: list neighbours count as evidence only once they are themselves believed.
   for (const candidate of candidates) candidate.score = scoreCandidate(candidate, lowerCase, acronyms, new Set());
-  const believed = new Set(candidates.filter((c) => c.score >= minConfidence).map((c) => c.key));
+  const believed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
   for (const name of known.keys) believed.add(name);
   for (const candidate of candidates) candidate.score = scoreCandidate(candidate, lowerCase, acronyms, believed);
 
-  const clusters = clusterCandidates(candidates, acronyms, minConfidence);
+  const clusters = clusterCandidates(candidates, acronyms);
+  const passed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
+  const clusterOf = new Map<string, Cluster>();
+  for (const cluster of clusters) for (const member of cluster.members) clusterOf.set(member.key, cluster);
   const entities: DiscoveredEntity[] = [];
   for (const cluster of clusters) {
-    const entity = toEntity(cluster, known);
+    const entity = toEntity(cluster, { known, passed, clusterOf });
     if (entity && entity.confidence >= minConfidence) entities.push(entity);
   }
   return entities.sort((a, b) => compareText(a.name, b.name));
@@ -248,7 +261,11 @@ function joinPossessiveTitles(mentions: Mention[]): Mention[] {
     const lastLeft = left.words.length - 1;
     joined.push({
       ...right,
-      words: [...left.words.slice(0, lastLeft), `${left.words[lastLeft]}'s`, ...right.words],
+      words: [
+        ...left.words.slice(0, lastLeft),
+        `${left.words[lastLeft]}${left.possessiveEnding ?? "'s"}`,
+        ...right.words,
+      ],
       shapes: [...left.shapes, ...right.shapes],
       sentenceStart: left.sentenceStart,
       first: left.first,
@@ -305,7 +322,16 @@ function groupMentions(mentions: readonly Mention[]): Candidate[] {
     const key = keyOf(mention.words);
     let candidate = byKey.get(key);
     if (!candidate) {
-      candidate = { key, words: mention.words, mentions: [], inText: [], midSentence: [], score: 0, forms: new Map() };
+      candidate = {
+        key,
+        words: mention.words,
+        mentions: [],
+        inText: [],
+        midSentence: [],
+        score: 0,
+        possessesName: false,
+        forms: new Map(),
+      };
       byKey.set(key, candidate);
     }
     candidate.mentions.push(mention);
@@ -315,6 +341,10 @@ function groupMentions(mentions: readonly Mention[]): Candidate[] {
     }
     const form = mention.words.join(' ');
     candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + 1);
+  }
+  for (const mention of mentions) {
+    const possessor = mention.possessor === undefined ? undefined : byKey.get(mention.possessor);
+    if (possessor) possessor.possessesName = true;
   }
   for (const candidate of byKey.values()) candidate.words = mostFrequentForm(candidate).split(' ');
   return [...byKey.values()];
@@ -387,9 +417,16 @@ function hasInstitutionWord(words: readonly string[]): 'company' | 'organization
   return undefined;
 }
 
+// "Brendan Eich Steps (Down)": a headline running on after a name. Only compromise's lexicon is asked:
+// its tagger guesses at unknown words ("Cullen" reads as an adjective), and family names are unknown words.
+function endsInCommonWord(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  return !isLastName(last) && !SURNAME_SHAPE.test(last) && (isListedCommonWord(last) || hasCommonNounEnding(last));
+}
+
 function looksLikePersonName(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 4) return false;
-  if (!isFirstName(words[0]!)) return false;
+  if (!isFirstName(words[0]!) || endsInCommonWord(words)) return false;
   return words.every((word) => /^\p{Lu}/u.test(word) && !INSTITUTION_HEADS.has(bare(word)));
 }
 
@@ -455,7 +492,7 @@ function scoreCandidate(
  * a person's full name and their family name alone, a product with and
  * without its maker's name, an institution with and without its head word.
  */
-function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions, minConfidence: number): Cluster[] {
+function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions): Cluster[] {
   const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
   const parent = new Map<string, string>();
   const root = (key: string): string => {
@@ -474,7 +511,7 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
   }
 
   // A family name alone joins the best-attested full name that ends with it; a given name alone, the one it starts.
-  const people = candidates.filter((c) => c.words.length >= 2 && personEvidence(c, byKey) > 0);
+  const people = candidates.filter((c) => c.words.length >= 2 && personEvidence(c, byKey) >= 2);
   for (const candidate of candidates) {
     if (candidate.words.length !== 1) continue;
     const owners = people
@@ -483,6 +520,17 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
     const firstNameOwners = people.filter((person) => bare(person.words[0]!) === candidate.key);
     if (owners[0]) merge(candidate.key, owners[0].key);
     else if (firstNameOwners.length === 1 && isFirstName(candidate.key)) merge(candidate.key, firstNameOwners[0]!.key);
+  }
+
+  // "Stephanie M." / "Stephanie M. Lee": the start of a person's full name is that person.
+  for (const person of people) {
+    const full = person.words.map(bare);
+    for (const candidate of candidates) {
+      const words = candidate.words.map(bare);
+      if (words.length >= 2 && words.length < full.length && words.every((word, index) => word === full[index])) {
+        merge(candidate.key, person.key);
+      }
+    }
   }
 
   // "Whole Foods Market" / "Whole Foods": one institution with and without its head word, unless the
@@ -511,8 +559,8 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
     for (let cut = 1; cut < words.length; cut += 1) {
       const maker = byKey.get(words.slice(0, cut).join(' '));
       const rest = byKey.get(words.slice(cut).join(' '));
-      if (!maker || !rest || maker.score < minConfidence || isAllCommon(maker.words)) continue;
-      if (rest.score >= minConfidence || rest.words.length > 1) merge(rest.key, candidate.key);
+      if (!maker || !rest || maker.score < BELIEVED || isAllCommon(maker.words)) continue;
+      if (rest.score >= BELIEVED || rest.words.length > 1) merge(rest.key, candidate.key);
     }
   }
 
@@ -529,6 +577,9 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
   return [...clusters.values()];
 }
 
+// Family names by their shape: McCartney, MacDonald, Johnson, Hansen, Martinez, Kowalski, Ivanov, Ivanova, Bellini.
+const SURNAME_SHAPE = /^(?:Mc|Mac)\p{Lu}|(?:son|sen|ez|ski|sky|ov|ova|ovich|ini|elli)$/u;
+
 /** How strongly the text says a multi-word candidate is a person (0 when it does not). */
 function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candidate>): number {
   const { words, inText } = candidate;
@@ -536,17 +587,26 @@ function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candida
   if (!words.every((word) => /^\p{Lu}/u.test(word) || word === 'de' || word === 'van' || word === 'von')) return 0;
   if (words.some((word) => /\d/.test(word) || PRODUCT_PARTS.has(bare(word)))) return 0;
   if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(bare(words[words.length - 1]!))) return 0;
+  if (endsInCommonWord(words)) return 0;
   let evidence = 0;
   if (isFirstName(words[0]!)) evidence += 2;
   if (inText.some((m) => m.personTitle)) evidence += 2;
   if (inText.some((m) => m.speech)) evidence += 1;
-  if (isLastName(words[words.length - 1]!)) evidence += 1;
-  const familyName = byKey.get(bare(words[words.length - 1]!));
-  if (familyName?.inText.some((m) => m.speech || m.personTitle)) evidence += 1;
+  const familyName = words[words.length - 1]!;
+  if (isLastName(familyName) || SURNAME_SHAPE.test(familyName)) evidence += 1;
+  if (byKey.get(bare(familyName))?.inText.some((m) => m.personTitle)) evidence += 1;
+  // "Elon Musk's xAI": a two- or three-word name owning another name is usually a person (companies own
+  // products too, but "Apple's Vision Pro" has a one-word owner).
+  if (candidate.possessesName && words.length <= 3 && words.every(isProperWord)) evidence += 1;
   return evidence;
 }
 
-function classify(cluster: Cluster): EntityKind {
+/**
+ * The kind of a cluster, from the strongest sign to the weakest. `believed`
+ * holds the keys of every candidate that passed, so a brand in front of a
+ * name ("Dolby Vision", "Apple Pay") can mark it as a product.
+ */
+function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind {
   const { main, members } = cluster;
   const words = main.words;
   const lowerWords = words.map(bare);
@@ -559,7 +619,13 @@ function classify(cluster: Cluster): EntityKind {
   const last = lowerWords[lowerWords.length - 1]!;
   if (isKnownPlace(phrase)) return 'place';
   if (words.length > 1 && (PLACE_HEADS.has(last) || isPlaceWord(last))) return 'place';
-  if (all.some((m) => m.modifier === 'based')) return 'place';
+  if (all.some((m) => m.modifier === 'based' || m.placeAfterComma)) return 'place';
+  if (all.some((m) => m.organizationNoun)) return 'organization';
+  const brand = lowerWords[0]!;
+  if (words.length > 1 && (believed.has(brand) || isKnownOrganization(brand)) && !isKnownPlace(brand)) {
+    // "Mozilla Europe" is the maker's branch in a place, not a product.
+    return isKnownPlace(last) ? 'organization' : 'product';
+  }
   if (isKnownOrganization(phrase) || (words.length > 1 && isOrganizationWord(last))) return 'company';
   const productLike =
     words.some((word) => /\d/.test(word)) ||
@@ -571,19 +637,34 @@ function classify(cluster: Cluster): EntityKind {
   if (productLike) return 'product';
   if (all.some((m) => m.modifier === 'owned')) return 'company';
   if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!)) return 'organization';
+  // A family name on its own ("analyst Breen", "Mr Iyer", a listed surname): a person.
+  if (words.length === 1 && (all.some((m) => m.personTitle) || isLastName(words[0]!))) return 'person';
   if (words.length === 1) return 'company';
-  // Two or three words none of which is English ("Elon Musk") and nothing else said: most often a person.
-  if (personEvidence(main, byKey) >= 1 || (words.length <= 3 && words.every(isProperWord))) return 'person';
+  if (personEvidence(main, byKey) >= 1 && words.length <= 3) return 'person';
   return 'organization';
 }
 
-function toEntity(cluster: Cluster, known: KnownNames): DiscoveredEntity | undefined {
+/** What `toEntity` needs to know about the rest of the article's candidates. */
+interface EntityContext {
+  known: KnownNames;
+  /** Keys of the candidates that reached `BELIEVED`. */
+  passed: ReadonlySet<string>;
+  clusterOf: ReadonlyMap<string, Cluster>;
+}
+
+function toEntity(cluster: Cluster, { known, passed, clusterOf }: EntityContext): DiscoveredEntity | undefined {
   const { main, members } = cluster;
   // A given name alone ("Marco", "Samantha") would light up every page that mentions anyone so named.
   if (main.words.length === 1 && isFirstName(main.words[0]!) && !isKnownName(main.words[0]!)) return undefined;
   let name = main.words.join(' ');
   const lastWord = bare(main.words[main.words.length - 1]!);
-  if (LEGAL_SUFFIXES.has(lastWord) && main.words.length > 1) name = main.words.slice(0, -1).join(' ');
+  if (LEGAL_SUFFIXES.has(lastWord) && main.words.length > 1) {
+    // "Roxr Software Ltd." is shown as "Roxr Software", unless the short name is another entity's
+    // ("Mozilla Corporation" beside the "Mozilla" of the foundation).
+    const shortName = main.words.slice(0, -1);
+    const owner = clusterOf.get(keyOf(shortName));
+    if (!owner || owner === cluster) name = shortName.join(' ');
+  }
   const aliases = new Set<string>();
   const ordered = [...members].sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.key, b.key));
   for (const member of ordered) {
@@ -596,7 +677,7 @@ function toEntity(cluster: Cluster, known: KnownNames): DiscoveredEntity | undef
   const confidence = Math.max(...members.map((member) => member.score));
   return {
     name,
-    kind: classify(cluster),
+    kind: classify(cluster, passed),
     aliases: [name, ...[...aliases].filter((alias) => alias !== name)],
     mentions: members.reduce((sum, member) => sum + member.mentions.length, 0),
     confidence,

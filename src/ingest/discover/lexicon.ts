@@ -117,6 +117,12 @@ export function hasCommonNounEnding(word: string): boolean {
   return !lexiconTags(word).some((tag) => NAME_TAGS.has(tag));
 }
 
+/** True when compromise's lexicon itself lists the word with a common part of speech (no guessing from its ending). */
+export function isListedCommonWord(word: string): boolean {
+  const listed = lexiconTags(word);
+  return listed.length > 0 && !listed.some((tag) => NAME_TAGS.has(tag));
+}
+
 /** True when compromise lists the word as a given name ("Jeff", "Ellen"). */
 export function isFirstName(word: string): boolean {
   return lexiconTags(word).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');

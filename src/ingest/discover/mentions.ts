@@ -16,6 +16,7 @@ import {
   LEADING_TITLES,
   LIST_LEADS,
   NAME_CONNECTORS,
+  ORGANIZATION_NOUNS,
   PERSON_ROLES,
   PLACE_HEADS,
   PRODUCT_NOUNS,
@@ -39,6 +40,8 @@ export interface Mention {
   wholeQuote: boolean;
   /** Written with 's ("Apple's Vision Pro"). */
   possessive: boolean;
+  /** That possessive ending as written ("’s"). */
+  possessiveEnding?: string;
   /** Lower-case modifier glued by a hyphen ("owned" in "Amazon-owned"). */
   modifier?: string;
   /** A title was cut off the front ("President", "Mr") or a person's role precedes ("skipper"). */
@@ -51,6 +54,8 @@ export interface Mention {
   afterThe: boolean;
   /** The lower-case word right after, when it is a product noun ("headset", "game"). */
   productNoun?: string;
+  /** The lower-case word right after, when it names a group of people ("group", "tribe"). */
+  organizationNoun?: string;
   /** The lower-case word right after, when it is an event noun ("conference"). */
   eventNoun?: string;
   /** Names written beside this one in a list ("Walmart, Kroger and Costco"), as word keys. */
@@ -320,6 +325,7 @@ function trimAndDescribe(
     quoted: quoteIndex >= 0,
     wholeQuote: quote !== undefined && quote.first === first && quote.last === last,
     possessive: words[words.length - 1]!.possessive,
+    possessiveEnding: words[words.length - 1]!.possessiveEnding,
     modifier: words[words.length - 1]!.modifier,
     personTitle,
     speech,
@@ -330,6 +336,7 @@ function trimAndDescribe(
         ? afterWord
         : undefined,
     eventNoun: afterWord !== undefined && EVENT_NOUNS.has(afterWord) ? afterWord : undefined,
+    organizationNoun: afterWord !== undefined && ORGANIZATION_NOUNS.has(afterWord) ? afterWord : undefined,
     listNeighbours: [],
     placeAfterComma: false,
     line: lineIndex,

@@ -25,6 +25,8 @@ export interface Token {
   shape: TokenShape;
   /** Written with 's or a trailing apostrophe ("Apple's", "Foods’"). */
   possessive: boolean;
+  /** The possessive ending as written ("’s", "'s", "’"), to rebuild names such as "Sam’s Club". */
+  possessiveEnding?: string;
   /** The lower-case modifier cut off after a hyphen ("owned" in "Amazon-owned"); the name ends here. */
   modifier?: string;
   /** Capitalised because a sentence, heading item, quotation or parenthesis starts here. */
@@ -98,15 +100,16 @@ function tokenize(text: string): Token[] {
     }
     let word = match[0];
     at += word.length;
-    let possessive = false;
+    let possessiveEnding: string | undefined;
     if (/['’][sS]$/.test(word) && word.length > 2) {
+      possessiveEnding = word.slice(-2);
       word = word.slice(0, -2);
-      possessive = true;
     } else if (/s$/.test(word) && /['’]/.test(text[at] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + 1] ?? '')) {
       // "Foods’ halibut": a plural possessive, not a closing quotation mark.
-      possessive = true;
+      possessiveEnding = text[at];
       at += 1;
     }
+    const possessive = possessiveEnding !== undefined;
     // Keep the dot of an abbreviation or an initial ("Inc.", "U.S.", "F."); which initials end a sentence is settled later.
     if (text[at] === '.' && !possessive) {
       const isInitialism = /^(\p{Lu}\.)+\p{Lu}$/u.test(word) || /^\p{Lu}$/u.test(word);
@@ -124,7 +127,15 @@ function tokenize(text: string): Token[] {
       word = hyphenated[1]!;
       modifier = hyphenated[2]!;
     }
-    tokens.push({ text: word, shape: shapeOf(word), possessive, modifier, sentenceStart: false, quote: -1 });
+    tokens.push({
+      text: word,
+      shape: shapeOf(word),
+      possessive,
+      possessiveEnding,
+      modifier,
+      sentenceStart: false,
+      quote: -1,
+    });
   }
   return tokens;
 }

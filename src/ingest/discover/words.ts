@@ -85,9 +85,9 @@ export const PERSON_ROLES = set(`
   president chancellor premier minister secretary senator governor mayor judge justice ambassador commissioner
   chairman chairwoman chair ceo cfo cto founder co-founder cofounder executive director manager head editor
   reporter correspondent columnist writer author photographer analyst economist professor researcher scientist
-  developer programmer engineer designer spokesman spokeswoman spokesperson colleague skipper coach ranger elder
+  programmer engineer designer spokesman spokeswoman spokesperson colleague skipper coach ranger elder
   whisperer lawyer attorney doctor teacher student officer agent detective captain king queen prince princess
-  pope bishop actor actress singer artist player investor entrepreneur owner partner member
+  pope bishop actor actress singer artist entrepreneur
 `);
 
 /** Honorifics, a stronger sign than a role that what follows is a person. */
@@ -236,6 +236,12 @@ export const PRODUCT_NOUNS = set(`
   model models game games software laptop laptops tablet tablets browser browsers gadget gadgets camera cameras
   chip chips processor processors car cars truck trucks vehicle vehicles drone drones watch watches speaker speakers
   platform service subscription controller controllers engine edition version update player players
+`);
+
+/** Nouns that, right after a name, say it is a group of people ("the Manu Taupunga group", "the Islamic State group"). */
+export const ORGANIZATION_NOUNS = set(`
+  group groups organisation organization tribe iwi team club union party movement agency firm charity network
+  coalition alliance collective
 `);
 
 /** Nouns that, right after a quoted title, say it names an event, which is not something we track. */
