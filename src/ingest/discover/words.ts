@@ -74,8 +74,8 @@ export const QUANTITY_NOUNS = set(`
  * ("General Motors", "Prince Edward Island") are left out on purpose.
  */
 export const LEADING_TITLES = set(`
-  mr mr. mrs mrs. ms ms. mx dr dr. prof prof. sir dame rev rev. president vice-president chancellor premier minister
-  senator sen sen. rep rep. congressman congresswoman governor gov gov. mayor judge ambassador commissioner
+  mr mrs ms mx dr prof sir dame rev president vice-president chancellor premier minister
+  senator sen rep congressman congresswoman governor gov mayor judge ambassador commissioner
   chairman chairwoman chairperson ceo cfo cto coo cio cmo founder co-founder cofounder pope cardinal archbishop
   sheikh skipper coach professor
 `);
@@ -114,7 +114,7 @@ export const GENERIC_ACRONYMS = set(`
   q1 q2 q3 q4 h1 h2 fy ad bc ok faq diy tba tbd vip suv suvs ev evs ufo dna rna co2 nft nfts crm erp
   dm dms pov lol omg fyi asap rsvp aka eta diy id
   tcp udp http https ssl tls dns ftp ssh smtp imap rss svg png jpg jpeg gif mp3 mp4 irc cdn vpn dom ajax sql
-  nosql cli gui ide jpeg html5 css3 ram
+  nosql cli gui ide html5 css3
 `);
 
 /**
