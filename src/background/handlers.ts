@@ -2,6 +2,7 @@ import { buildMatcherPayload } from '../match/payload';
 import type { BackgroundHandlers } from './router';
 import type { FactBaseStore } from './factbase-store';
 import { createUserArticleHandlers, type ArticlePreviewer } from '../user-articles/handlers';
+import { createSearchHandlers } from './search';
 
 /** What the handlers need from the browser: a place to show per-tab counts. */
 export interface BadgeSink {
@@ -25,6 +26,7 @@ export function createHandlers(
   const index = () => store.current();
   return {
     ...createUserArticleHandlers(store, userArticles),
+    ...createSearchHandlers(store),
     'stats/get': () => ({ ok: true, value: index().stats() }),
     'matcher/get': () => {
       payload ??= buildMatcherPayload(index().factBase);

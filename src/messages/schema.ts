@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { Entity, EntityKind, Figure, Story } from '../facts/schema';
 import { ArticleDraft, PreviewOutcome } from '../user-articles/schema';
+import { SearchResults, SearchSuggestions } from '../search/results';
 
 // ---------------------------------------------------------------------------
 // Results
@@ -60,8 +61,25 @@ export const PreviewArticleRequest = z.object({
 /** Options page → background: every entity of the fact base served now, for the mute list. */
 export const ListEntitiesRequest = z.object({ type: z.literal('entities/list') });
 
+/** Popup or story page → background: search stories, entities and figures for what the reader typed. */
+export const SearchRequest = z.object({
+  type: z.literal('search/query'),
+  query: z.string(),
+  /** Rows per group, at most (the background's default when absent). */
+  limit: z.optional(z.number()),
+});
+
+/** Popup or story page → background: entities and stories to offer before anything is typed. */
+export const SearchSuggestionsRequest = z.object({ type: z.literal('search/suggestions') });
+
+/** Popup or story page → background: a story with its figures and the names of its entities. */
+export const GetStoryDetailsRequest = z.object({ type: z.literal('story/details'), storyId: z.string() });
+
 /** Any request a context may send to the background. */
 export const BackgroundRequest = z.discriminatedUnion('type', [
+  SearchRequest,
+  SearchSuggestionsRequest,
+  GetStoryDetailsRequest,
   PreviewArticleRequest,
   ListEntitiesRequest,
   GetStatsRequest,
@@ -117,6 +135,21 @@ export const GetStoryResponse = resultOf(Story);
 export type GetStoryResponse = z.infer<typeof GetStoryResponse>;
 
 export const ReportMentionsResponse = resultOf(z.null());
+
+export const SearchResponse = resultOf(SearchResults);
+export type SearchResponse = z.infer<typeof SearchResponse>;
+export const SearchSuggestionsResponse = resultOf(SearchSuggestions);
+export type SearchSuggestionsResponse = z.infer<typeof SearchSuggestionsResponse>;
+
+/** A story as the story view shows it: the story, its figures, and its entities by name. */
+export const StoryDetails = z.object({
+  story: Story,
+  figures: z.array(Figure),
+  entities: z.array(z.object({ id: z.string(), name: z.string(), kind: EntityKind })),
+});
+export type StoryDetails = z.infer<typeof StoryDetails>;
+export const GetStoryDetailsResponse = resultOf(StoryDetails);
+export type GetStoryDetailsResponse = z.infer<typeof GetStoryDetailsResponse>;
 
 /** The answer to {@link PreviewArticleRequest}: a preview, or the draft's problems. */
 export const PreviewArticleResponse = resultOf(PreviewOutcome);
