@@ -9,7 +9,7 @@ export default defineConfig({
     name: 'Factlens',
     description:
       'Facts under your cursor: marks companies and organisations from your news fact base and shows their figures and stories.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -3,6 +3,8 @@ import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { routeMessage } from '@/src/background/router';
 import { registerCommands } from '@/src/background/commands';
+import { createActionState } from '@/src/background/action-state';
+import { registerContextMenu } from '@/src/background/context-menu';
 import {
   answerWhenReady,
   bundledDiscoveryRules,
@@ -26,20 +28,13 @@ export default defineBackground(() => {
   void repairStoredSettings(browser.storage.local);
   const handlers = answerWhenReady(
     userArticles.ready,
-    createHandlers(
-      store,
-      {
-        show(tabId, distinctEntities) {
-          void browser.action.setBadgeText({ tabId, text: distinctEntities ? String(distinctEntities) : '' });
-          void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
-        },
-      },
-      userArticles,
-    ),
+    // The button state owns the badge: entity counts where active, "off" where paused.
+    createHandlers(store, createActionState(browser), userArticles),
   );
   browser.runtime.onMessage.addListener((message, sender) => {
     const answer = routeMessage(handlers, message, sender, browser.runtime.id);
     return answer === undefined ? undefined : Promise.resolve(answer);
   });
   registerCommands(browser);
+  registerContextMenu(browser);
 });
