@@ -27,7 +27,7 @@ export default defineBackground(() => {
   });
   void repairStoredSettings(browser.storage.local);
   const handlers = answerWhenReady(
-    userArticles.ready,
+    userArticles.settled,
     // The button state owns the badge: entity counts where active, "off" where paused.
     createHandlers(store, createActionState(browser), userArticles),
   );

@@ -1,12 +1,14 @@
 import { render } from 'preact';
-import { StatsLine } from '@/src/ui/StatsLine';
-import { fetchStats } from '@/src/ui/stats';
+import '@/src/ui/options/options.css';
+import { createBrowserEnvironment } from '@/src/ui/options/environment';
+import { OptionsApp } from '@/src/ui/options/OptionsApp';
 
-const load = () => fetchStats(browser.runtime);
-render(
-  <main>
-    <h1>Factlens options</h1>
-    <StatsLine load={load} />
-  </main>,
-  document.getElementById('app')!,
-);
+const env = createBrowserEnvironment(browser, import.meta.env.FIREFOX ? 'firefox' : 'chrome', document);
+const show = () =>
+  render(
+    <OptionsApp env={env} hash={location.hash} root={document.documentElement} />,
+    document.getElementById('app')!,
+  );
+// `options.html#add-page?tab=…` and section links arrive as hashes; see src/ui/options/hash.ts.
+window.addEventListener('hashchange', show);
+show();

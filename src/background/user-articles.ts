@@ -36,8 +36,10 @@ export interface UserArticleSyncOptions {
 
 /** The running sync. */
 export interface UserArticleSync {
-  /** Settles once the stored articles are merged (or failed to be); requests wait for it. */
+  /** Settles once the stored articles are merged at start (or failed to be). */
   ready: Promise<void>;
+  /** Settles once every merge started so far is done: requests wait for it, so none sees a stale fact base. */
+  settled(): Promise<void>;
   /** The articles merged last. */
   articles(): readonly UserArticle[];
   /** What saving `draft` would add; see `previewArticle`. */
@@ -72,10 +74,9 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
 
   options.onChanged.addListener((changes, areaName) => {
     if (areaName !== 'local' || !(USER_ARTICLES_KEY in changes)) return;
-    void enqueue(async () => {
-      apply(changes[USER_ARTICLES_KEY]!.newValue);
-      await options.notifyTabs();
-    });
+    const merged = enqueue(async () => apply(changes[USER_ARTICLES_KEY]!.newValue));
+    // Outside the queue: a tab that answers by asking for the new matcher must not wait on its own notice.
+    void merged.then(options.notifyTabs).catch((error: unknown) => log(`could not tell the tabs: ${String(error)}`));
   });
 
   const ready = enqueue(async () => {
@@ -85,6 +86,7 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
 
   return {
     ready,
+    settled: () => queue,
     articles: () => articles,
     preview: (draft, replacing) =>
       previewArticle({
@@ -99,17 +101,18 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
 }
 
 /**
- * The same handlers, each waiting for `ready` before it answers: a background
- * woken by a page's request must not answer from the bundled fact base alone
- * while the user's articles are still being merged in.
+ * The same handlers, each waiting for `settled()` before it answers: a
+ * background woken by a page's request must not answer from the bundled fact
+ * base alone while the user's articles are still being merged in, and the
+ * options page asking right after a save must see the saved article.
  */
 export function answerWhenReady<Handlers extends Record<string, (...args: never[]) => unknown>>(
-  ready: Promise<void>,
+  settled: () => Promise<void>,
   handlers: Handlers,
 ): Handlers {
   const waiting: Record<string, (...args: never[]) => unknown> = {};
   for (const [type, handler] of Object.entries(handlers)) {
-    waiting[type] = (...args) => ready.then(() => handler(...args));
+    waiting[type] = (...args) => settled().then(() => handler(...args));
   }
   return waiting as Handlers;
 }

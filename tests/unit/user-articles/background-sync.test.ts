@@ -26,7 +26,7 @@ function start(area: MemoryArea) {
     notifyTabs,
     log: () => {},
   });
-  const handlers = answerWhenReady(sync.ready, createHandlers(store, { show() {} }, sync));
+  const handlers = answerWhenReady(sync.settled, createHandlers(store, { show() {} }, sync));
   const ask = (message: unknown) => routeMessage(handlers, message, { id: 'factlens' }, 'factlens') as Promise<unknown>;
   return { store, sync, notifyTabs, ask };
 }
@@ -57,10 +57,11 @@ describe('the background’s user-article sync', () => {
     expect(store.current().entityDetails('quillfeather-robotics')).toBeNull();
 
     await saveUserArticle(area, draftOf(quillfeather));
-    await waitFor(() => notifyTabs.mock.calls.length === 1);
-    expect(store.current().entityDetails('quillfeather-robotics')?.entity.name).toBe('Quillfeather Robotics');
+    // Asked right after the save, before the merge is done: the answer waits for it.
     const listed = (await ask({ type: 'entities/list' })) as { value: { id: string }[] };
     expect(listed.value.map((entity) => entity.id)).toContain('quillfeather-robotics');
+    await waitFor(() => notifyTabs.mock.calls.length === 1);
+    expect(store.current().entityDetails('quillfeather-robotics')?.entity.name).toBe('Quillfeather Robotics');
 
     await deleteUserArticle(area, sync.articles()[0]!.id);
     await waitFor(() => notifyTabs.mock.calls.length === 2);
