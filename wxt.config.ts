@@ -9,7 +9,9 @@ export default defineConfig({
     name: 'Factlens',
     description:
       'Facts under your cursor: marks companies and organisations from your news fact base and shows their figures and stories.',
-    permissions: ['storage', 'contextMenus'],
+    // activeTab + scripting: "Add this page" injects the Readability extractor (extract.js) into the tab the
+    // user clicked the toolbar button on, on that click only; nothing is injected into other tabs.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+F' },
