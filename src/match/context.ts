@@ -1,0 +1,93 @@
+/**
+ * Context words: the evidence that an ambiguous name means our entity.
+ * "Credo" is a chip company on a page about semiconductors and a creed on a
+ * petition; "Azure" is a cloud next to "Microsoft" and a colour in a poem.
+ *
+ * A context word counts when it occurs anywhere in the given text as a whole
+ * word (the same boundaries as mentions), in any letter case. All words of
+ * all entities are found in one pass per layer: words are split into layers
+ * in which no word's key is a prefix of another's, so that at each position
+ * at most one word of a layer can occur and none is hidden behind a longer
+ * one ("data" behind "data center").
+ */
+import { aliasKey } from './alias-key';
+import { compileAliasSet, type AliasSet, type AliasSetOptions } from './alias-set';
+
+/** Options for {@link compileContextWords}. */
+export interface ContextOptions extends AliasSetOptions {
+  /** How many distinct context words an entity needs. Default 1. */
+  minContextWords?: number;
+}
+
+/** Compiled context words of a set of entities. */
+export interface ContextWords {
+  /** The entities that need context. */
+  readonly entityIds: ReadonlySet<string>;
+  /** The entities of {@link entityIds} with enough context words in `text`. */
+  entitiesWithContext(text: string): Set<string>;
+}
+
+/** Gives each key its layer: one more than the deepest layer among the keys it extends. */
+function layerKeys(keys: readonly string[]): string[][] {
+  const layerOf = new Map<string, number>();
+  const layers: string[][] = [];
+  for (const key of [...keys].sort((a, b) => a.length - b.length)) {
+    let layer = 0;
+    for (let length = 1; length < key.length; length++) {
+      const below = layerOf.get(key.slice(0, length));
+      if (below !== undefined) layer = Math.max(layer, below + 1);
+    }
+    layerOf.set(key, layer);
+    (layers[layer] ??= []).push(key);
+  }
+  return layers;
+}
+
+/**
+ * Compiles the context words of each entity (entity id → words). Words that
+ * are empty are ignored; an entity left without words needs no context and is
+ * not listed.
+ */
+export function compileContextWords(
+  wordsByEntity: ReadonlyMap<string, readonly string[]>,
+  options: ContextOptions = {},
+): ContextWords {
+  const minContextWords = options.minContextWords ?? 1;
+  const wordIndexByKey = new Map<string, number>();
+  const wordsOfEntity = new Map<string, number[]>();
+  for (const [entityId, words] of wordsByEntity) {
+    const indexes = new Set<number>();
+    for (const word of words) {
+      const key = aliasKey(word, true);
+      if (key === null) continue;
+      if (!wordIndexByKey.has(key)) wordIndexByKey.set(key, wordIndexByKey.size);
+      indexes.add(wordIndexByKey.get(key)!);
+    }
+    if (indexes.size > 0) wordsOfEntity.set(entityId, [...indexes]);
+  }
+
+  // A key is its own case-folded text, so it compiles to the same word.
+  const layers: { set: AliasSet; wordIndexes: number[] }[] = layerKeys([...wordIndexByKey.keys()]).map((keys) => ({
+    set: compileAliasSet(
+      keys.map((key) => ({ text: key, insensitive: true })),
+      options,
+    ),
+    wordIndexes: keys.map((key) => wordIndexByKey.get(key)!),
+  }));
+
+  return {
+    entityIds: new Set(wordsOfEntity.keys()),
+    entitiesWithContext(text) {
+      const satisfied = new Set<string>();
+      if (wordsOfEntity.size === 0) return satisfied;
+      const found = new Set<number>();
+      for (const { set, wordIndexes } of layers) {
+        for (const hit of set.findAtEveryStart(text)) found.add(wordIndexes[hit.alias]!);
+      }
+      for (const [entityId, indexes] of wordsOfEntity) {
+        if (indexes.filter((index) => found.has(index)).length >= minContextWords) satisfied.add(entityId);
+      }
+      return satisfied;
+    },
+  };
+}

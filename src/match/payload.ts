@@ -1,0 +1,79 @@
+/**
+ * The matcher payload: what the background sends each content script so it
+ * can compile a matcher without receiving the whole fact base.
+ *
+ * It is plain JSON and compact (tuples rather than objects: 20,000 aliases
+ * cost about as many bytes as their text), and versioned so a content script
+ * from an older build can tell it is talking to a newer background.
+ */
+import * as z from 'zod/mini';
+import type { FactBase } from '@/src/facts/schema';
+
+/** The payload format version this code writes and reads. */
+export const MATCHER_PAYLOAD_VERSION = 1;
+
+/** Case flag of an alias in the payload: `0` exact, `1` insensitive. */
+export const CaseFlag = z.literal([0, 1]);
+export type CaseFlag = z.infer<typeof CaseFlag>;
+
+/** One alias: its text, the index of its entity in `entities`, its case flag. */
+export const PayloadAlias = z.tuple([z.string(), z.int().check(z.nonnegative()), CaseFlag]);
+export type PayloadAlias = z.infer<typeof PayloadAlias>;
+
+/**
+ * Everything a content script needs to find mentions. Receivers parse it with
+ * this schema on receipt; indexes must point into `entities`.
+ */
+export const MatcherPayloadSchema = z
+  .object({
+    v: z.literal(MATCHER_PAYLOAD_VERSION),
+    /** Entity ids; aliases and context refer to them by index. */
+    entities: z.array(z.string()),
+    /** Every alias of every entity, in fact-base order (on identical aliases the earlier one wins). */
+    aliases: z.array(PayloadAlias),
+    /** Context words of the entities that need them, keyed by entity index (decimal). */
+    context: z.record(z.string().check(z.regex(/^(?:0|[1-9][0-9]*)$/)), z.array(z.string())),
+  })
+  .check(
+    z.refine(
+      (payload) =>
+        payload.aliases.every(([, entity]) => entity < payload.entities.length) &&
+        Object.keys(payload.context).every((entity) => Number(entity) < payload.entities.length),
+      'alias or context refers to an entity index outside `entities`',
+    ),
+  );
+export type MatcherPayload = z.infer<typeof MatcherPayloadSchema>;
+
+function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/**
+ * The payload for `factBase`: every alias of every entity (and any alias that
+ * only its `aliasRules` lists), with the case rule `aliasRules` gives it, else
+ * `exact`. Aliases that are empty or only whitespace are left out, and so are
+ * repeats of the same text and case on one entity. Context words are trimmed
+ * and deduplicated; an entity whose list ends up empty needs no context.
+ */
+export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
+  const aliases: PayloadAlias[] = [];
+  const context: Record<string, string[]> = {};
+  factBase.entities.forEach((entity, index) => {
+    const rules = entity.aliasRules ?? [];
+    const texts = unique([...entity.aliases, ...rules.map((rule) => rule.text)]);
+    for (const text of texts) {
+      if (text.trim() === '') continue;
+      const cases = rules.filter((rule) => rule.text === text).map((rule) => rule.case);
+      const flags = unique((cases.length > 0 ? cases : ['exact']).map((rule) => (rule === 'insensitive' ? 1 : 0)));
+      for (const flag of flags) aliases.push([text, index, flag]);
+    }
+    const words = unique((entity.contextWords ?? []).map((word) => word.trim()).filter((word) => word !== ''));
+    if (words.length > 0) context[String(index)] = words;
+  });
+  return {
+    v: MATCHER_PAYLOAD_VERSION,
+    entities: factBase.entities.map((entity) => entity.id),
+    aliases,
+    context,
+  };
+}
