@@ -71,12 +71,29 @@ function matchAt(text: string, start: number, tokens: readonly Token[], insensit
 export function referenceFindMentions(text: string, aliases: readonly ReferenceAlias[]): Mention[] {
   const prepared = aliases
     .filter((alias) => alias.text.trim() !== '' && !/\p{Cs}/u.test(alias.text))
-    .map((alias) => ({ ...alias, tokens: tokenize(alias.text) }));
+    .map((alias) => {
+      const tokens = tokenize(alias.text);
+      return { ...alias, tokens, firstToken: tokens.slice(0, 1) };
+    });
+  // Which aliases can start with a given character, worked out once per
+  // character; only these are tried in full. Keeps 20,000 aliases testable.
+  const startingWith = new Map<string, typeof prepared>();
+  const candidatesAt = (start: number) => {
+    const char = String.fromCodePoint(text.codePointAt(start)!);
+    let candidates = startingWith.get(char);
+    if (candidates === undefined) {
+      candidates = prepared.filter(
+        (alias) => matchAt(char, 0, alias.firstToken, alias.case === 'insensitive') === char.length,
+      );
+      startingWith.set(char, candidates);
+    }
+    return candidates;
+  };
   const mentions: Mention[] = [];
   for (let start = 0; start < text.length;) {
     let best: Mention | null = null;
     if (isWordEdge(text, start)) {
-      for (const alias of prepared) {
+      for (const alias of candidatesAt(start)) {
         const end = matchAt(text, start, alias.tokens, alias.case === 'insensitive');
         if (end > start && isWordEdge(text, end) && (best === null || end > best.end)) {
           best = { start, end, entityId: alias.entityId };
