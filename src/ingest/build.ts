@@ -5,7 +5,7 @@
  */
 import { FACTBASE_FORMAT, FactBase, type AliasRule, type Entity, type Figure, type Story } from '../facts/schema';
 import { buildMatcherPayload } from '../match/payload';
-import { compileMatcher, type Matcher } from '../match/matcher';
+import { compileMatcher, type Matcher, type Mention } from '../match/matcher';
 import { parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
 import { discoverEntities, type DiscoveredEntity } from './discover';
@@ -48,7 +48,7 @@ export function buildFactBase(input: BuildInput): BuildResult {
   const stories: Story[] = [];
   const figures: Figure[] = [];
   for (const article of articles) {
-    const { story, storyFigures } = analyseArticle(article, matcher);
+    const { story, storyFigures } = analyseArticle(article, matcher, drafts);
     stories.push(story);
     figures.push(...storyFigures);
   }
@@ -183,28 +183,30 @@ function fromCatalog(entry: CatalogEntity): EntityDraft {
 }
 
 /** Sentences, mentions, figures and summary of one article. */
-function analyseArticle(article: Article, matcher: Matcher): { story: Story; storyFigures: Figure[] } {
+function analyseArticle(
+  article: Article,
+  matcher: Matcher,
+  entities: readonly EntityDraft[],
+): { story: Story; storyFigures: Figure[] } {
   // Ambiguous names count only when the story itself is about the right thing.
   const contextual = matcher.entitiesWithContext(`${article.title}\n${article.body}`);
-  const entitiesIn = (text: string) =>
-    unique(
-      matcher
-        .findMentions(text)
-        .map((mention) => mention.entityId)
-        .filter((id) => !matcher.contextEntityIds.has(id) || contextual.has(id)),
-    );
+  const mentionsIn = (text: string) =>
+    matcher
+      .findMentions(text)
+      .filter((mention) => !matcher.contextEntityIds.has(mention.entityId) || contextual.has(mention.entityId));
+  const entitiesIn = (text: string) => unique(mentionsIn(text).map((mention) => mention.entityId));
 
+  const kindOf = new Map(entities.map((entity) => [entity.id, entity.kind]));
   const titleEntities = entitiesIn(article.title);
   const sentences = splitSentences(article.body).map((span) => span.text);
   const storyFigures: Figure[] = [];
   const sentencesByEntity = new Map<string, string[]>();
   const storyEntities = new Set(titleEntities);
 
-  const addFigures = (sentence: string, sentenceEntities: string[]) => {
-    // A figure in a sentence that names nobody ("The company's cables cost…")
-    // belongs to what the story is about: the entities of its title.
-    const owners = sentenceEntities.length ? sentenceEntities : titleEntities;
+  const addFigures = (sentence: string) => {
+    const mentions = mentionsIn(sentence);
     for (const extracted of extractFigures(sentence)) {
+      const owners = figureOwners(mentions, extracted.offset, sentence, titleEntities, kindOf);
       storyFigures.push({
         id: `${article.id}#${storyFigures.length + 1}`,
         storyId: article.id,
@@ -223,14 +225,13 @@ function analyseArticle(article: Article, matcher: Matcher): { story: Story; sto
     }
   };
 
-  addFigures(article.title, titleEntities);
+  addFigures(article.title);
   for (const sentence of sentences) {
-    const named = entitiesIn(sentence);
-    for (const id of named) {
+    for (const id of entitiesIn(sentence)) {
       storyEntities.add(id);
       push(sentencesByEntity, id, sentence);
     }
-    addFigures(sentence, named);
+    addFigures(sentence);
   }
 
   const entityIds = [...storyEntities].sort();
@@ -250,6 +251,38 @@ function analyseArticle(article: Article, matcher: Matcher): { story: Story; sto
     },
     storyFigures,
   };
+}
+
+/** Sentences that open by referring back to the story's subject ("The company's cables cost…"). */
+const ANAPHORIC_OPENING = /^(?:the (?:company|firm|group|startup|agency|department|organi[sz]ation)|it|its)\b/i;
+
+/**
+ * Which entities a figure is about. Its sentence's subject comes first, so
+ * the entities named before the figure win ("TikTok was paying Microsoft
+ * nearly $20 million … to access OpenAI's models" is about TikTok and
+ * Microsoft, not OpenAI). A sentence that names nobody before the figure and
+ * opens with "The company…" speaks of the story's title entities. Places are
+ * where things happen, not who the figures belong to, so they own a figure
+ * only when nothing else is named.
+ */
+function figureOwners(
+  mentions: readonly Mention[],
+  figureOffset: number,
+  sentence: string,
+  titleEntities: readonly string[],
+  kindOf: ReadonlyMap<string, Entity['kind']>,
+): string[] {
+  const before = unique(mentions.filter((mention) => mention.end <= figureOffset).map((mention) => mention.entityId));
+  const candidates =
+    before.length > 0
+      ? before
+      : ANAPHORIC_OPENING.test(sentence.trim()) && titleEntities.length > 0
+        ? titleEntities
+        : mentions.length > 0
+          ? unique(mentions.map((mention) => mention.entityId))
+          : titleEntities;
+  const actors = candidates.filter((id) => kindOf.get(id) !== 'place');
+  return actors.length > 0 ? actors : [...candidates];
 }
 
 /** The lead: the first sentences, stopping before the summary gets long. */

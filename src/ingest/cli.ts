@@ -6,7 +6,7 @@
  * replaces a good one.
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { buildFactBase } from './build';
 import { parseCatalog } from './catalog';
 import { IngestError, formatProblem } from './errors';
@@ -67,8 +67,8 @@ export async function runFacts(
     return 2;
   }
   const cwd = io.cwd ?? process.cwd();
-  const shown = (path: string) => relative(cwd, join(cwd, path)) || path;
-  const resolve = (path: string) => join(cwd, path);
+  const shown = (path: string) => relative(cwd, resolvePath(cwd, path)) || path;
+  const resolve = (path: string) => resolvePath(cwd, path);
 
   try {
     let names: string[];

@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFactBase } from '@/src/ingest/build';
+import { parseCatalog } from '@/src/ingest/catalog';
+import { IngestError, formatProblem } from '@/src/ingest/errors';
+import { serialiseFactBase } from '@/src/ingest/cli';
+import type { FactBase, Figure } from '@/src/facts/schema';
+
+const ARTICLES = 'assets/articles';
+const readArticles = () =>
+  readdirSync(ARTICLES)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({ path: join(ARTICLES, name), text: readFileSync(join(ARTICLES, name), 'utf8') }));
+const catalog = () => parseCatalog('assets/entities.yaml', readFileSync('assets/entities.yaml', 'utf8'));
+
+describe('the fact base built from the seed digest', () => {
+  let factBase: FactBase;
+  beforeAll(() => {
+    factBase = buildFactBase({ articles: readArticles(), catalog: catalog() }).factBase;
+  });
+  const story = (id: string) => factBase.stories.find((s) => s.id === id)!;
+  const entity = (id: string) => factBase.entities.find((e) => e.id === id)!;
+  const figureOf = (entityId: string, text: string): Figure | undefined =>
+    factBase.figures.find((f) => f.entityIds.includes(entityId) && f.text.includes(text));
+
+  it('has the four stories, dated where the digest prints a date', () => {
+    expect(factBase.stories.map((s) => [s.id, s.date, s.excerpt ?? false])).toEqual([
+      ['credo-purple-cables', '2025-10-17', true],
+      ['doe-fusion-roadmap', '2025-10-17', true],
+      ['tiktok-microsoft-ai-cloud', null, false],
+      ['vatican-latin-american-ai-network', null, true],
+    ]);
+  });
+
+  it('links Microsoft to the lead, the Credo and the Vatican stories', () => {
+    expect(entity('microsoft').storyIds).toEqual([
+      'credo-purple-cables',
+      'tiktok-microsoft-ai-cloud',
+      'vatican-latin-american-ai-network',
+    ]);
+  });
+
+  it('links each story to the entities it names', () => {
+    expect(story('tiktok-microsoft-ai-cloud').entityIds).toEqual(
+      expect.arrayContaining(['azure', 'bytedance', 'chatgpt', 'microsoft', 'openai', 'tiktok']),
+    );
+    expect(story('doe-fusion-roadmap').entityIds).toContain('us-department-of-energy');
+    expect(story('credo-purple-cables').entityIds).toEqual(
+      expect.arrayContaining(['amazon', 'credo', 'elon-musk', 'microsoft', 'xai']),
+    );
+  });
+
+  it.each([
+    ['tiktok', 'nearly $20 million per month', { unit: 'USD', value: 20_000_000, per: 'month', qualifier: 'nearly' }],
+    ['microsoft', '$1 billion', { unit: 'USD', value: 1_000_000_000, per: 'year' }],
+    ['azure', '29 percent', { unit: 'percent', value: 29 }],
+    ['azure', '30 to 31 percent', { unit: 'percent', value: 30, upper: 31 }],
+    ['azure', '28–29 percent', { unit: 'percent', value: 28, upper: 29 }],
+    ['us-department-of-energy', '$9B', { unit: 'USD', value: 9_000_000_000 }],
+    ['credo', '$143.61', { unit: 'USD', value: 143.61 }],
+    ['credo', '245%', { unit: 'percent', value: 245 }],
+    ['credo', '$300-$500', { unit: 'USD', value: 300, upper: 500, per: 'unit' }],
+  ])('gives %s the figure %s', (entityId, text, expected) => {
+    const figure = figureOf(entityId, text);
+    expect(figure, `no figure '${text}' linked to ${entityId}`).toBeDefined();
+    expect(figure).toMatchObject(expected);
+    expect(figure!.sentence).toContain(figure!.text);
+    expect(entity(entityId).figureIds).toContain(figure!.id);
+  });
+
+  it.each([
+    ['nearly $20 million per month', ['microsoft', 'tiktok']],
+    ['between $300-$500 each', ['credo']],
+    ['$143.61', ['credo']],
+    ['$9B', ['us-department-of-energy']],
+    ['50 global experts', ['vatican']],
+  ])('gives %s to the entities the sentence is about, not to every name in it', (text, owners) => {
+    expect(factBase.figures.find((f) => f.text === text)?.entityIds).toEqual(owners);
+  });
+
+  it('does not count years, quarters or dates as amounts', () => {
+    const texts = factBase.figures.map((f) => f.text);
+    for (const trap of ['2024', 'Q4 2024', 'Q1 2025', 'Oct 17', '2030s', 'October 16-17']) {
+      expect(texts.filter((t) => t === trap || t.startsWith(trap))).toEqual([]);
+    }
+  });
+
+  it('summarises each story by its lead', () => {
+    expect(story('doe-fusion-roadmap').summary).toMatch(/^The Department of Energy has released a new roadmap/);
+    for (const s of factBase.stories) expect(s.summary.length).toBeGreaterThan(40);
+  });
+
+  it('keeps, per entity, the sentences of a story that name it', () => {
+    const mention = story('credo-purple-cables').mentions.find((m) => m.entityId === 'credo')!;
+    expect(mention.sentences.length).toBeGreaterThanOrEqual(2);
+    expect(mention.sentences.every((sentence) => sentence.includes('Credo'))).toBe(true);
+  });
+
+  it('discovers entities the catalog lacks, without headings or sentence starts', () => {
+    const discovered = factBase.entities.filter((e) => e.origin === 'discovered').map((e) => e.name);
+    for (const junk of ['Why', 'The company', 'Recent Stories', 'What you should know', 'However', 'October']) {
+      expect(discovered).not.toContain(junk);
+    }
+  });
+
+  it('is deterministic: the same input gives byte-identical output', () => {
+    const again = buildFactBase({ articles: readArticles().reverse(), catalog: catalog() }).factBase;
+    expect(serialiseFactBase(again)).toBe(serialiseFactBase(factBase));
+  });
+
+  it('matches the committed src/facts/factbase.json (run npm run facts after changing articles)', () => {
+    expect(readFileSync('src/facts/factbase.json', 'utf8')).toBe(serialiseFactBase(factBase));
+  });
+});
+
+describe('build errors', () => {
+  const article = (path: string, frontMatter: string) => ({
+    path,
+    text: `---\n${frontMatter}\n---\nText about TikTok.\n`,
+  });
+
+  it('lists every bad article with file and line, and returns no fact base', () => {
+    let error: unknown;
+    try {
+      buildFactBase({
+        articles: [
+          article('a/one.md', 'title: One\ndate: Oct 17'),
+          article('a/two.md', 'date: 2025-01-01'),
+          article('a/three.md', 'title: Fine'),
+        ],
+        catalog: catalog(),
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).problems.map(formatProblem)).toEqual([
+      "a/one.md:3: date 'Oct 17' is not YYYY-MM-DD",
+      'a/two.md:2: title is missing',
+    ]);
+  });
+
+  it('refuses two files that give the same story id', () => {
+    expect(() =>
+      buildFactBase({
+        articles: [article('a/Same.md', 'title: A'), article('b/same.md', 'title: B')],
+        catalog: catalog(),
+      }),
+    ).toThrow("b/same.md:1: story id 'same' is already used by a/Same.md: rename one of the files");
+  });
+});
