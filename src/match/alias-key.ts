@@ -27,10 +27,12 @@ const TYPOGRAPHIC_APOSTROPHE_RE = /\u2019/gu;
 const NON_ASCII_RE = /[^\0-\x7f]/u;
 const LONE_SURROGATE_RE = /\p{Cs}/u;
 const SYNTAX_RE = /[\\^$.*+?()[\]{}|/]/gu;
+const SYNTAX_TEST_RE = /[\\^$.*+?()[\]{}|/]/u;
 
 /** `text` escaped for use as a literal in a `u`-flag RegExp. */
 export function escapeForRegExp(text: string): string {
-  return text.replace(SYNTAX_RE, '\\$&');
+  // Most names have no syntax characters; a plain test is cheaper than a replace.
+  return SYNTAX_TEST_RE.test(text) ? text.replace(SYNTAX_RE, '\\$&') : text;
 }
 
 function isSingleCodePoint(text: string): boolean {

@@ -1,20 +1,18 @@
 /**
  * A compiled set of aliases: finds where they occur in a text as whole words.
  *
- * Design (measured on 20,000 aliases, see the report in the issue): a few
- * trie-shaped RegExps find candidates at native speed; a little JavaScript
- * per candidate checks word boundaries and maps the matched text back to its
- * alias.
+ * Design: a few trie-shaped RegExps find candidates at native speed; a
+ * little JavaScript per candidate checks word boundaries and maps the matched
+ * text back to its alias. (Aho–Corasick in JavaScript measured slower than a
+ * RegExp on real page text in the measurements the issue reports.)
  *
  * - The expressions scan a normalised view of the text (whitespace runs as
  *   one space, ’ as '; see `normalize.ts`), so keys need no repetitions.
  * - Exact aliases go into `u` expressions, case-insensitive ones into `iu`
  *   expressions: a single expression cannot mix the two.
  * - Keys are split into runs of at most {@link DEFAULT_MAX_SOURCE_LENGTH}
- *   characters of source: V8 compiles a few small expressions much faster
- *   than one large one (Chromium 156: 16 KB runs compile in about 80 ms in
- *   all, one 170 KB expression in 550 ms; Node 20 also stops optimising
- *   expressions beyond 20 KB).
+ *   characters of source, one expression each (see `splitKeys` for the
+ *   measurements behind the limit).
  * - Boundaries are decided in JavaScript (`boundary.ts`). The `i` flag widens
  *   every character class to its case variants (the combining iota U+0345
  *   drags the Greek letter iota into `\p{M}`), so the exact rule cannot live
