@@ -1,9 +1,10 @@
 /**
  * A slow matcher that is easy to check by reading: at each position, try
  * every alias, character by character. The tests (and the benchmark) compare
- * the compiled matcher against it on random inputs. It shares only the word
- * boundary rule (`boundary.ts`) with the compiled matcher, and spells out the
- * rest of the matching rules again here:
+ * the compiled matcher against it on random inputs. It shares with the
+ * compiled matcher only two definitions, the word-boundary rule
+ * (`isWordEdge`) and equality ignoring case (`sameIgnoringCase`, the engine's
+ * own `iu` folding), and spells out the rest of the rules again here:
  *
  * - an alias is trimmed; an empty alias or one with a lone surrogate never matches;
  * - a run of whitespace in the alias matches a run of whitespace in the text;
