@@ -82,6 +82,18 @@ export function publishedDateOf(document: Document, readabilityTime?: string | n
   return null;
 }
 
+/**
+ * Readability leaves the byline line ("By Priya Castellanos · 20 October
+ * 2025") in the text when the page's metadata already named the author; it is
+ * not part of the story, so a short opening paragraph that names the byline goes.
+ */
+export function withoutBylineLine(text: string, byline: string | null): string {
+  if (!byline) return text;
+  const [first, ...rest] = text.split('\n\n');
+  const isByline = first !== undefined && first.length < 160 && /^by\s/i.test(first) && first.includes(byline);
+  return isByline ? rest.join('\n\n') : text;
+}
+
 /** The page's main article as plain text, with what is known about it. */
 export function extractArticle(document: Document): ExtractedPage {
   const url = document.location?.href.replace(/#.*$/, '') ?? '';
@@ -90,12 +102,14 @@ export function extractArticle(document: Document): ExtractedPage {
   const inert = document.implementation.createHTMLDocument('');
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || null;
 
-  const text = article?.content
-    ? paragraphsOf(article.content, inert)
-    : paragraphsOf(document.body?.innerHTML ?? '', inert);
+  const byline = article?.byline ? collapse(article.byline.replace(/^by\s+/i, '')) : meta('meta[name="author"]');
+  const text = withoutBylineLine(
+    article?.content ? paragraphsOf(article.content, inert) : paragraphsOf(document.body?.innerHTML ?? '', inert),
+    byline,
+  );
   return {
     title: collapse(article?.title || meta('meta[property="og:title"]') || document.title || ''),
-    byline: article?.byline ? collapse(article.byline.replace(/^by\s+/i, '')) : meta('meta[name="author"]'),
+    byline,
     siteName: article?.siteName ? collapse(article.siteName) : meta('meta[property="og:site_name"]'),
     text,
     url,

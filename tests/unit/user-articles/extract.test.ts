@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { calendarDateOf, extractArticle, paragraphsOf, publishedDateOf } from '@/src/user-articles/extract';
+import {
+  calendarDateOf,
+  extractArticle,
+  paragraphsOf,
+  publishedDateOf,
+  withoutBylineLine,
+} from '@/src/user-articles/extract';
 import { ExtractedPage } from '@/src/user-articles/schema';
 
 function pageDocument(html: string, url = 'http://127.0.0.1:8080/article-to-add.html#comments'): Document {
@@ -35,8 +41,19 @@ describe('extractArticle on the fixture page', () => {
     for (const paragraph of story) expect(paragraphs).toContain(paragraph);
   });
 
-  it('leaves out the navigation, newsletter box, related links and footer', () => {
-    expect(page.text).not.toMatch(/Subscribe|newsletter|Most read|cycle lanes|All rights reserved/);
+  it('leaves out the navigation, byline, newsletter box, related links and footer', () => {
+    expect(page.text).not.toMatch(/Subscribe|newsletter|Most read|cycle lanes|All rights reserved|^By /);
+    expect(page.text.startsWith('Warehouse automation start-up Quillfeather Robotics')).toBe(true);
+  });
+});
+
+describe('withoutBylineLine', () => {
+  it.each([
+    ['By Priya Castellanos · 20 October 2025\n\nStory.', 'Priya Castellanos', 'Story.'],
+    ['By the way, Priya Castellanos said so.\n\nStory.', null, 'By the way, Priya Castellanos said so.\n\nStory.'],
+    ['Bystanders saw it.\n\nStory.', 'Priya Castellanos', 'Bystanders saw it.\n\nStory.'],
+  ])('%j with byline %j → %j', (text, byline, expected) => {
+    expect(withoutBylineLine(text, byline)).toBe(expected);
   });
 });
 
