@@ -1,12 +1,17 @@
 import { render } from 'preact';
-import { StatsLine } from '@/src/ui/StatsLine';
+import '@/src/ui/views/views.css';
+import '@/src/ui/popup/popup.css';
+import { createRuntimeClient } from '@/src/ui/popup/client';
+import { createPageClient } from '@/src/ui/popup/page-client';
+import { Popup } from '@/src/ui/popup/Popup';
 import { fetchStats } from '@/src/ui/stats';
 
-const load = () => fetchStats(browser.runtime);
 render(
-  <main>
-    <h1>Factlens</h1>
-    <StatsLine load={load} />
-  </main>,
+  <Popup
+    client={createRuntimeClient(browser.runtime)}
+    page={createPageClient(browser.tabs)}
+    settings={{ area: browser.storage.local, onChanged: browser.storage.onChanged }}
+    loadStats={() => fetchStats(browser.runtime)}
+  />,
   document.getElementById('app')!,
 );

@@ -101,7 +101,7 @@ export function snippetAround(text: string, terms: readonly string[], options: S
   const { before = 60, length = 180 } = options;
   const collapse = (part: string) => part.replace(/\s+/g, ' ');
   const trimmed = text.trim();
-  if (trimmed.length <= length) return collapse(trimmed);
+  if (trimmed.length <= length) return collapse(trimmed.replace(/(^|\n)\s*[-•*]\s+/g, '$1'));
   const first = terms.length ? firstMatchIn(trimmed, new Set(terms)) : undefined;
   let start = first ? Math.max(0, first.start - before) : 0;
   if (first && start > 0) {
@@ -117,6 +117,9 @@ export function snippetAround(text: string, terms: readonly string[], options: S
     const lastSpace = trimmed.lastIndexOf(' ', end);
     if (lastSpace > start) end = lastSpace;
   }
-  const excerpt = collapse(trimmed.slice(start, end)).replace(/[\s,;:]+$/, '');
+  // List markers at line starts ("- In its Q4…") are layout, not text.
+  const excerpt = collapse(trimmed.slice(start, end).replace(/(^|\n)\s*[-•*]\s+/g, '$1'))
+    .trim()
+    .replace(/[\s,;:]+$/, '');
   return `${start > 0 ? '…' : ''}${excerpt}${end < trimmed.length ? '…' : ''}`;
 }

@@ -53,3 +53,12 @@ describe('snippetAround', () => {
     expect(snippetAround('Short\n\ntext.', ['text'])).toBe('Short text.');
   });
 });
+
+describe('snippetAround with list items', () => {
+  it('leaves out the list markers of bullet lines', () => {
+    const body = `${'Intro sentence. '.repeat(12)}\n\n- In its Q4 2024 earnings report, Microsoft revealed Azure revenue growth of 29 percent.\n\n- For Q1 2025, more.`;
+    const snippet = snippetAround(body, ['azure'], { before: 70, length: 120 });
+    expect(snippet).toMatch(/^…In its Q4 2024/);
+    expect(snippet).not.toContain('- ');
+  });
+});

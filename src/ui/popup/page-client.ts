@@ -1,0 +1,50 @@
+/**
+ * How the popup talks to the page in the active tab: which entities it marks
+ * ("On this page"), and jumping to their mentions. Only the top frame is asked:
+ * it speaks for the page, and the others would answer with their own parts.
+ */
+import { ListPageMentionsResponse, type ContentRequest, type PageMentions } from '../../messages/schema';
+
+/** The active tab, as far as the popup needs it. */
+export interface ActiveTab {
+  id: number;
+  url?: string;
+}
+
+/** The page in the active tab; tests pass their own. */
+export interface PageClient {
+  /** The active tab of this window, or null when there is none. */
+  activeTab(): Promise<ActiveTab | null>;
+  /** What the page marks, or null when no content script answers (browser pages, pages loaded before install). */
+  list(tabId: number): Promise<PageMentions | null>;
+  /** Scroll to an entity's first, next or previous mention; false when the page did not answer. */
+  jump(tabId: number, entityId: string, direction: 'first' | 'next' | 'previous'): Promise<boolean>;
+}
+
+/** The part of `browser.tabs` the page client needs. */
+export interface TabsApi {
+  query(query: { active: true; currentWindow: true }): Promise<{ id?: number; url?: string }[]>;
+  sendMessage(tabId: number, message: ContentRequest, options: { frameId: number }): Promise<unknown>;
+}
+
+/** A page client over `browser.tabs`. */
+export function createPageClient(tabs: TabsApi): PageClient {
+  return {
+    async activeTab() {
+      const [tab] = await tabs.query({ active: true, currentWindow: true });
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+    },
+    async list(tabId) {
+      // A tab without our content script rejects ("Receiving end does not exist").
+      const answer = await tabs.sendMessage(tabId, { type: 'page/list' }, { frameId: 0 }).catch(() => undefined);
+      const parsed = ListPageMentionsResponse.safeParse(answer);
+      return parsed.success && parsed.data.ok ? parsed.data.value : null;
+    },
+    async jump(tabId, entityId, direction) {
+      return tabs.sendMessage(tabId, { type: 'page/jump', entityId, direction }, { frameId: 0 }).then(
+        () => true,
+        () => false,
+      );
+    },
+  };
+}
