@@ -1,7 +1,6 @@
 import { ContentRequest } from '@/src/messages/schema';
 import { startAnnotator } from '@/src/page/annotator';
 import { createDetailsCache, reportMentionCounts, requestMatcher } from '@/src/page/messaging';
-import { createPopoverHost } from '@/src/page/popover-host';
 import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store';
 
 export default defineContentScript({
@@ -30,13 +29,15 @@ export default defineContentScript({
         const url = details.storyUrl(storyId);
         if (url) window.open(url, '_blank', 'noopener');
       },
-      createPopover: createPopoverHost,
+      // Loaded on the first popover: most pages never show one, and its code is most of the script.
+      createPopover: (options) => import('@/src/page/popover-host').then((module) => module.createPopoverHost(options)),
     });
 
-    // Keyboard commands and the popup talk to the top frame only.
+    // Keyboard commands and the popup talk to the top frame only; fact base changes concern every frame.
     const onMessage = (message: unknown) => {
       const request = ContentRequest.safeParse(message);
-      return isTopFrame && request.success ? annotator.handle(request.data) : undefined;
+      if (!request.success || (!isTopFrame && request.data.type !== 'factbase/changed')) return undefined;
+      return annotator.handle(request.data);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

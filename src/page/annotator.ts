@@ -10,14 +10,22 @@ import type { Matcher } from '../match/matcher';
 import type { ContentRequest, EntityDetails, PageMentions } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 import { isActiveOn, mutedOn, siteOf } from '../settings/store';
-import { isExcludedElement, isExcludedText } from './exclusions';
+import { PageContext } from './context';
+import { ExclusionCache } from './exclusions';
 import { HighlightLayer } from './highlights';
 import { HoverIntent, liveRangeOf, mentionAtPoint, type Point } from './hover';
 import { chooseMarked, type MarkingRules } from './marking';
 import { MentionIndex, type MentionEntry } from './mention-index';
 import { firstAtOrBelowTop, hasBox, revealRange, stepIndex, type Direction } from './navigate';
-import { POPOVER_HOST_TAG, type PopoverHost, type PopoverHostOptions } from './popover-host';
-import { DEFAULT_CHUNK_LIMITS, hasReadableText, locateMentions, openShadowRoots, TextWalk } from './scanner';
+import type { PopoverHost, PopoverHostOptions } from './popover-host';
+import {
+  DEFAULT_CHUNK_LIMITS,
+  hasReadableText,
+  mentionsByNode,
+  openShadowRoots,
+  TextWalk,
+  type TextChunk,
+} from './scanner';
 import { runInSlices, yieldToPage, type SliceEnvironment } from './slices';
 import { outermostConnected, RescanScheduler, summarizeMutations } from './watch';
 
@@ -43,7 +51,11 @@ export interface AnnotatorEnvironment {
   /** Reports which entities the page marks, for the badge; absent in frames that do not report. */
   reportCounts?(counts: Record<string, number>): void;
   openStory(storyId: string): void;
-  createPopover(options: PopoverHostOptions): PopoverHost;
+  /**
+   * Create the popover host. Asynchronous so the content script can load the popover's code (Preact,
+   * Floating UI, formatting) only when a popover first opens, not on every page.
+   */
+  createPopover(options: PopoverHostOptions): Promise<PopoverHost>;
 }
 
 /** The running page layer. */
@@ -62,8 +74,14 @@ const TAP_MAX_MS = 600;
 /** A walk that keeps losing its place on a page rebuilding itself is given up on; mutations rescan what changed. */
 const MAX_RESTARTS = 3;
 
+/**
+ * The tag of the popover host (`POPOVER_HOST_TAG` in popover-host.ts, which a unit test keeps equal).
+ * Not imported: that module is loaded only when a popover first opens.
+ */
+export const OWN_HOST_TAG = 'factlens-root';
+
 function isOwnElement(element: Element): boolean {
-  return element.localName === POPOVER_HOST_TAG;
+  return element.localName === OWN_HOST_TAG;
 }
 
 function isOwnNode(node: Node): boolean {
@@ -76,7 +94,8 @@ function isOwnNode(node: Node): boolean {
 /** One unit of scanning work: read text, or look for shadow roots. */
 type ScanTask =
   | { kind: 'text'; walk: TextWalk; restarts: number }
-  | { kind: 'shadows'; search: Generator<ShadowRoot | null, void, void> };
+  | { kind: 'shadows'; search: Generator<ShadowRoot | null, void, void> }
+  | { kind: 'context'; texts: string[] };
 
 /** Everything Factlens does on a page while it is active there. */
 class PageSession {
@@ -84,7 +103,7 @@ class PageSession {
   private readonly document: Document;
   private readonly controller = new AbortController();
   private readonly index = new MentionIndex();
-  private readonly pageContext = new Set<string>();
+  private context: PageContext | null = null;
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly dirty = new Set<Node>();
   private readonly observer: MutationObserver;
@@ -96,6 +115,7 @@ class PageSession {
   private matcher: Matcher | null = null;
   private layer: HighlightLayer | null = null;
   private popover: PopoverHost | null = null;
+  private popoverLoading: Promise<PopoverHost> | null = null;
   private current: MentionEntry | null = null;
   private sweepNeeded = false;
   private jobs: Promise<unknown> = Promise.resolve();
@@ -153,7 +173,7 @@ class PageSession {
     const body = this.document.body ?? this.document.documentElement;
     // A frame without text (an ad, a tracking pixel, an app shell still loading) costs no matcher
     // request; if text arrives later, the mutation that brings it starts the first scan.
-    if (body && hasReadableText(body)) void this.enqueue(() => this.firstScan());
+    if (body && hasReadableText(body, isOwnElement)) void this.enqueue(() => this.firstScan());
   }
 
   /** Tear everything down: no mark, listener, observer or element of ours is left. */
@@ -208,8 +228,12 @@ class PageSession {
       return false;
     }
     if (this.signal.aborted) return false;
-    this.layer = new HighlightLayer(this.window, this.settings.highlightStyle);
-    this.layer.adoptInto(this.document);
+    const matcher = this.matcher;
+    this.context = new PageContext(matcher.contextEntityIds, (text) => matcher.entitiesWithContext(text));
+    if (!this.layer) {
+      this.layer = new HighlightLayer(this.window, this.settings.highlightStyle);
+      this.layer.adoptInto(this.document);
+    }
     return true;
   }
 
@@ -218,14 +242,16 @@ class PageSession {
     // The whole document is read now; changes seen so far are part of it.
     this.dirty.clear();
     const body = this.document.body ?? this.document.documentElement;
-    return body ? this.scan([body], false) : 0;
+    const busyMs = body ? await this.scan([body], false) : 0;
+    this.context?.forgetKept();
+    return busyMs;
   }
 
   private async rescan(): Promise<number> {
     if (this.signal.aborted) return 0;
     if (!this.matcher) {
       const roots = outermostConnected(this.dirty);
-      if (!roots.some((root) => hasReadableText(root))) {
+      if (!roots.some((root) => hasReadableText(root, isOwnElement))) {
         this.dirty.clear();
         return 0;
       }
@@ -236,10 +262,11 @@ class PageSession {
       this.sweepNeeded = false;
       for (const entry of this.index.sweep()) this.unmark(entry);
     }
+    const exclusions = new ExclusionCache(isOwnElement);
     const roots = outermostConnected(this.dirty).filter((root) =>
       root.nodeType === Node.TEXT_NODE
-        ? !isExcludedText(root as Text, isOwnElement)
-        : root.nodeType !== Node.ELEMENT_NODE || !isExcludedElement(root as Element, isOwnElement),
+        ? !exclusions.excludesText(root as Text)
+        : root.nodeType !== Node.ELEMENT_NODE || !exclusions.excludes(root as Element),
     );
     this.dirty.clear();
     const sweepMs = this.now() - started;
@@ -247,14 +274,24 @@ class PageSession {
       this.refreshMarks();
       return sweepMs;
     }
-    return sweepMs + (await this.scan(roots, true));
+    let busyMs = sweepMs + (await this.scan(roots, true, exclusions));
+    if (this.context?.takeRereadRequest()) {
+      // An ambiguous name arrived after the page's text was forgotten: read it all again for context.
+      const body = this.document.body ?? this.document.documentElement;
+      if (body) busyMs += await this.scan([body], true);
+    }
+    return busyMs;
   }
 
   /**
    * Read `roots` and the open shadow roots inside them, in slices. `rescanning`: the roots may hold
    * text nodes indexed before, whose mentions must be replaced (or dropped) rather than added to.
    */
-  private async scan(roots: readonly Node[], rescanning: boolean): Promise<number> {
+  private async scan(
+    roots: readonly Node[],
+    rescanning: boolean,
+    exclusions = new ExclusionCache(isOwnElement),
+  ): Promise<number> {
     const minLength = 1;
     const tasks: ScanTask[] = roots.map((root) => ({ kind: 'text', walk: new TextWalk(root, minLength), restarts: 0 }));
     // Shadow roots are looked for after all the text of the light DOM is marked: finding them visits
@@ -279,13 +316,22 @@ class PageSession {
           return tasks.length > 0;
         }
         const chunk = task.walk.nextChunk(DEFAULT_CHUNK_LIMITS);
-        if (chunk) this.readChunk(chunk.nodes, chunk.starts, chunk.text, replacing);
+        if (chunk) this.readChunk(chunk, replacing, exclusions);
         if (task.walk.done) tasks.shift();
+        // An ambiguous name turned up: the text kept so far is examined for context next, a chunk a step.
+        const kept = this.context?.takeKept() ?? [];
+        if (kept.length > 0) tasks.unshift({ kind: 'context', texts: kept });
+        return tasks.length > 0;
+      }
+      if (task.kind === 'context') {
+        const text = task.texts.pop();
+        if (text === undefined) tasks.shift();
+        else this.context?.examine(text);
         return tasks.length > 0;
       }
       const found = task.search.next();
       if (found.done) tasks.shift();
-      else if (found.value) this.adoptShadowRoot(found.value, tasks);
+      else if (found.value) this.adoptShadowRoot(found.value, tasks, exclusions);
       return tasks.length > 0;
     };
     const { busyMs } = await runInSlices(step, this.sliceEnvironment(), () => this.refreshMarks());
@@ -293,8 +339,8 @@ class PageSession {
   }
 
   /** A shadow root found: style it, watch it, and read it (and look for shadow roots in it). */
-  private adoptShadowRoot(shadowRoot: ShadowRoot, tasks: ScanTask[]): void {
-    if (this.shadowRoots.has(shadowRoot) || isExcludedElement(shadowRoot.host, isOwnElement)) return;
+  private adoptShadowRoot(shadowRoot: ShadowRoot, tasks: ScanTask[], exclusions: ExclusionCache): void {
+    if (this.shadowRoots.has(shadowRoot) || exclusions.excludes(shadowRoot.host)) return;
     this.shadowRoots.add(shadowRoot);
     this.layer?.adoptInto(shadowRoot);
     this.observer.observe(shadowRoot, MUTATION_OPTIONS);
@@ -305,36 +351,30 @@ class PageSession {
   }
 
   /** Find the mentions in one chunk of text nodes and index them. */
-  private readChunk(nodes: readonly Text[], starts: readonly number[], text: string, replacing: boolean): void {
+  private readChunk(chunk: TextChunk, replacing: boolean, exclusions: ExclusionCache): void {
     const matcher = this.matcher!;
-    if (matcher.contextEntityIds.size > this.pageContext.size) {
-      for (const entityId of matcher.entitiesWithContext(text)) this.pageContext.add(entityId);
-    }
-    const located = locateMentions({ starts, text }, matcher.findMentions(text));
+    const found = mentionsByNode(chunk, (text) => matcher.findMentions(text), exclusions);
+    this.context?.read(
+      chunk.text,
+      found.flatMap((group) => group.mentions.map((mention) => mention.entityId)),
+    );
     if (replacing) {
       // Nodes read again that no longer hold a mention lose their old ones.
-      const holding = new Set(located.map((mention) => mention.nodeIndex));
-      for (let i = 0; i < nodes.length; i++) {
-        if (!holding.has(i)) for (const entry of this.index.remove(nodes[i]!)) this.unmark(entry);
+      const holding = new Set(found.map((group) => group.node));
+      for (const node of chunk.nodes) {
+        if (!holding.has(node)) for (const entry of this.index.remove(node)) this.unmark(entry);
       }
     }
     const StaticRangeClass = (this.window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-    let i = 0;
-    while (i < located.length) {
-      const nodeIndex = located[i]!.nodeIndex;
-      const node = nodes[nodeIndex]!;
-      const entries: MentionEntry[] = [];
-      for (; i < located.length && located[i]!.nodeIndex === nodeIndex; i++) {
-        const { start, end, entityId } = located[i]!;
+    for (const { node, mentions } of found) {
+      const entries = mentions.map(({ start, end, entityId }): MentionEntry => {
         // A StaticRange does not follow DOM changes, so thousands of them cost the page's own DOM
         // updates nothing (live Ranges are updated on every mutation); we rebuild them on change instead.
         const range = StaticRangeClass
           ? new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end })
-          : liveRangeOf({ node, start, end, entityId } as MentionEntry, this.document);
-        entries.push({ node, start, end, entityId, range });
-      }
-      // Checked only for the few nodes that hold a mention: catches editors that appeared mid-scan.
-      if (isExcludedText(node, isOwnElement)) continue;
+          : liveRangeOf({ node, start, end }, this.document);
+        return { node, start, end, entityId, range };
+      });
       for (const entry of this.index.replace(node, entries)) this.unmark(entry);
     }
   }
@@ -348,7 +388,7 @@ class PageSession {
     return {
       muted: mutedOn(this.settings, this.site),
       needsContext: this.matcher?.contextEntityIds ?? new Set(),
-      hasContext: this.pageContext,
+      hasContext: this.context?.satisfied ?? new Set(),
       firstMentionOnly: this.settings.firstMentionOnly,
       maxMentions: this.settings.maxMentionsPerPage,
     };
@@ -469,24 +509,26 @@ class PageSession {
     if (this.intent.openMention && this.popover && this.popover.entityId === null) this.intent.popoverClosed();
   }
 
-  private ensurePopover(): PopoverHost {
-    this.popover ??= this.env.createPopover({
-      document: this.document,
-      signal: this.signal,
-      loadDetails: (entityId) => this.env.loadDetails(entityId),
-      onOpenStory: (storyId) => this.env.openStory(storyId),
-      onMute: (entityId) => void this.muteHere(entityId),
-      theme: () => this.settings.theme,
-    });
-    return this.popover;
+  private ensurePopover(): Promise<PopoverHost> {
+    this.popoverLoading ??= this.env
+      .createPopover({
+        document: this.document,
+        signal: this.signal,
+        loadDetails: (entityId) => this.env.loadDetails(entityId),
+        onOpenStory: (storyId) => this.env.openStory(storyId),
+        onMute: (entityId) => void this.muteHere(entityId),
+        theme: () => this.settings.theme,
+      })
+      .then((popover) => (this.popover = popover));
+    return this.popoverLoading;
   }
 
-  private showPopover(mention: MentionEntry, focus: boolean): Promise<void> {
-    if (this.signal.aborted || !mention.node.isConnected) return Promise.resolve();
-    return this.ensurePopover().show(
-      { range: liveRangeOf(mention, this.document), entityId: mention.entityId },
-      { focus },
-    );
+  private async showPopover(mention: MentionEntry, focus: boolean): Promise<void> {
+    const popover = await this.ensurePopover();
+    // The pointer may have moved on while the popover's code loaded.
+    if (this.signal.aborted || !mention.node.isConnected) return;
+    if (!focus && this.intent.openMention !== mention) return;
+    await popover.show({ range: liveRangeOf(mention, this.document), entityId: mention.entityId }, { focus });
   }
 
   /** "Not this entity": stop marking it on this site (everywhere when the page has no site). */
@@ -537,11 +579,21 @@ class PageSession {
     this.current = mention;
     this.layer?.setCurrent(mention.range);
     this.intent.markOpened(mention, true);
-    await this.ensurePopover().show(
-      { range: liveRangeOf(mention, this.document), entityId: mention.entityId },
-      { focus: true },
-    );
+    await this.showPopover(mention, true);
     return true;
+  }
+
+  /**
+   * The fact base changed (the user added or removed an article): ask for the new matcher and mark
+   * the page afresh. A frame that never asked (no text yet) has nothing to redo.
+   */
+  refreshFactBase(): Promise<unknown> {
+    return this.enqueue(async () => {
+      if (!this.matcher) return 0;
+      this.matcher = null;
+      for (const entry of this.index.clear()) this.unmark(entry);
+      return this.firstScan();
+    });
   }
 
   /** What the page marks, for the popup. */
@@ -620,6 +672,10 @@ export function startAnnotator(env: AnnotatorEnvironment): Annotator {
     started,
     handle(request) {
       switch (request.type) {
+        case 'factbase/changed':
+          // A notice: nothing to answer, and the background need not wait for the page to be re-marked.
+          void session?.refreshFactBase();
+          return undefined;
         case 'mentions/navigate':
           return session ? session.navigate(request.direction) : Promise.resolve(false);
         case 'page/jump':

@@ -179,7 +179,7 @@ export function rectsContain(rects: Iterable<DOMRectReadOnly>, point: Point, slo
 }
 
 /** A live Range over `mention`, for measuring it or anchoring a popover to it. */
-export function liveRangeOf(mention: MentionEntry, document: Document): Range {
+export function liveRangeOf(mention: Pick<MentionEntry, 'node' | 'start' | 'end'>, document: Document): Range {
   const range = document.createRange();
   range.setStart(mention.node, mention.start);
   range.setEnd(mention.node, mention.end);

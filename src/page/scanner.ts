@@ -4,17 +4,18 @@
  * The walk is a bare `TreeWalker(SHOW_TEXT)` with no JavaScript filter: a
  * filter callback per node made the walk 14–27× slower when measured, and
  * even reading each text node's parent costs a third of the walk on a page
- * of 50,000 text nodes. Instead, the outermost excluded subtrees are found
- * up front (one native `querySelectorAll`, see `exclusions.ts`), and the
- * first text node of each becomes a sentinel: when the walk reaches one, it
- * jumps past that subtree. A text node costs one Map lookup and one `.data`
- * read.
+ * of 50,000 text nodes. Instead, the script, style and noscript elements are
+ * listed up front (see `exclusions.ts`), and the first text node of each
+ * becomes a sentinel: when the walk reaches one, it jumps past that element.
+ * A text node costs one Map lookup and one `.data` read. Other excluded
+ * places (fields, editors) are read like any text, and the few of their text
+ * nodes that hold a mention are dropped by the caller.
  *
  * Text nodes are joined into one string per chunk, separated by a character
  * that is never part of a mention, so the matcher runs once per few thousand
  * nodes rather than once per node.
  */
-import { outermostExcludedElements } from './exclusions';
+import { bulkyExcludedElements, ExclusionCache, type OwnElementTest } from './exclusions';
 
 /** Joins the data of text nodes in a chunk. A control character: never inside a word or an alias. */
 export const NODE_SEPARATOR = '\u0000';
@@ -78,7 +79,7 @@ export class TextWalk {
     }
     const document = root.ownerDocument ?? (root as Document);
     this.walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (const excluded of outermostExcludedElements(root as ParentNode)) {
+    for (const excluded of bulkyExcludedElements(root)) {
       const first = firstTextIn(excluded);
       if (first) this.sentinels.set(first, excluded);
     }
@@ -178,12 +179,48 @@ export function locateMentions(
   return located;
 }
 
-/** Whether `root` holds any text that is not whitespace, outside excluded subtrees. Stops at the first. */
-export function hasReadableText(root: Node): boolean {
-  const walk = new TextWalk(root, 1);
-  const limits: ChunkLimits = { maxNodes: 64, maxChars: 4096 };
-  for (let chunk = walk.nextChunk(limits); chunk; chunk = walk.nextChunk(limits)) {
-    for (const node of chunk.nodes) if (/\S/.test(node.data)) return true;
+/** The mentions of one text node, offsets within its data, sorted. */
+export interface TextNodeMentions {
+  node: Text;
+  /** Where in its chunk's `nodes` the node is. */
+  nodeIndex: number;
+  mentions: { start: number; end: number; entityId: string }[];
+}
+
+/**
+ * The mentions in a chunk, grouped by text node, leaving out text nodes in
+ * excluded places (fields, editors, our own UI). Only nodes holding a mention
+ * are judged, which keeps the ancestor checks few.
+ */
+export function mentionsByNode(
+  chunk: TextChunk,
+  findMentions: (text: string) => readonly { start: number; end: number; entityId: string }[],
+  exclusions: ExclusionCache,
+): TextNodeMentions[] {
+  const grouped: TextNodeMentions[] = [];
+  for (const { nodeIndex, start, end, entityId } of locateMentions(chunk, findMentions(chunk.text))) {
+    let last = grouped[grouped.length - 1];
+    if (!last || last.nodeIndex !== nodeIndex) {
+      last = { node: chunk.nodes[nodeIndex]!, nodeIndex, mentions: [] };
+      grouped.push(last);
+    }
+    last.mentions.push({ start, end, entityId });
+  }
+  return grouped.filter((group) => !exclusions.excludesText(group.node));
+}
+
+/**
+ * Whether `root` holds any text that is not whitespace, outside excluded
+ * places. Stops at the first such text node, so on a page with text it
+ * costs next to nothing.
+ */
+export function hasReadableText(root: Node, isOwnElement: OwnElementTest): boolean {
+  const document = root.ownerDocument ?? (root as Document);
+  if (root.nodeType === Node.TEXT_NODE) return /\S/.test((root as Text).data);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const exclusions = new ExclusionCache(isOwnElement);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\S/.test((node as Text).data) && !exclusions.excludesText(node as Text)) return true;
   }
   return false;
 }

@@ -1,11 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { isExcludedElement, isExcludedText, outermostExcludedElements } from '../../../src/page/exclusions';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bulkyExcludedElements, ExclusionCache } from '../../../src/page/exclusions';
 import { setBody, textNodesContaining } from './dom';
 
 const notOwn = () => false;
 
 describe('exclusions', () => {
-  beforeEach(() => {
+  afterEach(() => {
     document.designMode = 'off';
   });
 
@@ -28,7 +28,7 @@ describe('exclusions', () => {
     setBody(`<p>before</p>${html}`);
     const [node] = textNodesContaining(document.body, 'TikTok');
     expect(node).toBeDefined();
-    expect(isExcludedText(node!, notOwn)).toBe(true);
+    expect(new ExclusionCache(notOwn).excludesText(node!)).toBe(true);
   });
 
   it.each([
@@ -39,28 +39,45 @@ describe('exclusions', () => {
   ])('keeps text in %s', (_label, html) => {
     setBody(html);
     const [node] = textNodesContaining(document.body, 'TikTok');
-    expect(isExcludedText(node!, notOwn)).toBe(false);
+    expect(new ExclusionCache(notOwn).excludesText(node!)).toBe(false);
   });
 
   it("skips Factlens's own elements and everything inside them", () => {
     setBody('<factlens-root><span>TikTok</span></factlens-root><p>TikTok</p>');
     const isOwn = (element: Element) => element.localName === 'factlens-root';
     const [inside, outside] = textNodesContaining(document.body, 'TikTok');
-    expect(isExcludedText(inside!, isOwn)).toBe(true);
-    expect(isExcludedText(outside!, isOwn)).toBe(false);
+    const exclusions = new ExclusionCache(isOwn);
+    expect(exclusions.excludesText(inside!)).toBe(true);
+    expect(exclusions.excludesText(outside!)).toBe(false);
   });
 
   it('skips everything while the whole document is in design mode', () => {
     setBody('<p>TikTok</p>');
     document.designMode = 'on';
-    expect(isExcludedElement(document.querySelector('p')!, notOwn)).toBe(true);
+    expect(new ExclusionCache(notOwn).excludes(document.querySelector('p')!)).toBe(true);
   });
 
-  it('lists only the outermost excluded elements, in document order', () => {
-    setBody(
-      '<div contenteditable="true" id="a"><textarea></textarea><div class="cm-editor"></div></div>' +
-        '<p>text</p><script id="b"></script><svg id="c"><style></style></svg>',
-    );
-    expect(outermostExcludedElements(document.body).map((element) => element.id)).toEqual(['a', 'b', 'c']);
+  it('remembers verdicts: judging every paragraph of an editor visits each ancestor once', () => {
+    setBody(`<div contenteditable="true">${'<p><b>x</b></p>'.repeat(50)}</div><p id="free">y</p>`);
+    const editor = document.querySelector('div')!;
+    const reads = vi.spyOn(editor, 'getAttribute');
+    const exclusions = new ExclusionCache(notOwn);
+    for (const bold of document.querySelectorAll('b')) expect(exclusions.excludes(bold)).toBe(true);
+    expect(exclusions.excludes(document.getElementById('free')!)).toBe(false);
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('lists the script, style and noscript elements the walk skips, also in shadow roots', () => {
+    setBody('<p>text</p><script id="a"></script><div><style id="b"></style></div><noscript id="c"></noscript>');
+    expect(
+      bulkyExcludedElements(document.body)
+        .map((element) => element.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<style id="d"></style><p>x</p>';
+    expect(bulkyExcludedElements(shadow).map((element) => element.id)).toEqual(['d']);
   });
 });

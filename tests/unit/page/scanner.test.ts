@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/match/matcher';
 import type { MatcherPayload } from '../../../src/match/payload';
+import { ExclusionCache } from '../../../src/page/exclusions';
 import {
   hasReadableText,
   locateMentions,
+  mentionsByNode,
   NODE_SEPARATOR,
   openShadowRoots,
   TextWalk,
@@ -31,17 +33,20 @@ function readAll(root: Node, limits = { maxNodes: 2048, maxChars: 65_536 }): Tex
   return chunks;
 }
 
-/** Each mention found by walking `root`, as the text its node holds at its offsets. */
+const isOwn = (element: Element) => element.localName === 'factlens-root';
+
+/** Each mention found by walking `root` as the page layer does, as the text its node holds at its offsets. */
 function mentionTexts(root: Node): string[] {
+  const exclusions = new ExclusionCache(isOwn);
   return readAll(root).flatMap((chunk) =>
-    locateMentions(chunk, matcher.findMentions(chunk.text)).map((mention) =>
-      chunk.nodes[mention.nodeIndex]!.data.slice(mention.start, mention.end),
+    mentionsByNode(chunk, (text) => matcher.findMentions(text), exclusions).flatMap(({ node, mentions }) =>
+      mentions.map((mention) => node.data.slice(mention.start, mention.end)),
     ),
   );
 }
 
 describe('TextWalk', () => {
-  it('reads the page text in document order, leaving out code, fields and editors', () => {
+  it('finds the mentions in the page text in document order, leaving out code, fields and editors', () => {
     setBody(`
       <p>TikTok and <b>Microsoft</b></p>
       <script>var a = "TikTok";</script>
@@ -50,8 +55,14 @@ describe('TextWalk', () => {
       <input value="TikTok">
       <div contenteditable="true">Draft about <i>Microsoft</i></div>
       <noscript>Microsoft</noscript>
+      <factlens-root><span>TikTok</span></factlens-root>
       <p>the Department of\n   Energy</p>`);
     expect(mentionTexts(document.body)).toEqual(['TikTok', 'Microsoft', 'Department of\n   Energy']);
+  });
+
+  it('does not even read the text of scripts, styles and noscript', () => {
+    setBody('<p>a</p><script>var s = "TikTok";</script><style>b{}</style><noscript>c</noscript><p>d</p>');
+    expect(readAll(document.body).flatMap((chunk) => chunk.nodes.map((node) => node.data))).toEqual(['a', 'd']);
   });
 
   it('joins nodes with a separator no mention can cross', () => {
@@ -124,9 +135,10 @@ describe('hasReadableText', () => {
     ['an empty body', '', false],
     ['whitespace only', '  \n\t <div> </div>', false],
     ['only a script and a style', '<script>var a = 1;</script><style>p{}</style>', false],
+    ['only a text field', '<textarea>Hello</textarea>', false],
     ['a word', '<div><span>Hello</span></div>', true],
   ])('%s → %s', (_label, html, expected) => {
     setBody(html);
-    expect(hasReadableText(document.body)).toBe(expected);
+    expect(hasReadableText(document.body, isOwn)).toBe(expected);
   });
 });
