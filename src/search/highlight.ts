@@ -3,7 +3,7 @@
  * with `<mark>`: text is never turned into markup, so nothing an article says
  * can become HTML.
  */
-import { termsOfWord, wordSpans, type WordSpan } from './terms';
+import { termsOfWord, wordAt, wordSpans, type WordSpan } from './terms';
 
 /** A run of text, marked when a search matched it. */
 export interface TextSegment {
@@ -75,21 +75,49 @@ function firstMatch(text: string, terms: ReadonlySet<string>): WordSpan | undefi
   return undefined;
 }
 
-/** Characters of a long text looked at in one go when searching it for the first match. */
-const SCAN_WINDOW = 2000;
+/**
+ * Strings that a written form of `term` starts with, lower-cased, to find
+ * candidates quickly: its first letters (a plural or a possessive starts the
+ * same way), "%" for percent, the grouped digits of a large number. A term can
+ * be written in ways no needle finds ("$20M" for million); the caller then
+ * falls back to reading every word.
+ */
+function needlesOf(term: string): string[] {
+  if (term === 'percent') return ['%', 'percent', 'pct'];
+  if (/^\d{4,}$/.test(term)) return [term, Number(term).toLocaleString('en-US')];
+  if (/^\d/.test(term)) return [term];
+  return [term.slice(0, 4)];
+}
 
-/** The first word of a possibly long `text` that stands for one of `terms`, scanning it a window at a time. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * The first word of a possibly long `text` that stands for one of `terms`.
+ * Looks where the needles of the terms occur first, and reads every word only
+ * when that finds nothing: a story body runs to thousands of words, and this
+ * runs for every story row on every keystroke.
+ */
 function firstMatchIn(text: string, terms: ReadonlySet<string>): WordSpan | undefined {
-  let start = 0;
-  while (start < text.length) {
-    // Windows end at a space, so no word is seen cut in two.
-    let end = Math.min(text.length, start + SCAN_WINDOW);
-    if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
-    const found = firstMatch(text.slice(start, end), terms);
-    if (found) return { ...found, start: found.start + start, end: found.end + start };
-    start = end;
+  const lower = text.toLowerCase();
+  let first: WordSpan | undefined;
+  for (const needle of new Set([...terms].flatMap(needlesOf))) {
+    for (let at = lower.indexOf(needle); at >= 0 && (!first || at < first.start); at = lower.indexOf(needle, at + 1)) {
+      // A word starts here, or the needle is a percent sign: read the word it belongs to.
+      if (needle !== '%' && at > 0 && WORD_CHARACTER.test(lower[at - 1]!)) continue;
+      let start = at;
+      if (needle === '%') {
+        while (start > 0 && /[\d.,]/.test(lower[start - 1]!)) start--;
+      } else if (start > 0 && /[$€£¥]/.test(text[start - 1]!)) {
+        start--;
+      }
+      const word = wordAt(text, start);
+      if (word && termsOfWord(word.text).some((term) => terms.has(term))) {
+        first = word;
+        break;
+      }
+    }
   }
-  return undefined;
+  return first ?? firstMatch(text, terms);
 }
 
 /**

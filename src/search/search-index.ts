@@ -29,7 +29,7 @@ import {
   type TextField,
 } from './documents';
 import { snippetAround } from './highlight';
-import { combineWords, rankRows, wordRows, type Combination, type WordRows } from './ranking';
+import { RowAccumulator, RowCombiner, type Combination, type SparseRows } from './ranking';
 import type { EntityHit, FigureHit, SearchResults, SearchSuggestions, StoryHit } from './results';
 import { isNumericTerm, searchTerms } from './terms';
 import { buildTextIndex, type TextIndex, type WeightedTerm } from './text-index';
@@ -87,11 +87,9 @@ export interface SearchIndex {
 
 /** Everything one query word matched. */
 interface WordMatch {
-  entities: WordRows;
-  stories: WordRows;
-  /** 1 for stories whose body matched, to show a snippet of the body rather than the summary. */
-  storyBodies: Uint8Array;
-  figures: WordRows;
+  entities: SparseRows;
+  stories: SparseRows;
+  figures: SparseRows;
   /** The indexed terms each entity matched (by entity number), and each story's title matched (by story number). */
   entityTerms: Map<number, string[]>;
   storyTitleTerms: Map<number, string[]>;
@@ -198,16 +196,20 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
     return terms;
   };
 
+  // Scratch space for one word's scores, and for adding up a query's words; reused, never shared.
+  const entityScores = new RowAccumulator(factBase.entities.length);
+  const storyScores = new RowAccumulator(factBase.stories.length);
+  const figureScores = new RowAccumulator(factBase.figures.length);
+  const combiners = {
+    entities: new RowCombiner(factBase.entities.length),
+    stories: new RowCombiner(factBase.stories.length),
+    figures: new RowCombiner(factBase.figures.length),
+  };
+
   const matchWord = (word: string, prefix: boolean): WordMatch => {
-    const match: WordMatch = {
-      entities: wordRows(factBase.entities.length),
-      stories: wordRows(factBase.stories.length),
-      storyBodies: new Uint8Array(factBase.stories.length),
-      figures: wordRows(factBase.figures.length),
-      entityTerms: new Map(),
-      storyTitleTerms: new Map(),
-      textTerms: textTermsOf(word, prefix),
-    };
+    const textTerms = textTermsOf(word, prefix);
+    const entityTerms = new Map<number, string[]>();
+    const storyTitleTerms = new Map<number, string[]>();
     const results = miniSearch.search(headQuery(word, prefix), {
       // Every leaf of the query is one finished term.
       tokenize: (leaf) => [leaf],
@@ -217,23 +219,21 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
       const row = result.id as number;
       const isEntity = row < numbering.stories;
       const number = isEntity ? row : row - numbering.stories;
-      const rows = isEntity ? match.entities : match.stories;
       // MiniSearch multiplies by the number of leaves matched; completions of one word are one word here.
-      rows.scores[number] = rows.scores[number]! + result.score / Math.max(1, result.queryTerms.length);
-      rows.matched[number] = 1;
-      (isEntity ? match.entityTerms : match.storyTitleTerms).set(number, result.terms);
+      (isEntity ? entityScores : storyScores).add(number, result.score / Math.max(1, result.queryTerms.length));
+      (isEntity ? entityTerms : storyTitleTerms).set(number, result.terms);
     }
-    for (const field of storyFields) {
-      field.index.accumulate(match.textTerms, field.boost, match.stories.scores, match.stories.matched);
-    }
-    storyBodies.index.accumulate(match.textTerms, storyBodies.boost, match.stories.scores, match.storyBodies);
-    for (let number = 0; number < match.storyBodies.length; number++) {
-      if (match.storyBodies[number]) match.stories.matched[number] = 1;
-    }
-    for (const field of figureFields) {
-      field.index.accumulate(match.textTerms, field.boost, match.figures.scores, match.figures.matched);
-    }
-    return match;
+    for (const field of storyFields) field.index.accumulate(textTerms, field.boost, storyScores);
+    storyBodies.index.accumulate(textTerms, storyBodies.boost, storyScores);
+    for (const field of figureFields) field.index.accumulate(textTerms, field.boost, figureScores);
+    return {
+      entities: entityScores.take(),
+      stories: storyScores.take(),
+      figures: figureScores.take(),
+      entityTerms,
+      storyTitleTerms,
+      textTerms,
+    };
   };
 
   // Most recently used last; a word is looked up as typed so far, with whether it is a prefix.
@@ -287,18 +287,20 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
 
   /** Group and rank the rows of `words` that count under `combination`, with the terms each matched. */
   const collect = (query: string, limit: number, words: WordMatch[], combination: Combination): SearchResults => {
-    const rank = (perWord: WordRows[], count: number) => rankRows(combineWords(perWord, count), limit, combination);
-    const rankedEntities = rank(
+    const rankedEntities = combiners.entities.rank(
       words.map((word) => word.entities),
-      factBase.entities.length,
+      limit,
+      combination,
     );
-    const rankedStories = rank(
+    const rankedStories = combiners.stories.rank(
       words.map((word) => word.stories),
-      factBase.stories.length,
+      limit,
+      combination,
     );
-    const rankedFigures = rank(
+    const rankedFigures = combiners.figures.rank(
       words.map((word) => word.figures),
-      factBase.figures.length,
+      limit,
+      combination,
     );
 
     /** The indexed terms a row matched: those MiniSearch reported, and those of its long texts. */
@@ -331,7 +333,12 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
         storyHit(
           factBase.stories[number]!,
           termsOf(mask, number, (word) => word.storyTitleTerms.get(number), storyTexts),
-          words.some((word) => word.storyBodies[number] === 1),
+          // The body matched: show a snippet of it rather than the summary.
+          words.some(
+            (word, index) =>
+              Boolean(mask & (1 << index)) &&
+              word.textTerms.some(({ term }) => storyBodies.index.contains(term, number)),
+          ),
         ),
       ),
       figures: rankedFigures.top.map(({ number, mask }) =>

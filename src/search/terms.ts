@@ -85,6 +85,15 @@ const SCALE_WORDS: ReadonlyMap<string, string> = new Map([
 /** A number with an optional scale or percent sign glued to it: "20m", "1.5bn", "29%", "1,500". */
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|k|mn|mln|m|bn|b|tn|t)?$/;
 
+/** The word that starts exactly at `start` in `text`, if one does. */
+export function wordAt(text: string, start: number): WordSpan | undefined {
+  WORD_AT.lastIndex = start;
+  const match = WORD_AT.exec(text);
+  return match ? { text: match[0], start, end: start + match[0].length } : undefined;
+}
+
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
 /** Every word span of `text`, in order. */
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];

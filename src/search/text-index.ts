@@ -7,6 +7,7 @@
  * enough for every keystroke.
  */
 import { searchTerms } from './terms';
+import type { RowAccumulator } from './ranking';
 import type { Vocabulary } from './vocabulary';
 
 /** The texts one term occurs in, by text number, with how often. */
@@ -23,11 +24,8 @@ export interface WeightedTerm {
 
 /** Searchable texts, numbered as they were given. */
 export interface TextIndex {
-  /**
-   * Add each text's score for `terms` (BM25, times each term's weight, times
-   * `boost`) into `scores`, and set `matched` to 1 for every text any of them occurs in.
-   */
-  accumulate(terms: readonly WeightedTerm[], boost: number, scores: Float64Array, matched: Uint8Array): void;
+  /** Add each text's score for `terms` (BM25, times each term's weight, times `boost`) into `scores`. */
+  accumulate(terms: readonly WeightedTerm[], boost: number, scores: RowAccumulator): void;
   /** Whether text number `text` contains `term`. */
   contains(term: string, text: number): boolean;
 }
@@ -63,7 +61,7 @@ export function buildTextIndex(texts: readonly string[], vocabulary: Vocabulary)
   const lengthNorms = Float64Array.from(lengths, (length) => K1 * (1 - B + (B * length) / (averageLength || 1)));
 
   return {
-    accumulate(terms, boost, scores, matched) {
+    accumulate(terms, boost, scores) {
       for (const { term, weight } of terms) {
         const postings = postingsOf.get(term);
         if (!postings) continue;
@@ -73,8 +71,7 @@ export function buildTextIndex(texts: readonly string[], vocabulary: Vocabulary)
         for (let i = 0; i < numbers.length; i++) {
           const number = numbers[i]!;
           const count = counts[i]!;
-          scores[number] = scores[number]! + (factor * count) / (count + lengthNorms[number]!);
-          matched[number] = 1;
+          scores.add(number, (factor * count) / (count + lengthNorms[number]!));
         }
       }
     },

@@ -90,13 +90,19 @@ export function createVocabulary(): Vocabulary {
     completions(prefix, max) {
       const [start, end] = rangeOf(prefix);
       const list = terms();
-      const found: string[] = [];
-      for (let i = start; i < end; i++) if (list[i] !== prefix) found.push(list[i]!);
-      if (found.length > max) {
-        found.sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
-        found.length = max;
+      // Keep the `max` most frequent in a short sorted list: a two-letter prefix can cover thousands of terms.
+      const best: { term: string; count: number }[] = [];
+      for (let i = start; i < end; i++) {
+        const term = list[i]!;
+        if (term === prefix) continue;
+        const count = counts.get(term)!;
+        if (best.length === max && count <= best[max - 1]!.count) continue;
+        let at = best.length;
+        while (at > 0 && best[at - 1]!.count < count) at--;
+        best.splice(at, 0, { term, count });
+        if (best.length > max) best.pop();
       }
-      return found;
+      return best.map((entry) => entry.term);
     },
     similar(term, maxDistance) {
       const [start, end] = rangeOf(term[0] ?? '');

@@ -62,3 +62,26 @@ describe('snippetAround with list items', () => {
     expect(snippet).not.toContain('- ');
   });
 });
+
+describe('snippetAround finds the first match however it is written', () => {
+  const filler = 'Words that say nothing in particular go here. '.repeat(8);
+  it.each([
+    ['a percent sign', `${filler}Growth was 29% last year.`, ['29', 'percent'], 'Growth was 29% last year.'],
+    ['a grouped number', `${filler}It sold 1,500 cables.`, ['1500'], 'It sold 1,500 cables.'],
+    ['a scale letter', `${filler}Revenue reached $20M in May.`, ['20', 'million'], 'Revenue reached $20M in May.'],
+    ['a plural', `${filler}Purple cables everywhere.`, ['cable'], 'Purple cables everywhere.'],
+    [
+      'a dotted abbreviation',
+      `${filler}The U.S. Energy Department spoke.`,
+      ['us'],
+      'The U.S. Energy Department spoke.',
+    ],
+  ])('%s', (_case, text, terms, sentence) => {
+    expect(snippetAround(text, terms, { before: 20, length: 80 })).toContain(sentence);
+  });
+
+  it('prefers the earliest match of any term', () => {
+    const text = `${filler}First Azure here. ${filler}Then growth.`;
+    expect(snippetAround(text, ['growth', 'azure'], { before: 10, length: 60 })).toContain('First Azure here.');
+  });
+});
