@@ -91,6 +91,44 @@ async function darken(page: Page): Promise<() => Promise<void>> {
   }
 }
 
+type ActionAndTabs = {
+  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getTitle(details: { tabId: number }): Promise<string>;
+  };
+};
+
+/** The id of the active tab, read from one of the extension's pages. */
+function activeTabId(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const scope = globalThis as unknown as { browser?: ActionAndTabs; chrome?: ActionAndTabs };
+    const [tab] = await (scope.browser ?? scope.chrome!).tabs.query({ active: true, currentWindow: true });
+    return tab!.id!;
+  });
+}
+
+/** The toolbar button's badge text and title on a tab. */
+function badgeOf(page: Page, tabId: number): Promise<{ text: string; title: string }> {
+  return page.evaluate(async (id: number) => {
+    const scope = globalThis as unknown as { browser?: ActionAndTabs; chrome?: ActionAndTabs };
+    const { action } = scope.browser ?? scope.chrome!;
+    return { text: await action.getBadgeText({ tabId: id }), title: await action.getTitle({ tabId: id }) };
+  }, tabId);
+}
+
+/** Wait until the badge on a tab satisfies `accept`. */
+async function waitForBadge(page: Page, tabId: number, accept: (text: string) => boolean): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await badgeOf(page, tabId)).text;
+    if (accept(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The badge on tab ${tabId} stayed "${text}"`);
+}
+
 /** The extension's stored settings record, read from one of its pages. */
 function storedSettings(page: Page): Promise<unknown> {
   return page.evaluate(async () => {
@@ -184,18 +222,29 @@ describe.each(BROWSERS)('popup search in %s', (browserName) => {
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
-  it('writes "Pause everywhere" to settings, and back', async () => {
+  it('writes "Pause everywhere" to settings, and the toolbar button says "off" on a marked page until resumed', async () => {
+    const article = await session!.openPage(`${server!.origin}/seed-entities.html`);
     const popup = await session!.openExtensionPage('popup.html', SEARCH_INPUT);
     screenshotOnFailure(popup, `popup-pause-everywhere${suffix}`);
+    await article.bringToFront();
+    const articleTab = await activeTabId(popup);
+    // Pages in background tabs do not paint, and clicks wait for a paint.
+    await popup.bringToFront();
+    // The content script reports the entities it marked; the badge shows how many.
+    await waitForBadge(popup, articleTab, (text) => /^\d+$/.test(text));
+
     const everywhere = '.fl-switch:last-child input';
     await popup.waitForSelector(`${everywhere}:not([disabled])`);
     await popup.click(everywhere);
     await waitForChecked(popup, everywhere, true);
     expect(await storedSettings(popup)).toMatchObject({ changes: { enabled: false } });
+    await waitForBadge(popup, articleTab, (text) => text === 'off');
+    expect(await badgeOf(popup, articleTab)).toEqual({ text: 'off', title: 'Factlens — paused everywhere' });
+
     await popup.click(everywhere);
     await waitForChecked(popup, everywhere, false);
-    expect(await storedSettings(popup)).toMatchObject({ changes: {} });
     expect(await storedSettings(popup)).not.toMatchObject({ changes: { enabled: expect.anything() } });
+    await waitForBadge(popup, articleTab, (text) => text !== 'off');
     expect(await collectPageErrors(popup).read()).toEqual([]);
   });
 
@@ -208,10 +257,14 @@ describe.each(BROWSERS)('popup search in %s', (browserName) => {
     await popup.evaluate(() => location.reload());
     const siteSwitch = 'label.fl-switch:nth-of-type(1) input';
     await popup.waitForSelector('.fl-on-page li', { timeout: 15_000 });
-
     // A popup opened from the toolbar may read the active tab's address (activeTab); one opened as a
     // tab, as here, only where the browser grants it for the content script's hosts (Firefox).
-    if (!(await activeTabUrlVisible(popup))) {
+    const urlVisible = await activeTabUrlVisible(popup);
+    const articleTab = await activeTabId(popup);
+    // Pages in background tabs do not paint, and clicks wait for a paint.
+    await popup.bringToFront();
+
+    if (!urlVisible) {
       expect(await popup.$eval(siteSwitch, (input) => (input as HTMLInputElement).disabled)).toBe(true);
       expect(await popup.$eval('label.fl-switch:nth-of-type(1)', (label) => label.textContent)).toBe(
         'Pause on this site',
@@ -224,6 +277,8 @@ describe.each(BROWSERS)('popup search in %s', (browserName) => {
     await popup.click(siteSwitch);
     await waitForChecked(popup, siteSwitch, true);
     expect(await storedSettings(popup)).toMatchObject({ changes: { disabledSites: ['127.0.0.1'] } });
+    await waitForBadge(popup, articleTab, (text) => text === 'off');
+    expect(await badgeOf(popup, articleTab)).toEqual({ text: 'off', title: 'Factlens — paused on 127.0.0.1' });
     await popup.click(siteSwitch);
     await waitForChecked(popup, siteSwitch, false);
     expect(await storedSettings(popup)).not.toMatchObject({ changes: { disabledSites: expect.anything() } });
