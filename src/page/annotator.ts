@@ -71,6 +71,8 @@ const REPORT_DELAY_MS = 400;
 /** A tap moves less than this (CSS pixels) and lasts less than {@link TAP_MAX_MS}. */
 const TAP_SLOP_PX = 10;
 const TAP_MAX_MS = 600;
+/** The first chunk of a scan: small, see {@link PageSession.scan}. */
+const FIRST_CHUNK_LIMITS = { maxNodes: 128, maxChars: 4096 };
 /** A walk that keeps losing its place on a page rebuilding itself is given up on; mutations rescan what changed. */
 const MAX_RESTARTS = 3;
 
@@ -230,15 +232,16 @@ class PageSession {
     if (this.signal.aborted) return false;
     const matcher = this.matcher;
     this.context = new PageContext(matcher.contextEntityIds, (text) => matcher.entitiesWithContext(text));
-    if (!this.layer) {
-      this.layer = new HighlightLayer(this.window, this.settings.highlightStyle);
-      this.layer.adoptInto(this.document);
-    }
+    // The style sheet is adopted with the first mark, not here (see refreshMarks).
+    this.layer ??= new HighlightLayer(this.window, this.settings.highlightStyle);
     return true;
   }
 
   private async firstScan(): Promise<number> {
     if (!(await this.ensureMatcher())) return 0;
+    // Parsing the payload and compiling the matcher took a few milliseconds: let the page have a turn.
+    await yieldToPage(this.window as unknown as typeof globalThis);
+    if (this.signal.aborted) return 0;
     // The whole document is read now; changes seen so far are part of it.
     this.dirty.clear();
     const body = this.document.body ?? this.document.documentElement;
@@ -301,6 +304,8 @@ class PageSession {
         tasks.push({ kind: 'shadows', search: openShadowRoots(root, isOwnElement) });
     }
     let replacing = rescanning;
+    // Chunks start small and grow: the first ones run on cold code, and a slice can only end between chunks.
+    let limits = FIRST_CHUNK_LIMITS;
     const step = (): boolean => {
       const task = tasks[0];
       if (!task) return false;
@@ -315,7 +320,11 @@ class PageSession {
           }
           return tasks.length > 0;
         }
-        const chunk = task.walk.nextChunk(DEFAULT_CHUNK_LIMITS);
+        const chunk = task.walk.nextChunk(limits);
+        limits = {
+          maxNodes: Math.min(limits.maxNodes * 2, DEFAULT_CHUNK_LIMITS.maxNodes),
+          maxChars: Math.min(limits.maxChars * 2, DEFAULT_CHUNK_LIMITS.maxChars),
+        };
         if (chunk) this.readChunk(chunk, replacing, exclusions);
         if (task.walk.done) tasks.shift();
         // An ambiguous name turned up: the text kept so far is examined for context next, a chunk a step.
@@ -342,7 +351,6 @@ class PageSession {
   private adoptShadowRoot(shadowRoot: ShadowRoot, tasks: ScanTask[], exclusions: ExclusionCache): void {
     if (this.shadowRoots.has(shadowRoot) || exclusions.excludes(shadowRoot.host)) return;
     this.shadowRoots.add(shadowRoot);
-    this.layer?.adoptInto(shadowRoot);
     this.observer.observe(shadowRoot, MUTATION_OPTIONS);
     tasks.push(
       { kind: 'text', walk: new TextWalk(shadowRoot), restarts: 0 },
@@ -400,7 +408,11 @@ class PageSession {
     const marking = chooseMarked(this.index.inPageOrder(), this.rules());
     const next = new Set(marking.marked);
     for (const entry of this.marked) if (!next.has(entry)) this.layer.delete(entry.range);
-    for (const entry of next) if (!this.marked.has(entry)) this.layer.add(entry.range);
+    for (const entry of next) {
+      if (this.marked.has(entry)) continue;
+      const holder = entry.node.getRootNode() as Document | ShadowRoot;
+      this.layer.add(entry.range, holder, entry.node.parentElement?.localName ?? ':host');
+    }
     this.marked = next;
     this.counts = marking.counts;
     this.leftOut = marking.leftOut;

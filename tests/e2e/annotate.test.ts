@@ -71,10 +71,12 @@ function readMarks(page: Page, name = 'factlens-mention'): Promise<MarkInfo[]> {
     const ranges = [...(highlight as unknown as Iterable<AbstractRange>)].filter(
       (range) => range.startContainer.isConnected,
     );
+    // Where a mark starts, for sorting: text in a shadow root sorts where its host is.
     const rangeOf = (range: AbstractRange) => {
       const live = document.createRange();
       const host = (range.startContainer.getRootNode() as ShadowRoot).host;
-      live.selectNode(host ?? range.startContainer);
+      if (host) live.selectNode(host);
+      else live.setStart(range.startContainer, range.startOffset);
       return live;
     };
     ranges.sort((a, b) => rangeOf(a).compareBoundaryPoints(Range.START_TO_START, rangeOf(b)));
@@ -198,6 +200,26 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     }, message);
   }
 
+  /** Send `message` to the top frame of the tab showing `url`, as the popup does, and return its answer. */
+  async function askPage(url: string, message: unknown): Promise<unknown> {
+    return control.evaluate(
+      async (url: string, message: unknown) => {
+        const { browser, chrome } = globalThis as unknown as { browser?: ControlApi; chrome: ControlApi };
+        const api = browser ?? chrome;
+        const self = await api.tabs.getCurrent();
+        const answers: unknown[] = [];
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined || tab.id === self?.id) continue;
+          answers.push(await api.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined));
+        }
+        void url;
+        return answers.find((answer) => answer !== undefined);
+      },
+      url,
+      message,
+    );
+  }
+
   async function open(path: string, options: { watch?: boolean } = {}): Promise<Page> {
     const page = await session.browser.newPage();
     collectPageErrors(page);
@@ -255,6 +277,8 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     // Let a scan happen: the page has text, and nothing on it may be marked.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await readMarks(page)).map((mark) => mark.text)).not.toContain('Credo');
+    // With nothing to mark, the page is not even restyled for marks.
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
@@ -402,6 +426,14 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
       'OpenAI@feed',
       'Microsoft@feed',
     ]);
+
+    // A single-page app's navigation: a new URL and new content, marked like any other change.
+    await page.evaluate(() => (window as unknown as { fixture: { navigate(): void } }).fixture.navigate());
+    const navigated = await waitFor(
+      () => readMarks(page),
+      (found) => found.some((mark) => mark.near === 'page-two'),
+    );
+    expect(navigated.map((mark) => `${mark.text}@${mark.near}`)).toEqual(['ByteDance@page-two', 'ChatGPT@page-two']);
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
@@ -447,6 +479,62 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
       10_000,
     );
     expect(settled.filter((mark) => mark.near === 'ticker')).toHaveLength(1);
+  });
+
+  it('follows the marking settings as they change: muted entities, first mention only, the per-page cap', async () => {
+    const page = await open('seed-entities.html');
+    screenshotOnFailure(page, `seed-settings-${browserName}`);
+    const texts = () => readMarks(page).then((marks) => marks.map((mark) => mark.text));
+    await waitFor(texts, (found) => found.length >= SEED_MARKS.length);
+
+    await saveSettings({ mutedEntities: ['tiktok', 'microsoft'] });
+    const muted = SEED_MARKS.filter((text) => text !== 'TikTok' && text !== 'Microsoft');
+    expect(await waitFor(texts, (found) => found.length === muted.length)).toEqual(muted);
+
+    await saveSettings({ firstMentionOnly: true });
+    // "DOE" is the Department of Energy again.
+    const entityOf = (text: string) => (text === 'DOE' ? 'Department of Energy' : text);
+    const firsts = SEED_MARKS.filter(
+      (text, index) => SEED_MARKS.findIndex((other) => entityOf(other) === entityOf(text)) === index,
+    );
+    expect(await waitFor(texts, (found) => found.length === firsts.length)).toEqual(firsts);
+
+    await saveSettings({ maxMentionsPerPage: 3 });
+    expect(await waitFor(texts, (found) => found.length === 3)).toEqual(SEED_MARKS.slice(0, 3));
+    // The popup hears what the page marks and how many mentions the cap left out.
+    const listed = (await askPage(page.url(), { type: 'page/list' })) as {
+      ok: boolean;
+      value: { entities: { entityId: string; name: string; count: number }[]; leftOut: number; active: boolean };
+    };
+    expect(listed.ok).toBe(true);
+    expect(listed.value.active).toBe(true);
+    expect(listed.value.leftOut).toBe(SEED_MARKS.length - 3);
+    expect(listed.value.entities.find((entity) => entity.entityId === 'tiktok')).toEqual({
+      entityId: 'tiktok',
+      name: 'TikTok',
+      count: SEED_MARKS.filter((text) => text === 'TikTok').length,
+    });
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('stops marking an ambiguous name on this site when the reader says "Not this …"', async () => {
+    const page = await open('seed-entities.html');
+    screenshotOnFailure(page, `seed-mute-${browserName}`);
+    const texts = () => readMarks(page).then((marks) => marks.map((mark) => mark.text));
+    await waitFor(texts, (found) => found.length >= SEED_MARKS.length);
+    const centre = await markCentre(page, 'Credo', 'chips');
+    await page.mouse.move(centre!.x, centre!.y, { steps: 3 });
+    await waitFor(
+      () => popoverText(page),
+      (shown) => shown.includes('Not this Credo'),
+      8000,
+    );
+    await page.evaluate(() =>
+      (document.querySelector('factlens-root')!.shadowRoot!.querySelector('.fl-mute') as HTMLElement).click(),
+    );
+    const remaining = await waitFor(texts, (found) => !found.includes('Credo'));
+    expect(remaining).toEqual(SEED_MARKS.filter((text) => text !== 'Credo'));
+    expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
   it('drops every mark when the site is switched off, and marks again when it is switched back on', async () => {
