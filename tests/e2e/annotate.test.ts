@@ -319,6 +319,35 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
+  it('opens a popover on a tap, and lets a tap on a mention inside a link follow the link', async () => {
+    // A long hover delay: only the tap itself can open the popover within the wait below.
+    await saveSettings({ hoverDelayMs: 2000 });
+    const page = await open('seed-entities.html');
+    screenshotOnFailure(page, `seed-tap-${browserName}`);
+    await waitFor(
+      () => readMarks(page),
+      (found) => found.length >= SEED_MARKS.length,
+    );
+    const plain = await markCentre(page, 'ByteDance', 'cloud');
+    await page.touchscreen.tap(plain!.x, plain!.y);
+    const shown = await waitFor(
+      () => popoverText(page),
+      (text) => text.includes('ByteDance'),
+      1500,
+    );
+    expect(shown).toContain('ByteDance');
+
+    const link = await markCentre(page, 'OpenAI', 'links');
+    await page.touchscreen.tap(link!.x, link!.y);
+    expect(
+      await waitFor(
+        () => page.evaluate(() => location.hash),
+        (hash) => hash === '#openai',
+      ),
+    ).toBe('#openai');
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
   it('moves to the next mention and opens its popover with focus on the keyboard command', async () => {
     const page = await open('seed-entities.html');
     screenshotOnFailure(page, `seed-keyboard-${browserName}`);
