@@ -1,9 +1,180 @@
-import { describe, expect, it } from 'vitest';
-import { OWN_HOST_TAG } from '../../../src/page/annotator';
+/**
+ * The page layer's life cycle, in happy-dom with a stand-in Highlight API (happy-dom has none): when it
+ * asks for the matcher, what it marks, and that switching off or invalidating the content script leaves
+ * nothing behind. Timing and painting are the browser tests' business.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compileMatcher } from '../../../src/match/matcher';
+import type { MatcherPayload } from '../../../src/match/payload';
+import { OWN_HOST_TAG, startAnnotator, type AnnotatorEnvironment } from '../../../src/page/annotator';
 import { POPOVER_HOST_TAG } from '../../../src/page/popover-host';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/schema';
 
-describe('the page layer and the popover host', () => {
-  it('agree on the host element’s tag, which the scanner skips and mutations of which it ignores', () => {
+const payload: MatcherPayload = {
+  v: 1,
+  entities: ['tiktok', 'microsoft'],
+  aliases: [
+    ['TikTok', 0, 0],
+    ['Microsoft', 1, 0],
+  ],
+  context: {},
+};
+
+/** Highlights as plain sets, a registry as a Map, and style sheets that keep their rules as text. */
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+}
+// A real CSSStyleSheet (documents only adopt those) whose rules are kept as text: happy-dom's parser
+// does not know ::highlight().
+class FakeStyleSheet extends CSSStyleSheet {
+  ruleTexts: string[] = [];
+  override get cssRules() {
+    return this.ruleTexts as unknown as CSSRuleList;
+  }
+  override insertRule(rule: string, index: number) {
+    this.ruleTexts.splice(index, 0, rule);
+    return index;
+  }
+  override replaceSync(text: string) {
+    this.ruleTexts = text ? text.split('\n') : [];
+  }
+}
+class FakeStaticRange {
+  constructor(init: StaticRangeInit) {
+    Object.assign(this, init);
+  }
+}
+
+function fakeWindow(registry: Map<string, FakeHighlight>): Window {
+  const overrides: Record<PropertyKey, unknown> = {
+    Highlight: FakeHighlight,
+    CSSStyleSheet: FakeStyleSheet,
+    StaticRange: FakeStaticRange,
+    CSS: { highlights: registry, escape: (text: string) => CSS.escape(text) },
+  };
+  return new Proxy(window, {
+    get(target, property) {
+      if (property in overrides) return overrides[property];
+      const value = Reflect.get(target, property, target) as unknown;
+      // Methods such as addEventListener need the real window as `this`; constructors must stay as they are.
+      return typeof value === 'function' && !/^[A-Z]/.test(String(property)) ? value.bind(target) : value;
+    },
+  });
+}
+
+function markedTexts(registry: Map<string, FakeHighlight>): string[] {
+  return [...(registry.get('factlens-mention') ?? [])].map((range) =>
+    (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+  );
+}
+
+describe('the page layer', () => {
+  let registry: Map<string, FakeHighlight>;
+  let controller: AbortController;
+  let settingsListener: (settings: Settings) => void;
+  let requestMatcher: ReturnType<typeof vi.fn>;
+
+  function start(settings: Partial<Settings> = {}) {
+    const env: AnnotatorEnvironment = {
+      window: fakeWindow(registry),
+      ctx: {
+        signal: controller.signal,
+        setTimeout: (handler, ms) => window.setTimeout(handler, ms),
+        requestAnimationFrame: (callback) => window.requestAnimationFrame(callback),
+        onInvalidated: (callback) => {
+          controller.signal.addEventListener('abort', callback);
+          return () => controller.signal.removeEventListener('abort', callback);
+        },
+      },
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+      watchSettings: (listener) => {
+        settingsListener = listener;
+        return () => {};
+      },
+      saveSettings: async () => {},
+      requestMatcher: requestMatcher as unknown as () => Promise<ReturnType<typeof compileMatcher>>,
+      loadDetails: async () => Promise.reject(new Error('not in this test')),
+      openStory: () => {},
+      createPopover: async () => Promise.reject(new Error('not in this test')),
+    };
+    return startAnnotator(env);
+  }
+
+  beforeEach(() => {
+    registry = new Map();
+    controller = new AbortController();
+    requestMatcher = vi.fn(async () => compileMatcher(payload));
+    document.body.innerHTML = '';
+    document.adoptedStyleSheets = [];
+  });
+
+  afterEach(() => {
+    controller.abort();
+  });
+
+  it('agrees with the popover host on the host element’s tag, which it skips', () => {
     expect(OWN_HOST_TAG).toBe(POPOVER_HOST_TAG);
+  });
+
+  it('marks the page and asks the background for the matcher once, however the page changes', async () => {
+    document.body.innerHTML = '<p>TikTok and Microsoft</p><textarea>TikTok</textarea>';
+    await start().started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok', 'Microsoft']));
+    const added = document.createElement('p');
+    added.textContent = 'More about TikTok';
+    document.body.append(added);
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok', 'Microsoft', 'TikTok']));
+    expect(requestMatcher).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not ask for the matcher in a frame without text, until text arrives', async () => {
+    document.body.innerHTML = '<div>  </div><script>var TikTok = 1;</script>';
+    await start().started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requestMatcher).not.toHaveBeenCalled();
+    expect(registry.size).toBe(0);
+    document.body.insertAdjacentHTML('beforeend', '<p>Microsoft, at last</p>');
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['Microsoft']));
+    expect(requestMatcher).toHaveBeenCalledTimes(1);
+  });
+
+  it('adopts its style sheet with the first mark only', async () => {
+    document.body.innerHTML = '<p>Nothing to see</p>';
+    await start().started;
+    await vi.waitFor(() => expect(registry.has('factlens-mention')).toBe(true));
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    document.body.insertAdjacentHTML('beforeend', '<p>TikTok</p>');
+    await vi.waitFor(() => expect(document.adoptedStyleSheets).toHaveLength(1));
+  });
+
+  it('leaves nothing behind when switched off, and marks again when switched on', async () => {
+    document.body.innerHTML = '<p>TikTok</p>';
+    await start().started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']));
+    settingsListener({ ...DEFAULT_SETTINGS, enabled: false });
+    expect(registry.size).toBe(0);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    settingsListener({ ...DEFAULT_SETTINGS });
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']));
+  });
+
+  it('leaves nothing behind, and stops watching the page, when the content script is invalidated', async () => {
+    document.body.innerHTML = '<p>TikTok</p>';
+    await start().started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']));
+    controller.abort();
+    expect(registry.size).toBe(0);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    document.body.insertAdjacentHTML('beforeend', '<p>Microsoft</p>');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(registry.size).toBe(0);
+  });
+
+  it('does nothing at all on a site the user switched off', async () => {
+    document.body.innerHTML = '<p>TikTok</p>';
+    await start({ enabled: false }).started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requestMatcher).not.toHaveBeenCalled();
+    expect(registry.size).toBe(0);
   });
 });
