@@ -491,7 +491,7 @@ class PageSession {
     });
   }
 
-  /** The marked mention at a point (a muted or unmarked mention opens nothing, except in 'hover' style). */
+  /** The marked mention at a point: a mention left unmarked (muted, over the cap, without context) opens nothing. */
   private markedAt(point: Point, target: EventTarget | null): MentionEntry | null {
     const mention = mentionAtPoint(this.document, this.index, point, target, [...this.shadowRoots]);
     return mention && this.marked.has(mention) ? mention : null;

@@ -13,6 +13,12 @@
  *   scan, is then judged by its ancestors ({@link ExclusionCache}), which
  *   visits each element at most once per scan. Mentions are few, so this
  *   costs little, and it is exact whatever the page did mid-scan.
+ *
+ * Hidden text (`display: none`, collapsed menus) is read like any other:
+ * telling it apart needs layout information for every element, which costs
+ * more than the reading. A mark on hidden text paints nothing, keyboard
+ * navigation steps over mentions that have no box, and the only cost is that
+ * the badge may count a mention the reader can not see.
  */
 
 /**
