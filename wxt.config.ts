@@ -25,7 +25,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'factlens@factlens.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'factlens@factlens.dev',
+              // 142: the first version (desktop 140, Android 142) that reads data_collection_permissions.
+              strict_min_version: '142.0',
+              // Factlens sends nothing anywhere: every fact and setting stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
