@@ -21,13 +21,32 @@ import { bulkyExcludedElements, ExclusionCache, type OwnElementTest } from './ex
 export const NODE_SEPARATOR = '\u0000';
 
 /** Text nodes read in document order and the string the matcher reads. */
-export interface TextChunk {
-  /** The text nodes, in document order. */
-  readonly nodes: readonly Text[];
-  /** Where each node's data starts in {@link text}. */
-  readonly starts: readonly number[];
-  /** The nodes' data joined by {@link NODE_SEPARATOR}. */
-  readonly text: string;
+export class TextChunk {
+  private offsets: number[] | null = null;
+
+  constructor(
+    /** The text nodes, in document order. */
+    readonly nodes: readonly Text[],
+    /** The nodes' data joined by {@link NODE_SEPARATOR}. */
+    readonly text: string,
+  ) {}
+
+  /**
+   * Where each node's data starts in {@link text}. Worked out on first use:
+   * most chunks hold no mention and never need it.
+   */
+  get starts(): readonly number[] {
+    if (!this.offsets) {
+      const offsets: number[] = [];
+      let offset = 0;
+      for (const node of this.nodes) {
+        offsets.push(offset);
+        offset += node.data.length + NODE_SEPARATOR.length;
+      }
+      this.offsets = offsets;
+    }
+    return this.offsets;
+  }
 }
 
 /** How big a chunk may grow: whichever limit is reached first ends it. */
@@ -46,6 +65,20 @@ function lastDescendant(node: Node): Node {
   return last;
 }
 
+/**
+ * Whether `data` is only ASCII whitespace: the indentation between tags, half
+ * the text nodes of a typical page. Such nodes can not hold a mention, and
+ * leaving them out spares the matcher a whitespace run per node. Stops at the
+ * first other character, which in real text is nearly always the first.
+ */
+export function isBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (code !== 32 && code !== 10 && code !== 9 && code !== 13 && code !== 12) return false;
+  }
+  return true;
+}
+
 function firstTextIn(element: Element): Text | null {
   const first = element.firstChild;
   // Script and style elements hold a single text node: skip the walker for them.
@@ -60,7 +93,9 @@ function firstTextIn(element: Element): Text | null {
  */
 export class TextWalk {
   private readonly walker: TreeWalker | null;
-  private readonly sentinels = new Map<Text, Element>();
+  /** Script, style and noscript elements with their first text node, in document order. */
+  private readonly sentinels: { text: Text; element: Element }[] = [];
+  private nextSentinel = 0;
   private single: Text | null = null;
   private finished = false;
 
@@ -79,9 +114,12 @@ export class TextWalk {
     }
     const document = root.ownerDocument ?? (root as Document);
     this.walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (const excluded of bulkyExcludedElements(root)) {
-      const first = firstTextIn(excluded);
-      if (first) this.sentinels.set(first, excluded);
+    const elements = bulkyExcludedElements(root).sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+    for (const element of elements) {
+      const text = firstTextIn(element);
+      if (text) this.sentinels.push({ text, element });
     }
   }
 
@@ -100,44 +138,55 @@ export class TextWalk {
     return current !== this.root && !this.root.contains(current);
   }
 
+  /**
+   * Skip sentinels the walk can no longer meet: removed from the page, or
+   * behind the walk's position (the page changed between chunks). Once per
+   * chunk, so the loop itself compares each node with one sentinel only.
+   */
+  private catchUpSentinels(): void {
+    const current = this.walker!.currentNode;
+    while (this.nextSentinel < this.sentinels.length) {
+      const { text } = this.sentinels[this.nextSentinel]!;
+      const behind = current !== this.root && current.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_PRECEDING;
+      if (text.isConnected && !behind) break;
+      this.nextSentinel++;
+    }
+  }
+
   /** The next chunk, or null when the walk is done. */
   nextChunk(limits: ChunkLimits = DEFAULT_CHUNK_LIMITS): TextChunk | null {
     if (this.finished) return null;
     if (this.single) {
       const node = this.single;
       this.finished = true;
-      return node.data.length >= this.minLength ? { nodes: [node], starts: [0], text: node.data } : null;
+      return node.data.length >= this.minLength ? new TextChunk([node], node.data) : null;
     }
     const walker = this.walker!;
     const { sentinels, minLength } = this;
-    const hasSentinels = sentinels.size > 0;
+    this.catchUpSentinels();
+    // Comparing each node with the next sentinel by identity: a Map lookup would cost a third of the walk.
+    let sentinel = sentinels[this.nextSentinel];
     const nodes: Text[] = [];
-    const starts: number[] = [];
-    const parts: string[] = [];
-    let offset = 0;
-    while (nodes.length < limits.maxNodes && offset < limits.maxChars) {
+    let text = '';
+    while (nodes.length < limits.maxNodes && text.length < limits.maxChars) {
       const node = walker.nextNode() as Text | null;
       if (!node) {
         this.finished = true;
         break;
       }
-      if (hasSentinels) {
-        const excluded = sentinels.get(node);
-        if (excluded) {
-          walker.currentNode = lastDescendant(excluded);
-          continue;
-        }
+      if (node === sentinel?.text) {
+        walker.currentNode = lastDescendant(sentinel.element);
+        sentinel = sentinels[++this.nextSentinel];
+        continue;
       }
       const data = node.data;
-      if (data.length < minLength) continue;
+      if (data.length < minLength || isBlank(data)) continue;
+      text = nodes.length === 0 ? data : text + NODE_SEPARATOR + data;
       nodes.push(node);
-      starts.push(offset);
-      parts.push(data);
-      offset += data.length + 1;
     }
     // The loop only stops early on a full chunk, so an empty one means the walk is over.
     if (nodes.length === 0) return null;
-    return { nodes, starts, text: parts.join(NODE_SEPARATOR) };
+    return new TextChunk(nodes, text);
   }
 }
 

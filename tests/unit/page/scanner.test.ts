@@ -4,6 +4,7 @@ import type { MatcherPayload } from '../../../src/match/payload';
 import { ExclusionCache } from '../../../src/page/exclusions';
 import {
   hasReadableText,
+  isBlank,
   locateMentions,
   mentionsByNode,
   NODE_SEPARATOR,
@@ -60,13 +61,23 @@ describe('TextWalk', () => {
     expect(mentionTexts(document.body)).toEqual(['TikTok', 'Microsoft', 'Department of\n   Energy']);
   });
 
+  it.each([
+    ['', true],
+    ['\n      ', true],
+    [' \t\r\n', true],
+    ['\u00a0', false],
+    ['  TikTok', false],
+  ])('leaves out blank text nodes: %j → %s', (data, blank) => {
+    expect(isBlank(data)).toBe(blank);
+  });
+
   it('does not even read the text of scripts, styles and noscript', () => {
     setBody('<p>a</p><script>var s = "TikTok";</script><style>b{}</style><noscript>c</noscript><p>d</p>');
     expect(readAll(document.body).flatMap((chunk) => chunk.nodes.map((node) => node.data))).toEqual(['a', 'd']);
   });
 
   it('joins nodes with a separator no mention can cross', () => {
-    setBody('<p>Tik</p><p>Tok</p><span>Micro</span>soft');
+    setBody('<p>Tik</p>\n  <p>Tok</p><span>Micro</span>soft');
     const [chunk] = readAll(document.body);
     expect(chunk!.text).toBe(['Tik', 'Tok', 'Micro', 'soft'].join(NODE_SEPARATOR));
     expect(matcher.findMentions(chunk!.text)).toEqual([]);
@@ -102,6 +113,15 @@ describe('TextWalk', () => {
     document.querySelector('factlens-root')!.attachShadow({ mode: 'open' }).innerHTML = '<p>TikTok</p>';
     const found = [...openShadowRoots(document.body, (element) => element.localName === 'factlens-root')];
     expect(found.filter((root) => root !== null)).toEqual([]);
+  });
+
+  it('keeps skipping scripts after the page removed one it had not reached yet', () => {
+    setBody('<p>one</p><script id="gone">var a;</script><p>two</p><script>var b;</script><p>three</p>');
+    const walk = new TextWalk(document.body);
+    const first = walk.nextChunk({ maxNodes: 1, maxChars: 1000 });
+    document.getElementById('gone')!.remove();
+    const rest = walk.nextChunk({ maxNodes: 100, maxChars: 1000 });
+    expect([first, rest].flatMap((chunk) => chunk!.nodes.map((node) => node.data))).toEqual(['one', 'two', 'three']);
   });
 
   it('notices when the node it stopped at was removed between chunks', () => {
