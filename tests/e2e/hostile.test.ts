@@ -1,0 +1,460 @@
+/**
+ * Hostile pages: pages that lock everything down, restyle or remove what Factlens adds, rewrite their text
+ * all the time, are huge, nest content in shadow roots and frames, or go fullscreen. Factlens must keep
+ * marking, keep its popover usable and on top, and never make the page sluggish or loop.
+ * Fixtures are in tests/fixtures/hostile/ (each is also a manual playground); the huge pages are written
+ * at test time.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/settings/schema';
+import {
+  BROWSERS,
+  collectPageErrors,
+  FIXTURES_DIR,
+  launchWithExtension,
+  screenshotOnFailure,
+  startFixtureServer,
+  type ExtensionSession,
+} from './harness';
+import type { StaticServer } from './server';
+
+/** The extension APIs the control page uses to ask a tab for its mention list. */
+interface ControlApi {
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    query(query: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+}
+
+async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await probe();
+  }
+  return value;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The texts of Factlens's marks over connected nodes of the document (or frame), in no particular order. */
+function markTexts(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() => {
+    const highlight = CSS.highlights.get('factlens-mention') as unknown as Iterable<AbstractRange> | undefined;
+    return [...(highlight ?? [])]
+      .filter((range) => range.startContainer.isConnected)
+      .map((range) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset));
+  });
+}
+
+/** How many ranges the mention highlight holds (connected or not). */
+function markCount(page: Page): Promise<number> {
+  return page.evaluate(() => CSS.highlights.get('factlens-mention')?.size ?? 0);
+}
+
+/** Where the first mark of `text` inside `#near` is, in viewport coordinates, after scrolling it into view. */
+function markCentre(page: Page, text: string, near: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    (text: string, near: string) => {
+      for (const range of (CSS.highlights.get('factlens-mention') ?? []) as unknown as Iterable<AbstractRange>) {
+        const node = range.startContainer as Text;
+        if (node.data.slice(range.startOffset, range.endOffset) !== text) continue;
+        if (!node.parentElement?.closest(`#${near}`)) continue;
+        node.parentElement.scrollIntoView({ block: 'center' });
+        const live = document.createRange();
+        live.setStart(node, range.startOffset);
+        live.setEnd(node, range.endOffset);
+        const box = live.getClientRects()[0];
+        if (!box) return null;
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return null;
+    },
+    text,
+    near,
+  );
+}
+
+/** What a reader sees of the popover: whether it is open, its size, its card's background, and what is on top. */
+interface PopoverView {
+  open: boolean;
+  text: string;
+  width: number;
+  height: number;
+  /** The first non-transparent background colour inside the popover. */
+  background: string;
+  /** The hit test at the popover's centre, piercing our shadow root, lands inside the popover. */
+  onTop: boolean;
+  /** The layer is in the browser's top layer (`:popover-open`), when it uses the popover attribute. */
+  topLayer: boolean;
+}
+
+function popoverView(page: Page): Promise<PopoverView> {
+  return page.evaluate(() => {
+    const closed = { open: false, text: '', width: 0, height: 0, background: '', onTop: false, topLayer: false };
+    const host = document.querySelector('factlens-root');
+    const shadow = host?.shadowRoot;
+    const layer = shadow?.querySelector('.fl-layer');
+    if (!host || !shadow || !layer || !layer.matches('.fl-open')) return closed;
+    const card =
+      [layer, ...layer.querySelectorAll('*')].find((element) => {
+        const colour = getComputedStyle(element).backgroundColor;
+        return colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)' && element.getBoundingClientRect().width > 0;
+      }) ?? layer;
+    const box = card.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    const inner = hit === host ? shadow.elementFromPoint(x, y) : null;
+    let topLayer = false;
+    try {
+      topLayer = layer.matches(':popover-open');
+    } catch {
+      topLayer = false;
+    }
+    return {
+      open: true,
+      text: layer.textContent ?? '',
+      width: box.width,
+      height: box.height,
+      background: getComputedStyle(card).backgroundColor,
+      onTop: !!inner && layer.contains(inner),
+      topLayer,
+    };
+  });
+}
+
+/** Rest the pointer on the mark of `text` near `#near`, and wait for the popover to open. */
+async function hover(page: Page, text: string, near: string): Promise<PopoverView> {
+  const centre = await markCentre(page, text, near);
+  expect(centre, `a mark of ${text} in #${near}`).not.toBeNull();
+  await page.mouse.move(centre!.x - 30, centre!.y + 40);
+  await page.mouse.move(centre!.x, centre!.y, { steps: 4 });
+  return waitFor(
+    () => popoverView(page),
+    (view) => view.open && view.text.includes(text),
+    8000,
+  );
+}
+
+/** The largest gap between runs of a `setTimeout(0)` loop in the page over `durationMs`. */
+function maxTimerGap(page: Page, durationMs: number): Promise<number> {
+  return page.evaluate(
+    (durationMs: number) =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        let last = start;
+        let worst = 0;
+        const step = () => {
+          const now = performance.now();
+          worst = Math.max(worst, now - last);
+          last = now;
+          if (now - start < durationMs) setTimeout(step, 0);
+          else resolve(worst);
+        };
+        setTimeout(step, 0);
+      }),
+    durationMs,
+  );
+}
+
+/** Write the huge pages: 200,000 text nodes with few mentions, and 50,000 mentions. */
+function writeHugePages(dir: string): void {
+  const nodes: string[] = [];
+  // 100,000 paragraphs of two text nodes each (text + <b> text): 200,000 text nodes.
+  for (let index = 0; index < 100_000; index += 1) {
+    nodes.push(`<p>Line ${index} of filler <b>${index % 1000 === 0 ? 'TikTok' : 'word'}</b></p>`);
+  }
+  writeFileSync(path.join(dir, 'many-nodes.html'), `<!doctype html><meta charset="utf-8"><body>${nodes.join('')}`);
+  const mentions: string[] = [];
+  for (let index = 0; index < 25_000; index += 1) mentions.push(`<p>TikTok and Microsoft, row ${index}.</p>`);
+  writeFileSync(
+    path.join(dir, 'many-mentions.html'),
+    `<!doctype html><meta charset="utf-8"><body>${mentions.join('')}`,
+  );
+}
+
+describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
+  let session: ExtensionSession;
+  let server: StaticServer;
+  let control: Page;
+  let hugeDir: string;
+
+  async function open(pagePath: string, beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
+    const page = await session.browser.newPage();
+    collectPageErrors(page);
+    await page.setViewport({ width: 1000, height: 700 });
+    if (beforeLoad) await beforeLoad(page);
+    await page.goto(`${server.origin}/${pagePath}`, { waitUntil: 'load', timeout: 60_000 });
+    return page;
+  }
+
+  /** Ask the tab's top frame for its mention list, as the popup does. */
+  function pageList(): Promise<unknown> {
+    return control.evaluate(async () => {
+      const { browser, chrome } = globalThis as unknown as { browser?: ControlApi; chrome: ControlApi };
+      const api = browser ?? chrome;
+      const self = await api.tabs.getCurrent();
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined || tab.id === self?.id) continue;
+        const answer = await api.tabs.sendMessage(tab.id, { type: 'page/list' }, { frameId: 0 }).catch(() => undefined);
+        if (answer !== undefined) return answer;
+      }
+      return undefined;
+    });
+  }
+
+  beforeAll(async () => {
+    hugeDir = mkdtempSync(path.join(tmpdir(), 'factlens-huge-'));
+    writeHugePages(hugeDir);
+    server = await startFixtureServer({ '/': FIXTURES_DIR, '/gen/': hugeDir });
+    session = await launchWithExtension(browserName);
+    control = await session.openExtensionPage('popup.html', 'body');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    if (hugeDir) rmSync(hugeDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    for (const page of await session.browser.pages()) if (page !== control) await page.close();
+  });
+
+  it("marks and shows a styled popover under default-src 'none'", async () => {
+    const page = await open('hostile/strict-csp.html');
+    screenshotOnFailure(page, `hostile-csp-${browserName}`);
+    expect(
+      (
+        await waitFor(
+          () => markTexts(page),
+          (marks) => marks.length >= 2,
+        )
+      ).sort(),
+    ).toEqual(['Microsoft', 'TikTok']);
+    const view = await hover(page, 'TikTok', 'mention');
+    expect(view.open).toBe(true);
+    expect(view.background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
+    expect(view.width).toBeGreaterThan(100);
+    expect(view.width).toBeLessThanOrEqual(400);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('keeps the popover styled and on top of a page whose CSS attacks everything', async () => {
+    const page = await open('hostile/attack-css.html');
+    screenshotOnFailure(page, `hostile-css-${browserName}`);
+    await waitFor(
+      () => markTexts(page),
+      (marks) => marks.length >= 2,
+    );
+    const view = await hover(page, 'TikTok', 'mention');
+    expect(view.open).toBe(true);
+    expect(view.background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
+    expect(view.width).toBeGreaterThan(100);
+    expect(view.width).toBeLessThanOrEqual(400);
+    expect(view.height).toBeGreaterThan(40);
+    expect(view.onTop || view.topLayer).toBe(true);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('puts its marks back once after the page clears them, and does not fight a page that keeps clearing', async () => {
+    const page = await open('hostile/highlight-thief.html');
+    screenshotOnFailure(page, `hostile-thief-${browserName}`);
+    await waitFor(
+      () => markTexts(page),
+      (marks) => marks.length >= 2,
+    );
+    await page.evaluate(() => CSS.highlights.clear());
+    const back = await waitFor(
+      () => markCount(page),
+      (count) => count >= 2,
+      1500,
+    );
+    expect(back, 'marks are back within 1.5 s of CSS.highlights.clear()').toBeGreaterThanOrEqual(2);
+
+    // Now the page clears every time they come back: count how often Factlens re-adds them in 3 s.
+    const readds = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let count = 0;
+          const timer = setInterval(() => {
+            if (CSS.highlights.has('factlens-mention')) {
+              count += 1;
+              CSS.highlights.clear();
+            }
+          }, 20);
+          setTimeout(() => {
+            clearInterval(timer);
+            resolve(count);
+          }, 3000);
+        }),
+    );
+    expect(readds).toBeLessThanOrEqual(3);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('shows the popover again after the page removes its host element', async () => {
+    const page = await open('hostile/highlight-thief.html');
+    screenshotOnFailure(page, `hostile-host-${browserName}`);
+    await waitFor(
+      () => markTexts(page),
+      (marks) => marks.length >= 2,
+    );
+    expect((await hover(page, 'TikTok', 'mention')).open).toBe(true);
+    await page.mouse.move(5, 5);
+    await waitFor(
+      () => popoverView(page),
+      (view) => !view.open,
+    );
+    await page.evaluate(() => document.querySelector('factlens-root')?.remove());
+    const view = await hover(page, 'Microsoft', 'mention');
+    expect(view.open).toBe(true);
+    expect(view.width).toBeGreaterThan(100);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('stays responsive and consistent on text rewritten every frame', async () => {
+    const page = await open('hostile/rewrite-every-frame.html');
+    screenshotOnFailure(page, `hostile-raf-${browserName}`);
+    await waitFor(
+      () => markTexts(page),
+      (marks) => marks.includes('Microsoft'),
+    );
+    const gap = await maxTimerGap(page, 2000);
+    expect(gap).toBeLessThan(100);
+    // The still paragraph stays marked, and no mark covers more than its name.
+    const marks = await markTexts(page);
+    expect(marks).toContain('Microsoft');
+    expect(marks.every((mark) => mark === 'Microsoft' || mark === 'TikTok')).toBe(true);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it.each([
+    ['contenteditable', '#editor', 'textContent'],
+    ['textarea', '#area', 'value'],
+    ['input', '#field', 'value'],
+  ])('keeps every typed character in a %s and marks nothing in it', async (_kind, selector, property) => {
+    const page = await open('hostile/editors.html');
+    screenshotOnFailure(page, `hostile-editor-${browserName}`);
+    await waitFor(
+      () => markTexts(page),
+      (marks) => marks.includes('TikTok'),
+    );
+    await page.click(selector);
+    await page.type(selector, 'TikTok Microsoft', { delay: 20 });
+    await sleep(800);
+    const typed = await page.$eval(
+      selector,
+      (element, property) => String((element as unknown as Record<string, unknown>)[property]),
+      property,
+    );
+    expect(typed).toBe('TikTok Microsoft');
+    const inEditors = await page.evaluate(
+      () =>
+        [...((CSS.highlights.get('factlens-mention') ?? []) as unknown as Iterable<AbstractRange>)].filter(
+          (range) =>
+            !!(range.startContainer.parentElement as Element | null)?.closest('[contenteditable], textarea, input'),
+        ).length,
+    );
+    expect(inEditors).toBe(0);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('marks inside an open shadow root and a same-origin frame, with no errors from a cross-origin frame', async () => {
+    const page = await open('hostile/frames.html');
+    screenshotOnFailure(page, `hostile-frames-${browserName}`);
+    const marks = await waitFor(
+      () => markTexts(page),
+      (found) => found.includes('Microsoft'),
+    );
+    expect(marks.sort()).toEqual(['Microsoft', 'TikTok']);
+    const same = page.frames().find((frame) => frame.url().startsWith(`${server.origin}/hostile/frame-child.html`));
+    expect(same).toBeDefined();
+    expect(
+      (
+        await waitFor(
+          () => markTexts(same!),
+          (found) => found.length >= 2,
+        )
+      ).sort(),
+    ).toEqual(['ByteDance', 'TikTok']);
+    const cross = page.frames().find((frame) => frame.url().startsWith('http://localhost:'));
+    expect(cross, 'the cross-origin frame loaded').toBeDefined();
+    await sleep(500);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('marks mentions in right-to-left and CJK text and opens their popovers', async () => {
+    const page = await open('hostile/rtl-cjk.html');
+    screenshotOnFailure(page, `hostile-rtl-${browserName}`);
+    expect(
+      await waitFor(
+        () => markTexts(page),
+        (marks) => marks.length >= 2,
+      ),
+    ).toEqual(['TikTok', 'TikTok']);
+    expect((await hover(page, 'TikTok', 'rtl')).open).toBe(true);
+    await page.mouse.move(5, 5);
+    await waitFor(
+      () => popoverView(page),
+      (view) => !view.open,
+    );
+    expect((await hover(page, 'TikTok', 'cjk')).open).toBe(true);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it.each([['many-nodes.html'], ['many-mentions.html']])(
+    'stays responsive on the huge page %s and caps its marks',
+    async (file) => {
+      const page = await open(`gen/${file}`);
+      screenshotOnFailure(page, `hostile-huge-${file}-${browserName}`);
+      const gap = await maxTimerGap(page, 3000);
+      const count = await markCount(page);
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(DEFAULT_SETTINGS.maxMentionsPerPage);
+      if (file === 'many-mentions.html') {
+        // 50,000 mentions: the cap applies, and the popup's list says how many were left out.
+        await waitFor(
+          () => markCount(page),
+          (marks) => marks >= DEFAULT_SETTINGS.maxMentionsPerPage,
+          10_000,
+        );
+        expect(await markCount(page)).toBe(DEFAULT_SETTINGS.maxMentionsPerPage);
+        const list = (await pageList()) as { ok: boolean; value: { leftOut: number } };
+        expect(list.ok).toBe(true);
+        expect(list.value.leftOut).toBe(50_000 - DEFAULT_SETTINGS.maxMentionsPerPage);
+      }
+      expect(gap).toBeLessThan(200);
+      expect(await collectPageErrors(page).read()).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('shows the popover above a fullscreen element', async () => {
+    const page = await open('hostile/fullscreen.html');
+    screenshotOnFailure(page, `hostile-fullscreen-${browserName}`);
+    await waitFor(
+      () => markTexts(page),
+      (marks) => marks.length >= 2,
+    );
+    await page.click('#go');
+    expect(
+      await waitFor(
+        () => page.evaluate(() => document.fullscreenElement?.id ?? ''),
+        (id) => id === 'stage',
+      ),
+    ).toBe('stage');
+    await sleep(300);
+    const view = await hover(page, 'TikTok', 'mention');
+    expect(view.open).toBe(true);
+    expect(view.onTop).toBe(true);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+});
