@@ -1,0 +1,222 @@
+/**
+ * Privacy and isolation in the built extension, in Chromium and Firefox: Factlens makes no network
+ * request while it marks a page, shows a popover and searches; a page can not steer it through
+ * `postMessage` or events; the background survives malformed messages; the built extension pages carry
+ * no inline script and the manifest allows no eval or inline code.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  BUILD_DIRS,
+  collectPageErrors,
+  launchWithExtension,
+  screenshotOnFailure,
+  startFixtureServer,
+  type ExtensionSession,
+} from './harness';
+import type { StaticServer } from './server';
+
+/** The extension API the control page uses (`browser` in Firefox, `chrome` in Chromium). */
+interface RuntimeApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await probe();
+  }
+  return value;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function markCount(page: Page, name = 'factlens-mention'): Promise<number> {
+  return page.evaluate((name: string) => CSS.highlights.get(name)?.size ?? 0, name);
+}
+
+function filesUnder(dir: string, extension: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return filesUnder(full, extension);
+    return name.endsWith(extension) ? [full] : [];
+  });
+}
+
+describe.each(BROWSERS)('privacy in %s', (browserName) => {
+  let session: ExtensionSession;
+  let server: StaticServer;
+  const buildDir = BUILD_DIRS[browserName];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchWithExtension(browserName);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('makes no network request while marking a page, showing a popover and searching', async () => {
+    const requests: string[] = [];
+    const record = (page: Page) => page.on('request', (request) => requests.push(request.url()));
+
+    if (browserName === 'chromium') {
+      // The background service worker's own requests, seen through its DevTools session.
+      const worker = await session.browser.waitForTarget(
+        (target) => target.type() === 'service_worker' && target.url().startsWith(session.extensionBaseUrl),
+      );
+      const cdp = await worker.createCDPSession();
+      cdp.on('Network.requestWillBeSent', (event) => requests.push(event.request.url));
+      await cdp.send('Network.enable');
+    }
+
+    const page = await session.browser.newPage();
+    record(page);
+    collectPageErrors(page);
+    await page.setViewport({ width: 1000, height: 700 });
+    screenshotOnFailure(page, `privacy-network-${browserName}`);
+    await page.goto(`${server.origin}/seed-entities.html`, { waitUntil: 'load' });
+    await waitFor(
+      () => markCount(page),
+      (count) => count >= 10,
+    );
+
+    // Hover the first TikTok mark: the popover asks the background for its facts.
+    const centre = await page.evaluate(() => {
+      for (const range of (CSS.highlights.get('factlens-mention') ?? []) as unknown as Iterable<AbstractRange>) {
+        const node = range.startContainer as Text;
+        if (node.data.slice(range.startOffset, range.endOffset) !== 'TikTok') continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const live = document.createRange();
+        live.setStart(node, range.startOffset);
+        live.setEnd(node, range.endOffset);
+        const box = live.getClientRects()[0];
+        if (box) return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return null;
+    });
+    expect(centre).not.toBeNull();
+    await page.mouse.move(centre!.x - 30, centre!.y + 40);
+    await page.mouse.move(centre!.x, centre!.y, { steps: 4 });
+    const shown = await waitFor(
+      () =>
+        page.evaluate(
+          () =>
+            document.querySelector('factlens-root')?.shadowRoot?.querySelector('.fl-layer.fl-open')?.textContent ?? '',
+        ),
+      (text) => text.includes('TikTok'),
+      8000,
+    );
+    expect(shown).toContain('TikTok');
+
+    const popup = await session.openExtensionPage('popup.html', '#fl-search-input');
+    record(popup);
+    await popup.type('#fl-search-input', 'TikTok');
+    await popup.waitForFunction(() => document.querySelectorAll('[role=option]').length > 0, { timeout: 15_000 });
+    await sleep(500);
+
+    const allowed = (url: string) =>
+      url.startsWith(`${server.origin}/`) ||
+      url.startsWith(session.extensionBaseUrl) ||
+      url.startsWith('data:') ||
+      url === 'about:blank';
+    expect(requests.filter((url) => !allowed(url))).toEqual([]);
+    // The recording worked: the page's own load was seen.
+    expect(requests).toContain(`${server.origin}/seed-entities.html`);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('ignores forged window messages and events from the page', async () => {
+    const page = await session.browser.newPage();
+    collectPageErrors(page);
+    await page.setViewport({ width: 1000, height: 700 });
+    await page.goto(`${server.origin}/seed-entities.html`, { waitUntil: 'load' });
+    await waitFor(
+      () => markCount(page),
+      (count) => count >= 10,
+    );
+    const before = await page.evaluate(() => window.scrollY);
+    await page.evaluate(() => {
+      for (const type of ['mentions/navigate', 'page/jump', 'page/list', 'factbase/changed']) {
+        window.postMessage({ type, direction: 'next', entityId: 'tiktok' }, '*');
+        document.dispatchEvent(new CustomEvent(type, { detail: { direction: 'next' } }));
+        window.dispatchEvent(new CustomEvent('factlens', { detail: { type, direction: 'next' } }));
+      }
+    });
+    await sleep(1000);
+    expect(await markCount(page, 'factlens-active')).toBe(0);
+    expect(
+      await page.evaluate(() => !!document.querySelector('factlens-root')?.shadowRoot?.querySelector('.fl-open')),
+    ).toBe(false);
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
+  it('keeps answering after malformed messages to the background', async () => {
+    const popup = await session.openExtensionPage('popup.html', 'body');
+    const answers = await popup.evaluate(async () => {
+      const { browser, chrome } = globalThis as unknown as { browser?: RuntimeApi; chrome: RuntimeApi };
+      const api = browser ?? chrome;
+      const malformed: unknown[] = [
+        'stats/get',
+        null,
+        { type: 42 },
+        { type: 'entity/get' },
+        { type: 'search/query', query: { toString: 1 } },
+        { type: 'no/such/type' },
+        { type: 'mentions/report', counts: 'all' },
+      ];
+      const results: string[] = [];
+      for (const message of malformed) {
+        try {
+          results.push(JSON.stringify((await api.runtime.sendMessage(message)) ?? null));
+        } catch (error) {
+          results.push(`rejected: ${String(error)}`);
+        }
+      }
+      const stats = (await api.runtime.sendMessage({ type: 'stats/get' })) as { ok?: boolean };
+      return { results, statsOk: stats?.ok === true };
+    });
+    expect(answers.results).toHaveLength(7);
+    // None of them was answered as a success.
+    expect(answers.results.filter((result) => result.includes('"ok":true'))).toEqual([]);
+    expect(answers.statsOk).toBe(true);
+  });
+
+  it('ships no postMessage channel, no inline scripts and no unsafe CSP', () => {
+    expect(existsSync(path.join(buildDir, 'manifest.json'))).toBe(true);
+    const contentScripts = filesUnder(path.join(buildDir, 'content-scripts'), '.js');
+    expect(contentScripts.length).toBeGreaterThan(0);
+    for (const file of contentScripts) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\.postMessage\(/);
+      expect(code, file).not.toMatch(/addEventListener\(\s*["'`]message["'`]/);
+      expect(code, file).not.toMatch(/\bonmessage\s*=/);
+    }
+
+    const pages = filesUnder(buildDir, '.html');
+    expect(pages.length).toBeGreaterThan(0);
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+        ([, attributes, body]) => !/\bsrc\s*=/.test(attributes ?? '') && (body ?? '').trim() !== '',
+      );
+      expect(inline, file).toEqual([]);
+      expect(html, file).not.toMatch(/\son[a-z]+\s*=/i);
+    }
+
+    const manifest = JSON.parse(readFileSync(path.join(buildDir, 'manifest.json'), 'utf8')) as {
+      content_security_policy?: Record<string, string>;
+    };
+    for (const policy of Object.values(manifest.content_security_policy ?? {})) {
+      expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:/);
+    }
+  });
+});
