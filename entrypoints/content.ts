@@ -1,7 +1,11 @@
-import { ContentRequest } from '@/src/messages/schema';
 import { startAnnotator } from '@/src/page/annotator';
-import { createDetailsCache, reportMentionCounts, requestMatcher } from '@/src/page/messaging';
 import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store';
+
+// Loaded on first use, so starting on a page costs only the settings and the page layer: the message
+// schemas and the matcher come when the page has text, the popover when one first opens.
+const messaging = () => import('@/src/page/messaging');
+let detailsCache: Promise<import('@/src/page/messaging').DetailsCache> | undefined;
+const details = () => (detailsCache ??= messaging().then((module) => module.createDetailsCache(browser.runtime)));
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,30 +18,34 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const isTopFrame = window === window.top;
-    const details = createDetailsCache(browser.runtime);
     const annotator = startAnnotator({
       window,
       ctx,
       loadSettings: () => loadSettings(browser.storage.local),
       watchSettings: (listener) => watchSettings(browser.storage.onChanged, listener),
       saveSettings: (patch) => saveSettings(browser.storage.local, patch),
-      requestMatcher: () => requestMatcher(browser.runtime),
-      loadDetails: (entityId) => details.load(entityId),
+      requestMatcher: () => messaging().then((module) => module.requestMatcher(browser.runtime)),
+      loadDetails: (entityId) => details().then((cache) => cache.load(entityId)),
       // The top frame speaks for the tab's badge; frames would only overwrite each other.
-      reportCounts: isTopFrame ? (counts) => void reportMentionCounts(browser.runtime, counts) : undefined,
-      openStory: (storyId) => {
-        const url = details.storyUrl(storyId);
-        if (url) window.open(url, '_blank', 'noopener');
-      },
-      // Loaded on the first popover: most pages never show one, and its code is most of the script.
+      reportCounts: isTopFrame
+        ? (counts) => void messaging().then((module) => module.reportMentionCounts(browser.runtime, counts))
+        : undefined,
+      openStory: (storyId) =>
+        void details().then((cache) => {
+          const url = cache.storyUrl(storyId);
+          if (url) window.open(url, '_blank', 'noopener');
+        }),
       createPopover: (options) => import('@/src/page/popover-host').then((module) => module.createPopoverHost(options)),
     });
 
     // Keyboard commands and the popup talk to the top frame only; fact base changes concern every frame.
     const onMessage = (message: unknown) => {
-      const request = ContentRequest.safeParse(message);
-      if (!request.success || (!isTopFrame && request.data.type !== 'factbase/changed')) return undefined;
-      return annotator.handle(request.data);
+      const answer = import('@/src/messages/schema').then(({ ContentRequest }) => {
+        const request = ContentRequest.safeParse(message);
+        if (!request.success || (!isTopFrame && request.data.type !== 'factbase/changed')) return undefined;
+        return annotator.handle(request.data);
+      });
+      return isTopFrame ? answer : void answer;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
