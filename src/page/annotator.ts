@@ -71,6 +71,15 @@ const REPORT_DELAY_MS = 400;
 /** A tap moves less than this (CSS pixels) and lasts less than {@link TAP_MAX_MS}. */
 const TAP_SLOP_PX = 10;
 const TAP_MAX_MS = 600;
+/**
+ * A page may take our highlights out of `CSS.highlights` or drop our sheet; we look, and put them
+ * back, this long after marks change, then twice as long after each look (up to the maximum): a
+ * still page is hardly looked at, and a page that keeps taking them is not fought over.
+ */
+const WATCHDOG_FIRST_MS = 1000;
+const WATCHDOG_MAX_MS = 60_000;
+/** During a scan, marks are brought up to date at most this often. */
+const REFRESH_EVERY_MS = 50;
 /** The first chunk of a scan: small, see {@link PageSession.scan}. */
 const FIRST_CHUNK_LIMITS = { maxNodes: 128, maxChars: 4096 };
 /** A walk that keeps losing its place on a page rebuilding itself is given up on; mutations rescan what changed. */
@@ -126,6 +135,8 @@ class PageSession {
   private pointer: { point: Point; target: EventTarget | null } | null = null;
   private frameRequested = false;
   private touchStart: { x: number; y: number; at: number; id: number } | null = null;
+  private watchdogTimer: number | null = null;
+  private watchdogDelay = WATCHDOG_FIRST_MS;
 
   constructor(
     private readonly env: AnnotatorEnvironment,
@@ -153,7 +164,7 @@ class PageSession {
       {
         open: (mention) => void this.showPopover(mention, false),
         close: () => this.popover?.hide({ restoreFocus: false }),
-        setActive: (mention) => this.layer?.setActive(mention?.range ?? null),
+        setActive: (mention) => this.layer?.setActive(mention ? this.rangeOf(mention) : null),
       },
       settings.hoverDelayMs,
     );
@@ -181,6 +192,7 @@ class PageSession {
   /** Tear everything down: no mark, listener, observer or element of ours is left. */
   dispose(): void {
     if (this.reportTimer !== null) this.window.clearTimeout(this.reportTimer);
+    if (this.watchdogTimer !== null) this.window.clearTimeout(this.watchdogTimer);
     this.controller.abort();
     this.observer.disconnect();
     this.scheduler.cancel();
@@ -304,6 +316,7 @@ class PageSession {
         tasks.push({ kind: 'shadows', search: openShadowRoots(root, isOwnElement) });
     }
     let replacing = rescanning;
+    const firstRoot = rescanning || this.index.size > 0 ? null : roots[0];
     // Chunks start small and grow: the first ones run on cold code, and a slice can only end between chunks.
     let limits = FIRST_CHUNK_LIMITS;
     const step = (): boolean => {
@@ -325,7 +338,8 @@ class PageSession {
           maxNodes: Math.min(limits.maxNodes * 2, DEFAULT_CHUNK_LIMITS.maxNodes),
           maxChars: Math.min(limits.maxChars * 2, DEFAULT_CHUNK_LIMITS.maxChars),
         };
-        if (chunk) this.readChunk(chunk, replacing, exclusions);
+        // The first walk through the document meets its nodes in page order, after any added before.
+        if (chunk) this.readChunk(chunk, replacing, exclusions, !replacing && task.walk.root === firstRoot);
         if (task.walk.done) tasks.shift();
         // An ambiguous name turned up: the text kept so far is examined for context next, a chunk a step.
         const kept = this.context?.takeKept() ?? [];
@@ -343,7 +357,15 @@ class PageSession {
       else if (found.value) this.adoptShadowRoot(found.value, tasks, exclusions);
       return tasks.length > 0;
     };
-    const { busyMs } = await runInSlices(step, this.sliceEnvironment(), () => this.refreshMarks());
+    // Marks are brought up to date as the scan goes, but not after every slice: that is linear in the
+    // mentions found so far, and a page with 50,000 mentions would pay it hundreds of times.
+    let lastRefresh = this.now();
+    const { busyMs } = await runInSlices(step, this.sliceEnvironment(), () => {
+      if (this.now() - lastRefresh < REFRESH_EVERY_MS) return;
+      this.refreshMarks();
+      lastRefresh = this.now();
+    });
+    this.refreshMarks();
     return busyMs;
   }
 
@@ -359,7 +381,7 @@ class PageSession {
   }
 
   /** Find the mentions in one chunk of text nodes and index them. */
-  private readChunk(chunk: TextChunk, replacing: boolean, exclusions: ExclusionCache): void {
+  private readChunk(chunk: TextChunk, replacing: boolean, exclusions: ExclusionCache, inOrder: boolean): void {
     const matcher = this.matcher!;
     const found = mentionsByNode(chunk, (text) => matcher.findMentions(text), exclusions);
     this.context?.read(
@@ -373,22 +395,30 @@ class PageSession {
         if (!holding.has(node)) for (const entry of this.index.remove(node)) this.unmark(entry);
       }
     }
-    const StaticRangeClass = (this.window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
     for (const { node, mentions } of found) {
-      const entries = mentions.map(({ start, end, entityId }): MentionEntry => {
-        // A StaticRange does not follow DOM changes, so thousands of them cost the page's own DOM
-        // updates nothing (live Ranges are updated on every mutation); we rebuild them on change instead.
-        const range = StaticRangeClass
-          ? new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end })
-          : liveRangeOf({ node, start, end }, this.document);
-        return { node, start, end, entityId, range };
-      });
-      for (const entry of this.index.replace(node, entries)) this.unmark(entry);
+      const entries = mentions.map(({ start, end, entityId }): MentionEntry => ({ node, start, end, entityId }));
+      for (const entry of this.index.replace(node, entries, inOrder)) this.unmark(entry);
     }
   }
 
+  /**
+   * The range that paints `entry`, made on first use. A StaticRange does not follow DOM changes, so
+   * thousands of them cost the page's own DOM updates nothing (live Ranges are updated on every
+   * mutation); marks over changed text are rebuilt from a rescan instead.
+   */
+  private rangeOf(entry: MentionEntry): AbstractRange {
+    if (!entry.range) {
+      const StaticRangeClass = (this.window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+      const { node, start, end } = entry;
+      entry.range = StaticRangeClass
+        ? new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end })
+        : liveRangeOf(entry, this.document);
+    }
+    return entry.range;
+  }
+
   private unmark(entry: MentionEntry): void {
-    if (this.marked.delete(entry)) this.layer?.delete(entry.range);
+    if (this.marked.delete(entry) && entry.range) this.layer?.delete(entry.range);
     if (entry === this.current) this.current = null;
   }
 
@@ -407,12 +437,15 @@ class PageSession {
     if (!this.layer) return;
     const marking = chooseMarked(this.index.inPageOrder(), this.rules());
     const next = new Set(marking.marked);
-    for (const entry of this.marked) if (!next.has(entry)) this.layer.delete(entry.range);
+    for (const entry of this.marked) if (!next.has(entry) && entry.range) this.layer.delete(entry.range);
+    let added = false;
     for (const entry of next) {
       if (this.marked.has(entry)) continue;
       const holder = entry.node.getRootNode() as Document | ShadowRoot;
-      this.layer.add(entry.range, holder, entry.node.parentElement?.localName ?? ':host');
+      this.layer.add(this.rangeOf(entry), holder, entry.node.parentElement?.localName ?? ':host');
+      added = true;
     }
+    if (added) this.watchForTheft(true);
     this.marked = next;
     this.counts = marking.counts;
     this.leftOut = marking.leftOut;
@@ -421,6 +454,22 @@ class PageSession {
       this.layer.setCurrent(null);
     }
     this.scheduleReport();
+  }
+
+  /** Look for taken highlights or sheet after a while (see {@link WATCHDOG_FIRST_MS}); `fresh` starts over. */
+  private watchForTheft(fresh: boolean): void {
+    if (fresh) this.watchdogDelay = WATCHDOG_FIRST_MS;
+    if (this.watchdogTimer !== null) {
+      if (!fresh) return;
+      this.window.clearTimeout(this.watchdogTimer);
+    }
+    this.watchdogTimer = this.env.ctx.setTimeout(() => {
+      this.watchdogTimer = null;
+      if (this.signal.aborted || !this.layer) return;
+      this.layer.repair();
+      this.watchdogDelay = Math.min(this.watchdogDelay * 2, WATCHDOG_MAX_MS);
+      if (this.marked.size > 0) this.watchForTheft(false);
+    }, this.watchdogDelay);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -589,7 +638,7 @@ class PageSession {
     const mention = ordered[target]!;
     revealRange(liveRangeOf(mention, this.document), this.window);
     this.current = mention;
-    this.layer?.setCurrent(mention.range);
+    this.layer?.setCurrent(this.rangeOf(mention));
     this.intent.markOpened(mention, true);
     await this.showPopover(mention, true);
     return true;

@@ -64,6 +64,8 @@ export type OwnElementTest = (element: Element) => boolean;
  */
 export function startsExcludedSubtree(element: Element, isOwnElement: OwnElementTest): boolean {
   if (EXCLUDED_TAGS.has(element.localName) || isOwnElement(element)) return true;
+  // Most elements that hold text have no attributes at all: one native call rules out the rest.
+  if (!element.hasAttributes()) return false;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   if (element.getAttribute('role') === 'textbox') return true;

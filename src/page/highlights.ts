@@ -187,6 +187,33 @@ export class HighlightLayer {
     this.holders.add(holder);
   }
 
+  /**
+   * Put back what the page took away: our highlights in `CSS.highlights`
+   * (a page may `clear()` the registry) and our sheet in the adopted sheets
+   * (a page may assign its own list). Returns true when something was missing.
+   */
+  repair(): boolean {
+    if (!this.registry) return false;
+    let repaired = false;
+    for (const [name, highlight] of [
+      [MENTION_HIGHLIGHT, this.mentions],
+      [ACTIVE_HIGHLIGHT, this.active],
+      [CURRENT_HIGHLIGHT, this.current],
+    ] as const) {
+      if (highlight && this.registry.get(name) !== highlight) {
+        this.registry.set(name, highlight);
+        repaired = true;
+      }
+    }
+    for (const holder of this.holders) {
+      if (this.sheet && !holder.adoptedStyleSheets.includes(this.sheet)) {
+        holder.adoptedStyleSheets.push(this.sheet);
+        repaired = true;
+      }
+    }
+    return repaired;
+  }
+
   /** Remove every mark and the stylesheet: the page is as it was before Factlens. */
   dispose(): void {
     if (!this.registry) return;

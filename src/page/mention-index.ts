@@ -11,8 +11,11 @@ export interface MentionEntry {
   readonly start: number;
   readonly end: number;
   readonly entityId: string;
-  /** The range painted for this mention (a StaticRange: it costs the page nothing when the DOM changes). */
-  readonly range: AbstractRange;
+  /**
+   * The range painted for this mention, made when it is first marked (a
+   * page over the cap may hold ten times more mentions than marks).
+   */
+  range?: AbstractRange;
 }
 
 const DOCUMENT_POSITION_DISCONNECTED = 0x01;
@@ -70,13 +73,21 @@ export class MentionIndex {
 
   /**
    * Set the mentions of `node` (sorted by start), replacing what it had.
-   * Returns the entries it replaced.
+   * Returns the entries it replaced. `follows`: the caller knows `node` comes
+   * after every node added so far (a first walk through the page), which
+   * saves comparing positions.
    */
-  replace(node: Text, entries: readonly MentionEntry[]): readonly MentionEntry[] {
+  replace(node: Text, entries: readonly MentionEntry[], follows = false): readonly MentionEntry[] {
     const previous = this.remove(node);
     if (entries.length === 0) return previous;
     // A node scanned again may have moved; re-adding it puts it at the end and sorting restores order.
-    if (this.sorted && this.lastAdded && this.lastAdded.isConnected && compareInPageOrder(this.lastAdded, node) > 0) {
+    if (
+      !follows &&
+      this.sorted &&
+      this.lastAdded &&
+      this.lastAdded.isConnected &&
+      compareInPageOrder(this.lastAdded, node) > 0
+    ) {
       this.sorted = false;
     }
     this.byNode.set(node, entries);

@@ -170,6 +170,16 @@ describe('the page layer', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('puts its highlights and sheet back after the page takes them', async () => {
+    document.body.innerHTML = '<p>TikTok</p>';
+    await start().started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']));
+    registry.clear();
+    document.adoptedStyleSheets = [];
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']), { timeout: 2500 });
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+  });
+
   it('does nothing at all on a site the user switched off', async () => {
     document.body.innerHTML = '<p>TikTok</p>';
     await start({ enabled: false }).started;
