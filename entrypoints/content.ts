@@ -1,5 +1,7 @@
 import { startAnnotator } from '@/src/page/annotator';
 import { loadSettings, saveSettings, watchSettings } from '@/src/settings/store';
+import { guardAgainstForgedRestarts } from '@/src/page/orphan-guard';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 // Loaded on first use, so starting on a page costs only the settings and the page layer: the message
 // schemas and the matcher come when the page has text, the popover when one first opens.
@@ -17,6 +19,14 @@ export default defineContentScript({
   // WXT's legacy start-up postMessage would reach the page's own message listeners.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    guardAgainstForgedRestarts({
+      window,
+      // Private in WXT's types but public at run time; a WXT upgrade that renames it fails privacy.test.ts.
+      eventName: (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+        .SCRIPT_STARTED_MESSAGE_TYPE,
+      runtimeAlive: () => Boolean(browser.runtime?.id),
+      signal: ctx.signal,
+    });
     const isTopFrame = window === window.top;
     const annotator = startAnnotator({
       window,
