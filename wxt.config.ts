@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
+  // The Firefox sources zip is for reviewers: the code and what builds it, not local results or screenshots.
+  zip: { excludeSources: ['bench-results/**', 'test-results/**', 'docs/**', 'tests/fixtures/eval/**', '.ci/**'] },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({
