@@ -1,0 +1,45 @@
+/**
+ * One fresh compile and scan of the matcher, in a worker thread of its own:
+ * each worker is a new V8 isolate, so no RegExp is already compiled (V8
+ * caches compiled expressions by source within an isolate, which would make
+ * every compile after the first look free).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileMatcher } from '@/src/match/matcher';
+import { MatcherPayloadSchema, type MatcherPayload } from '@/src/match/payload';
+import type { MatcherTiming } from '../page/matcher';
+
+/** What the worker is given. */
+export interface MatcherJob {
+  payload: MatcherPayload;
+  chunks: string[];
+}
+
+/** What it answers: the same timings as in the browser. */
+export type MatcherJobResult = MatcherTiming;
+
+const { payload: sent, chunks } = workerData as MatcherJob;
+const json = JSON.stringify(sent);
+const started = performance.now();
+const payload = MatcherPayloadSchema.parse(JSON.parse(json));
+const parsed = performance.now();
+const matcher = compileMatcher(payload);
+const compiled = performance.now();
+matcher.findMentions('Factlens reads this first.');
+const warmed = performance.now();
+let mentions = 0;
+let chars = 0;
+for (const chunk of chunks) {
+  mentions += matcher.findMentions(chunk).length;
+  chars += chunk.length;
+}
+const result: MatcherJobResult = {
+  parseMs: parsed - started,
+  compileMs: compiled - parsed,
+  firstMatchMs: warmed - compiled,
+  scanMs: performance.now() - warmed,
+  chars,
+  mentions,
+  expressions: matcher.expressionCount,
+};
+parentPort!.postMessage(result);

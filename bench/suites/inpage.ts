@@ -1,0 +1,143 @@
+/**
+ * The algorithm suite, in a browser without the extension: on every page, in
+ * fresh page loads, the floor, the annotator's first scan with 60 and with
+ * 20,000 aliases, and mark.js with the same 60 aliases (as an array, and as one
+ * RegExp). Same page, same browser, same run, so the ratios compare like with like.
+ */
+import { ALTERNATION_FLAGS } from '../aliases';
+import type { BenchBrowser } from '../browsers';
+import type { Probe, ProbeName } from '../bundle';
+import type { CorpusPage } from '../corpus';
+import { call, closeQuietly, inject, openFresh } from '../driver';
+import type { FloorResult, MarkjsResult, PageInventory, ScanResult } from '../types';
+
+/** The alias sets and their baseline forms. */
+export interface AliasInputs {
+  payload60: string;
+  payload20k: string;
+  markjsAliases: string[];
+  markjsRegExp: string;
+}
+
+/** Everything measured on one page. */
+export interface InPageResult {
+  page: CorpusPage;
+  inventory: Omit<PageInventory, 'chunks'>;
+  floor: FloorResult[];
+  scan60: ScanResult[];
+  scan20k: ScanResult[];
+  markRegExp: MarkjsResult[];
+  /** One run only: mark.js walks the page once per alias, which takes seconds to minutes. */
+  markArray: MarkjsResult[];
+  /** Why mark.js (array) was not run, when it was not. */
+  markArraySkipped: string | null;
+  /** JS heap after a full GC on the fresh page, before anything ran (Chromium only), bytes. */
+  heapBefore: { used: number; embedder: number } | null;
+  errors: string[];
+}
+
+/** What the suite needs. */
+export interface InPageContext {
+  browser: BenchBrowser;
+  origin: string;
+  probes: Record<ProbeName, Probe>;
+  aliases: AliasInputs;
+  runs: number;
+  /** mark.js (array) runs only on pages with at most this many text nodes. */
+  markArrayMaxTextNodes: number;
+  log(message: string): void;
+}
+
+/** Full GC, then the heap in use (Chromium, over CDP). */
+export async function heapAfterGc(page: import('puppeteer-core').Page): Promise<{ used: number; embedder: number }> {
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+    return { used: usage.usedSize, embedder: usage.embedderHeapUsedSize ?? 0 };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+type Method = 'floor' | 'scan60' | 'scan20k' | 'markRegExp' | 'markArray';
+
+/** Run the suite over `pages`; returns the inventories' text too, for the matcher measurements. */
+export async function runInPageSuite(
+  context: InPageContext,
+  pages: readonly CorpusPage[],
+): Promise<{ results: InPageResult[]; texts: Map<string, string[]> }> {
+  const { browser, origin, probes, aliases } = context;
+  const texts = new Map<string, string[]>();
+  const results = new Map<string, InPageResult>();
+
+  for (const page of pages) {
+    const tab = await openFresh(browser, origin + page.path);
+    try {
+      const heapBefore = browser.name === 'chromium' ? await heapAfterGc(tab) : null;
+      await inject(tab, probes.check);
+      const { chunks, ...inventory } = await call<PageInventory>(tab, probes.check, 'inventory');
+      texts.set(page.name, chunks);
+      const tooBig = inventory.textNodes > context.markArrayMaxTextNodes;
+      results.set(page.name, {
+        page,
+        inventory,
+        floor: [],
+        scan60: [],
+        scan20k: [],
+        markRegExp: [],
+        markArray: [],
+        markArraySkipped: tooBig
+          ? `over ${context.markArrayMaxTextNodes.toLocaleString('en')} text nodes (one pass per alias)`
+          : null,
+        heapBefore,
+        errors: [],
+      });
+    } finally {
+      await closeQuietly(tab);
+    }
+  }
+
+  const measure = async (page: CorpusPage, method: Method): Promise<void> => {
+    const result = results.get(page.name)!;
+    const probe = method === 'floor' ? probes.floor : method.startsWith('scan') ? probes.factlens : probes.markjs;
+    const tab = await openFresh(browser, origin + page.path);
+    try {
+      await inject(tab, probe);
+      switch (method) {
+        case 'floor':
+          result.floor.push(await call<FloorResult>(tab, probe, 'measureFloor'));
+          break;
+        case 'scan60':
+          result.scan60.push(await call<ScanResult>(tab, probe, 'measureScan', aliases.payload60));
+          break;
+        case 'scan20k':
+          result.scan20k.push(await call<ScanResult>(tab, probe, 'measureScan', aliases.payload20k));
+          break;
+        case 'markRegExp':
+          result.markRegExp.push(
+            await call<MarkjsResult>(tab, probe, 'markRegExp', aliases.markjsRegExp, ALTERNATION_FLAGS),
+          );
+          break;
+        case 'markArray':
+          result.markArray.push(await call<MarkjsResult>(tab, probe, 'markArray', aliases.markjsAliases));
+          break;
+      }
+    } catch (error) {
+      result.errors.push(`${method}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await closeQuietly(tab);
+    }
+  };
+
+  for (let run = 0; run < context.runs; run++) {
+    context.log(`${browser.name}: in-page run ${run + 1}/${context.runs}`);
+    for (const page of pages) {
+      // Interleaved, so a noisy moment of the machine hits every method alike.
+      for (const method of ['floor', 'scan60', 'scan20k', 'markRegExp'] as const) await measure(page, method);
+      if (run === 0 && !results.get(page.name)!.markArraySkipped) await measure(page, 'markArray');
+    }
+  }
+  return { results: [...results.values()], texts };
+}
