@@ -29,7 +29,12 @@ export default defineBackground(() => {
   const handlers = answerWhenReady(
     userArticles.settled,
     // The button state owns the badge: entity counts where active, "off" where paused.
-    createHandlers(store, createActionState(browser), userArticles),
+    createHandlers(store, createActionState(browser), userArticles, (storyId, openerTabId) => {
+      void browser.tabs.create({
+        url: browser.runtime.getURL(`/story.html?id=${encodeURIComponent(storyId)}`),
+        openerTabId,
+      });
+    }),
   );
   browser.runtime.onMessage.addListener((message, sender) => {
     const answer = routeMessage(handlers, message, sender, browser.runtime.id);

@@ -40,11 +40,7 @@ export default defineContentScript({
       reportCounts: isTopFrame
         ? (counts) => void messaging().then((module) => module.reportMentionCounts(browser.runtime, counts))
         : undefined,
-      openStory: (storyId) =>
-        void details().then((cache) => {
-          const url = cache.storyUrl(storyId);
-          if (url) window.open(url, '_blank', 'noopener');
-        }),
+      openStory: (storyId) => void browser.runtime.sendMessage({ type: 'story/open', storyId }),
       createPopover: (options) => import('@/src/page/popover-host').then((module) => module.createPopoverHost(options)),
     });
 

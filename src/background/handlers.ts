@@ -17,6 +17,7 @@ export function createHandlers(
   store: FactBaseStore,
   badge: BadgeSink,
   userArticles?: ArticlePreviewer,
+  openStoryPage: (storyId: string, openerTabId?: number) => void = () => {},
 ): BackgroundHandlers {
   // Built once per fact base: every frame of every tab asks for the same payload.
   let payload: unknown = null;
@@ -39,6 +40,12 @@ export function createHandlers(
     'story/get': ({ storyId }) => {
       const story = index().story(storyId);
       return story ? { ok: true, value: story } : { ok: false, error: `unknown story '${storyId}'` };
+    },
+    'story/open': ({ storyId }, sender) => {
+      // Content scripts cannot open extension pages themselves without exposing them to every site.
+      if (!index().story(storyId)) return { ok: false, error: `unknown story '${storyId}'` };
+      openStoryPage(storyId, sender.tab?.id);
+      return { ok: true, value: null };
     },
     'mentions/report': ({ counts }, sender) => {
       // Only the top frame speaks for the tab, so frames don't overwrite each other.

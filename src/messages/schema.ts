@@ -75,8 +75,12 @@ export const SearchSuggestionsRequest = z.object({ type: z.literal('search/sugge
 /** Popup or story page → background: a story with its figures and the names of its entities. */
 export const GetStoryDetailsRequest = z.object({ type: z.literal('story/details'), storyId: z.string() });
 
+/** Content script → background: open a story on the extension's own story page, in a new tab. */
+export const OpenStoryRequest = z.object({ type: z.literal('story/open'), storyId: z.string() });
+
 /** Any request a context may send to the background. */
 export const BackgroundRequest = z.discriminatedUnion('type', [
+  OpenStoryRequest,
   SearchRequest,
   SearchSuggestionsRequest,
   GetStoryDetailsRequest,

@@ -57,35 +57,25 @@ export async function reportMentionCounts(runtime: MessageSender, counts: Record
   }
 }
 
-/** Entity details fetched once per entity per frame, and the story links they carry. */
+/** Entity details fetched once per entity per frame. */
 export interface DetailsCache {
   load(entityId: string): Promise<EntityDetails>;
-  /** The address of a story seen in any loaded details, if it has one. */
-  storyUrl(storyId: string): string | undefined;
 }
 
 /** A {@link DetailsCache} over `runtime`; failed requests are not cached, so a later hover retries. */
 export function createDetailsCache(runtime: MessageSender): DetailsCache {
   const byEntity = new Map<string, Promise<EntityDetails>>();
-  const storyUrls = new Map<string, string>();
   return {
     load(entityId) {
       let pending = byEntity.get(entityId);
       if (!pending) {
-        pending = requestEntityDetails(runtime, entityId).then(
-          (details) => {
-            for (const story of details.stories) if (story.url) storyUrls.set(story.id, story.url);
-            return details;
-          },
-          (error: unknown) => {
-            byEntity.delete(entityId);
-            throw error;
-          },
-        );
+        pending = requestEntityDetails(runtime, entityId).catch((error: unknown) => {
+          byEntity.delete(entityId);
+          throw error;
+        });
         byEntity.set(entityId, pending);
       }
       return pending;
     },
-    storyUrl: (storyId) => storyUrls.get(storyId),
   };
 }
