@@ -40,9 +40,9 @@ const CHROMIUM_ARGS = [
 const FIREFOX_OFFLINE_PREFS = {
   'network.proxy.type': 1,
   'network.proxy.http': '127.0.0.1',
-  'network.proxy.http_port': 9,
+  'network.proxy.http_port': 59_999,
   'network.proxy.ssl': '127.0.0.1',
-  'network.proxy.ssl_port': 9,
+  'network.proxy.ssl_port': 59_999,
   'network.proxy.no_proxies_on': '127.0.0.1',
   'network.proxy.allow_hijacking_localhost': false,
 };

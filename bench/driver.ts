@@ -6,6 +6,30 @@ import type { Probe } from './bundle';
 const LOAD_TIMEOUT_MS = 60_000;
 
 /**
+ * Load `url` in `page` and wait for the load event. In Firefox a frame whose
+ * navigation fails (a saved page's ad frames, refused here) makes BiDi's
+ * `browsingContext.navigate` fail the whole load ("Address rejected") though
+ * the page loaded fine; there the page navigates itself and we wait for it.
+ */
+export async function navigate(browser: BenchBrowser, page: Page, url: string): Promise<void> {
+  if (browser.name === 'chromium') {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    return;
+  }
+  await page.evaluate((target) => void (location.href = target), url);
+  const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    // The old document's realm goes away under a pending evaluation: that is a "not yet".
+    const loaded = await page
+      .evaluate((target) => location.href === target && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not load within ${LOAD_TIMEOUT_MS / 1000} s`);
+}
+
+/**
  * Open `url` in a new tab (a new tab gets a fresh renderer, so nothing is
  * warm from an earlier run), wait for the load event and two frames, so the
  * page has been styled, laid out and painted before anything is timed.
@@ -14,7 +38,7 @@ export async function openFresh(browser: BenchBrowser, url: string, beforeLoad?:
   const page = await browser.browser.newPage();
   try {
     if (beforeLoad) await page.evaluateOnNewDocument(beforeLoad.source);
-    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await navigate(browser, page, url);
     await page.evaluate(
       () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
     );

@@ -16,7 +16,7 @@ export interface BenchOptions {
   extensionRoot: string;
   /** Skip the suites that need the built extension. */
   extension: boolean;
-  /** Save every Chromium trace of the extension suite under `bench-results/traces/`. */
+  /** Save the Chromium trace of each page's first load with the extension under `bench-results/traces/`. */
   keepTraces: boolean;
 }
 
@@ -29,7 +29,7 @@ export const USAGE = `npm run bench -- [options]
   --no-build               measure the existing build instead of building first
   --extension-root <dir>   where the unpacked builds are (default: bench-results/build)
   --no-extension           only the in-page, Node and static measurements
-  --keep-traces            save the Chromium traces of the extension loads in bench-results/traces/`;
+  --keep-traces            save each page's first Chromium trace with the extension in bench-results/traces/`;
 
 /** The default build location: the bench builds its own copy so it never races the team's `.output/`. */
 export const DEFAULT_EXTENSION_ROOT = 'bench-results/build';

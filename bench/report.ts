@@ -205,8 +205,11 @@ export interface MatcherRow {
   firstMatchMs: number;
   /** Parse, compile and first match: what a content script spends before it can read the page. */
   buildMs: number;
-  /** Millions of characters read per second (MB/s for ASCII text). */
+  /** Millions of characters read per second (MB/s for ASCII text), on the first pass and warmed up. */
   mbPerSecond: number;
+  warmMbPerSecond: number;
+  /** Characters read per pass. */
+  chars: number;
   mentions: number;
   runs: number;
 }
@@ -223,6 +226,8 @@ export function matcherRow(where: string, set: string, aliases: number, samples:
     firstMatchMs: medianOf(samples, (sample) => sample.firstMatchMs),
     buildMs: medianOf(samples, (sample) => sample.parseMs + sample.compileMs + sample.firstMatchMs),
     mbPerSecond: medianOf(samples, (sample) => sample.chars / 1e6 / (sample.scanMs / 1000)),
+    warmMbPerSecond: medianOf(samples, (sample) => sample.chars / 1e6 / (sample.warmScanMs / 1000)),
+    chars: samples[0]?.chars ?? 0,
     mentions: samples[0]?.mentions ?? 0,
     runs: samples.length,
   };
@@ -304,6 +309,8 @@ export interface BrowserReport {
   emptyFrames: EmptyFramesResult | null;
   matcher: MatcherRow[];
   search: SearchRow | null;
+  /** Measurements that failed, each with what failed. */
+  errors: string[];
 }
 
 const format = {

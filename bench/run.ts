@@ -169,8 +169,19 @@ async function main(): Promise<void> {
         emptyFrames: null,
         matcher: [],
         search: null,
+        errors: [],
       };
       report.browsers.push(browserReport);
+      /** Run one measurement; a failure is reported and the rest of the run goes on. */
+      const attempt = async (what: string, run: () => Promise<void>) => {
+        try {
+          await run();
+        } catch (error) {
+          const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+          log(`${browserName}: ${message}`);
+          browserReport.errors.push(message);
+        }
+      };
 
       const plain = await launchBenchBrowser(browserName, null);
       let heapBefore = new Map<string, { used: number; embedder: number } | null>();
@@ -200,36 +211,34 @@ async function main(): Promise<void> {
           ['60', payload60],
           ['20,000', payload20k],
         ] as const) {
-          const samples: MatcherTiming[] = [];
-          for (let run = 0; run < options.runs; run++) {
-            const tab = await openFresh(plain, `${server.origin}/generated/empty-frame.html`);
-            try {
-              await inject(tab, probes.matcher);
-              samples.push(
-                await call<MatcherTiming>(tab, probes.matcher, 'measureMatcher', JSON.stringify(payload), pageTexts),
-              );
-            } finally {
-              await closeQuietly(tab);
+          await attempt(`matcher (${set})`, async () => {
+            const samples: MatcherTiming[] = [];
+            const json = JSON.stringify(payload);
+            for (let run = 0; run < options.runs; run++) {
+              const tab = await openFresh(plain, `${server.origin}/generated/empty-frame.html`);
+              try {
+                await inject(tab, probes.matcher);
+                samples.push(await call<MatcherTiming>(tab, probes.matcher, 'measureMatcher', json, pageTexts));
+              } finally {
+                await closeQuietly(tab);
+              }
             }
-          }
-          browserReport.matcher.push(matcherRow(browserName, set, payload.aliases.length, samples));
+            browserReport.matcher.push(matcherRow(browserName, set, payload.aliases.length, samples));
+          });
         }
 
         log(`${browserName}: popup search at 10,000 stories`);
-        const tab = await openFresh(plain, `${server.origin}/generated/empty-frame.html`);
-        try {
-          await inject(tab, probes.search);
-          const result = await call<BrowserSearchResult>(tab, probes.search, 'measureSearch', 10_000);
-          browserReport.search = searchRow(
-            browserName,
-            result.stories,
-            result.buildMs,
-            result.keystrokeMs,
-            result.queries,
-          );
-        } finally {
-          await closeQuietly(tab);
-        }
+        await attempt('search', async () => {
+          const tab = await openFresh(plain, `${server.origin}/generated/empty-frame.html`);
+          try {
+            await inject(tab, probes.search);
+            const result = await call<BrowserSearchResult>(tab, probes.search, 'measureSearch', 10_000);
+            const { stories, buildMs, keystrokeMs, queries } = result;
+            browserReport.search = searchRow(browserName, stories, buildMs, keystrokeMs, queries);
+          } finally {
+            await closeQuietly(tab);
+          }
+        });
       } finally {
         await plain.close();
       }
@@ -250,24 +259,33 @@ async function main(): Promise<void> {
           traceDir: options.keepTraces ? path.join(RESULTS_DIR, 'traces') : null,
           log,
         };
-        const results = await runExtensionPages(context, scanned);
-        browserReport.extension = results.map((result) =>
-          extensionRow(result, heapBefore.get(result.page.name) ?? null),
-        );
+        await attempt('extension pages', async () => {
+          const results = await runExtensionPages(context, scanned);
+          browserReport.extension = results.map((result) =>
+            extensionRow(result, heapBefore.get(result.page.name) ?? null),
+          );
+        });
         log(`${browserName}: hover`);
-        browserReport.hover = await measureHover(context, '/generated/hover.html', DEFAULT_SETTINGS.hoverDelayMs);
+        await attempt('hover', async () => {
+          browserReport.hover = await measureHover(context, '/generated/hover.html', DEFAULT_SETTINGS.hoverDelayMs);
+        });
         log(`${browserName}: appending page`);
-        browserReport.appending = await measureAppending(context, '/generated/stress-appending.html', 20);
+        await attempt('appending page', async () => {
+          browserReport.appending = await measureAppending(context, '/generated/stress-appending.html', 20);
+        });
         log(`${browserName}: pages that stopped changing`);
+        const allPages = [...realPages(SHARED_PAGES_DIR), ...generated.map(({ page }) => page)];
         for (const name of ['wikipedia', 'stress-50k-mentions']) {
-          const page = [
-            ...realPages(SHARED_PAGES_DIR),
-            ...generated.map(({ page: generatedPage }) => generatedPage),
-          ].find((candidate) => candidate.name === name);
-          if (page) browserReport.quiet.push({ page: name, activity: await measureQuiet(context, page.path) });
+          const page = allPages.find((candidate) => candidate.name === name);
+          if (!page) continue;
+          await attempt(`stopped page ${name}`, async () => {
+            browserReport.quiet.push({ page: name, activity: await measureQuiet(context, page.path) });
+          });
         }
         log(`${browserName}: frames without text`);
-        browserReport.emptyFrames = await measureEmptyFrames(context, '/generated/empty-frames.html', 20);
+        await attempt('frames without text', async () => {
+          browserReport.emptyFrames = await measureEmptyFrames(context, '/generated/empty-frames.html', 20);
+        });
       } finally {
         await withExtension.close();
       }

@@ -303,14 +303,20 @@ export function printReport(report: BenchReport): string {
       if (lines.length > 0)
         parts.push(section(`${browser.browser}: hover, changing and quiet pages, empty frames`, lines.join('\n')));
     }
+    const pageErrors = browser.algorithm
+      .filter((row) => row.errors.length > 0)
+      .map((row) => `${row.page}: ${row.errors.join('; ')}`);
+    if (browser.errors.length > 0 || pageErrors.length > 0) {
+      parts.push(section(`${browser.browser}: what failed`, [...browser.errors, ...pageErrors].join('\n')));
+    }
   }
   const matcherRows = [...report.node.matcher, ...report.browsers.flatMap((browser) => browser.matcher)];
   if (matcherRows.length > 0) {
     parts.push(
       section(
-        "Matcher: fresh compile (a new isolate or page each run) and scan of the real pages' text",
+        "Matcher: fresh compile (a new isolate or page each run), then the real pages' text read twice (first pass, warm)",
         table(
-          ['where', 'aliases', 'RegExps', 'parse', 'compile', 'first match', 'build', 'M chars/s', 'mentions'],
+          ['where', 'aliases', 'RegExps', 'parse', 'compile', 'first match', 'build', 'M chars/s', 'warm', 'mentions'],
           matcherRows.map((row) => [
             row.where,
             row.aliases.toLocaleString('en'),
@@ -320,6 +326,7 @@ export function printReport(report: BenchReport): string {
             fmt.ms(row.firstMatchMs),
             fmt.ms(row.buildMs),
             fmt.ratio(row.mbPerSecond),
+            fmt.ratio(row.warmMbPerSecond),
             row.mentions.toLocaleString('en'),
           ]),
         ),

@@ -15,7 +15,7 @@ import type { ReferenceAlias } from '@/src/match/reference';
 import type { BenchBrowser } from '../browsers';
 import type { Probe, ProbeName } from '../bundle';
 import type { CorpusPage } from '../corpus';
-import { call, closeQuietly, inject, openFresh } from '../driver';
+import { call, closeQuietly, inject, navigate, openFresh } from '../driver';
 import type { HoverTiming } from '../page/hover';
 import type { WatchLog } from '../page/watcher';
 import {
@@ -87,7 +87,7 @@ export interface ExtensionContext {
   /** The bundled fact base's aliases, context words and cap: what the content script marks with. */
   reference: { aliases: ReferenceAlias[]; contextWords: Record<string, string[]>; maxMentions: number };
   runs: number;
-  /** Save each page load's trace here (Chromium), when set. */
+  /** Save the first load's trace of each page here (Chromium), when set. */
   traceDir: string | null;
   log(message: string): void;
 }
@@ -229,11 +229,12 @@ async function loadOnce(
   try {
     await tab.evaluateOnNewDocument(probes.watcher.source);
     const { value: log, events } = await traced(browser, tab, async () => {
-      await tab.goto(context.origin + page.path, { waitUntil: 'load', timeout: 60_000 });
+      await navigate(browser, tab, context.origin + page.path);
       return waitQuiet(tab, probes.watcher);
     });
     const url = context.origin + page.path;
-    if (events && context.traceDir) {
+    // The first load of each page only: a trace is tens of megabytes.
+    if (events && context.traceDir && run === 0) {
       mkdirSync(context.traceDir, { recursive: true });
       writeFileSync(
         path.join(context.traceDir, `${browser.name}-${page.name}-${run + 1}.json`),

@@ -4,6 +4,7 @@
  * 20,000 aliases, and mark.js with the same 60 aliases (as an array, and as one
  * RegExp). Same page, same browser, same run, so the ratios compare like with like.
  */
+import type { Page } from 'puppeteer-core';
 import { ALTERNATION_FLAGS } from '../aliases';
 import type { BenchBrowser } from '../browsers';
 import type { Probe, ProbeName } from '../bundle';
@@ -49,7 +50,7 @@ export interface InPageContext {
 }
 
 /** Full GC, then the heap in use (Chromium, over CDP). */
-export async function heapAfterGc(page: import('puppeteer-core').Page): Promise<{ used: number; embedder: number }> {
+export async function heapAfterGc(page: Page): Promise<{ used: number; embedder: number }> {
   const cdp = await page.createCDPSession();
   try {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -72,38 +73,49 @@ export async function runInPageSuite(
   const texts = new Map<string, string[]>();
   const results = new Map<string, InPageResult>();
 
+  const unreadable = new Set<string>();
   for (const page of pages) {
-    const tab = await openFresh(browser, origin + page.path);
+    const result: InPageResult = {
+      page,
+      inventory: { textNodes: 0, elements: 0, chars: 0 },
+      floor: [],
+      scan60: [],
+      scan20k: [],
+      markRegExp: [],
+      markArray: [],
+      markArraySkipped: null,
+      heapBefore: null,
+      errors: [],
+    };
+    results.set(page.name, result);
     try {
-      const heapBefore = browser.name === 'chromium' ? await heapAfterGc(tab) : null;
-      await inject(tab, probes.check);
-      const { chunks, ...inventory } = await call<PageInventory>(tab, probes.check, 'inventory');
-      texts.set(page.name, chunks);
-      const tooBig = inventory.textNodes > context.markArrayMaxTextNodes;
-      results.set(page.name, {
-        page,
-        inventory,
-        floor: [],
-        scan60: [],
-        scan20k: [],
-        markRegExp: [],
-        markArray: [],
-        markArraySkipped: tooBig
-          ? `over ${context.markArrayMaxTextNodes.toLocaleString('en')} text nodes (one pass per alias)`
-          : null,
-        heapBefore,
-        errors: [],
-      });
-    } finally {
-      await closeQuietly(tab);
+      const tab = await openFresh(browser, origin + page.path);
+      try {
+        result.heapBefore = browser.name === 'chromium' ? await heapAfterGc(tab) : null;
+        await inject(tab, probes.check);
+        const { chunks, ...inventory } = await call<PageInventory>(tab, probes.check, 'inventory');
+        texts.set(page.name, chunks);
+        result.inventory = inventory;
+        if (inventory.textNodes > context.markArrayMaxTextNodes) {
+          result.markArraySkipped = `over ${context.markArrayMaxTextNodes.toLocaleString('en')} text nodes (one pass per alias)`;
+        }
+      } finally {
+        await closeQuietly(tab);
+      }
+    } catch (error) {
+      // A page that does not load here is reported, not measured.
+      result.errors.push(`load: ${error instanceof Error ? error.message : String(error)}`);
+      unreadable.add(page.name);
     }
   }
 
   const measure = async (page: CorpusPage, method: Method): Promise<void> => {
     const result = results.get(page.name)!;
+    if (unreadable.has(page.name)) return;
     const probe = method === 'floor' ? probes.floor : method.startsWith('scan') ? probes.factlens : probes.markjs;
-    const tab = await openFresh(browser, origin + page.path);
+    let tab: Page | null = null;
     try {
+      tab = await openFresh(browser, origin + page.path);
       await inject(tab, probe);
       switch (method) {
         case 'floor':
@@ -127,7 +139,7 @@ export async function runInPageSuite(
     } catch (error) {
       result.errors.push(`${method}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      await closeQuietly(tab);
+      if (tab) await closeQuietly(tab);
     }
   };
 
@@ -136,7 +148,8 @@ export async function runInPageSuite(
     for (const page of pages) {
       // Interleaved, so a noisy moment of the machine hits every method alike.
       for (const method of ['floor', 'scan60', 'scan20k', 'markRegExp'] as const) await measure(page, method);
-      if (run === 0 && !results.get(page.name)!.markArraySkipped) await measure(page, 'markArray');
+      const result = results.get(page.name)!;
+      if (run === 0 && !result.markArraySkipped && !unreadable.has(page.name)) await measure(page, 'markArray');
     }
   }
   return { results: [...results.values()], texts };
