@@ -23,10 +23,17 @@
  *   extension's CSP rather than the page's (bugzilla 1706787). Both paths were
  *   checked from a content script on tests/fixtures/popover-playground.html
  *   (`style-src 'none'`) in Chromium 156 and Firefox ESR 153.
- * - `showPopover()` puts the layer in the top layer: above every z-index,
- *   above a fullscreen element, and out of reach of a transformed or clipped
- *   ancestor. Where the Popover API is missing, the layer is `position: fixed`
- *   in a host with the highest z-index.
+ * - `showPopover()` puts the layer in the top layer: above every z-index and
+ *   out of reach of a transformed or clipped ancestor. Where the Popover API
+ *   is missing, the layer is `position: fixed` in a host with the highest
+ *   z-index.
+ * - While an element is fullscreen, Chromium and Firefox make everything
+ *   outside it inert: a popover drawn above it still lets clicks and
+ *   `elementFromPoint` fall through to the fullscreen element, and showing it
+ *   again (hide then show, to be last in the top layer) does not change that
+ *   (both measured in Chromium 156 and Firefox ESR 153 on
+ *   tests/fixtures/hostile/fullscreen.html). So while an element is
+ *   fullscreen the host lives inside it, and goes back to `<html>` after.
  * - Positions are set through the CSSOM (`element.style.left = …`), which CSP
  *   does not govern; we never write a `style` attribute.
  */
@@ -128,6 +135,42 @@ function isNode(target: EventTarget | null): target is Node {
   return target !== null && typeof (target as Node).nodeType === 'number';
 }
 
+/**
+ * Elements whose children are not drawn (media, frames, form controls, images),
+ * so a host inside them would be invisible even in the top layer.
+ */
+const CHILDLESS_TAGS = new Set([
+  'audio',
+  'canvas',
+  'embed',
+  'frame',
+  'iframe',
+  'img',
+  'input',
+  'object',
+  'picture',
+  'select',
+  'textarea',
+  'video',
+]);
+
+/**
+ * Where the host belongs now: inside the innermost fullscreen element (looking
+ * through open shadow roots) when it can show children, else on `<html>`.
+ * Outside a fullscreen element everything is inert (see the module comment).
+ */
+function hostContainer(doc: Document): Element {
+  let fullscreen = doc.fullscreenElement;
+  while (fullscreen?.shadowRoot?.fullscreenElement) fullscreen = fullscreen.shadowRoot.fullscreenElement;
+  if (!fullscreen) return doc.documentElement;
+  // A child of a shadow host that has a root would only show through a slot it may not have.
+  const drawsChildren =
+    fullscreen.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
+    !CHILDLESS_TAGS.has(fullscreen.localName) &&
+    !fullscreen.shadowRoot;
+  return drawsChildren ? fullscreen : doc.documentElement;
+}
+
 /** The element a Range starts in, for direction and scroll-ancestor lookups. */
 function rangeElement(range: Range): Element | null {
   const node = range.startContainer;
@@ -211,7 +254,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   liveRegion.setAttribute('aria-live', 'polite');
 
   shadow.append(layer, liveRegion);
-  doc.documentElement.append(hostElement);
+  hostContainer(doc).append(hostElement);
 
   let open = false;
   let entityId: string | null = null;
@@ -306,7 +349,9 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
 
   /** Puts the layer on screen next to the range and keeps it there as the page moves. */
   async function reveal(range: Range, token: number): Promise<void> {
-    if (!hostElement.isConnected) doc.documentElement.append(hostElement);
+    // Also brings the host back after a page removed it. Moving it closes the popover layer; it is shown below.
+    const container = hostContainer(doc);
+    if (hostElement.parentNode !== container) container.append(hostElement);
     stopPositioning();
     anchorRange = range;
     // Laid out but invisible until the first position is known, so it never flashes at the corner.
@@ -435,6 +480,20 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       if (host.contains(event.target)) return;
       if (isEditable(deepActiveElement(doc))) return;
       host.hide({ restoreFocus: false });
+    },
+    { signal },
+  );
+
+  // Entering or leaving fullscreen: move an open popover to where it can be seen and clicked, keeping its focus.
+  doc.addEventListener(
+    'fullscreenchange',
+    () => {
+      if (!open || !anchorRange || hostElement.parentNode === hostContainer(doc)) return;
+      const hadFocus = host.contains(deepActiveElement(doc));
+      const token = generation;
+      void reveal(anchorRange, token).then(() => {
+        if (hadFocus && token === generation) focusDialog();
+      });
     },
     { signal },
   );
