@@ -177,6 +177,8 @@ export function SearchApp({ client, layout, initialRoute, limit, home, footer, o
   return (
     <div class={`fl-app fl-layout-${layout}`} onKeyDown={onAppKeyDown}>
       <header class="fl-bar">
+        {/* The page's one top heading, so headings below (a story's title, "On this page") sit under a name. */}
+        <h1 class="fl-visually-hidden">Factlens</h1>
         <div class="fl-nav">
           <button
             type="button"
@@ -222,7 +224,9 @@ export function SearchApp({ client, layout, initialRoute, limit, home, footer, o
         </div>
       </header>
 
-      <main class="fl-main">
+      {/* Result rows are not focusable (the search box keeps focus, see ResultsList), so while only they fill
+          the scrolling area it takes a Tab stop itself: keyboard users can then scroll it without a mouse. */}
+      <main class="fl-main" tabIndex={listShown ? 0 : undefined}>
         {route.view === 'search' ? (
           <>
             {!typed && home?.(open)}

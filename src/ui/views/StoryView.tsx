@@ -93,7 +93,8 @@ export function StoryView({
                   links={links}
                   label={`${entity.name}, ${kindLabel(entity.kind)}`}
                 >
-                  {entity.name}
+                  {/* The space keeps the visible words ("Azure Product") inside the name, for speech input. */}
+                  {entity.name}{' '}
                   <span class="fl-chip-kind" aria-hidden="true">
                     {kindLabel(entity.kind)}
                   </span>
