@@ -112,6 +112,7 @@ type ScanTask =
 class PageSession {
   private readonly window: Window;
   private readonly document: Document;
+  private readonly performance: Performance;
   private readonly controller = new AbortController();
   private readonly index = new MentionIndex();
   private context: PageContext | null = null;
@@ -145,6 +146,8 @@ class PageSession {
   ) {
     this.window = env.window;
     this.document = env.window.document;
+    // Read once: the scan asks the clock at every step.
+    this.performance = env.window.performance;
     const stop = () => this.controller.abort();
     if (env.ctx.signal.aborted) stop();
     env.ctx.signal.addEventListener('abort', stop, { signal: this.controller.signal });
@@ -175,7 +178,7 @@ class PageSession {
   }
 
   private now(): number {
-    return this.window.performance.now();
+    return this.performance.now();
   }
 
   /** Start watching the page, and read it if it has text. */
@@ -442,7 +445,7 @@ class PageSession {
     for (const entry of next) {
       if (this.marked.has(entry)) continue;
       const holder = entry.node.getRootNode() as Document | ShadowRoot;
-      this.layer.add(this.rangeOf(entry), holder, entry.node.parentElement?.localName ?? ':host');
+      this.layer.add(this.rangeOf(entry), holder, entry.node.parentElement);
       added = true;
     }
     if (added) this.watchForTheft(true);

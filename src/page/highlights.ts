@@ -41,35 +41,66 @@ function declarations(style: HighlightStyle): Record<string, string> {
 }
 
 /**
- * The selector for the elements named `tag`: a tag name, or `:host` for text
- * that sits straight in a shadow root (its host is the element it belongs to).
+ * Elements one rule may restyle before a narrower selector is worth using.
+ * Adding a rule restyles every element it can match (Chromium 156, 200,000
+ * text nodes: 1 s for `p` against 33 ms for `#id`), so on a page with
+ * thousands of paragraphs a rule per tag would freeze it for a frame or more.
  */
-function elementSelector(tag: string): string {
-  return tag === ':host' ? ':host' : CSS.escape(tag);
+export const TAG_RULE_LIMIT = 1500;
+
+/** How many elements in the document (or shadow root) carry a tag or a class. */
+export interface ElementCounts {
+  tag(name: string): number;
+  className(name: string): number;
 }
 
 /**
- * The rules that style marks in elements named `tag`. `::highlight()` accepts
- * only a few properties (color, background-color, text-decoration and its
- * longhands, text-shadow), which is all we use.
+ * The selector of the rules that let marks in `element`'s own text show
+ * (`:host` for text straight in a shadow root: its host holds it).
  *
- * Why per tag rather than one `::highlight()` rule for every element: adopting
- * a sheet restyles every element its rules may match, and a universal rule
- * matches all of them (measured: 7–20 ms on news pages, 0.6–1 s on a 2 MB list
- * page in a slow VM). A rule for `p` restyles only paragraphs. So the sheet
- * holds rules for the tags of the elements that hold marks, added as marks
- * appear in new kinds of element.
+ * The element's tag, unless the tag has more than {@link TAG_RULE_LIMIT}
+ * elements: then its id, or its rarest class when that class is rarer than
+ * the tag. The rule must match the very element holding the text: Firefox
+ * 153 does not pass `::highlight()` styles down to child elements (Chromium
+ * does). Tags are preferred because a page may change an element's id or
+ * class later, which would hide its marks until the next rescan.
  */
-export function highlightRules(style: HighlightStyle, tag: string): string[] {
-  const element = elementSelector(tag);
-  return Object.entries(declarations(style))
-    .filter(([, declared]) => declared !== '')
-    .map(([name, declared]) => `${element}::highlight(${name}) { ${declared} }`);
+export function markSelector(element: Element | null, counts: ElementCounts): string {
+  if (!element) return ':host';
+  const tag = element.localName;
+  const tagCount = counts.tag(tag);
+  if (tagCount <= TAG_RULE_LIMIT) return CSS.escape(tag);
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  let best: { name: string; count: number } | null = null;
+  for (const name of element.classList) {
+    const count = counts.className(name);
+    if (count < (best?.count ?? tagCount)) best = { name, count };
+  }
+  return best ? `${CSS.escape(tag)}.${CSS.escape(best.name)}` : CSS.escape(tag);
 }
 
-/** The whole stylesheet for a highlight style and the tags that hold marks. */
-export function highlightStyleSheet(style: HighlightStyle, tags: Iterable<string>): string {
-  return [...tags].flatMap((tag) => highlightRules(style, tag)).join('\n');
+/**
+ * The rules that style marks in the elements `selector` matches (see
+ * {@link markSelector}). `::highlight()` accepts only a few properties
+ * (color, background-color, text-decoration and its longhands,
+ * text-shadow), which is all we use.
+ *
+ * Why per selector rather than one `::highlight()` rule for every element:
+ * adopting a sheet restyles every element its rules may match, and a
+ * universal rule matches all of them (measured: 7–20 ms on news pages,
+ * 0.6–1 s on a 2 MB list page). A rule for `p` restyles only paragraphs.
+ * So the sheet holds rules for the elements that hold marks, added as marks
+ * appear in new kinds of element.
+ */
+export function highlightRules(style: HighlightStyle, selector: string): string[] {
+  return Object.entries(declarations(style))
+    .filter(([, declared]) => declared !== '')
+    .map(([name, declared]) => `${selector}::highlight(${name}) { ${declared} }`);
+}
+
+/** The whole stylesheet for a highlight style and the selectors of the elements that hold marks. */
+export function highlightStyleSheet(style: HighlightStyle, selectors: Iterable<string>): string {
+  return [...selectors].flatMap((selector) => highlightRules(style, selector)).join('\n');
 }
 
 /** A document or shadow root that can adopt stylesheets. */
@@ -93,7 +124,9 @@ export class HighlightLayer {
   private readonly current: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly holders = new Set<SheetHolder>();
-  private readonly tags = new Set<string>();
+  private readonly selectors = new Set<string>();
+  /** Per holder, how many elements carry each tag and class, counted once: the choice only weighs cost. */
+  private readonly counts = new WeakMap<SheetHolder, ElementCounts>();
   private style: HighlightStyle;
   private activeRange: AbstractRange | null = null;
   private currentRange: AbstractRange | null = null;
@@ -127,12 +160,12 @@ export class HighlightLayer {
 
   /**
    * Mark a mention. `holder` is the document or shadow root its text is in,
-   * and `tag` the name of the element holding the text (`:host` for text
-   * straight in a shadow root): the style rules are extended to reach it.
+   * and `element` the element holding the text (null for text straight in a
+   * shadow root): the style rules are extended to reach it.
    */
-  add(range: AbstractRange, holder: SheetHolder, tag: string): void {
+  add(range: AbstractRange, holder: SheetHolder, element: Element | null): void {
     if (!this.mentions) return;
-    this.allowTag(tag);
+    this.allowSelector(markSelector(element, this.countsIn(holder)));
     this.adoptInto(holder);
     this.mentions.add(range);
   }
@@ -164,14 +197,23 @@ export class HighlightLayer {
   /** Switch the look of the marks. */
   setStyle(style: HighlightStyle): void {
     this.style = style;
-    this.sheet?.replaceSync(highlightStyleSheet(style, this.tags));
+    this.sheet?.replaceSync(highlightStyleSheet(style, this.selectors));
   }
 
-  private allowTag(tag: string): void {
-    if (!this.sheet || this.tags.has(tag)) return;
-    this.tags.add(tag);
+  private allowSelector(selector: string): void {
+    if (!this.sheet || this.selectors.has(selector)) return;
+    this.selectors.add(selector);
     // insertRule rather than replaceSync: only elements matching the new rules are restyled.
-    for (const rule of highlightRules(this.style, tag)) this.sheet.insertRule(rule, this.sheet.cssRules.length);
+    for (const rule of highlightRules(this.style, selector)) this.sheet.insertRule(rule, this.sheet.cssRules.length);
+  }
+
+  private countsIn(holder: SheetHolder): ElementCounts {
+    let counts = this.counts.get(holder);
+    if (!counts) {
+      counts = countElements(holder);
+      this.counts.set(holder, counts);
+    }
+    return counts;
   }
 
   /**
@@ -233,6 +275,32 @@ export class HighlightLayer {
     }
     this.holders.clear();
   }
+}
+
+/** Counts of `holder`'s elements by tag and class, each counted on first asking and then kept. */
+function countElements(holder: SheetHolder): ElementCounts {
+  const tags = new Map<string, number>();
+  const classes = new Map<string, number>();
+  // A document counts through its live collections (no selector parsing); a shadow root has none.
+  const count = (cache: Map<string, number>, name: string, byName: (name: string) => number): number => {
+    let counted = cache.get(name);
+    if (counted === undefined) cache.set(name, (counted = byName(name)));
+    return counted;
+  };
+  return {
+    tag: (name) =>
+      count(tags, name, (tag) =>
+        'getElementsByTagName' in holder
+          ? holder.getElementsByTagName(tag).length
+          : holder.querySelectorAll(CSS.escape(tag)).length,
+      ),
+    className: (name) =>
+      count(classes, name, (className) =>
+        'getElementsByClassName' in holder
+          ? holder.getElementsByClassName(className).length
+          : holder.querySelectorAll(`.${CSS.escape(className)}`).length,
+      ),
+  };
 }
 
 function replaceContents(highlight: Highlight | null, range: AbstractRange | null): void {

@@ -4,7 +4,10 @@ import {
   CURRENT_HIGHLIGHT,
   highlightRules,
   highlightStyleSheet,
+  markSelector,
   MENTION_HIGHLIGHT,
+  TAG_RULE_LIMIT,
+  type ElementCounts,
 } from '../../../src/page/highlights';
 
 const STYLES = ['underline', 'tint', 'hover'] as const;
@@ -47,5 +50,43 @@ describe('highlight style rules', () => {
     const supported = /^(color|background-color|text-decoration(-line|-style|-color|-thickness)?|text-shadow)$/;
     expect(properties.length).toBeGreaterThan(0);
     expect(properties.filter((property) => !supported.test(property!))).toEqual([]);
+  });
+});
+
+describe('the selector that reaches a mark', () => {
+  const element = (html: string): Element => {
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    return holder.firstElementChild!;
+  };
+  const counts = (tags: Record<string, number>, classes: Record<string, number> = {}): ElementCounts => ({
+    tag: (name) => tags[name] ?? 0,
+    className: (name) => classes[name] ?? 0,
+  });
+
+  it('is the tag while a rule for the tag restyles few elements', () => {
+    expect(markSelector(element('<p id="lead" class="intro">x</p>'), counts({ p: TAG_RULE_LIMIT }))).toBe('p');
+  });
+
+  it('is the id on a page with thousands of elements of that tag', () => {
+    expect(markSelector(element('<p id="lead" class="intro">x</p>'), counts({ p: 40_000 }))).toBe('#lead');
+  });
+
+  it('is the rarest class when the element has no id and the tag is crowded', () => {
+    const paragraph = element('<p class="body-text story-lede">x</p>');
+    const selector = markSelector(paragraph, counts({ p: 40_000 }, { 'body-text': 39_000, 'story-lede': 3 }));
+    expect(selector).toBe('p.story-lede');
+  });
+
+  it('keeps the tag when every class is as common as the tag', () => {
+    expect(markSelector(element('<p class="text">x</p>'), counts({ p: 40_000 }, { text: 40_000 }))).toBe('p');
+  });
+
+  it('escapes ids and classes a page may name with any characters', () => {
+    expect(markSelector(element('<li id="1:a b">x</li>'), counts({ li: 9_000 }))).toBe('#\\31 \\:a\\ b');
+  });
+
+  it('reaches text straight in a shadow root through its host', () => {
+    expect(markSelector(null, counts({}))).toBe(':host');
   });
 });
