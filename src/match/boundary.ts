@@ -87,8 +87,28 @@ const DIGIT_OR_MARK_RE = /[\p{N}\p{M}]/u;
 const SCRIPT_RES = SPACED_SCRIPTS.map((name) => ({ name, re: new RegExp(String.raw`\p{Script=${name}}`, 'u') }));
 const kindCache = new Map<number, BoundaryKind>();
 
+/**
+ * The kinds of the ASCII code points, which border nearly every mention.
+ * Worked out here rather than with the expressions above because compiling
+ * those (Unicode property classes) costs about 4 ms on a page's first
+ * mention; the unit tests check the table against them.
+ */
+const ASCII_KINDS: readonly BoundaryKind[] = Array.from({ length: 128 }, (_, code) =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+    ? 'Latin'
+    : code >= 0x30 && code <= 0x39
+      ? 'any'
+      : 'free',
+);
+
 /** The boundary kind of the code point `codePoint`. */
 export function boundaryKind(codePoint: number): BoundaryKind {
+  if (codePoint < 128) return ASCII_KINDS[codePoint]!;
+  return boundaryKindByProperties(codePoint);
+}
+
+/** {@link boundaryKind} by the Unicode properties of the code point (exported for tests). */
+export function boundaryKindByProperties(codePoint: number): BoundaryKind {
   const cached = kindCache.get(codePoint);
   if (cached !== undefined) return cached;
   const char = String.fromCodePoint(codePoint);
