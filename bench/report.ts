@@ -200,6 +200,8 @@ export interface MatcherRow {
   set: string;
   aliases: number;
   expressions: number;
+  /** The background's plan, once per fact base. */
+  planMs: number;
   parseMs: number;
   compileMs: number;
   firstMatchMs: number;
@@ -221,6 +223,7 @@ export function matcherRow(where: string, set: string, aliases: number, samples:
     set,
     aliases,
     expressions: samples[0]?.expressions ?? 0,
+    planMs: medianOf(samples, (sample) => sample.planMs),
     parseMs: medianOf(samples, (sample) => sample.parseMs),
     compileMs: medianOf(samples, (sample) => sample.compileMs),
     firstMatchMs: medianOf(samples, (sample) => sample.firstMatchMs),

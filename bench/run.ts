@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadBundledFactBase } from '@/src/facts/bundled';
+import { planMatcher } from '@/src/match/matcher';
 import { DEFAULT_SETTINGS } from '@/src/settings/schema';
 import { REPO_ROOT, SHARED_PAGES_DIR, type BrowserName } from '../tests/e2e/harness';
 import {
@@ -99,8 +100,9 @@ async function main(): Promise<void> {
   const payload20k = withGeneratedEntities(payload60, 5000, 20_000);
   const markjsAliases = aliasTexts(payload60);
   const aliases = {
-    payload60: JSON.stringify(payload60),
-    payload20k: JSON.stringify(payload20k),
+    // The content script receives the plan the background works out from the payload.
+    payload60: JSON.stringify(planMatcher(payload60)),
+    payload20k: JSON.stringify(planMatcher(payload20k)),
     markjsAliases,
     markjsRegExp: alternationSource(markjsAliases),
   };

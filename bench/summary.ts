@@ -156,12 +156,12 @@ export function evaluateGoals(report: BenchReport): Goal[] {
     const generated = browser.matcher.find((row) => row.set === '20,000');
     goals.push(
       goal(
-        `${name}: matcher build for 20,000 aliases < 100 ms`,
+        `${name}: matcher build for 20,000 aliases < 100 ms (per content script; planned once in the background)`,
         generated?.buildMs,
         100,
         'at most',
         (value) =>
-          `${ms(value)} (parse ${ms(generated!.parseMs)} + compile ${ms(generated!.compileMs)} + first match ${ms(generated!.firstMatchMs)})`,
+          `${ms(value)} (parse ${ms(generated!.parseMs)} + build ${ms(generated!.compileMs)} + first match ${ms(generated!.firstMatchMs)}; plan ${ms(generated!.planMs)} once)`,
       ),
     );
     const checked = browser.extension.filter((row) => row.correctness !== null);
@@ -187,12 +187,12 @@ export function evaluateGoals(report: BenchReport): Goal[] {
   const nodeMatcher = report.node.matcher.find((row) => row.set === '20,000');
   goals.push(
     goal(
-      'Node: matcher build for 20,000 aliases < 100 ms',
+      'Node: matcher build for 20,000 aliases < 100 ms (per content script; planned once in the background)',
       nodeMatcher?.buildMs,
       100,
       'at most',
       (value) =>
-        `${ms(value)} (parse ${ms(nodeMatcher!.parseMs)} + compile ${ms(nodeMatcher!.compileMs)} + first match ${ms(nodeMatcher!.firstMatchMs)})`,
+        `${ms(value)} (parse ${ms(nodeMatcher!.parseMs)} + build ${ms(nodeMatcher!.compileMs)} + first match ${ms(nodeMatcher!.firstMatchMs)}; plan ${ms(nodeMatcher!.planMs)} once)`,
     ),
   );
   for (const script of report.contentScripts) {
@@ -314,13 +314,26 @@ export function printReport(report: BenchReport): string {
   if (matcherRows.length > 0) {
     parts.push(
       section(
-        "Matcher: fresh compile (a new isolate or page each run), then the real pages' text read twice (first pass, warm)",
+        "Matcher: plan (background, once per fact base), then a fresh build from the plan (a new isolate or page each run: parse, instantiate, the engine's first match), then the real pages' text read twice (first pass, warm)",
         table(
-          ['where', 'aliases', 'RegExps', 'parse', 'compile', 'first match', 'build', 'M chars/s', 'warm', 'mentions'],
+          [
+            'where',
+            'aliases',
+            'RegExps',
+            'plan',
+            'parse',
+            'compile',
+            'first match',
+            'build',
+            'M chars/s',
+            'warm',
+            'mentions',
+          ],
           matcherRows.map((row) => [
             row.where,
             row.aliases.toLocaleString('en'),
             String(row.expressions),
+            fmt.ms(row.planMs),
             fmt.ms(row.parseMs),
             fmt.ms(row.compileMs),
             fmt.ms(row.firstMatchMs),

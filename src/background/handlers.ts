@@ -1,3 +1,4 @@
+import { planMatcher } from '../match/matcher';
 import { buildMatcherPayload } from '../match/payload';
 import type { BackgroundHandlers } from './router';
 import type { FactBaseStore } from './factbase-store';
@@ -19,10 +20,10 @@ export function createHandlers(
   userArticles?: ArticlePreviewer,
   openStoryPage: (storyId: string, openerTabId?: number) => void = () => {},
 ): BackgroundHandlers {
-  // Built once per fact base: every frame of every tab asks for the same payload.
-  let payload: unknown = null;
+  // Planned once per fact base: every frame of every tab asks for the same matcher.
+  let plan: unknown = null;
   store.subscribe(() => {
-    payload = null;
+    plan = null;
   });
   const index = () => store.current();
   return {
@@ -30,8 +31,8 @@ export function createHandlers(
     ...createSearchHandlers(store),
     'stats/get': () => ({ ok: true, value: index().stats() }),
     'matcher/get': () => {
-      payload ??= buildMatcherPayload(index().factBase);
-      return { ok: true, value: payload };
+      plan ??= planMatcher(buildMatcherPayload(index().factBase));
+      return { ok: true, value: plan };
     },
     'entity/get': ({ entityId }) => {
       const details = index().entityDetails(entityId);

@@ -132,11 +132,44 @@ function isBetter(a: AliasHit, b: AliasHit): boolean {
 }
 
 /**
- * Compiles `inputs` into an {@link AliasSet}. Inputs that are empty, only
+ * The keys of one letter case kind of an alias set, and the input each
+ * reports. Keys hold no line breaks (whitespace runs are one space), so they
+ * travel as one string, a line per key: 20,000 strings in an array cost a
+ * content script ten times longer to check on receipt.
+ */
+export interface KeyTable {
+  /** The keys, joined with "\n". */
+  keys: string;
+  /** The input each key reports, in the order of `keys`. */
+  aliases: number[];
+}
+
+/** The keys of a {@link KeyTable}. */
+export function keysOf(table: KeyTable): string[] {
+  return table.keys === '' ? [] : table.keys.split('\n');
+}
+
+/**
+ * An alias set worked out ahead of use, as plain data: the keys and the
+ * expressions' sources. Working it out (keying, sorting, building the tries)
+ * is most of what compiling costs, so the background does it once per fact
+ * base and every content script only {@link instantiateAliasSet}s it.
+ */
+export interface AliasSetPlan {
+  /** How many inputs can match. */
+  size: number;
+  exact: KeyTable;
+  insensitive: KeyTable;
+  /** Expression sources; `insensitive` picks the key table and the flags. */
+  expressions: { source: string; insensitive: boolean }[];
+}
+
+/**
+ * Plans `inputs` (see {@link AliasSetPlan}). Inputs that are empty, only
  * whitespace or not well-formed UTF-16 are ignored; when several inputs have
  * the same key, the earliest one is reported.
  */
-export function compileAliasSet(inputs: readonly AliasInput[], options: AliasSetOptions = {}): AliasSet {
+export function planAliasSet(inputs: readonly AliasInput[], options: AliasSetOptions = {}): AliasSetPlan {
   const maxSourceLength = options.maxSourceLength ?? DEFAULT_MAX_SOURCE_LENGTH;
   const exactKeys = new Map<string, number>();
   const insensitiveKeys = new Map<string, number>();
@@ -149,17 +182,49 @@ export function compileAliasSet(inputs: readonly AliasInput[], options: AliasSet
     if (!keys.has(key)) keys.set(key, index);
   });
 
-  const expressions: Expression[] = [];
+  const expressions: AliasSetPlan['expressions'] = [];
   for (const [aliasByKey, insensitive] of [
     [exactKeys, false],
     [insensitiveKeys, true],
   ] as const) {
     const sorted = [...aliasByKey.keys()].sort();
     for (const run of splitKeys(sorted, maxSourceLength - 2 * ASCII_WORD_EDGE_GUARD.length)) {
-      const source = `${ASCII_WORD_EDGE_GUARD}(?:${trieSource(run)})${ASCII_WORD_EDGE_GUARD}`;
-      expressions.push({ re: new RegExp(source, insensitive ? 'giu' : 'gu'), insensitive, aliasByKey });
+      expressions.push({
+        source: `${ASCII_WORD_EDGE_GUARD}(?:${trieSource(run)})${ASCII_WORD_EDGE_GUARD}`,
+        insensitive,
+      });
     }
   }
+  const table = (keys: Map<string, number>): KeyTable => ({
+    keys: [...keys.keys()].join('\n'),
+    aliases: [...keys.values()],
+  });
+  return { size, exact: table(exactKeys), insensitive: table(insensitiveKeys), expressions };
+}
+
+/** Compiles `inputs` into an {@link AliasSet}: {@link planAliasSet} then {@link instantiateAliasSet}. */
+export function compileAliasSet(inputs: readonly AliasInput[], options: AliasSetOptions = {}): AliasSet {
+  return instantiateAliasSet(planAliasSet(inputs, options));
+}
+
+/**
+ * The {@link AliasSet} of a plan: builds the key lookups and the RegExps (the
+ * engine compiles each on its first use). Linear in the number of keys.
+ */
+export function instantiateAliasSet(plan: AliasSetPlan): AliasSet {
+  const lookup = (table: KeyTable): Map<string, number> => {
+    const byKey = new Map<string, number>();
+    keysOf(table).forEach((key, index) => byKey.set(key, table.aliases[index]!));
+    return byKey;
+  };
+  const exactKeys = lookup(plan.exact);
+  const insensitiveKeys = lookup(plan.insensitive);
+  const expressions: Expression[] = plan.expressions.map(({ source, insensitive }) => ({
+    re: new RegExp(source, insensitive ? 'giu' : 'gu'),
+    insensitive,
+    aliasByKey: insensitive ? insensitiveKeys : exactKeys,
+  }));
+  const size = plan.size;
 
   return {
     size,

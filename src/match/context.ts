@@ -11,7 +11,7 @@
  * one ("data" behind "data center").
  */
 import { aliasKey } from './alias-key';
-import { compileAliasSet, type AliasSet, type AliasSetOptions } from './alias-set';
+import { instantiateAliasSet, planAliasSet, type AliasSetOptions, type AliasSetPlan } from './alias-set';
 
 /** Options for {@link compileContextWords}. */
 export interface ContextOptions extends AliasSetOptions {
@@ -44,17 +44,27 @@ function layerKeys(keys: readonly string[]): string[][] {
 }
 
 /**
- * Compiles the context words of each entity (entity id → words). Words that
- * are empty are ignored; an entity left without words needs no context and is
+ * Context words worked out ahead of use, as plain data (see
+ * `AliasSetPlan`): each entity's words by index, and the layers of words.
+ */
+export interface ContextPlan {
+  /** Entity id → indexes of its words (entities left without words are not listed). */
+  entities: [entityId: string, wordIndexes: number[]][];
+  /** Words in prefix-free layers; `wordIndexes[i]` is the word of the layer's input `i`. */
+  layers: { set: AliasSetPlan; wordIndexes: number[] }[];
+}
+
+/**
+ * Plans the context words of each entity (entity id → words). Words that are
+ * empty are ignored; an entity left without words needs no context and is
  * not listed.
  */
-export function compileContextWords(
+export function planContextWords(
   wordsByEntity: ReadonlyMap<string, readonly string[]>,
-  options: ContextOptions = {},
-): ContextWords {
-  const minContextWords = options.minContextWords ?? 1;
+  options: AliasSetOptions = {},
+): ContextPlan {
   const wordIndexByKey = new Map<string, number>();
-  const wordsOfEntity = new Map<string, number[]>();
+  const entities: ContextPlan['entities'] = [];
   for (const [entityId, words] of wordsByEntity) {
     const indexes = new Set<number>();
     for (const word of words) {
@@ -63,17 +73,35 @@ export function compileContextWords(
       if (!wordIndexByKey.has(key)) wordIndexByKey.set(key, wordIndexByKey.size);
       indexes.add(wordIndexByKey.get(key)!);
     }
-    if (indexes.size > 0) wordsOfEntity.set(entityId, [...indexes]);
+    if (indexes.size > 0) entities.push([entityId, [...indexes]]);
   }
-
   // A key is its own case-folded text, so it compiles to the same word.
-  const layers: { set: AliasSet; wordIndexes: number[] }[] = layerKeys([...wordIndexByKey.keys()]).map((keys) => ({
-    set: compileAliasSet(
+  const layers = layerKeys([...wordIndexByKey.keys()]).map((keys) => ({
+    set: planAliasSet(
       keys.map((key) => ({ text: key, insensitive: true })),
       options,
     ),
     wordIndexes: keys.map((key) => wordIndexByKey.get(key)!),
   }));
+  return { entities, layers };
+}
+
+/** Compiles the context words of each entity: {@link planContextWords}, then {@link instantiateContextWords}. */
+export function compileContextWords(
+  wordsByEntity: ReadonlyMap<string, readonly string[]>,
+  options: ContextOptions = {},
+): ContextWords {
+  return instantiateContextWords(planContextWords(wordsByEntity, options), options);
+}
+
+/** The {@link ContextWords} of a plan. */
+export function instantiateContextWords(
+  plan: ContextPlan,
+  options: Pick<ContextOptions, 'minContextWords'> = {},
+): ContextWords {
+  const minContextWords = options.minContextWords ?? 1;
+  const wordsOfEntity = new Map(plan.entities);
+  const layers = plan.layers.map(({ set, wordIndexes }) => ({ set: instantiateAliasSet(set), wordIndexes }));
 
   return {
     entityIds: new Set(wordsOfEntity.keys()),

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import type { FactBase } from '@/src/facts/schema';
+import { MATCHER_PLAN_VERSION, type MatcherPlan } from './matcher';
 
 /** The payload format version this code writes and reads. */
 export const MATCHER_PAYLOAD_VERSION = 1;
@@ -77,3 +78,55 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
     context,
   };
 }
+
+const Index = z.int().check(z.nonnegative());
+
+const KeyTableSchema = z
+  .object({ keys: z.string(), aliases: z.array(Index) })
+  .check(
+    z.refine(
+      (table) => (table.keys === '' ? 0 : table.keys.split('\n').length) === table.aliases.length,
+      'a key table needs one alias per key',
+    ),
+  );
+
+const AliasSetPlanSchema = z.object({
+  size: Index,
+  exact: KeyTableSchema,
+  insensitive: KeyTableSchema,
+  expressions: z.array(z.object({ source: z.string(), insensitive: z.boolean() })),
+});
+
+/**
+ * A {@link MatcherPlan} as the background sends it to content scripts, which
+ * parse it with this schema on receipt. Indexes must point into the arrays
+ * they index; the expressions' sources are the background's own output.
+ */
+export const MatcherPlanSchema = z
+  .object({
+    v: z.literal(MATCHER_PLAN_VERSION),
+    entities: z.array(z.string()),
+    aliasEntities: z.array(Index),
+    aliases: AliasSetPlanSchema,
+    context: z.object({
+      entities: z.array(z.tuple([z.string(), z.array(Index)])),
+      layers: z.array(z.object({ set: AliasSetPlanSchema, wordIndexes: z.array(Index) })),
+    }),
+  })
+  .check(
+    z.refine(
+      (plan) =>
+        plan.aliasEntities.every((entity) => entity < plan.entities.length) &&
+        [plan.aliases.exact, plan.aliases.insensitive].every((table) =>
+          table.aliases.every((alias) => alias < plan.aliasEntities.length),
+        ) &&
+        plan.context.layers.every(({ set, wordIndexes }) =>
+          [set.exact, set.insensitive].every((table) => table.aliases.every((alias) => alias < wordIndexes.length)),
+        ),
+      'an alias or word refers to an index outside its list',
+    ),
+  );
+
+// The schema describes exactly the plan the matcher reads.
+const planIsMatcherPlan: MatcherPlan = {} as z.infer<typeof MatcherPlanSchema>;
+void planIsMatcherPlan;

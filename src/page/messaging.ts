@@ -12,8 +12,8 @@ import {
   type GetMatcherRequest,
   type ReportMentionsRequest,
 } from '../messages/schema';
-import { compileMatcher, type Matcher } from '../match/matcher';
-import { MatcherPayloadSchema } from '../match/payload';
+import { instantiateMatcher, type Matcher } from '../match/matcher';
+import { MatcherPlanSchema } from '../match/payload';
 
 /** The part of `browser.runtime` the content script uses to talk to the background. */
 export interface MessageSender {
@@ -31,12 +31,12 @@ function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, what: 
   return parsed.data;
 }
 
-/** Ask for the matcher payload and compile it. */
+/** Ask for the matcher's plan (worked out once, in the background) and build the matcher from it. */
 export async function requestMatcher(runtime: MessageSender): Promise<Matcher> {
   const request: z.infer<typeof GetMatcherRequest> = { type: 'matcher/get' };
   const answer = parseOrThrow(GetMatcherResponse, await runtime.sendMessage(request), 'matcher/get');
-  const payload = parseOrThrow(MatcherPayloadSchema, unwrap(answer, 'matcher/get'), 'matcher/get payload');
-  return compileMatcher(payload);
+  const plan = parseOrThrow(MatcherPlanSchema, unwrap(answer, 'matcher/get'), 'matcher/get plan');
+  return instantiateMatcher(plan);
 }
 
 /** Ask for everything a popover shows about `entityId`. */

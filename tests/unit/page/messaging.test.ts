@@ -6,8 +6,16 @@ import {
   requestMatcher,
 } from '../../../src/page/messaging';
 import type { EntityDetails } from '../../../src/messages/schema';
+import { planMatcher } from '../../../src/match/matcher';
 
-const payload = { v: 1, entities: ['tiktok'], aliases: [['TikTok', 0, 0]], context: {} };
+const payload = {
+  v: 1 as const,
+  entities: ['tiktok'],
+  aliases: [['TikTok', 0, 0] as [string, number, 0]],
+  context: {},
+};
+/** The plan as it arrives: through JSON, like a message. */
+const plan = JSON.parse(JSON.stringify(planMatcher(payload)));
 
 const details: EntityDetails = {
   entity: { id: 'tiktok', name: 'TikTok', kind: 'product', aliases: ['TikTok'], storyIds: ['s'], figureIds: [] },
@@ -16,8 +24,8 @@ const details: EntityDetails = {
 };
 
 describe('requestMatcher', () => {
-  it('compiles the payload the background sends', async () => {
-    const runtime = { sendMessage: vi.fn(async () => ({ ok: true, value: payload })) };
+  it('builds the matcher from the plan the background sends', async () => {
+    const runtime = { sendMessage: vi.fn(async () => ({ ok: true, value: plan })) };
     const matcher = await requestMatcher(runtime);
     expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'matcher/get' });
     expect(matcher.findMentions('I use TikTok')).toEqual([{ start: 6, end: 12, entityId: 'tiktok' }]);
@@ -25,7 +33,17 @@ describe('requestMatcher', () => {
 
   it.each([
     ['an error result', { ok: false, error: 'no fact base' }, /no fact base/],
-    ['a malformed payload', { ok: true, value: { v: 99 } }, /malformed/],
+    ['a malformed plan', { ok: true, value: { v: 99 } }, /malformed/],
+    ['an alias list instead of a plan (an older background)', { ok: true, value: payload }, /malformed/],
+    [
+      'a key without its alias',
+      {
+        ok: true,
+        value: { ...plan, aliases: { ...plan.aliases, exact: { keys: 'TikTok\nByteDance', aliases: [0] } } },
+      },
+      /malformed/,
+    ],
+    ['an alias of no entity', { ok: true, value: { ...plan, aliasEntities: [7] } }, /malformed/],
     ['no answer at all', undefined, /malformed/],
   ])('rejects %s', async (_label, answer, message) => {
     await expect(requestMatcher({ sendMessage: async () => answer })).rejects.toThrow(message);
