@@ -1,20 +1,51 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Window } from 'happy-dom';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   calendarDateOf,
   extractArticle,
-  paragraphsOf,
+  headlineOf,
   publishedDateOf,
   withoutBylineLine,
 } from '@/src/user-articles/extract';
 import { ExtractedPage } from '@/src/user-articles/schema';
 
+/** Saved real pages shared by the team (see its README): news sites, Le Monde, a Chinese site, Wikipedia. */
+const SHARED_PAGES_DIR = path.resolve(__dirname, '../../../../shared/pages');
+
+const windows: Window[] = [];
+afterAll(async () => {
+  await Promise.all(windows.map((window) => window.happyDOM.close()));
+});
+
+/** A document of `html`, parsed as a browser would, with the page's own scripts, styles and frames off. */
 function pageDocument(html: string, url = 'http://127.0.0.1:8080/article-to-add.html#comments'): Document {
-  const window = new Window({ url });
+  const window = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+    },
+  });
+  windows.push(window);
   window.document.write(html);
   return window.document as unknown as Document;
 }
+
+/** A page with `body` in an `<article>` between the usual furniture. */
+function articlePage(body: string, head = '<title>Test page</title>'): Document {
+  return pageDocument(
+    `<!doctype html><html><head>${head}</head><body>` +
+      '<nav><a href="/">Home</a> <a href="/world">World news from everywhere</a></nav>' +
+      `<article>${body}</article>` +
+      '<footer>Copyright and every other right reserved by the publisher</footer></body></html>',
+  );
+}
+
+const paragraphsOf = (page: ExtractedPage) => page.text.split('\n\n');
 
 const fixture = readFileSync('tests/fixtures/article-to-add.html', 'utf8');
 
@@ -34,16 +65,299 @@ describe('extractArticle on the fixture page', () => {
   });
 
   it('keeps the story’s paragraphs, each whole, separated by blank lines', () => {
-    const paragraphs = page.text.split('\n\n');
     const story = [...pageDocument(fixture).querySelectorAll('[data-fixture=story]')].map((element) =>
       element.textContent!.replace(/\s+/g, ' ').trim(),
     );
-    for (const paragraph of story) expect(paragraphs).toContain(paragraph);
+    expect(paragraphsOf(page)).toEqual(story);
   });
 
   it('leaves out the navigation, byline, newsletter box, related links and footer', () => {
     expect(page.text).not.toMatch(/Subscribe|newsletter|Most read|cycle lanes|All rights reserved|^By /);
     expect(page.text.startsWith('Warehouse automation start-up Quillfeather Robotics')).toBe(true);
+  });
+});
+
+const LONG = 'This sentence is long enough, with a comma or two, to count as a paragraph of prose.';
+
+describe('extractArticle reads the page’s text, never its markup', () => {
+  it('reads list items and quotes once, even when they hold paragraphs', () => {
+    const page = extractArticle(
+      articlePage(
+        `<p>${LONG}</p><ul><li><p>Item one</p></li></ul><blockquote><p>A quote, said twice.</p></blockquote>`,
+      ),
+    );
+    expect(paragraphsOf(page)).toEqual([LONG, 'Item one', 'A quote, said twice.']);
+  });
+
+  it('keeps loose text between blocks, and separates words the markup runs together', () => {
+    const page = extractArticle(
+      articlePage(`<div>Loose text before the paragraphs ends here.<p>${LONG}</p>More loose text after it.</div>`),
+    );
+    expect(paragraphsOf(page)).toEqual([
+      'Loose text before the paragraphs ends here.',
+      LONG,
+      'More loose text after it.',
+    ]);
+    const table = extractArticle(
+      articlePage(
+        `<p>${LONG}</p><table><tr><td>Name</td><td>Age</td></tr><tr><td>Ann Lee</td><td>37</td></tr></table>`,
+      ),
+    );
+    expect(paragraphsOf(table)).toEqual([LONG, 'Name Age', 'Ann Lee 37']);
+  });
+
+  it('leaves out hidden text, scripts, styles, forms’ controls, captions and page furniture by name', () => {
+    const page = extractArticle(
+      articlePage(
+        `<p>${LONG}</p>` +
+          '<p hidden>Hidden by the hidden attribute, as a paragraph.</p>' +
+          '<p aria-hidden="true">Hidden from assistive technology, as a paragraph.</p>' +
+          '<p style="color: red; display: none">Hidden by an inline style, as a paragraph.</p>' +
+          '<script>var scriptText = "script text, as a paragraph.";</script><style>p { color: red }</style>' +
+          '<figure><img src="x.png" alt="A picture"><figcaption>A caption under a picture.</figcaption></figure>' +
+          '<form><textarea>Text typed into a form, as a paragraph.</textarea><button>Send it now.</button></form>' +
+          '<div class="share-tools">Share this article on every network you use.</div>' +
+          '<div id="relatedStories"><p>A related story that is another article.</p></div>' +
+          `<p>${LONG.replace('This', 'That')}</p>`,
+      ),
+    );
+    expect(paragraphsOf(page)).toEqual([LONG, LONG.replace('This', 'That')]);
+  });
+
+  it('never runs or loads what the page holds, and leaves the page exactly as it was', () => {
+    const document = articlePage(
+      `<p>${LONG}</p><p><img src="x" onerror="globalThis.__extractPwned = true">Safe text.</p>` +
+        '<script>globalThis.__extractPwned = true</script>',
+    );
+    const before = document.documentElement.outerHTML;
+    const page = extractArticle(document);
+    expect(paragraphsOf(page)).toEqual([LONG, 'Safe text.']);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect((globalThis as { __extractPwned?: boolean }).__extractPwned).toBeUndefined();
+  });
+
+  it('keeps markup written as text as text', () => {
+    const page = extractArticle(articlePage(`<p>${LONG} &lt;img src=x onerror=alert(1)&gt;</p>`));
+    expect(page.text).toBe(`${LONG} <img src=x onerror=alert(1)>`);
+  });
+
+  it('takes the author from the page’s marked author line and leaves the line out of the text', () => {
+    const page = extractArticle(
+      articlePage(
+        '<h1>A headline of the article</h1>' +
+          '<p class="meta">By <a rel="author" href="/people/ann">Ann Lee</a> · 4 May 2015</p>' +
+          `<p>${LONG}</p>`,
+        '<title>A headline of the article - Example News</title>',
+      ),
+    );
+    expect(page.byline).toBe('Ann Lee');
+    expect(page.title).toBe('A headline of the article');
+    expect(paragraphsOf(page)).toEqual([LONG]);
+  });
+
+  it('falls back to the whole body when no part of it stands out', () => {
+    const page = extractArticle(pageDocument('<!doctype html><title>Note</title><body>Just a short note.</body>'));
+    expect(page.text).toBe('Just a short note.');
+    expect(page.title).toBe('Note');
+  });
+});
+
+describe('headlineOf', () => {
+  const none = { headings: [], names: [] };
+  it.each([
+    // The page's heading settles which part is the headline.
+    ['Mozilla - Wikipedia', { headings: ['Mozilla'], names: [] }, true, 'Mozilla'],
+    [
+      'Site name | The headline of it all',
+      { headings: ['The headline of it all'], names: [] },
+      true,
+      'The headline of it all',
+    ],
+    ['标题在这里就是标题_科技_腾讯网', { headings: ['标题在这里就是标题'], names: [] }, true, '标题在这里就是标题'],
+    // Names of the site and of the author go from either end.
+    ['Obama admits it - BBC News', { headings: [], names: ['BBC News'] }, false, 'Obama admits it'],
+    [
+      'Whales are stranding | Eleanor Ainge Roy',
+      { headings: [], names: [null, 'Eleanor Ainge Roy'] },
+      false,
+      'Whales are stranding',
+    ],
+    // A document title's first part, when it reads as a headline on its own.
+    ['Halibut boat sails north | The Seattle Times', none, true, 'Halibut boat sails north'],
+    [
+      '海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网',
+      none,
+      true,
+      '海外留学生看两会：出国前后关注点大不同',
+    ],
+    ['Google - Site Reliability Engineering', none, true, 'Google - Site Reliability Engineering'],
+    // og:title is kept whole unless a heading or a name says otherwise; hyphens and colons inside words stay.
+    ['Just-released exploit - a story', none, false, 'Just-released exploit - a story'],
+    ['Xbox One X review:  A console', none, false, 'Xbox One X review: A console'],
+  ])('%j → %j', (title, known, fromDocumentTitle, headline) => {
+    expect(headlineOf(title, known, fromDocumentTitle)).toBe(headline);
+  });
+});
+
+/**
+ * Real pages: the headline, the article's opening paragraph as the text's first (or, where the page puts a
+ * photo caption and subheadings, or Wikipedia its infobox, before it: among the first five), a sentence from
+ * late in the article, the site and the date. Checked by reading each page; they agree with Firefox's Reader
+ * View (Readability), but for the title, where Reader View keeps the site's suffix on some pages.
+ */
+const REAL_PAGES: {
+  file: string;
+  title: string;
+  opening: string;
+  openingWithin: number;
+  later: string;
+  /** Text of the page's navigation, footer, related links or comments. */
+  clutter: string[];
+  siteName: string | null;
+  date: string | null;
+}[] = [
+  {
+    file: 'ars-1.html',
+    clutter: ['Join the Ars Orbital Transmission mailing list', 'reader comments'],
+    title: 'Just-released Minecraft exploit makes it easy to crash game servers',
+    opening: 'A flaw in the wildly popular online game Minecraft makes it easy',
+    openingWithin: 1,
+    later: 'Ars is asking Mojang for comment and will update this post',
+    siteName: 'Ars Technica',
+    date: '2015-04-16',
+  },
+  {
+    file: 'bbc-1.html',
+    clutter: ['Parental Guidance', 'Explore the BBC'],
+    title: "Obama admits US gun laws are his 'biggest frustration'",
+    opening: 'President Barack Obama has admitted that his failure to pass',
+    openingWithin: 1,
+    later: 'Mr Obama will become the first US president to address the African Union',
+    siteName: 'BBC News',
+    date: '2015-07-24',
+  },
+  {
+    file: 'cnn.html',
+    clutter: ['Advertise with Us', 'Closed Captioning'],
+    title: "The 'birth lottery' and economic mobility",
+    opening: 'The U.S. has long been heralded as a land of opportunity',
+    openingWithin: 1,
+    later: 'The report concluded that the American safety net was ineffective',
+    siteName: 'CNNMoney',
+    date: '2016-02-01',
+  },
+  {
+    file: 'engadget.html',
+    clutter: ['Google is reportedly acquiring Lytro', 'About Our Ads'],
+    title: 'Xbox One X review: A console that keeps up with gaming PCs',
+    opening: 'The Xbox One X is the ultimate video game system.',
+    openingWithin: 1,
+    later: 'Ultimately, the Xbox One X offers some major performance upgrades',
+    siteName: 'Engadget',
+    date: '2017-11-03',
+  },
+  {
+    file: 'guardian-1.html',
+    clutter: ['Rescuers rush to help whale stranded in Scottish loch', 'Complaints & corrections'],
+    title: "'What is the sea telling us?': Māori tribes fearful over whale strandings",
+    opening: 'Whale whisperer Hori Parata was just seven years old',
+    openingWithin: 1,
+    later: 'Our ancestors tell us the strandings are a sign from the sea.',
+    siteName: 'the Guardian',
+    date: '2019-01-03',
+  },
+  {
+    file: 'lemonde-1.html',
+    clutter: ['Profitez du journal où et quand vous voulez', 'La loi sur le renseignement expliquée en patates'],
+    title: "Le projet de loi sur le renseignement massivement approuvé à l'Assemblée",
+    opening: 'Les députés ont, sans surprise, adopté à une large majorité',
+    openingWithin: 1,
+    later: 'La loi prévoit également une forme de protection pour les agents',
+    siteName: 'Le Monde.fr',
+    date: '2015-05-04',
+  },
+  {
+    file: 'seattletimes-1.html',
+    clutter: ['Amazon posts first jobs for new Virginia headquarters', 'Newsroom staff list'],
+    title:
+      'Alaskan halibut, caught by a century-old Seattle boat, provides a glimpse of Amazon’s strategy with Whole Foods',
+    opening: 'From the deck of his 106-year-old halibut schooner',
+    openingWithin: 1,
+    later: 'Alverson summed up the journey from a wooden fishing boat',
+    siteName: 'The Seattle Times',
+    date: '2019-04-28',
+  },
+  {
+    file: 'theverge.html',
+    clutter: ['Sign up for Verge Deals', 'Do Not Sell Or Share My Personal Info'],
+    title: 'Apple’s Vision Pro is the Retina display moment for headsets',
+    opening: 'I still remember using the iPhone 4 for the first time in 2010.',
+    openingWithin: 1,
+    later: 'It’s a compelling enough leap forward for headset optics alone',
+    siteName: 'The Verge',
+    date: '2023-06-07',
+  },
+  {
+    file: 'youth.html',
+    clutter: ['该评论已关闭'],
+    title: '海外留学生看两会：出国前后关注点大不同',
+    opening: '在采访中，我们了解到不少学子在出国前就每年守在电脑前观看两会直播。',
+    openingWithin: 5,
+    later: '卢宇还认为两会应该增设学子代表',
+    siteName: null,
+    date: '2017-03-10',
+  },
+  {
+    file: 'wikipedia.html',
+    clutter: ['Random article', 'Privacy policy', 'What links here'],
+    title: 'Mozilla',
+    opening: 'Mozilla is a free-software community, created in 1998 by members of Netscape.',
+    openingWithin: 5,
+    later: 'Mozilla produces many products such as the Firefox web browser',
+    siteName: null,
+    date: null,
+  },
+];
+
+/** Text of the page's navigation and footers, in pieces long enough not to occur in an article by chance. */
+function furnitureText(document: Document): string[] {
+  const furniture = document.querySelectorAll('nav, footer, [role="navigation"], [role="contentinfo"]');
+  const pieces = [...furniture].flatMap((element) => {
+    const walker = document.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+    const texts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+      if (text.length >= 40 && node.parentElement?.closest('script, style') === null) texts.push(text);
+    }
+    return texts;
+  });
+  return [...new Set(pieces)];
+}
+
+describe.each(REAL_PAGES)('extractArticle on the real page $file', (expected) => {
+  const html = readFileSync(path.join(SHARED_PAGES_DIR, expected.file), 'utf8');
+  const document = pageDocument(html, `https://example.org/${expected.file}`);
+  const page = extractArticle(document);
+  const paragraphs = paragraphsOf(page);
+
+  it('finds the headline, the site and the date', () => {
+    expect(page.title).toBe(expected.title);
+    expect(page.siteName).toBe(expected.siteName);
+    expect(page.publishedDate).toBe(expected.date);
+  });
+
+  it('starts with the article’s opening and reaches its later paragraphs', () => {
+    const opening = paragraphs.findIndex((paragraph) => paragraph.startsWith(expected.opening));
+    expect(opening).toBeGreaterThanOrEqual(0);
+    expect(opening).toBeLessThan(expected.openingWithin);
+    expect(paragraphs.some((paragraph) => paragraph.includes(expected.later))).toBe(true);
+  });
+
+  it('leaves out the navigation, footer, related links and comments', () => {
+    const pageText = document.body.textContent!.replace(/\s+/g, ' ');
+    for (const clutter of expected.clutter) expect(pageText).toContain(clutter);
+    const left = [...expected.clutter, ...furnitureText(document)].filter((piece) => page.text.includes(piece));
+    expect(left).toEqual([]);
   });
 });
 
@@ -54,26 +368,6 @@ describe('withoutBylineLine', () => {
     ['Bystanders saw it.\n\nStory.', 'Priya Castellanos', 'Bystanders saw it.\n\nStory.'],
   ])('%j with byline %j → %j', (text, byline, expected) => {
     expect(withoutBylineLine(text, byline)).toBe(expected);
-  });
-});
-
-describe('paragraphsOf', () => {
-  const inert = () => pageDocument('<!doctype html><body></body>').implementation.createHTMLDocument('');
-
-  it('reads list items and quotes once, even when they hold paragraphs', () => {
-    const html = '<p>One  two</p><ul><li><p>Item</p></li></ul><blockquote><p>Quote</p></blockquote>';
-    expect(paragraphsOf(html, inert())).toBe('One two\n\nItem\n\nQuote');
-  });
-
-  it('takes the text of markup that has no paragraphs', () => {
-    expect(paragraphsOf('<div>Just <b>text</b></div>', inert())).toBe('Just text');
-  });
-
-  it('never runs what it parses', () => {
-    const document = inert();
-    const html = '<p>Safe</p><img src=x onerror="globalThis.__pwned = true"><script>globalThis.__pwned = true</script>';
-    expect(paragraphsOf(html, document)).toBe('Safe');
-    expect((globalThis as { __pwned?: boolean }).__pwned).toBeUndefined();
   });
 });
 
@@ -95,6 +389,16 @@ describe('publication dates', () => {
       '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-06-30T10:00:00Z"}</script>',
       '2024-06-30',
     ],
+    [
+      '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2022-02-01"}]}</script>',
+      '2022-02-01',
+    ],
+    [
+      '<script type="application/ld+json">//<![CDATA[\n{"datePublished":"2015-10-15T02:19:15Z"}\n//]]></script>' +
+        '<meta property="article:published_time" content="2015-12-11T14:28:34Z">',
+      '2015-10-15',
+    ],
+    ['<script type="application/ld+json">{broken</script><meta name="date" content="2021-07-08">', '2021-07-08'],
     ['<article><time datetime="2023-01-02T08:00">Jan 2</time></article>', '2023-01-02'],
     ['<p>No date here</p>', null],
   ])('reads %s as %s', (html, date) => {
