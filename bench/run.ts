@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadBundledFactBase } from '@/src/facts/bundled';
 import { planMatcher } from '@/src/match/matcher';
+import { encodeMatcherPlan } from '@/src/match/payload';
 import { DEFAULT_SETTINGS } from '@/src/settings/schema';
 import { REPO_ROOT, SHARED_PAGES_DIR, type BrowserName } from '../tests/e2e/harness';
 import {
@@ -101,8 +102,8 @@ async function main(): Promise<void> {
   const markjsAliases = aliasTexts(payload60);
   const aliases = {
     // The content script receives the plan the background works out from the payload.
-    payload60: JSON.stringify(planMatcher(payload60)),
-    payload20k: JSON.stringify(planMatcher(payload20k)),
+    payload60: JSON.stringify(encodeMatcherPlan(planMatcher(payload60))),
+    payload20k: JSON.stringify(encodeMatcherPlan(planMatcher(payload20k))),
     markjsAliases,
     markjsRegExp: alternationSource(markjsAliases),
   };

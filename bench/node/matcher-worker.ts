@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { instantiateMatcher, planMatcher } from '@/src/match/matcher';
-import { MatcherPlanSchema, type MatcherPayload } from '@/src/match/payload';
+import { encodeMatcherPlan, MatcherPlanSchema, type MatcherPayload } from '@/src/match/payload';
 import type { MatcherTiming } from '../page/matcher';
 
 /** What the worker is given. */
@@ -20,7 +20,7 @@ export type MatcherJobResult = MatcherTiming;
 
 const { payload, chunks } = workerData as MatcherJob;
 const planStarted = performance.now();
-const json = JSON.stringify(planMatcher(payload));
+const json = JSON.stringify(encodeMatcherPlan(planMatcher(payload)));
 const planMs = performance.now() - planStarted;
 const started = performance.now();
 const plan = MatcherPlanSchema.parse(JSON.parse(json));

@@ -5,7 +5,7 @@
  * for a scan speed in MB/s.
  */
 import { instantiateMatcher, planMatcher } from '@/src/match/matcher';
-import { MatcherPlanSchema, type MatcherPayload } from '@/src/match/payload';
+import { encodeMatcherPlan, MatcherPlanSchema, type MatcherPayload } from '@/src/match/payload';
 
 /** Times of one fresh compile and scan. */
 export interface MatcherTiming {
@@ -31,7 +31,7 @@ export interface MatcherTiming {
 export function measureMatcher(payloadJson: string, chunks: string[]): MatcherTiming {
   const payload = JSON.parse(payloadJson) as MatcherPayload;
   const planStarted = performance.now();
-  const planJson = JSON.stringify(planMatcher(payload));
+  const planJson = JSON.stringify(encodeMatcherPlan(planMatcher(payload)));
   const planMs = performance.now() - planStarted;
   const started = performance.now();
   const plan = MatcherPlanSchema.parse(JSON.parse(planJson));

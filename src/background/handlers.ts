@@ -1,5 +1,5 @@
 import { planMatcher } from '../match/matcher';
-import { buildMatcherPayload } from '../match/payload';
+import { buildMatcherPayload, encodeMatcherPlan } from '../match/payload';
 import type { BackgroundHandlers } from './router';
 import type { FactBaseStore } from './factbase-store';
 import { createUserArticleHandlers, type ArticlePreviewer } from '../user-articles/handlers';
@@ -31,7 +31,7 @@ export function createHandlers(
     ...createSearchHandlers(store),
     'stats/get': () => ({ ok: true, value: index().stats() }),
     'matcher/get': () => {
-      plan ??= planMatcher(buildMatcherPayload(index().factBase));
+      plan ??= encodeMatcherPlan(planMatcher(buildMatcherPayload(index().factBase)));
       return { ok: true, value: plan };
     },
     'entity/get': ({ entityId }) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, instantiateMatcher, planMatcher } from '@/src/match/matcher';
-import { MatcherPlanSchema } from '@/src/match/payload';
+import { encodeMatcherPlan, MatcherPlanSchema } from '@/src/match/payload';
 import { referenceFindMentions } from '@/src/match/reference';
 import { payloadOf, referenceAliasesOf, type TestAlias } from './helpers';
 
@@ -102,7 +102,9 @@ describe('findMentions equals the reference matcher', () => {
   it('on random aliases and text, planned in the background and sent as a message', () => {
     fc.assert(
       fc.property(scenario, ({ aliases, text, maxSourceLength }) => {
-        const sent = JSON.parse(JSON.stringify(planMatcher(payloadOf(aliases), { maxSourceLength })));
+        const sent = JSON.parse(
+          JSON.stringify(encodeMatcherPlan(planMatcher(payloadOf(aliases), { maxSourceLength }))),
+        );
         const matcher = instantiateMatcher(MatcherPlanSchema.parse(sent));
         expect(matcher.findMentions(text)).toEqual(referenceFindMentions(text, referenceAliasesOf(aliases)));
       }),

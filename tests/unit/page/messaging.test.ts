@@ -7,6 +7,7 @@ import {
 } from '../../../src/page/messaging';
 import type { EntityDetails } from '../../../src/messages/schema';
 import { planMatcher } from '../../../src/match/matcher';
+import { encodeMatcherPlan } from '../../../src/match/payload';
 
 const payload = {
   v: 1 as const,
@@ -15,7 +16,7 @@ const payload = {
   context: {},
 };
 /** The plan as it arrives: through JSON, like a message. */
-const plan = JSON.parse(JSON.stringify(planMatcher(payload)));
+const plan = JSON.parse(JSON.stringify(encodeMatcherPlan(planMatcher(payload))));
 
 const details: EntityDetails = {
   entity: { id: 'tiktok', name: 'TikTok', kind: 'product', aliases: ['TikTok'], storyIds: ['s'], figureIds: [] },
@@ -39,11 +40,11 @@ describe('requestMatcher', () => {
       'a key without its alias',
       {
         ok: true,
-        value: { ...plan, aliases: { ...plan.aliases, exact: { keys: 'TikTok\nByteDance', aliases: [0] } } },
+        value: { ...plan, aliases: { ...plan.aliases, exact: { keys: 'TikTok\nByteDance', aliases: '0' } } },
       },
       /malformed/,
     ],
-    ['an alias of no entity', { ok: true, value: { ...plan, aliasEntities: [7] } }, /malformed/],
+    ['an alias of no entity', { ok: true, value: { ...plan, aliasEntities: '7' } }, /malformed/],
     ['no answer at all', undefined, /malformed/],
   ])('rejects %s', async (_label, answer, message) => {
     await expect(requestMatcher({ sendMessage: async () => answer })).rejects.toThrow(message);
