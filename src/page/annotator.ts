@@ -73,11 +73,14 @@ const TAP_SLOP_PX = 10;
 const TAP_MAX_MS = 600;
 /**
  * A page may take our highlights out of `CSS.highlights` or drop our sheet; we look, and put them
- * back, this long after marks change, then twice as long after each look (up to the maximum): a
- * still page is hardly looked at, and a page that keeps taking them is not fought over.
+ * back, this long after marks change, then twice as long after each look, for the last time at
+ * {@link WATCHDOG_LAST_MS}: a page that keeps taking them is not fought over, and a page that has
+ * stopped changing costs no CPU at all. After that the pointer's movements are when we look (at most
+ * every {@link POINTER_REPAIR_EVERY_MS}): marks matter when the reader points at the page.
  */
 const WATCHDOG_FIRST_MS = 1000;
-const WATCHDOG_MAX_MS = 60_000;
+const WATCHDOG_LAST_MS = 16_000;
+const POINTER_REPAIR_EVERY_MS = 1000;
 /** During a scan, marks are brought up to date at most this often. */
 const REFRESH_EVERY_MS = 50;
 /** The first chunk of a scan: small, see {@link PageSession.scan}. */
@@ -138,6 +141,7 @@ class PageSession {
   private touchStart: { x: number; y: number; at: number; id: number } | null = null;
   private watchdogTimer: number | null = null;
   private watchdogDelay = WATCHDOG_FIRST_MS;
+  private lastRepairLook = -Infinity;
 
   constructor(
     private readonly env: AnnotatorEnvironment,
@@ -470,7 +474,9 @@ class PageSession {
       this.watchdogTimer = null;
       if (this.signal.aborted || !this.layer) return;
       this.layer.repair();
-      this.watchdogDelay = Math.min(this.watchdogDelay * 2, WATCHDOG_MAX_MS);
+      this.lastRepairLook = this.now();
+      if (this.watchdogDelay >= WATCHDOG_LAST_MS) return;
+      this.watchdogDelay *= 2;
       if (this.marked.size > 0) this.watchForTheft(false);
     }, this.watchdogDelay);
   }
@@ -525,6 +531,15 @@ class PageSession {
     return target;
   }
 
+  /** Put back taken highlights or sheet when the reader points at the page (see {@link WATCHDOG_LAST_MS}). */
+  private repairOnPointer(): void {
+    if (!this.layer || this.marked.size === 0) return;
+    const now = this.now();
+    if (now - this.lastRepairLook < POINTER_REPAIR_EVERY_MS) return;
+    this.lastRepairLook = now;
+    this.layer.repair();
+  }
+
   private onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
     // The cheap exit for most of the page's life: nothing marked and no popover to keep open.
@@ -536,6 +551,7 @@ class PageSession {
       this.frameRequested = false;
       if (this.signal.aborted || !this.pointer) return;
       const { point, target } = this.pointer;
+      this.repairOnPointer();
       this.syncPopoverClosed();
       const overPopover = this.popover?.contains(target) ?? false;
       const mention = overPopover ? null : this.markedAt(point, target);

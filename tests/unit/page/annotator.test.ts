@@ -180,6 +180,16 @@ describe('the page layer', () => {
     expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
+  it('puts them back as soon as the reader points at the page, without waiting for its next look', async () => {
+    document.body.innerHTML = '<p>TikTok</p>';
+    await start().started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']));
+    registry.clear();
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 5, clientY: 5, pointerType: 'mouse' }));
+    // Its first timed look is a second after marking: well after this.
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']), { timeout: 400 });
+  });
+
   it('does nothing at all on a site the user switched off', async () => {
     document.body.innerHTML = '<p>TikTok</p>';
     await start({ enabled: false }).started;
