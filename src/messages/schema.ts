@@ -7,20 +7,26 @@
  * `window.postMessage`, so a page can neither read nor forge our traffic.
  */
 import * as z from 'zod/mini';
-import { Entity, EntityKind, Figure, Story } from '../facts/schema';
+import { EntityKind, Figure, Story } from '../facts/schema';
 import { ArticleDraft, PreviewOutcome } from '../user-articles/schema';
 import { SearchResults, SearchSuggestions } from '../search/results';
+import { resultOf } from './result';
 
-// ---------------------------------------------------------------------------
-// Results
-
-/** Answers carry a result, never a thrown error, so they stay serialisable. */
-export function resultOf<T extends z.ZodMiniType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: z.string() }),
-  ]);
-}
+// What the content script receives has modules of its own, so it can load those schemas without the rest;
+// they are re-exported here, so every other context imports its schemas from this one place.
+export { resultOf } from './result';
+export {
+  ContentRequest,
+  FactBaseChangedNotice,
+  GetMatcherResponse,
+  JumpToMentionRequest,
+  ListPageMentionsRequest,
+  ListPageMentionsResponse,
+  NavigateRequest,
+  PageEntity,
+  PageMentions,
+} from './content';
+export { EntityDetails, GetEntityResponse, StoryForEntity } from './details';
 
 // ---------------------------------------------------------------------------
 // Any context → background
@@ -104,37 +110,6 @@ export type FactBaseStats = z.infer<typeof FactBaseStats>;
 export const GetStatsResponse = resultOf(FactBaseStats);
 export type GetStatsResponse = z.infer<typeof GetStatsResponse>;
 
-/**
- * The matcher payload is validated by its own schema in `src/match/payload.ts`
- * on receipt; here it is carried opaquely so this module stays independent.
- */
-export const GetMatcherResponse = resultOf(z.unknown());
-export type GetMatcherResponse = z.infer<typeof GetMatcherResponse>;
-
-/** A story as a popover lists it: its summary and what it says about one entity. */
-export const StoryForEntity = z.object({
-  id: Story.shape.id,
-  title: Story.shape.title,
-  date: Story.shape.date,
-  source: Story.shape.source,
-  url: Story.shape.url,
-  excerpt: Story.shape.excerpt,
-  summary: Story.shape.summary,
-  /** The story's sentences that name the entity. */
-  sentences: z.array(z.string()),
-});
-export type StoryForEntity = z.infer<typeof StoryForEntity>;
-
-/** Everything a popover shows for one entity. */
-export const EntityDetails = z.object({
-  entity: Entity,
-  figures: z.array(Figure),
-  stories: z.array(StoryForEntity),
-});
-export type EntityDetails = z.infer<typeof EntityDetails>;
-export const GetEntityResponse = resultOf(EntityDetails);
-export type GetEntityResponse = z.infer<typeof GetEntityResponse>;
-
 export const GetStoryResponse = resultOf(Story);
 export type GetStoryResponse = z.infer<typeof GetStoryResponse>;
 
@@ -170,57 +145,3 @@ export const EntitySummary = z.object({
 export type EntitySummary = z.infer<typeof EntitySummary>;
 export const ListEntitiesResponse = resultOf(z.array(EntitySummary));
 export type ListEntitiesResponse = z.infer<typeof ListEntitiesResponse>;
-
-// ---------------------------------------------------------------------------
-// Background → content script
-
-/** Move to the next or previous mention (from the keyboard commands). */
-export const NavigateRequest = z.object({
-  type: z.literal('mentions/navigate'),
-  direction: z.enum(['next', 'previous']),
-});
-
-/** Popup → content script: which entities does this page mention, and how often? */
-export const ListPageMentionsRequest = z.object({ type: z.literal('page/list') });
-
-/** One entity on the page, for the popup's "On this page" list. */
-export const PageEntity = z.object({
-  entityId: z.string(),
-  name: z.string(),
-  count: z.number(),
-});
-export type PageEntity = z.infer<typeof PageEntity>;
-
-/** What the page marks, and how many mentions were left out by the per-page cap. */
-export const PageMentions = z.object({
-  entities: z.array(PageEntity),
-  /** Mentions found but not marked because of the per-page cap. */
-  leftOut: z.number(),
-  /** False when Factlens is paused on this page. */
-  active: z.boolean(),
-});
-export type PageMentions = z.infer<typeof PageMentions>;
-export const ListPageMentionsResponse = resultOf(PageMentions);
-
-/** Popup → content script: scroll to an entity's first (or next/previous) mention and open its popover. */
-export const JumpToMentionRequest = z.object({
-  type: z.literal('page/jump'),
-  entityId: z.string(),
-  direction: z.enum(['first', 'next', 'previous']),
-});
-
-/**
- * Background → every frame of every tab: the fact base changed (the user
- * added, edited or deleted an article). Ask for the matcher payload again and
- * re-mark the page, so new entities show without a reload. No answer expected.
- */
-export const FactBaseChangedNotice = z.object({ type: z.literal('factbase/changed') });
-
-/** Any request the background or popup may send to a content script. */
-export const ContentRequest = z.discriminatedUnion('type', [
-  FactBaseChangedNotice,
-  NavigateRequest,
-  ListPageMentionsRequest,
-  JumpToMentionRequest,
-]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
