@@ -5,6 +5,15 @@
  */
 import * as z from 'zod/mini';
 
+/**
+ * A whole number from `min` to `max`. Marked free of side effects, like zod's own constructors: the
+ * content script imports this module only for the defaults, and its bundler can then leave zod out.
+ */
+// @__NO_SIDE_EFFECTS__
+function wholeNumber(min: number, max: number) {
+  return z.number().check(z.int(), z.minimum(min), z.maximum(max));
+}
+
 /** How mentions are marked on the page. */
 export const HighlightStyle = z.enum(['underline', 'tint', 'hover']);
 export type HighlightStyle = z.infer<typeof HighlightStyle>;
@@ -19,13 +28,13 @@ export const Settings = z.object({
   /** Mark only the first mention of each entity on a page. */
   firstMentionOnly: z.boolean(),
   /** Pointer rest time before a popover opens, in milliseconds. */
-  hoverDelayMs: z.number().check(z.int(), z.minimum(0), z.maximum(2000)),
+  hoverDelayMs: wholeNumber(0, 2000),
   /** Entity ids never marked anywhere. */
   mutedEntities: z.array(z.string()),
   /** Hostname → entity ids marked "Not this entity" on that site. */
   mutedOnSites: z.record(z.string(), z.array(z.string())),
   /** At most this many mentions are marked on one page. */
-  maxMentionsPerPage: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
+  maxMentionsPerPage: wholeNumber(1, 100_000),
   theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof Settings>;

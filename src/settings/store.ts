@@ -135,8 +135,20 @@ export function resolveSettings(stored: unknown): Settings {
 
 /** Read the user's settings. Never writes, never throws on bad data. */
 export async function loadSettings(area: Pick<SettingsStorageArea, 'get'>): Promise<Settings> {
-  const record = await area.get(SETTINGS_KEY);
-  return resolveSettings(record[SETTINGS_KEY]);
+  return loadSettingsWith(area, resolveSettings);
+}
+
+/**
+ * Read the user's settings, handing a stored record to `resolve` (normally {@link resolveSettings}). When
+ * nothing is stored the defaults apply and `resolve` is not called: the content script passes a `resolve`
+ * from a module it loads on demand, so a frame of a user who never changed a setting does not load zod.
+ */
+export async function loadSettingsWith(
+  area: Pick<SettingsStorageArea, 'get'>,
+  resolve: (stored: unknown) => Settings | Promise<Settings>,
+): Promise<Settings> {
+  const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return stored === undefined ? { ...DEFAULT_SETTINGS } : resolve(stored);
 }
 
 /** Read the user's settings with how they were found (for the options page's notice). */
@@ -182,9 +194,18 @@ export async function saveSettings(
  * (`browser.storage.onChanged`). Returns a function that stops listening.
  */
 export function watchSettings(event: StorageChangedEvent, listener: (settings: Settings) => void): () => void {
+  return watchStoredSettings(event, (stored) => listener(resolveSettings(stored)));
+}
+
+/**
+ * Call `listener` with the stored settings record, unparsed (undefined once removed), whenever another
+ * context saves it. Returns a function that stops listening. For a caller that parses it later:
+ * everyone else wants {@link watchSettings}.
+ */
+export function watchStoredSettings(event: StorageChangedEvent, listener: (stored: unknown) => void): () => void {
   const onChanged = (changes: Record<string, StorageChange>, areaName: string) => {
     if (areaName !== 'local' || !(SETTINGS_KEY in changes)) return;
-    listener(resolveSettings(changes[SETTINGS_KEY]!.newValue));
+    listener(changes[SETTINGS_KEY]!.newValue);
   };
   event.addListener(onChanged);
   return () => event.removeListener(onChanged);

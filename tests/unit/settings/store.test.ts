@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/src/settings/sc
 import {
   isActiveOn,
   loadSettings,
+  loadSettingsWith,
   mutedOn,
   readStoredSettings,
   repairStoredSettings,
@@ -10,6 +11,7 @@ import {
   siteFromInput,
   siteOf,
   watchSettings,
+  watchStoredSettings,
 } from '@/src/settings/store';
 import { listKeptAside } from '@/src/settings/quarantine';
 import { memoryArea } from './memory-area';
@@ -48,6 +50,41 @@ describe('saving settings', () => {
     stop();
     await saveSettings(area, { highlightStyle: 'tint' });
     expect(seen.map((settings) => settings.highlightStyle)).toEqual(['hover']);
+  });
+});
+
+// The content script reads settings through these, parsing with a module it loads only when there is a record.
+describe('reading settings with a parser loaded on demand', () => {
+  it('gives the defaults without parsing anything when nothing is stored', async () => {
+    const parsed: unknown[] = [];
+    const settings = await loadSettingsWith(memoryArea(), (stored) => {
+      parsed.push(stored);
+      return DEFAULT_SETTINGS;
+    });
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(parsed).toEqual([]);
+  });
+
+  it('hands a stored record to the parser and uses what it makes of it', async () => {
+    const record = { version: 1, changes: { theme: 'dark', hoverDelayMs: 'soon' } };
+    const parsed: unknown[] = [];
+    const settings = await loadSettingsWith(memoryArea({ [SETTINGS_KEY]: record }), async (stored) => {
+      parsed.push(stored);
+      return readStoredSettings(stored).settings;
+    });
+    expect(parsed).toEqual([record]);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+  });
+
+  it('passes each saved record on unparsed, and nothing once stopped', async () => {
+    const area = memoryArea();
+    const seen: unknown[] = [];
+    const stop = watchStoredSettings(area.onChanged, (stored) => seen.push(stored));
+    await saveSettings(area, { highlightStyle: 'hover' });
+    await area.set({ unrelated: 1 });
+    stop();
+    await saveSettings(area, { highlightStyle: 'tint' });
+    expect(seen).toEqual([{ version: 1, changes: { highlightStyle: 'hover' } }]);
   });
 });
 
