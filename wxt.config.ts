@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { noPreactInnerHtml } from './scripts/vite-plugins/no-inner-html';
 
+// Parts of the content script that it imports when first needed (see entrypoints/content/parts.ts).
+const CONTENT_SCRIPT_MODULES = ['content-data', 'content-popover'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -15,6 +18,15 @@ export default defineConfig({
     // activeTab + scripting: "Add this page" injects the article extractor (extract.js) into the tab the
     // user clicked the toolbar button on, on that click only; nothing is injected into other tabs.
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    // A content script may only import() what pages may load too; Chromium's per-session URL keeps pages
+    // from probing a fixed one (Firefox's extension URLs differ per install, and it has no such key).
+    web_accessible_resources: [
+      {
+        resources: CONTENT_SCRIPT_MODULES.map((name) => `${name}.js`),
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+F' },
@@ -39,6 +51,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT builds unlisted scripts as classic scripts; the content script's modules must be ES modules to
+    // export anything to import(). Vite keeps whitespace in ES libraries; these ship as built, so minify.
+    'vite:build:extendConfig': ([entrypoint], config) => {
+      if (!entrypoint || !CONTENT_SCRIPT_MODULES.includes(entrypoint.name) || !config.build?.lib) return;
+      config.build.lib.formats = ['es'];
+      config.build.rollupOptions = {
+        ...config.build.rollupOptions,
+        output: { ...config.build.rollupOptions?.output, minify: true },
+      };
+    },
+  },
   vite: () => ({
     // Preact's one innerHTML write (dangerouslySetInnerHTML, never used here) becomes a throw: the Firefox
     // linter then has nothing to warn about, and no code path can ever write markup into a page.

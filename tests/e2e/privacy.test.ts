@@ -128,9 +128,15 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
     await popup.waitForFunction(() => document.querySelectorAll('[role=option]').length > 0, { timeout: 15_000 });
     await sleep(500);
 
+    // Chromium serves the content script's modules at the extension's per-session URL (use_dynamic_url).
+    const dynamicBase = await popup.evaluate(() => {
+      const id = (globalThis as { chrome?: { runtime?: { dynamicId?: string } } }).chrome?.runtime?.dynamicId;
+      return id ? `chrome-extension://${id}/` : null;
+    });
     const allowed = (url: string) =>
       url.startsWith(`${server.origin}/`) ||
       url.startsWith(session.extensionBaseUrl) ||
+      (dynamicBase !== null && url.startsWith(dynamicBase)) ||
       url.startsWith('data:') ||
       url === 'about:blank';
     expect(requests.filter((url) => !allowed(url))).toEqual([]);

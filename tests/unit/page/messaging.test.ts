@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  createDetailsCache,
+  matcherFromAnswer,
+  parseContentRequest,
   reportMentionCounts,
-  requestEntityDetails,
   requestMatcher,
 } from '../../../src/page/messaging';
-import type { EntityDetails } from '../../../src/messages/schema';
+import { createDetailsCache, requestEntityDetails, type EntityDetails } from '../../../src/messages/details';
 import { planMatcher } from '../../../src/match/matcher';
 import { encodeMatcherPlan } from '../../../src/match/payload';
 
@@ -48,6 +48,41 @@ describe('requestMatcher', () => {
     ['no answer at all', undefined, /malformed/],
   ])('rejects %s', async (_label, answer, message) => {
     await expect(requestMatcher({ sendMessage: async () => answer })).rejects.toThrow(message);
+  });
+});
+
+describe('matcherFromAnswer', () => {
+  it('builds the matcher from an answer that arrived before this module loaded', () => {
+    const matcher = matcherFromAnswer({ ok: true, value: plan });
+    expect(matcher.findMentions('TikTok, again')).toEqual([{ start: 0, end: 6, entityId: 'tiktok' }]);
+  });
+
+  it.each([
+    ['an error result', { ok: false, error: 'no fact base' }, /no fact base/],
+    ['an alias of no entity', { ok: true, value: { ...plan, aliasEntities: '7' } }, /malformed/],
+  ])('refuses %s', (_label, answer, message) => {
+    expect(() => matcherFromAnswer(answer)).toThrow(message);
+  });
+});
+
+describe('parseContentRequest', () => {
+  it.each([
+    [{ type: 'factbase/changed' }],
+    [{ type: 'mentions/navigate', direction: 'previous' }],
+    [{ type: 'page/list' }],
+    [{ type: 'page/jump', entityId: 'tiktok', direction: 'first' }],
+  ])('takes %j', (message) => {
+    expect(parseContentRequest(message)).toEqual(message);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'page/erase' }],
+    ['a jump without an entity', { type: 'page/jump', direction: 'first' }],
+    ['a direction it does not know', { type: 'mentions/navigate', direction: 'sideways' }],
+    ['no object', 'page/list'],
+    ['nothing', undefined],
+  ])('drops %s', (_label, message) => {
+    expect(parseContentRequest(message)).toBeNull();
   });
 });
 

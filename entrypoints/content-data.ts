@@ -1,0 +1,38 @@
+/**
+ * The part of the content script that takes in data: zod and the schemas of everything the content
+ * script receives (its settings, the matcher payload, requests from the background and popup), and the
+ * matcher compiler. An ES module, loaded by `entrypoints/content.ts` with `import()` the first time a
+ * frame has something to parse (a page with text asks for the matcher), so the script every frame runs
+ * stays small and a frame without text never loads it.
+ */
+import type { Matcher } from '@/src/match/matcher';
+import { createDetailsCache, type DetailsCache } from '@/src/messages/details';
+import type { ContentRequest } from '@/src/messages/content';
+import { matcherFromAnswer, parseContentRequest, reportMentionCounts, type MessageSender } from '@/src/page/messaging';
+import type { Settings } from '@/src/settings/schema';
+import { resolveSettings, saveSettings, type SettingsStorageArea } from '@/src/settings/store';
+
+/** What the content script gets from this module. */
+export interface ContentDataModule {
+  /** Parse the background's answer to `matcher/get` and compile it; throws on an error or a malformed answer. */
+  matcherFromAnswer(answer: unknown): Matcher;
+  /** A request from the background or popup, or null when the message is none the content script answers. */
+  parseContentRequest(message: unknown): ContentRequest | null;
+  /** The settings a stored record holds, defaults for whatever can not be read. */
+  resolveSettings(stored: unknown): Settings;
+  /** Save a settings change (checked against the schema first). */
+  saveSettings(area: SettingsStorageArea, patch: Partial<Settings>): Promise<Settings>;
+  /** Entity details asked of the background once per entity, parsed on receipt. */
+  createDetailsCache(runtime: MessageSender): DetailsCache;
+  /** Tell the background which entities the frame marks; never throws. */
+  reportMentionCounts(runtime: MessageSender, counts: Record<string, number>): Promise<void>;
+}
+
+export default defineUnlistedScript((): ContentDataModule => ({
+  matcherFromAnswer,
+  parseContentRequest,
+  resolveSettings,
+  saveSettings,
+  createDetailsCache,
+  reportMentionCounts,
+}));

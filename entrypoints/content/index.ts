@@ -1,0 +1,45 @@
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startAnnotator } from '@/src/page/annotator';
+import { guardAgainstForgedRestarts } from '@/src/page/orphan-guard';
+import { lazyEnvironment, loadData } from './parts';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  // Every frame marks its own document (cross-origin frames can only be reached this way), so the
+  // page layer never looks into iframes itself and nothing is marked twice.
+  allFrames: true,
+  matchAboutBlank: true,
+  // WXT's legacy start-up postMessage would reach the page's own message listeners.
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    guardAgainstForgedRestarts({
+      window,
+      // Private in WXT's types but public at run time; a WXT upgrade that renames it fails privacy.test.ts.
+      eventName: (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+        .SCRIPT_STARTED_MESSAGE_TYPE,
+      runtimeAlive: () => Boolean(browser.runtime?.id),
+      signal: ctx.signal,
+    });
+    const isTopFrame = window === window.top;
+    // Settings, the matcher and the popover come from parts loaded when first needed (see ./parts.ts).
+    const annotator = startAnnotator({
+      window,
+      ctx,
+      ...lazyEnvironment(ctx, isTopFrame),
+      openStory: (storyId) => void browser.runtime.sendMessage({ type: 'story/open', storyId }),
+    });
+
+    // Keyboard commands and the popup talk to the top frame only; fact base changes concern every frame.
+    const onMessage = (message: unknown) => {
+      const answer = loadData().then((data) => {
+        const request = data.parseContentRequest(message);
+        if (!request || (!isTopFrame && request.type !== 'factbase/changed')) return undefined;
+        return annotator.handle(request);
+      });
+      return isTopFrame ? answer : void answer;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  },
+});

@@ -1,0 +1,85 @@
+/**
+ * The content script's parts that are not in the script every frame runs: ES modules in the extension
+ * (`entrypoints/content-data.ts`, `entrypoints/content-popover.ts`, listed in `web_accessible_resources`),
+ * imported into the content script's own isolated world when first needed. WXT bundles a content script
+ * into one classic script, where a bundled `import()` would be inlined and load nothing lazily.
+ *
+ * Checked in Chromium 156 and Firefox ESR 153: the modules run in the content script's world (they see
+ * `browser.runtime`, not the page's globals), load under a page's `default-src 'none'`, in sandboxed and
+ * `srcdoc` frames and on cross-origin isolated pages; without a web_accessible_resources entry both
+ * browsers refuse the import. Chromium serves them at a per-session URL (`use_dynamic_url`), so a page can
+ * not probe a fixed URL to learn that Factlens is installed; Firefox's extension URLs are per-install.
+ */
+import { browser, type PublicPath } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AnnotatorEnvironment } from '@/src/page/annotator';
+import { loadSettingsWith, watchStoredSettings } from '@/src/settings/store';
+import type { ContentDataModule } from '../content-data';
+import type { ContentPopoverModule } from '../content-popover';
+
+/** `load` once; a failed load is forgotten, so the next call tries again. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+// `chrome`, not the bundled `browser`: the Firefox linter accepts import() of `chrome.runtime.getURL(…)` as
+// written, and a bundler renames the `browser` it imports. Both browsers give content scripts `chrome`.
+declare const chrome: { runtime: { getURL(path: PublicPath): string } };
+
+function importPart<T>(path: PublicPath): Promise<T> {
+  return import(/* @vite-ignore */ chrome.runtime.getURL(path)).then((module: { default: T }) => module.default);
+}
+
+/** Zod, the schemas of what the content script receives (entity details too), and the matcher compiler. */
+export const loadData = once(() => importPart<ContentDataModule>('/content-data.js'));
+/** Preact, Floating UI and the popover. */
+export const loadPopover = once(() => importPart<ContentPopoverModule>('/content-popover.js'));
+const loadDetailsCache = once(() => loadData().then((data) => data.createDetailsCache(browser.runtime)));
+
+/** What the page layer asks of the content script and the parts above provide, each loaded when first used. */
+export type LazyEnvironment = Pick<
+  AnnotatorEnvironment,
+  | 'loadSettings'
+  | 'watchSettings'
+  | 'saveSettings'
+  | 'requestMatcher'
+  | 'loadDetails'
+  | 'reportCounts'
+  | 'createPopover'
+>;
+
+/**
+ * The page layer's environment, through the lazily loaded parts: a frame loads the data module when it
+ * has something to parse (a stored settings record, the matcher payload once it has text, a message),
+ * and the popover module, while idle, once it marks a mention. `isTopFrame`: this frame reports the
+ * counts for the tab's badge.
+ */
+export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean): LazyEnvironment {
+  const { local } = browser.storage;
+  return {
+    loadSettings: () => loadSettingsWith(local, (stored) => loadData().then((data) => data.resolveSettings(stored))),
+    watchSettings: (listener) =>
+      watchStoredSettings(browser.storage.onChanged, (stored) => {
+        void loadData().then((data) => listener(data.resolveSettings(stored)));
+      }),
+    saveSettings: (patch) => loadData().then((data) => data.saveSettings(local, patch)),
+    // The payload is asked for while the module that parses it loads.
+    requestMatcher: () =>
+      Promise.all([loadData(), browser.runtime.sendMessage({ type: 'matcher/get' })]).then(([data, answer]) =>
+        data.matcherFromAnswer(answer),
+      ),
+    loadDetails: (entityId) => loadDetailsCache().then((cache) => cache.load(entityId)),
+    reportCounts: (counts) => {
+      // Fetched while idle, so the first hover does not wait for the popover's code.
+      if (Object.keys(counts).length > 0) ctx.requestIdleCallback(() => void loadPopover().catch(() => {}));
+      // Frames would overwrite each other's counts on the badge.
+      if (isTopFrame) void loadData().then((data) => data.reportMentionCounts(browser.runtime, counts));
+    },
+    createPopover: (options) => loadPopover().then((module) => module.createPopoverHost(options)),
+  };
+}
