@@ -44,6 +44,7 @@ import type { EntityDetails } from '../messages/schema';
 import { POPOVER_CSS } from '../ui/popover/styles';
 import { Popover, PopoverMessage, popoverAnnouncement } from '../ui/popover/Popover';
 import type { PopoverTheme } from '../ui/popover/Popover';
+import { removeOrphanedPopoverHosts } from './orphan-guard';
 
 /** The tag of the host element; the page scanner skips it. */
 export const POPOVER_HOST_TAG = 'factlens-root';
@@ -254,6 +255,8 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   liveRegion.setAttribute('aria-live', 'polite');
 
   shadow.append(layer, liveRegion);
+  // One host per document: a copy of this script unloaded by an extension reload may have left its own.
+  removeOrphanedPopoverHosts({ document: doc, hostTag: POPOVER_HOST_TAG });
   hostContainer(doc).append(hostElement);
 
   let open = false;
