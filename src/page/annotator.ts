@@ -442,6 +442,8 @@ class PageSession {
   /** Bring the marks in line with the index and the rules. Linear in the number of mentions. */
   private refreshMarks(): void {
     if (!this.layer) return;
+    // Elements marked through their id or place may have moved since.
+    this.layer.revalidate();
     const marking = chooseMarked(this.index.inPageOrder(), this.rules());
     const next = new Set(marking.marked);
     for (const entry of this.marked) if (!next.has(entry) && entry.range) this.layer.delete(entry.range);

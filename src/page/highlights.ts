@@ -42,11 +42,19 @@ function declarations(style: HighlightStyle): Record<string, string> {
 
 /**
  * Elements one rule may restyle before a narrower selector is worth using.
- * Adding a rule restyles every element it can match (Chromium 156, 200,000
- * text nodes: 1 s for `p` against 33 ms for `#id`), so on a page with
+ * Adding a rule restyles every element it matches (Chromium 156, a page of
+ * 40,000 paragraphs: 1 s for `p`, 40–90 ms for one element's id or path, most
+ * of which is the browser looking the page over), so on a page with
  * thousands of paragraphs a rule per tag would freeze it for a frame or more.
  */
 export const TAG_RULE_LIMIT = 1500;
+
+/**
+ * Per crowded tag, how many marked elements get a selector of their own
+ * (their id, or their path) before the tag's rule is used after all: every
+ * rule is also weighed when the page restyles those elements later.
+ */
+export const OWN_SELECTORS_PER_TAG = 32;
 
 /** How many elements in the document (or shadow root) carry a tag or a class. */
 export interface ElementCounts {
@@ -55,22 +63,41 @@ export interface ElementCounts {
 }
 
 /**
+ * The element's place in the document as a selector that matches it alone:
+ * child positions from its nearest ancestor with an id, or from the root.
+ * It goes stale when the page inserts or removes elements before it (see
+ * `HighlightLayer.revalidate`).
+ */
+export function pathSelector(element: Element): string {
+  const steps: string[] = [];
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (current !== element && current.id) return [`#${CSS.escape(current.id)}`, ...steps].join(' > ');
+    if (!current.parentElement) return [':root', ...steps].join(' > ');
+    let position = 1;
+    for (let sibling = current.previousElementSibling; sibling; sibling = sibling.previousElementSibling) position++;
+    steps.unshift(`${CSS.escape(current.localName)}:nth-child(${position})`);
+  }
+  return steps.join(' > ');
+}
+
+/**
  * The selector of the rules that let marks in `element`'s own text show
  * (`:host` for text straight in a shadow root: its host holds it).
  *
  * The element's tag, unless the tag has more than {@link TAG_RULE_LIMIT}
- * elements: then its id, or its rarest class when that class is rarer than
- * the tag. The rule must match the very element holding the text: Firefox
- * 153 does not pass `::highlight()` styles down to child elements (Chromium
- * does). Tags are preferred because a page may change an element's id or
- * class later, which would hide its marks until the next rescan.
+ * elements: then its id, else (while `ownSelectorAllowed`) its path, else its
+ * rarest class when that class is rarer than the tag. The rule must match
+ * the very element holding the text: Firefox 153 does not pass
+ * `::highlight()` styles down to child elements (Chromium does). Tags are
+ * preferred because a page may change an element's id, class or place later.
  */
-export function markSelector(element: Element | null, counts: ElementCounts): string {
+export function markSelector(element: Element | null, counts: ElementCounts, ownSelectorAllowed = false): string {
   if (!element) return ':host';
   const tag = element.localName;
   const tagCount = counts.tag(tag);
   if (tagCount <= TAG_RULE_LIMIT) return CSS.escape(tag);
   if (element.id) return `#${CSS.escape(element.id)}`;
+  if (ownSelectorAllowed) return pathSelector(element);
   let best: { name: string; count: number } | null = null;
   for (const name of element.classList) {
     const count = counts.className(name);
@@ -125,6 +152,9 @@ export class HighlightLayer {
   private readonly sheet: CSSStyleSheet | null;
   private readonly holders = new Set<SheetHolder>();
   private readonly selectors = new Set<string>();
+  /** Marked elements with a selector of their own (id or path), and how many paths each tag has had. */
+  private readonly ownSelectors = new Map<Element, string>();
+  private readonly ownSelectorCount = new Map<string, number>();
   /** Per holder, how many elements carry each tag and class, counted once: the choice only weighs cost. */
   private readonly counts = new WeakMap<SheetHolder, ElementCounts>();
   private style: HighlightStyle;
@@ -165,7 +195,7 @@ export class HighlightLayer {
    */
   add(range: AbstractRange, holder: SheetHolder, element: Element | null): void {
     if (!this.mentions) return;
-    this.allowSelector(markSelector(element, this.countsIn(holder)));
+    this.reach(element, holder);
     this.adoptInto(holder);
     this.mentions.add(range);
   }
@@ -198,6 +228,41 @@ export class HighlightLayer {
   setStyle(style: HighlightStyle): void {
     this.style = style;
     this.sheet?.replaceSync(highlightStyleSheet(style, this.selectors));
+  }
+
+  /**
+   * Make sure the rules reach `element`'s text: a selector for it, and a rule
+   * for the selector unless one exists. Paths are kept to be checked later.
+   */
+  private reach(element: Element | null, holder: SheetHolder): void {
+    if (element && this.ownSelectors.has(element)) return;
+    const tag = element?.localName ?? '';
+    // Paths only in the document: a shadow root's elements are few, and its sheet is matched inside it.
+    const allowed = 'documentElement' in holder && (this.ownSelectorCount.get(tag) ?? 0) < OWN_SELECTORS_PER_TAG;
+    const selector = markSelector(element, this.countsIn(holder), allowed);
+    if (element && selector.startsWith('#')) this.ownSelectors.set(element, selector);
+    if (element && selector.includes(':nth-child(')) {
+      this.ownSelectors.set(element, selector);
+      this.ownSelectorCount.set(tag, (this.ownSelectorCount.get(tag) ?? 0) + 1);
+    }
+    this.allowSelector(selector);
+  }
+
+  /**
+   * Give marked elements whose id or place changed since they got their
+   * selector a new one (the page moved them, or put elements before them).
+   * Costs one `matches` per element with a selector of its own.
+   */
+  revalidate(): void {
+    for (const [element, selector] of this.ownSelectors) {
+      if (element.isConnected && element.matches(selector)) continue;
+      this.ownSelectors.delete(element);
+      if (selector.includes(':nth-child(')) {
+        const tag = element.localName;
+        this.ownSelectorCount.set(tag, this.ownSelectorCount.get(tag)! - 1);
+      }
+      if (element.isConnected) this.reach(element, element.ownerDocument);
+    }
   }
 
   private allowSelector(selector: string): void {

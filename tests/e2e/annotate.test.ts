@@ -618,6 +618,56 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     expect(marked.equals(unmarked)).toBe(false);
   });
 
+  it('paints marks in a page of 3,000 paragraphs through rules for those paragraphs alone, and keeps painting them when the page moves them', async () => {
+    await saveSettings({ highlightStyle: 'tint' });
+    const page = await open('crowded.html');
+    screenshotOnFailure(page, `crowded-${browserName}`);
+    /** Whether the mark over the first six characters of `paragraph`'s text changes its pixels. */
+    const paints = async (paragraph: number): Promise<boolean> => {
+      const box = await page.evaluate((index: number) => {
+        const text = document.querySelectorAll('main p')[index]!.firstChild!;
+        const start = (text as Text).data.search(/TikTok|OpenAI/);
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, start + 6);
+        (text.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const { x, y, width, height } = range.getBoundingClientRect();
+        // Screenshot clips are in page coordinates.
+        return { x: x + window.scrollX, y: y + window.scrollY, width, height };
+      }, paragraph);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const marked = Buffer.from(await page.screenshot({ clip: box, encoding: 'binary' }));
+      // The page's own !important rule hides the mark without taking it (Factlens would put a taken one back).
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.id = 'hide-marks';
+        style.textContent = '::highlight(factlens-mention) { background-color: transparent !important; }';
+        document.head.append(style);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const unmarked = Buffer.from(await page.screenshot({ clip: box, encoding: 'binary' }));
+      await page.evaluate(() => document.getElementById('hide-marks')!.remove());
+      return !marked.equals(unmarked);
+    };
+    const texts = await waitFor(
+      () => readMarks(page),
+      (found) => found.length === 3,
+    );
+    expect(texts.map((mark) => mark.text)).toEqual(['TikTok', 'Microsoft', 'OpenAI']);
+    expect(await paints(0)).toBe(true);
+    expect(await paints(1499)).toBe(true);
+    // A rule per paragraph's place, not one for every <p> on the page.
+    const selectors = await page.evaluate(() =>
+      document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText.split('::')[0]!)),
+    );
+    expect(selectors.length).toBeGreaterThan(0);
+    expect(selectors).not.toContain('p');
+    await page.click('#insert-before');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await paints(1)).toBe(true);
+    expect(await paints(1500)).toBe(true);
+  });
+
   it('marks same-origin frames in their own documents, each once', async () => {
     const page = await open('frames.html');
     screenshotOnFailure(page, `frames-${browserName}`);

@@ -6,6 +6,7 @@ import {
   highlightStyleSheet,
   markSelector,
   MENTION_HIGHLIGHT,
+  pathSelector,
   TAG_RULE_LIMIT,
   type ElementCounts,
 } from '../../../src/page/highlights';
@@ -68,6 +69,14 @@ describe('the selector that reaches a mark', () => {
     expect(markSelector(element('<p id="lead" class="intro">x</p>'), counts({ p: TAG_RULE_LIMIT }))).toBe('p');
   });
 
+  it('is the element’s path when the tag is crowded and the element has no id, while paths are allowed', () => {
+    document.body.innerHTML = '<main><p>a</p><div><p class="x">b</p><p class="x">target</p></div></main>';
+    const target = document.querySelectorAll('p')[2]!;
+    const selector = markSelector(target, counts({ p: 40_000 }, { x: 2 }), true);
+    expect([...document.querySelectorAll(selector)]).toEqual([target]);
+    expect(markSelector(target, counts({ p: 40_000 }, { x: 2 }), false)).toBe('p.x');
+  });
+
   it('is the id on a page with thousands of elements of that tag', () => {
     expect(markSelector(element('<p id="lead" class="intro">x</p>'), counts({ p: 40_000 }))).toBe('#lead');
   });
@@ -88,5 +97,26 @@ describe('the selector that reaches a mark', () => {
 
   it('reaches text straight in a shadow root through its host', () => {
     expect(markSelector(null, counts({}))).toBe(':host');
+  });
+});
+
+describe('the path of an element', () => {
+  it('matches that element alone, from the nearest ancestor with an id or from the root', () => {
+    document.body.innerHTML =
+      '<div id="story"><section><p>one</p><p>two <b>bold</b></p></section></div><ul><li>a</li><li>b <i>c</i></li></ul>';
+    for (const element of document.querySelectorAll('p, b, li, i, section')) {
+      expect([...document.querySelectorAll(pathSelector(element))]).toEqual([element]);
+    }
+    expect(pathSelector(document.querySelector('b')!)).toMatch(/^#story > /);
+    expect(pathSelector(document.querySelector('i')!)).toMatch(/^:root > body:nth-child\(2\) > /);
+  });
+
+  it('stops matching once the page puts an element before it, and the new path matches it again', () => {
+    document.body.innerHTML = '<article><p>first</p><p>marked</p></article>';
+    const marked = document.querySelectorAll('p')[1]!;
+    const before = pathSelector(marked);
+    marked.before(document.createElement('aside'));
+    expect(marked.matches(before)).toBe(false);
+    expect([...document.querySelectorAll(pathSelector(marked))]).toEqual([marked]);
   });
 });
