@@ -1,9 +1,10 @@
 /**
  * The part of the content script that takes in data: zod and the schemas of everything the content
- * script receives (its settings, the matcher payload, requests from the background and popup), and the
- * matcher compiler. An ES module, loaded by `entrypoints/content.ts` with `import()` the first time a
- * frame has something to parse (a page with text asks for the matcher), so the script every frame runs
- * stays small and a frame without text never loads it.
+ * script receives (a stored settings record, the matcher's plan, entity details, requests from the
+ * background and popup), and the code that builds the matcher. An ES module, imported by the content
+ * script (see `entrypoints/content/parts.ts`) the first time a frame has something to parse: a page with
+ * text asks for the matcher. The script every frame runs stays small, and a frame without text (and
+ * without a stored settings record) never loads this.
  */
 import type { Matcher } from '@/src/match/matcher';
 import { createDetailsCache, type DetailsCache } from '@/src/messages/details';
@@ -14,7 +15,7 @@ import { resolveSettings, saveSettings, type SettingsStorageArea } from '@/src/s
 
 /** What the content script gets from this module. */
 export interface ContentDataModule {
-  /** Parse the background's answer to `matcher/get` and compile it; throws on an error or a malformed answer. */
+  /** Parse the background's answer to `matcher/get` and build the matcher; throws on an error or malformed answer. */
   matcherFromAnswer(answer: unknown): Matcher;
   /** A request from the background or popup, or null when the message is none the content script answers. */
   parseContentRequest(message: unknown): ContentRequest | null;

@@ -35,7 +35,7 @@ function importPart<T>(path: PublicPath): Promise<T> {
   return import(/* @vite-ignore */ chrome.runtime.getURL(path)).then((module: { default: T }) => module.default);
 }
 
-/** Zod, the schemas of what the content script receives (entity details too), and the matcher compiler. */
+/** Zod, the schemas of what the content script receives (entity details too), and the matcher's builder. */
 export const loadData = once(() => importPart<ContentDataModule>('/content-data.js'));
 /** Preact, Floating UI and the popover. */
 export const loadPopover = once(() => importPart<ContentPopoverModule>('/content-popover.js'));

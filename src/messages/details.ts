@@ -3,9 +3,9 @@
  * to `entity/get`, and the content script's cached request for it.
  *
  * Kept apart from the other message schemas (`schema.ts` re-exports the
- * schemas) because only the content script's popover module asks for details:
- * the fact base schemas they are built from stay out of the modules a page
- * with text loads.
+ * schemas) so that the content script's data module, which parses these for
+ * the popover and the popup's page list, bundles the fact base schemas they
+ * are built from and none of the user article, search or popup schemas.
  */
 import * as z from 'zod/mini';
 import { Entity, Figure, Story } from '../facts/schema';

@@ -6,8 +6,8 @@
  *
  * Not part of the script every frame runs: this module (and zod with it) is
  * bundled into the content script's lazily loaded parts (see
- * `entrypoints/content/parts.ts`). Entity details, which only the popover
- * needs, are asked for in `src/messages/details.ts`.
+ * `entrypoints/content/parts.ts`). Entity details are asked for in
+ * `src/messages/details.ts`.
  */
 import * as z from 'zod/mini';
 import type { GetMatcherRequest, ReportMentionsRequest } from '../messages/schema';
