@@ -1,6 +1,6 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startAnnotator } from '@/src/page/annotator';
-import { guardAgainstForgedRestarts } from '@/src/page/orphan-guard';
+import { OWN_HOST_TAG, startAnnotator } from '@/src/page/annotator';
+import { guardAgainstForgedRestarts, removeOrphanedPopoverHosts } from '@/src/page/orphan-guard';
 import { lazyEnvironment, loadData } from './parts';
 
 export default defineContentScript({
@@ -13,6 +13,8 @@ export default defineContentScript({
   // WXT's legacy start-up postMessage would reach the page's own message listeners.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // A copy unloaded without its teardown (Firefox, on an extension update) may have left an open popover.
+    removeOrphanedPopoverHosts({ document, hostTag: OWN_HOST_TAG });
     guardAgainstForgedRestarts({
       window,
       // Private in WXT's types but public at run time; a WXT upgrade that renames it fails privacy.test.ts.

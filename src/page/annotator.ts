@@ -699,6 +699,30 @@ class PageSession {
  * whenever Factlens is active on this page. Everything stops when the content
  * script context is invalidated.
  */
+/**
+ * Null when the document's body holds readable text (most pages); otherwise
+ * a promise that resolves once it does, watching the page's changes until
+ * then. The promise never resolves once `signal` is aborted.
+ */
+export function whenTextArrives(window: Window, signal: AbortSignal): Promise<void> | null {
+  const document = window.document;
+  const hasText = () => {
+    const body = document.body ?? document.documentElement;
+    return body !== null && hasReadableText(body, isOwnElement);
+  };
+  if (hasText()) return null;
+  return new Promise((resolve) => {
+    const globals = window as unknown as typeof globalThis;
+    const observer = new globals.MutationObserver(() => {
+      if (!hasText()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  });
+}
+
 export function startAnnotator(env: AnnotatorEnvironment): Annotator {
   const { window, ctx } = env;
   let settings: Settings | null = null;
@@ -742,13 +766,18 @@ export function startAnnotator(env: AnnotatorEnvironment): Annotator {
     session = null;
   });
 
-  const started = env.loadSettings().then(
-    (loaded) => {
-      settings ??= loaded;
-      apply();
-    },
-    (error: unknown) => console.warn('Factlens: could not read settings', error),
-  );
+  const readSettings = () =>
+    env.loadSettings().then(
+      (loaded) => {
+        settings ??= loaded;
+        apply();
+      },
+      (error: unknown) => console.warn('Factlens: could not read settings', error),
+    );
+  // Settings are read (and so parsed) only once the frame has text: an ad frame or an app shell
+  // still loading costs a text walk, no storage read and no schema.
+  const textArrives = whenTextArrives(window, ctx.signal);
+  const started = textArrives ? (void textArrives.then(readSettings), Promise.resolve()) : readSettings();
 
   return {
     started,
@@ -765,7 +794,11 @@ export function startAnnotator(env: AnnotatorEnvironment): Annotator {
         case 'page/list':
           return session
             ? session.listMentions().then((value) => ({ ok: true, value }))
-            : Promise.resolve({ ok: true, value: { entities: [], leftOut: 0, active: false } });
+            : // No session: paused here, or (settings not read yet) a frame still without text.
+              Promise.resolve({
+                ok: true,
+                value: { entities: [], leftOut: 0, active: settings ? isActiveOn(settings, site) : true },
+              });
       }
     },
   };

@@ -73,6 +73,7 @@ describe('the page layer', () => {
   let controller: AbortController;
   let settingsListener: (settings: Settings) => void;
   let requestMatcher: ReturnType<typeof vi.fn>;
+  let loadSettings: ReturnType<typeof vi.fn>;
 
   function start(settings: Partial<Settings> = {}) {
     const env: AnnotatorEnvironment = {
@@ -86,7 +87,7 @@ describe('the page layer', () => {
           return () => controller.signal.removeEventListener('abort', callback);
         },
       },
-      loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+      loadSettings: (loadSettings = vi.fn(async () => ({ ...DEFAULT_SETTINGS, ...settings }))),
       watchSettings: (listener) => {
         settingsListener = listener;
         return () => {};
@@ -127,10 +128,11 @@ describe('the page layer', () => {
     expect(requestMatcher).toHaveBeenCalledTimes(1);
   });
 
-  it('does not ask for the matcher in a frame without text, until text arrives', async () => {
+  it('neither reads settings nor asks for the matcher in a frame without text, until text arrives', async () => {
     document.body.innerHTML = '<div>  </div><script>var TikTok = 1;</script>';
     await start().started;
     await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(loadSettings).not.toHaveBeenCalled();
     expect(requestMatcher).not.toHaveBeenCalled();
     expect(registry.size).toBe(0);
     document.body.insertAdjacentHTML('beforeend', '<p>Microsoft, at last</p>');
