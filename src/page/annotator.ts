@@ -142,6 +142,7 @@ class PageSession {
   private watchdogTimer: number | null = null;
   private watchdogDelay = WATCHDOG_FIRST_MS;
   private lastRepairLook = -Infinity;
+  private structureChanged = false;
 
   constructor(
     private readonly env: AnnotatorEnvironment,
@@ -442,8 +443,11 @@ class PageSession {
   /** Bring the marks in line with the index and the rules. Linear in the number of mentions. */
   private refreshMarks(): void {
     if (!this.layer) return;
-    // Elements marked through their id or place may have moved since.
-    this.layer.revalidate();
+    // Elements marked through their id or place may have moved since (a `matches` each: not on every refresh).
+    if (this.structureChanged) {
+      this.structureChanged = false;
+      this.layer.revalidate();
+    }
     const marking = chooseMarked(this.index.inPageOrder(), this.rules());
     const next = new Set(marking.marked);
     for (const entry of this.marked) if (!next.has(entry) && entry.range) this.layer.delete(entry.range);
@@ -486,6 +490,8 @@ class PageSession {
   private onMutations(records: MutationRecord[]): void {
     if (this.signal.aborted) return;
     const summary = summarizeMutations(records, isOwnNode);
+    // Elements added or removed may have moved marked elements reached by their place.
+    if (records.some((record) => record.type === 'childList')) this.structureChanged = true;
     // Marks over text that changed would paint the wrong letters: drop them now, before the next paint.
     for (const text of summary.changedTexts) for (const entry of this.index.remove(text)) this.unmark(entry);
     for (const node of summary.dirty) this.dirty.add(node);

@@ -54,7 +54,7 @@ export const TAG_RULE_LIMIT = 1500;
  * (their id, or their path) before the tag's rule is used after all: every
  * rule is also weighed when the page restyles those elements later.
  */
-export const OWN_SELECTORS_PER_TAG = 32;
+export const OWN_SELECTORS_PER_TAG = 8;
 
 /** How many elements in the document (or shadow root) carry a tag or a class. */
 export interface ElementCounts {

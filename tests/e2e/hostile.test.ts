@@ -416,6 +416,52 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
+  it('finds the mention under the pointer and opens its popover beside it on a zoomed page at twice the pixel density', async () => {
+    const page = await open('hostile/zoomed.html', async (page) => {
+      await page.setViewport({ width: 1000, height: 800, deviceScaleFactor: 2 });
+    });
+    screenshotOnFailure(page, `hostile-zoomed-${browserName}`);
+    expect(
+      await waitFor(
+        () => markTexts(page),
+        (marks) => marks.length >= 2,
+      ),
+    ).toEqual(['TikTok', 'Microsoft']);
+    for (const [text, near] of [
+      ['TikTok', 'first'],
+      ['Microsoft', 'second'],
+    ] as const) {
+      const centre = (await markCentre(page, text, near))!;
+      const view = await hover(page, text, near);
+      expect(view.open).toBe(true);
+      expect(view.onTop).toBe(true);
+      // Beside the mention: the card starts within a line or two of it, above or below.
+      const card = await page.evaluate(() => {
+        const layer = document.querySelector('factlens-root')!.shadowRoot!.querySelector('.fl-layer')!;
+        // The card: the first box of the popover with a background of its own.
+        const card =
+          [layer, ...layer.querySelectorAll('*')].find((element) => {
+            const colour = getComputedStyle(element).backgroundColor;
+            return (
+              colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)' && element.getBoundingClientRect().width > 0
+            );
+          }) ?? layer;
+        const { top, bottom, left, right } = card.getBoundingClientRect();
+        return { top, bottom, left, right };
+      });
+      const distance = Math.min(Math.abs(card.top - centre.y), Math.abs(card.bottom - centre.y));
+      expect(distance).toBeLessThan(60);
+      expect(centre.x).toBeGreaterThan(card.left - 400);
+      expect(centre.x).toBeLessThan(card.right + 400);
+      await page.mouse.move(5, 5);
+      await waitFor(
+        () => popoverView(page),
+        (next) => !next.open,
+      );
+    }
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
   it('shows a clickable popover above a fullscreen element, and leaves the page as it was after fullscreen', async () => {
     const page = await open('hostile/fullscreen.html');
     screenshotOnFailure(page, `hostile-fullscreen-${browserName}`);
@@ -473,33 +519,49 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
-  // Open defects of issue #6, kept runnable but out of `npm test` until fixed (FACTLENS_OPEN_DEFECTS=1 runs them):
+  it('marks the 200,000-text-node page, and caps the 50,000-mention page with the popup told how many were left out', async () => {
+    const nodes = await open('gen/many-nodes.html');
+    screenshotOnFailure(nodes, `hostile-huge-nodes-${browserName}`);
+    // One TikTok every 1,000 paragraphs: 100 marks, all of them, however long the page.
+    expect(
+      await waitFor(
+        () => markCount(nodes),
+        (marks) => marks >= 100,
+        20_000,
+      ),
+    ).toBe(100);
+    expect(await collectPageErrors(nodes).read()).toEqual([]);
+    await nodes.close();
+
+    const mentions = await open('gen/many-mentions.html');
+    screenshotOnFailure(mentions, `hostile-huge-mentions-${browserName}`);
+    const cap = DEFAULT_SETTINGS.maxMentionsPerPage;
+    await waitFor(
+      () => markCount(mentions),
+      (marks) => marks >= cap,
+      20_000,
+    );
+    // Settled: the cap holds once the whole page has been read.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await markCount(mentions)).toBe(cap);
+    const list = (await pageList()) as { ok: boolean; value: { leftOut: number } };
+    expect(list.ok).toBe(true);
+    expect(list.value.leftOut).toBe(50_000 - cap);
+    expect(await collectPageErrors(mentions).read()).toEqual([]);
+  }, 90_000);
+
+  // Open defect of issue #6, kept runnable but out of `npm test` until fixed (FACTLENS_OPEN_DEFECTS=1 runs it):
   // the 200,000-node and 50,000-mention pages still block the page's timers for longer than 200 ms while
-  // Factlens marks them.
+  // the first marks appear (the browser restyles every element a new ::highlight() rule matches).
   describe.runIf(process.env.FACTLENS_OPEN_DEFECTS === '1')('open defects', () => {
     it.each([['many-nodes.html'], ['many-mentions.html']])(
-      'stays responsive on the huge page %s and caps its marks',
+      'stays responsive on the huge page %s',
       async (file) => {
         const page = await open(`gen/${file}`);
         screenshotOnFailure(page, `hostile-huge-${file}-${browserName}`);
         const gap = await maxTimerGap(page, 3000);
-        const count = await markCount(page);
-        expect(count).toBeGreaterThan(0);
-        expect(count).toBeLessThanOrEqual(DEFAULT_SETTINGS.maxMentionsPerPage);
-        if (file === 'many-mentions.html') {
-          // 50,000 mentions: the cap applies, and the popup's list says how many were left out.
-          await waitFor(
-            () => markCount(page),
-            (marks) => marks >= DEFAULT_SETTINGS.maxMentionsPerPage,
-            10_000,
-          );
-          expect(await markCount(page)).toBe(DEFAULT_SETTINGS.maxMentionsPerPage);
-          const list = (await pageList()) as { ok: boolean; value: { leftOut: number } };
-          expect(list.ok).toBe(true);
-          expect(list.value.leftOut).toBe(50_000 - DEFAULT_SETTINGS.maxMentionsPerPage);
-        }
+        expect(await markCount(page)).toBeGreaterThan(0);
         expect(gap).toBeLessThan(200);
-        expect(await collectPageErrors(page).read()).toEqual([]);
       },
       60_000,
     );
