@@ -212,6 +212,8 @@ export async function measureScan(payloadJson: string, settings: Partial<Setting
     loadDetails: () => Promise.reject(new Error('no popovers in the benchmark')),
     openStory: () => {},
     createPopover: () => Promise.reject(new Error('no popovers in the benchmark')),
+    // As the extension's build for this browser does.
+    markByPlace: !navigator.userAgent.includes('Firefox'),
   };
   let compiled: { aliasCount: number; expressionCount: number } = { aliasCount: 0, expressionCount: 0 };
   const ask = env.requestMatcher;

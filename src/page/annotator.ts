@@ -56,6 +56,13 @@ export interface AnnotatorEnvironment {
    * Floating UI, formatting) only when a popover first opens, not on every page.
    */
   createPopover(options: PopoverHostOptions): Promise<PopoverHost>;
+  /**
+   * Whether marked elements of a crowded tag may get rules for their place
+   * (see `markSelector`): true where the engine restyles only the element
+   * such a rule matches (Chromium), false where it restyles every element of
+   * the rule's tag (Firefox 153). Default false.
+   */
+  markByPlace?: boolean;
 }
 
 /** The running page layer. */
@@ -253,7 +260,7 @@ class PageSession {
     const matcher = this.matcher;
     this.context = new PageContext(matcher.contextEntityIds, (text) => matcher.entitiesWithContext(text));
     // The style sheet is adopted with the first mark, not here (see refreshMarks).
-    this.layer ??= new HighlightLayer(this.window, this.settings.highlightStyle);
+    this.layer ??= new HighlightLayer(this.window, this.settings.highlightStyle, this.env.markByPlace ?? false);
     return true;
   }
 

@@ -50,14 +50,25 @@ function declarations(style: HighlightStyle): Record<string, string> {
 export const TAG_RULE_LIMIT = 1500;
 
 /**
- * Per crowded tag, how many marked elements get a selector of their own
- * (their id, or their path) before the tag's rule is used after all: every
- * rule is also weighed when the page restyles those elements later.
+ * Per crowded tag, at most how many marked elements get a rule for their
+ * place before the tag's rule is used after all. Each such rule costs the
+ * browser a check of every element when it is added (Chromium 156: about
+ * 11 ms per rule on a page of 200,000 elements), so fewer are allowed on
+ * bigger pages: see {@link placeRulesAllowed}.
  */
-export const OWN_SELECTORS_PER_TAG = 8;
+export const PLACE_RULES_PER_TAG = 8;
 
-/** How many elements in the document (or shadow root) carry a tag or a class. */
+/** Element checks (elements × rules for places) one page may cost: about 20 ms in Chromium. */
+const PLACE_RULE_CHECKS = 400_000;
+
+/** How many rules for places a tag may have on a page of `elements` elements. */
+export function placeRulesAllowed(elements: number): number {
+  return Math.min(PLACE_RULES_PER_TAG, Math.floor(PLACE_RULE_CHECKS / Math.max(elements, 1)));
+}
+
+/** How many elements in the document (or shadow root) carry a tag or a class, and in all. */
 export interface ElementCounts {
+  all(): number;
   tag(name: string): number;
   className(name: string): number;
 }
@@ -161,7 +172,15 @@ export class HighlightLayer {
   private activeRange: AbstractRange | null = null;
   private currentRange: AbstractRange | null = null;
 
-  constructor(window: Window, style: HighlightStyle) {
+  /**
+   * @param markByPlace - whether crowded tags' marked elements may get rules
+   *   for their place (see `AnnotatorEnvironment.markByPlace`).
+   */
+  constructor(
+    window: Window,
+    style: HighlightStyle,
+    private readonly markByPlace = false,
+  ) {
     this.style = style;
     const globals = window as unknown as HighlightGlobals;
     const registry = globals.CSS?.highlights;
@@ -238,8 +257,12 @@ export class HighlightLayer {
     if (element && this.ownSelectors.has(element)) return;
     const tag = element?.localName ?? '';
     // Paths only in the document: a shadow root's elements are few, and its sheet is matched inside it.
-    const allowed = 'documentElement' in holder && (this.ownSelectorCount.get(tag) ?? 0) < OWN_SELECTORS_PER_TAG;
-    const selector = markSelector(element, this.countsIn(holder), allowed);
+    const counts = this.countsIn(holder);
+    const allowed =
+      this.markByPlace &&
+      'documentElement' in holder &&
+      (this.ownSelectorCount.get(tag) ?? 0) < placeRulesAllowed(counts.all());
+    const selector = markSelector(element, counts, allowed);
     if (element && selector.startsWith('#')) this.ownSelectors.set(element, selector);
     if (element && selector.includes(':nth-child(')) {
       this.ownSelectors.set(element, selector);
@@ -346,6 +369,7 @@ export class HighlightLayer {
 function countElements(holder: SheetHolder): ElementCounts {
   const tags = new Map<string, number>();
   const classes = new Map<string, number>();
+  let all: number | undefined;
   // A document counts through its live collections (no selector parsing); a shadow root has none.
   const count = (cache: Map<string, number>, name: string, byName: (name: string) => number): number => {
     let counted = cache.get(name);
@@ -353,6 +377,11 @@ function countElements(holder: SheetHolder): ElementCounts {
     return counted;
   };
   return {
+    all: () =>
+      (all ??=
+        'getElementsByTagName' in holder
+          ? holder.getElementsByTagName('*').length
+          : holder.querySelectorAll('*').length),
     tag: (name) =>
       count(tags, name, (tag) =>
         'getElementsByTagName' in holder

@@ -618,7 +618,7 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     expect(marked.equals(unmarked)).toBe(false);
   });
 
-  it('paints marks in a page of 3,000 paragraphs through rules for those paragraphs alone, and keeps painting them when the page moves them', async () => {
+  it('paints marks in a page of 3,000 paragraphs (in Chromium through rules for those paragraphs alone), and keeps painting them when the page moves them', async () => {
     await saveSettings({ highlightStyle: 'tint' });
     const page = await open('crowded.html');
     screenshotOnFailure(page, `crowded-${browserName}`);
@@ -656,12 +656,17 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     expect(texts.map((mark) => mark.text)).toEqual(['TikTok', 'Microsoft', 'OpenAI']);
     expect(await paints(0)).toBe(true);
     expect(await paints(1499)).toBe(true);
-    // A rule per paragraph's place, not one for every <p> on the page.
     const selectors = await page.evaluate(() =>
       document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText.split('::')[0]!)),
     );
-    expect(selectors.length).toBeGreaterThan(0);
-    expect(selectors).not.toContain('p');
+    if (browserName === 'chromium') {
+      // A rule per marked paragraph's place, not one for every <p> on the page.
+      expect(selectors.some((selector) => selector.includes(':nth-child('))).toBe(true);
+      expect(selectors).not.toContain('p');
+    } else {
+      // Firefox restyles every <p> for a rule ending in p:nth-child() too: the tag's rule, once, is cheaper.
+      expect(selectors).toContain('p');
+    }
     await page.click('#insert-before');
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(await paints(1)).toBe(true);

@@ -7,6 +7,8 @@ import {
   markSelector,
   MENTION_HIGHLIGHT,
   pathSelector,
+  placeRulesAllowed,
+  PLACE_RULES_PER_TAG,
   TAG_RULE_LIMIT,
   type ElementCounts,
 } from '../../../src/page/highlights';
@@ -61,6 +63,7 @@ describe('the selector that reaches a mark', () => {
     return holder.firstElementChild!;
   };
   const counts = (tags: Record<string, number>, classes: Record<string, number> = {}): ElementCounts => ({
+    all: () => Object.values(tags).reduce((sum, count) => sum + count, 0),
     tag: (name) => tags[name] ?? 0,
     className: (name) => classes[name] ?? 0,
   });
@@ -118,5 +121,17 @@ describe('the path of an element', () => {
     marked.before(document.createElement('aside'));
     expect(marked.matches(before)).toBe(false);
     expect([...document.querySelectorAll(pathSelector(marked))]).toEqual([marked]);
+  });
+});
+
+describe('rules for places on a page', () => {
+  it.each([
+    [3_000, PLACE_RULES_PER_TAG],
+    [30_000, PLACE_RULES_PER_TAG],
+    [53_000, 7],
+    [200_000, 2],
+    [1_000_000, 0],
+  ])('a page of %i elements allows %i per tag', (elements, allowed) => {
+    expect(placeRulesAllowed(elements)).toBe(allowed);
   });
 });
