@@ -19,6 +19,7 @@ import {
   screenshotOnFailure,
   startFixtureServer,
   type ExtensionSession,
+  waitFor as pollUntil,
 } from './harness';
 import type { StaticServer } from './server';
 
@@ -90,15 +91,9 @@ function readMarks(page: Page, name = 'factlens-mention'): Promise<MarkInfo[]> {
   }, name);
 }
 
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    value = await probe();
-  }
-  return value;
-}
+/** Poll every 25 ms: these tests time how soon marks follow page changes. */
+const waitFor = <T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> =>
+  pollUntil(probe, done, timeoutMs, 25);
 
 /** The centre of the first box of the mark of `text` near the element `near`, in viewport coordinates. */
 function markCentre(page: Page, text: string, near: string): Promise<{ x: number; y: number } | null> {

@@ -24,6 +24,9 @@ import {
   screenshotOnFailure,
   startFixtureServer,
   type ExtensionSession,
+  waitFor,
+  sleep,
+  markCount,
 } from './harness';
 import type { StaticServer } from './server';
 
@@ -78,22 +81,6 @@ describe.each(BROWSERS)('the built content script for %s', (browserName) => {
     }
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await probe();
-  }
-  return value;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function markCount(page: Page): Promise<number> {
-  return page.evaluate(() => CSS.highlights.get('factlens-mention')?.size ?? 0);
-}
 
 /** Rest the pointer on the first marked `text` and resolve with the popover's text once it shows it. */
 async function hoverMention(page: Page, text: string): Promise<string> {

@@ -576,10 +576,36 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function sleep(ms: number): Promise<void> {
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Ask `probe` until `done` accepts its answer or `timeoutMs` passes, every
+ * `everyMs`; resolves with the last answer either way, so the caller's
+ * assertion says what was seen.
+ */
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 5000,
+  everyMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!done(value) && Date.now() < deadline) {
+    await sleep(everyMs);
+    value = await probe();
+  }
+  return value;
+}
+
+/** Resolve after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** How many ranges the page's `name` highlight holds (Factlens's mentions by default). */
+export function markCount(page: Page, name = 'factlens-mention'): Promise<number> {
+  return page.evaluate((name: string) => CSS.highlights.get(name)?.size ?? 0, name);
 }

@@ -20,6 +20,9 @@ import {
   screenshotPath,
   startFixtureServer,
   type ExtensionSession,
+  waitFor,
+  sleep,
+  markCount,
 } from './harness';
 import type { StaticServer } from './server';
 
@@ -32,18 +35,6 @@ interface ControlApi {
   };
 }
 
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await probe();
-  }
-  return value;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The texts of Factlens's marks over connected nodes of the document (or frame), in no particular order. */
 function markTexts(target: Page | Frame): Promise<string[]> {
   return target.evaluate(() => {
@@ -55,10 +46,6 @@ function markTexts(target: Page | Frame): Promise<string[]> {
 }
 
 /** How many ranges the mention highlight holds (connected or not). */
-function markCount(page: Page): Promise<number> {
-  return page.evaluate(() => CSS.highlights.get('factlens-mention')?.size ?? 0);
-}
-
 /** Where the first mark of `text` inside `#near` is, in viewport coordinates, after scrolling it into view. */
 function markCentre(page: Page, text: string, near: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate(

@@ -28,6 +28,7 @@ import {
   startFixtureServer,
   type BrowserName,
   type ExtensionSession,
+  sleep,
 } from './harness';
 import type { StaticServer } from './server';
 
@@ -43,8 +44,6 @@ const STORED = {
   [SETTINGS_KEY]: { version: SETTINGS_VERSION, changes: { highlightStyle: 'tint', hoverDelayMs: 150 } },
   [USER_ARTICLES_KEY]: { version: USER_ARTICLES_VERSION, articles: [ARTICLE] },
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The extension API inside one of its pages. */
 interface PageApi {

@@ -16,28 +16,15 @@ import {
   screenshotOnFailure,
   startFixtureServer,
   type ExtensionSession,
+  waitFor,
+  sleep,
+  markCount,
 } from './harness';
 import type { StaticServer } from './server';
 
 /** The extension API the control page uses (`browser` in Firefox, `chrome` in Chromium). */
 interface RuntimeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-}
-
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await probe();
-  }
-  return value;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function markCount(page: Page, name = 'factlens-mention'): Promise<number> {
-  return page.evaluate((name: string) => CSS.highlights.get(name)?.size ?? 0, name);
 }
 
 function filesUnder(dir: string, extension: string): string[] {
