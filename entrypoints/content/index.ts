@@ -1,5 +1,6 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OWN_HOST_TAG, startAnnotator } from '@/src/page/annotator';
+import { OVERLAY_HOST_TAG } from '@/src/page/mark-overlay';
 import { guardAgainstForgedRestarts, removeOrphanedPopoverHosts } from '@/src/page/orphan-guard';
 import { lazyEnvironment, loadData } from './parts';
 
@@ -13,8 +14,10 @@ export default defineContentScript({
   // WXT's legacy start-up postMessage would reach the page's own message listeners.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // A copy unloaded without its teardown (Firefox, on an extension update) may have left an open popover.
+    // A copy unloaded without its teardown (Firefox, on an extension update) may have left an open popover,
+    // and marks it drew.
     removeOrphanedPopoverHosts({ document, hostTag: OWN_HOST_TAG });
+    removeOrphanedPopoverHosts({ document, hostTag: OVERLAY_HOST_TAG, inside: 'div' });
     guardAgainstForgedRestarts({
       window,
       // Private in WXT's types but public at run time; a WXT upgrade that renames it fails privacy.test.ts.

@@ -13,6 +13,7 @@ import { isActiveOn, mutedOn, siteOf } from '../settings/store';
 import { PageContext } from './context';
 import { ExclusionCache } from './exclusions';
 import { HighlightLayer } from './highlights';
+import { OVERLAY_HOST_TAG } from './mark-overlay';
 import { HoverIntent, liveRangeOf, mentionAtPoint, type Point } from './hover';
 import { chooseMarked, type MarkingRules } from './marking';
 import { MentionIndex, type MentionEntry } from './mention-index';
@@ -102,7 +103,7 @@ const MAX_RESTARTS = 3;
 export const OWN_HOST_TAG = 'factlens-root';
 
 function isOwnElement(element: Element): boolean {
-  return element.localName === OWN_HOST_TAG;
+  return element.localName === OWN_HOST_TAG || element.localName === OVERLAY_HOST_TAG;
 }
 
 function isOwnNode(node: Node): boolean {
@@ -499,6 +500,8 @@ class PageSession {
     const summary = summarizeMutations(records, isOwnNode);
     // Elements added or removed may have moved marked elements reached by their place.
     if (records.some((record) => record.type === 'childList')) this.structureChanged = true;
+    // Text may have moved: marks drawn in our own layer follow it at the next frame.
+    this.layer?.pageChanged();
     // Marks over text that changed would paint the wrong letters: drop them now, before the next paint.
     for (const text of summary.changedTexts) for (const entry of this.index.remove(text)) this.unmark(entry);
     for (const node of summary.dirty) this.dirty.add(node);

@@ -12,6 +12,7 @@
  * them (checked in Chromium and Firefox).
  */
 import type { HighlightStyle } from '../settings/schema';
+import { MarkOverlay } from './mark-overlay';
 
 /** The highlight that marks mentions. */
 export const MENTION_HIGHLIGHT = 'factlens-mention';
@@ -19,6 +20,16 @@ export const MENTION_HIGHLIGHT = 'factlens-mention';
 export const ACTIVE_HIGHLIGHT = 'factlens-active';
 /** The mention reached with the keyboard. */
 export const CURRENT_HIGHLIGHT = 'factlens-current';
+/**
+ * Mentions Factlens draws in its own layer (see mark-overlay.ts). No rule
+ * styles this highlight: it is registered so that every marked range is in
+ * `CSS.highlights`, and kept apart from {@link MENTION_HIGHLIGHT} so that a
+ * rule on an ancestor (Chromium passes `::highlight()` styles down) cannot
+ * paint a drawn mention twice.
+ */
+export const DRAWN_HIGHLIGHT = 'factlens-drawn';
+/** The highlights that hold every marked mention, painted or drawn. */
+export const MARK_HIGHLIGHTS = [MENTION_HIGHLIGHT, DRAWN_HIGHLIGHT] as const;
 
 const BLUE = 'rgb(37 99 235 / 0.85)';
 
@@ -58,6 +69,15 @@ export const TAG_RULE_LIMIT = 1500;
  */
 export const PLACE_RULES_PER_TAG = 8;
 
+/**
+ * In a document with more elements than this, every mark is drawn (see
+ * mark-overlay.ts) and the document gets no stylesheet at all: there, any
+ * change to its sheets costs the browser a look at every element before a
+ * single one is restyled (Chromium 156: 115 ms on a page of 200,000
+ * elements, one task). The biggest real page we test has about 46,000.
+ */
+export const DRAW_ALL_ABOVE_ELEMENTS = 60_000;
+
 /** Element checks (elements × rules for places) one page may cost: about 20 ms in Chromium. */
 const PLACE_RULE_CHECKS = 400_000;
 
@@ -93,28 +113,34 @@ export function pathSelector(element: Element): string {
 
 /**
  * The selector of the rules that let marks in `element`'s own text show
- * (`:host` for text straight in a shadow root: its host holds it).
+ * (`:host` for text straight in a shadow root: its host holds it), or null
+ * when no selector is cheap enough and the mark must be drawn instead (see
+ * mark-overlay.ts).
  *
  * The element's tag, unless the tag has more than {@link TAG_RULE_LIMIT}
  * elements: then its id, else (while `ownSelectorAllowed`) its path, else its
- * rarest class when that class is rarer than the tag. The rule must match
- * the very element holding the text: Firefox 153 does not pass
- * `::highlight()` styles down to child elements (Chromium does). Tags are
- * preferred because a page may change an element's id, class or place later.
+ * rarest class if no more than {@link TAG_RULE_LIMIT} elements carry it. The
+ * rule must match the very element holding the text: Firefox 153 does not
+ * pass `::highlight()` styles down to child elements (Chromium does). Tags
+ * are preferred because a page may change an element's id, class or place
+ * later.
  */
-export function markSelector(element: Element | null, counts: ElementCounts, ownSelectorAllowed = false): string {
+export function markSelector(
+  element: Element | null,
+  counts: ElementCounts,
+  ownSelectorAllowed = false,
+): string | null {
   if (!element) return ':host';
   const tag = element.localName;
-  const tagCount = counts.tag(tag);
-  if (tagCount <= TAG_RULE_LIMIT) return CSS.escape(tag);
+  if (counts.tag(tag) <= TAG_RULE_LIMIT) return CSS.escape(tag);
   if (element.id) return `#${CSS.escape(element.id)}`;
   if (ownSelectorAllowed) return pathSelector(element);
   let best: { name: string; count: number } | null = null;
   for (const name of element.classList) {
     const count = counts.className(name);
-    if (count < (best?.count ?? tagCount)) best = { name, count };
+    if (count <= TAG_RULE_LIMIT && count < (best?.count ?? Infinity)) best = { name, count };
   }
-  return best ? `${CSS.escape(tag)}.${CSS.escape(best.name)}` : CSS.escape(tag);
+  return best ? `${CSS.escape(tag)}.${CSS.escape(best.name)}` : null;
 }
 
 /**
@@ -160,6 +186,9 @@ export class HighlightLayer {
   private readonly mentions: Highlight | null;
   private readonly active: Highlight | null;
   private readonly current: Highlight | null;
+  private readonly drawn: Highlight | null;
+  /** Where marks no cheap rule reaches are drawn; made with the first such mark. */
+  private overlay: MarkOverlay | null = null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly holders = new Set<SheetHolder>();
   private readonly selectors = new Set<string>();
@@ -177,7 +206,7 @@ export class HighlightLayer {
    *   for their place (see `AnnotatorEnvironment.markByPlace`).
    */
   constructor(
-    window: Window,
+    private readonly window: Window,
     style: HighlightStyle,
     private readonly markByPlace = false,
   ) {
@@ -185,19 +214,21 @@ export class HighlightLayer {
     const globals = window as unknown as HighlightGlobals;
     const registry = globals.CSS?.highlights;
     if (!registry || typeof globals.Highlight !== 'function') {
-      this.registry = this.mentions = this.active = this.current = this.sheet = null;
+      this.registry = this.mentions = this.active = this.current = this.drawn = this.sheet = null;
       return;
     }
     this.registry = registry;
     this.mentions = new globals.Highlight();
     this.active = new globals.Highlight();
     this.current = new globals.Highlight();
+    this.drawn = new globals.Highlight();
     // Where highlights overlap, the keyboard's current mention shows over the hovered one over the rest.
     this.active.priority = 1;
     this.current.priority = 2;
     registry.set(MENTION_HIGHLIGHT, this.mentions);
     registry.set(ACTIVE_HIGHLIGHT, this.active);
     registry.set(CURRENT_HIGHLIGHT, this.current);
+    registry.set(DRAWN_HIGHLIGHT, this.drawn);
     // Empty until the first mark: rules come per tag, with the marks (see highlightRules).
     this.sheet = new globals.CSSStyleSheet();
   }
@@ -214,69 +245,103 @@ export class HighlightLayer {
    */
   add(range: AbstractRange, holder: SheetHolder, element: Element | null): void {
     if (!this.mentions) return;
-    this.reach(element, holder);
-    this.adoptInto(holder);
-    this.mentions.add(range);
+    if (this.reach(element, holder)) {
+      this.adoptInto(holder);
+      this.mentions.add(range);
+    } else {
+      this.draw(range, element!);
+    }
   }
 
   /** Unmark a mention (and drop it as active or current). */
   delete(range: AbstractRange): void {
     this.mentions?.delete(range);
+    this.drawn?.delete(range);
+    this.overlay?.delete(range);
     if (range === this.activeRange) this.setActive(null);
     if (range === this.currentRange) this.setCurrent(null);
   }
 
-  /** How many mentions are marked. */
+  /** How many mentions are marked (by rules or drawn). */
   get size(): number {
-    return this.mentions?.size ?? 0;
+    return (this.mentions?.size ?? 0) + (this.drawn?.size ?? 0);
+  }
+
+  /** How many of the marked mentions are drawn in Factlens's own layer. */
+  get drawnSize(): number {
+    return this.drawn?.size ?? 0;
   }
 
   /** Show `range` as the mention under the pointer (or none). */
   setActive(range: AbstractRange | null): void {
     this.activeRange = range;
-    replaceContents(this.active, range);
+    replaceContents(this.active, this.isDrawn(range) ? null : range);
+    this.overlay?.setActive(range);
   }
 
   /** Show `range` as the mention reached with the keyboard (or none). */
   setCurrent(range: AbstractRange | null): void {
     this.currentRange = range;
-    replaceContents(this.current, range);
+    replaceContents(this.current, this.isDrawn(range) ? null : range);
+    this.overlay?.setCurrent(range);
   }
 
   /** Switch the look of the marks. */
   setStyle(style: HighlightStyle): void {
     this.style = style;
     this.sheet?.replaceSync(highlightStyleSheet(style, this.selectors));
+    this.overlay?.setStyle(style);
+  }
+
+  /** The page changed (elements or text): drawn marks are laid again over wherever their text now is. */
+  pageChanged(): void {
+    this.overlay?.pageChanged();
+  }
+
+  private isDrawn(range: AbstractRange | null): boolean {
+    return range !== null && (this.overlay?.has(range) ?? false);
+  }
+
+  /** Mark `range` in Factlens's own layer: no rule that reaches `element` is cheap enough. */
+  private draw(range: AbstractRange, element: Element): void {
+    this.overlay ??= new MarkOverlay(this.window, this.style);
+    this.overlay.add(range, element);
+    this.drawn!.add(range);
   }
 
   /**
    * Make sure the rules reach `element`'s text: a selector for it, and a rule
    * for the selector unless one exists. Paths are kept to be checked later.
+   * False when no rule is cheap enough: the mark is to be drawn.
    */
-  private reach(element: Element | null, holder: SheetHolder): void {
-    if (element && this.ownSelectors.has(element)) return;
+  private reach(element: Element | null, holder: SheetHolder): boolean {
+    if (element && this.ownSelectors.has(element)) return true;
     const tag = element?.localName ?? '';
     // Paths only in the document: a shadow root's elements are few, and its sheet is matched inside it.
     const counts = this.countsIn(holder);
+    const inDocument = 'documentElement' in holder;
+    if (inDocument && element && counts.all() > DRAW_ALL_ABOVE_ELEMENTS) return false;
     const allowed =
-      this.markByPlace &&
-      'documentElement' in holder &&
-      (this.ownSelectorCount.get(tag) ?? 0) < placeRulesAllowed(counts.all());
+      this.markByPlace && inDocument && (this.ownSelectorCount.get(tag) ?? 0) < placeRulesAllowed(counts.all());
     const selector = markSelector(element, counts, allowed);
+    if (selector === null) return false;
     if (element && selector.startsWith('#')) this.ownSelectors.set(element, selector);
     if (element && selector.includes(':nth-child(')) {
       this.ownSelectors.set(element, selector);
       this.ownSelectorCount.set(tag, (this.ownSelectorCount.get(tag) ?? 0) + 1);
     }
     this.allowSelector(selector);
+    return true;
   }
 
   /**
    * Give marked elements whose id or place changed since they got their
-   * selector a new one (the page moved them, or put elements before them).
-   * Costs one `matches` per element with a selector of its own.
+   * selector a new one (the page moved them, or put elements before them),
+   * or draw their marks when no other is cheap enough. Costs one `matches`
+   * per element with a selector of its own.
    */
   revalidate(): void {
+    const unreached = new Set<Element>();
     for (const [element, selector] of this.ownSelectors) {
       if (element.isConnected && element.matches(selector)) continue;
       this.ownSelectors.delete(element);
@@ -284,7 +349,16 @@ export class HighlightLayer {
         const tag = element.localName;
         this.ownSelectorCount.set(tag, this.ownSelectorCount.get(tag)! - 1);
       }
-      if (element.isConnected) this.reach(element, element.ownerDocument);
+      if (element.isConnected && !this.reach(element, element.ownerDocument)) unreached.add(element);
+    }
+    if (unreached.size === 0 || !this.mentions) return;
+    for (const range of [...(this.mentions as unknown as Iterable<AbstractRange>)]) {
+      const element = range.startContainer.parentElement;
+      if (!element || !unreached.has(element)) continue;
+      this.mentions.delete(range);
+      this.draw(range, element);
+      if (range === this.activeRange) this.setActive(range);
+      if (range === this.currentRange) this.setCurrent(range);
     }
   }
 
@@ -329,6 +403,7 @@ export class HighlightLayer {
       [MENTION_HIGHLIGHT, this.mentions],
       [ACTIVE_HIGHLIGHT, this.active],
       [CURRENT_HIGHLIGHT, this.current],
+      [DRAWN_HIGHLIGHT, this.drawn],
     ] as const) {
       if (highlight && this.registry.get(name) !== highlight) {
         this.registry.set(name, highlight);
@@ -341,6 +416,7 @@ export class HighlightLayer {
         repaired = true;
       }
     }
+    if (this.overlay?.repair()) repaired = true;
     return repaired;
   }
 
@@ -351,6 +427,7 @@ export class HighlightLayer {
       [MENTION_HIGHLIGHT, this.mentions],
       [ACTIVE_HIGHLIGHT, this.active],
       [CURRENT_HIGHLIGHT, this.current],
+      [DRAWN_HIGHLIGHT, this.drawn],
     ] as const) {
       highlight?.clear();
       // Only remove our own registration, in case something else reused the name since.
@@ -362,6 +439,8 @@ export class HighlightLayer {
       if (index >= 0) sheets.splice(index, 1);
     }
     this.holders.clear();
+    this.overlay?.dispose();
+    this.overlay = null;
   }
 }
 
@@ -399,6 +478,8 @@ function countElements(holder: SheetHolder): ElementCounts {
 
 function replaceContents(highlight: Highlight | null, range: AbstractRange | null): void {
   if (!highlight) return;
+  // Any change to a registered highlight repaints the page (Chromium 156: 35 ms at 200,000 elements).
+  if (highlight.size === (range ? 1 : 0) && (!range || highlight.has(range))) return;
   highlight.clear();
   if (range) highlight.add(range);
 }

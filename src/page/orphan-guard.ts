@@ -48,10 +48,12 @@ export function removeOrphanedPopoverHosts(options: {
   document: Document;
   /** The host element's tag (`POPOVER_HOST_TAG`), passed in so this module stays tiny and import-free. */
   hostTag: string;
+  /** What our host holds in its shadow root (the popover's layer by default; the boxes of drawn marks). */
+  inside?: string;
 }): number {
   let removed = 0;
   for (const host of options.document.querySelectorAll(options.hostTag)) {
-    if (!host.shadowRoot?.querySelector('.fl-layer')) continue;
+    if (!host.shadowRoot?.querySelector(options.inside ?? '.fl-layer')) continue;
     host.remove();
     removed += 1;
   }

@@ -172,6 +172,24 @@ describe('the page layer', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('draws marks no cheap rule reaches in a layer of its own, and takes the layer away when invalidated', async () => {
+    // 1,600 bare <b> elements: a rule for <b> would restyle them all, and none has an id or a class.
+    document.body.innerHTML = `<p>Microsoft</p>${'<b>word</b>'.repeat(1599)}<b>TikTok</b>`;
+    await start().started;
+    await vi.waitFor(() => expect(registry.get('factlens-drawn')?.size).toBe(1));
+    expect(markedTexts(registry)).toEqual(['Microsoft']);
+    const [drawn] = [...registry.get('factlens-drawn')!];
+    expect((drawn!.startContainer as Text).data).toBe('TikTok');
+    // The paragraph's rule exists; no rule for <b>.
+    const rules = document.adoptedStyleSheets.flatMap((sheet) => [...(sheet as FakeStyleSheet).ruleTexts]);
+    expect(rules.some((rule) => rule.startsWith('p::highlight'))).toBe(true);
+    expect(rules.some((rule) => rule.startsWith('b'))).toBe(false);
+    expect(document.querySelectorAll('factlens-marks')).toHaveLength(1);
+    controller.abort();
+    expect(registry.size).toBe(0);
+    expect(document.querySelectorAll('factlens-marks')).toHaveLength(0);
+  });
+
   it('puts its highlights and sheet back after the page takes them', async () => {
     document.body.innerHTML = '<p>TikTok</p>';
     await start().started;

@@ -76,7 +76,7 @@ describe('the selector that reaches a mark', () => {
     document.body.innerHTML = '<main><p>a</p><div><p class="x">b</p><p class="x">target</p></div></main>';
     const target = document.querySelectorAll('p')[2]!;
     const selector = markSelector(target, counts({ p: 40_000 }, { x: 2 }), true);
-    expect([...document.querySelectorAll(selector)]).toEqual([target]);
+    expect([...document.querySelectorAll(selector!)]).toEqual([target]);
     expect(markSelector(target, counts({ p: 40_000 }, { x: 2 }), false)).toBe('p.x');
   });
 
@@ -90,8 +90,14 @@ describe('the selector that reaches a mark', () => {
     expect(selector).toBe('p.story-lede');
   });
 
-  it('keeps the tag when every class is as common as the tag', () => {
-    expect(markSelector(element('<p class="text">x</p>'), counts({ p: 40_000 }, { text: 40_000 }))).toBe('p');
+  it('is none (the mark is drawn) when the tag is crowded and no id, place or class narrows it enough', () => {
+    expect(markSelector(element('<p class="text">x</p>'), counts({ p: 40_000 }, { text: 40_000 }))).toBeNull();
+    expect(markSelector(element('<b>x</b>'), counts({ b: 100_000 }))).toBeNull();
+    // A class rarer than the tag but still on thousands of elements would restyle them all.
+    expect(
+      markSelector(element('<p class="row">x</p>'), counts({ p: 40_000 }, { row: TAG_RULE_LIMIT + 1 })),
+    ).toBeNull();
+    expect(markSelector(element('<p class="row">x</p>'), counts({ p: 40_000 }, { row: TAG_RULE_LIMIT }))).toBe('p.row');
   });
 
   it('escapes ids and classes a page may name with any characters', () => {
