@@ -9,17 +9,18 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FactBase } from '../../src/facts/schema';
 import { formatFigure } from '../../src/format/figures';
-import { settingsRecord } from '../../src/settings/store';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings/schema';
+import type { Settings } from '../../src/settings/schema';
 import {
   BROWSERS,
   collectPageErrors,
   launchWithExtension,
   REPO_ROOT,
   screenshotOnFailure,
+  screenshotPath,
   startFixtureServer,
   type ExtensionSession,
   waitFor as pollUntil,
+  writeSettings,
 } from './harness';
 import type { StaticServer } from './server';
 
@@ -48,7 +49,6 @@ const SEED_MARKS = [
 
 /** The extension APIs the control page uses (`browser` in Firefox, `chrome` in Chromium). */
 interface ControlApi {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
   tabs: {
     getCurrent(): Promise<{ id?: number } | undefined>;
     query(query: object): Promise<{ id?: number }[]>;
@@ -63,15 +63,13 @@ interface MarkInfo {
   near: string;
 }
 
-/** The marks of `name` in the page, in page order. */
-function readMarks(page: Page, name = 'factlens-mention'): Promise<MarkInfo[]> {
-  return page.evaluate((name: string) => {
-    const highlight = CSS.highlights.get(name);
-    if (!highlight) return [];
+/** The marks in the highlights `names` (Factlens's painted and drawn marks by default), in page order. */
+function readMarks(page: Page, names: string | string[] = ['factlens-mention', 'factlens-drawn']): Promise<MarkInfo[]> {
+  return page.evaluate((names: string[]) => {
     // A mark over a node the page has removed paints nothing (and is dropped on the next rescan).
-    const ranges = [...(highlight as unknown as Iterable<AbstractRange>)].filter(
-      (range) => range.startContainer.isConnected,
-    );
+    const ranges = names
+      .flatMap((name) => [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)])
+      .filter((range) => range.startContainer.isConnected);
     // Where a mark starts, for sorting: text in a shadow root sorts where its host is.
     const rangeOf = (range: AbstractRange) => {
       const live = document.createRange();
@@ -88,7 +86,7 @@ function readMarks(page: Page, name = 'factlens-mention'): Promise<MarkInfo[]> {
       const host = (text.getRootNode() as ShadowRoot).host;
       return { text: text.data.slice(range.startOffset, range.endOffset), near: element?.id ?? host?.id ?? '' };
     });
-  }, name);
+  }, [names].flat());
 }
 
 /** Poll every 25 ms: these tests time how soon marks follow page changes. */
@@ -137,7 +135,8 @@ async function watchForChanges(page: Page): Promise<void> {
     (window as unknown as { __pageRecord: typeof record }).__pageRecord = record;
     const ours = (node: Node | null) => {
       for (let current = node; current; current = current.parentNode) {
-        if ((current as Element).localName === 'factlens-root') return true;
+        const name = (current as Element).localName;
+        if (name === 'factlens-root' || name === 'factlens-marks') return true;
       }
       return false;
     };
@@ -159,7 +158,7 @@ function pageChanges(page: Page): Promise<{ mutations: string[]; sameSerialisati
   return page.evaluate(() => {
     const record = (window as unknown as { __pageRecord: { parsed: string; mutations: string[] } }).__pageRecord;
     const clone = document.documentElement.cloneNode(true) as Element;
-    for (const host of clone.querySelectorAll('factlens-root')) host.remove();
+    for (const host of clone.querySelectorAll('factlens-root, factlens-marks')) host.remove();
     return { mutations: record.mutations, sameSerialisation: clone.outerHTML === record.parsed };
   });
 }
@@ -170,17 +169,8 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
   /** An extension page: it writes settings and sends the keyboard command's message, as the background would. */
   let control: Page;
 
-  async function saveSettings(changes: Partial<Settings>): Promise<void> {
-    const record = settingsRecord({ ...DEFAULT_SETTINGS, ...changes });
-    await control.evaluate(
-      async (key: string, value: unknown) => {
-        const { browser, chrome } = globalThis as unknown as { browser?: ControlApi; chrome: ControlApi };
-        const api = browser ?? chrome;
-        await api.storage.local.set({ [key]: value });
-      },
-      SETTINGS_KEY,
-      record,
-    );
+  function saveSettings(changes: Partial<Settings>): Promise<void> {
+    return writeSettings(control, changes);
   }
 
   async function sendToPages(message: unknown): Promise<void> {
@@ -613,7 +603,7 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     expect(marked.equals(unmarked)).toBe(false);
   });
 
-  it('paints marks in a page of 3,000 paragraphs (in Chromium through rules for those paragraphs alone), and keeps painting them when the page moves them', async () => {
+  it('paints marks in a page of 3,000 paragraphs (in Chromium through rules for those paragraphs alone, in Firefox drawn), and keeps painting them when the page moves them', async () => {
     await saveSettings({ highlightStyle: 'tint' });
     const page = await open('crowded.html');
     screenshotOnFailure(page, `crowded-${browserName}`);
@@ -632,16 +622,12 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
       }, paragraph);
       await new Promise((resolve) => setTimeout(resolve, 200));
       const marked = Buffer.from(await page.screenshot({ clip: box, encoding: 'binary' }));
-      // The page's own !important rule hides the mark without taking it (Factlens would put a taken one back).
-      await page.evaluate(() => {
-        const style = document.createElement('style');
-        style.id = 'hide-marks';
-        style.textContent = '::highlight(factlens-mention) { background-color: transparent !important; }';
-        document.head.append(style);
-      });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The 'hover' style shows no mark until the pointer is on one: the same words, unmarked.
+      await saveSettings({ highlightStyle: 'hover' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const unmarked = Buffer.from(await page.screenshot({ clip: box, encoding: 'binary' }));
-      await page.evaluate(() => document.getElementById('hide-marks')!.remove());
+      await saveSettings({ highlightStyle: 'tint' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
       return !marked.equals(unmarked);
     };
     const texts = await waitFor(
@@ -654,19 +640,206 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     const selectors = await page.evaluate(() =>
       document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText.split('::')[0]!)),
     );
+    // Never one rule for every <p> on the page: it would restyle all 3,000.
+    expect(selectors).not.toContain('p');
     if (browserName === 'chromium') {
-      // A rule per marked paragraph's place, not one for every <p> on the page.
+      // A rule per marked paragraph's place.
       expect(selectors.some((selector) => selector.includes(':nth-child('))).toBe(true);
-      expect(selectors).not.toContain('p');
     } else {
-      // Firefox restyles every <p> for a rule ending in p:nth-child() too: the tag's rule, once, is cheaper.
-      expect(selectors).toContain('p');
+      // Firefox restyles every <p> for a rule ending in p:nth-child() too, so the marks are drawn.
+      expect((await readMarks(page, 'factlens-drawn')).length).toBeGreaterThan(0);
     }
     await page.click('#insert-before');
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(await paints(1)).toBe(true);
     expect(await paints(1500)).toBe(true);
   });
+
+  /**
+   * Drawn marks against the text they mark: every drawn mark in the viewport (cut to the scrolling
+   * box it is in) has a box of its own at its text, and no box is anywhere else.
+   */
+  function drawnLayer(page: Page): Promise<{
+    boxes: { kind: string; text: string }[];
+    missing: string[];
+    stray: string[];
+  }> {
+    return page.evaluate(() => {
+      type Box = { left: number; top: number; right: number; bottom: number };
+      /** What of `box` shows within `clip` and the viewport, or null. */
+      const cut = (box: Box, clip: Box): Box | null => {
+        const shown = {
+          left: Math.max(box.left, clip.left, 0),
+          top: Math.max(box.top, clip.top, 0),
+          right: Math.min(box.right, clip.right, innerWidth),
+          bottom: Math.min(box.bottom, clip.bottom, innerHeight),
+        };
+        return shown.right > shown.left && shown.bottom > shown.top ? shown : null;
+      };
+      const near = (a: Box, b: Box) =>
+        Math.abs(a.left - b.left) <= 1 &&
+        Math.abs(a.top - b.top) <= 1 &&
+        Math.abs(a.right - b.right) <= 1 &&
+        Math.abs(a.bottom - b.bottom) <= 1;
+      const describe = (box: Box) => [box.left, box.top, box.right, box.bottom].map(Math.round).join(',');
+      const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+      const host = document.querySelector('factlens-marks');
+      const drawn = [...(host?.shadowRoot?.querySelectorAll('div') ?? [])].flatMap((box) => {
+        const shown = cut(box.getBoundingClientRect(), viewport);
+        return shown ? [{ kind: box.className, shown }] : [];
+      });
+      const expected: { text: string; shown: Box }[] = [];
+      for (const range of (CSS.highlights.get('factlens-drawn') ?? []) as unknown as Iterable<AbstractRange>) {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const scroller = range.startContainer.parentElement?.closest('#pinned')?.getBoundingClientRect();
+        for (const rect of live.getClientRects()) {
+          // A box may reach past the viewport (marks near it are drawn too): compare what is on screen.
+          const shown = cut(rect, scroller ?? viewport);
+          if (shown) expected.push({ text: live.toString(), shown });
+        }
+      }
+      return {
+        boxes: drawn.map(({ kind, shown }) => ({
+          kind,
+          text: expected.find((mark) => near(mark.shown, shown))?.text ?? `stray at ${describe(shown)}`,
+        })),
+        missing: expected
+          .filter((mark) => !drawn.some((box) => near(box.shown, mark.shown)))
+          .map((mark) => `${mark.text} at ${describe(mark.shown)}`),
+        stray: drawn
+          .filter((box) => !expected.some((mark) => near(mark.shown, box.shown)))
+          .map((box) => describe(box.shown)),
+      };
+    });
+  }
+
+  const layerMatches = (layer: Awaited<ReturnType<typeof drawnLayer>>) =>
+    layer.boxes.length > 0 && layer.missing.length === 0 && layer.stray.length === 0;
+
+  it('draws its marks itself on a page too big to style: on their words, cut by scrolling boxes, following the page as it scrolls and changes', async () => {
+    await saveSettings({ highlightStyle: 'tint' });
+    const page = await open('drawn.html', { watch: true });
+    screenshotOnFailure(page, `drawn-${browserName}`);
+    // 72 Microsoft, 72 TikTok, one OpenAI: all of them marked, all drawn, and no stylesheet given to the page.
+    const marks = await waitFor(
+      () => readMarks(page, 'factlens-drawn'),
+      (found) => found.length === 145,
+      20_000,
+    );
+    expect(marks.length).toBe(145);
+    expect(await readMarks(page, 'factlens-mention')).toEqual([]);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+
+    let layer = await waitFor(() => drawnLayer(page), layerMatches);
+    expect(layer.missing).toEqual([]);
+    expect(layer.stray).toEqual([]);
+    expect(layer.boxes.map((box) => box.text)).toContain('Microsoft');
+    // The OpenAI line is scrolled out of its box: not drawn over the page below it.
+    expect(layer.boxes.map((box) => box.text)).not.toContain('OpenAI');
+    expect(await pageChanges(page)).toEqual({ mutations: [], sameSerialisation: true });
+    await page.screenshot({ path: screenshotPath(`drawn-marks-${browserName}`) });
+
+    // The marks show: the same words with the 'hover' style (no mark until pointed at) look different.
+    const clip = await page.evaluate(() => {
+      // The first Microsoft of the log (the first drawn mark is the OpenAI hidden in the pinned box).
+      const range = [...(CSS.highlights.get('factlens-drawn') as unknown as Iterable<AbstractRange>)].find(
+        (mark) => !mark.startContainer.parentElement!.closest('#pinned'),
+      )!;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const { x, y, width, height } = live.getBoundingClientRect();
+      return { x: x + scrollX, y: y + scrollY, width, height };
+    });
+    const tinted = Buffer.from(await page.screenshot({ clip, encoding: 'binary' }));
+    await saveSettings({ highlightStyle: 'hover' });
+    await waitFor(
+      () => drawnLayer(page),
+      (shown) => shown.boxes.length === 0,
+    );
+    expect(Buffer.from(await page.screenshot({ clip, encoding: 'binary' })).equals(tinted)).toBe(false);
+    await saveSettings({ highlightStyle: 'tint' });
+
+    // The window scrolls to line 2,003: its mark is drawn there.
+    await page.evaluate(() => document.querySelectorAll('#log > div')[2003]!.scrollIntoView({ block: 'center' }));
+    layer = await waitFor(
+      () => drawnLayer(page),
+      (shown) => layerMatches(shown) && shown.boxes.length >= 1,
+    );
+    expect(layer.missing).toEqual([]);
+    expect(layer.stray).toEqual([]);
+
+    // The pinned box scrolls its OpenAI line into view: drawn inside the box.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      const pinned = document.getElementById('pinned')!;
+      const line = pinned.children[14]!.getBoundingClientRect();
+      pinned.scrollTop += line.top - pinned.getBoundingClientRect().top - 20;
+    });
+    layer = await waitFor(
+      () => drawnLayer(page),
+      (shown) => layerMatches(shown) && shown.boxes.some((box) => box.text === 'OpenAI'),
+    );
+    expect(layer.boxes.map((box) => box.text)).toContain('OpenAI');
+    expect(layer.stray).toEqual([]);
+
+    // A line inserted above moves every line down: the marks move with them.
+    await page.click('#insert');
+    layer = await waitFor(() => drawnLayer(page), layerMatches);
+    expect(layer.missing).toEqual([]);
+    expect(layer.stray).toEqual([]);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  }, 60_000);
+
+  it('opens the popover from a drawn mark, shows it as the active one, and puts back the layer the page removed', async () => {
+    await saveSettings({ highlightStyle: 'underline' });
+    const page = await open('drawn.html');
+    screenshotOnFailure(page, `drawn-hover-${browserName}`);
+    await waitFor(
+      () => drawnLayer(page),
+      (shown) => layerMatches(shown) && shown.boxes.some((box) => box.text === 'Microsoft'),
+      20_000,
+    );
+    const centre = await page.evaluate(() => {
+      for (const range of CSS.highlights.get('factlens-drawn') as unknown as Iterable<AbstractRange>) {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const rect = live.getBoundingClientRect();
+        // Below the sticky header, and not the OpenAI line hidden in the pinned box.
+        if (live.toString() === 'Microsoft' && rect.top > 150 && rect.bottom < innerHeight) {
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }
+      }
+      return null;
+    });
+    expect(centre).not.toBeNull();
+    await page.mouse.move(centre!.x - 40, centre!.y + 30);
+    await page.mouse.move(centre!.x, centre!.y, { steps: 4 });
+    expect(
+      await waitFor(
+        () => popoverText(page),
+        (text) => text.includes('Microsoft'),
+      ),
+    ).toContain('Microsoft');
+    const active = await waitFor(
+      () => drawnLayer(page),
+      (shown) => shown.boxes.some((box) => box.kind === 'a'),
+    );
+    expect(active.boxes.filter((box) => box.kind === 'a').map((box) => box.text)).toEqual(['Microsoft']);
+
+    // The page takes the layer away; the next time the reader points at the page, it is back.
+    await page.mouse.move(5, 5, { steps: 2 });
+    await page.evaluate(() => document.querySelector('factlens-marks')!.remove());
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await page.mouse.move(centre!.x, centre!.y + 80, { steps: 3 });
+    const back = await waitFor(() => drawnLayer(page), layerMatches);
+    expect(back.missing).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('factlens-marks').length)).toBe(1);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  }, 60_000);
 
   it('marks same-origin frames in their own documents, each once', async () => {
     const page = await open('frames.html');

@@ -44,6 +44,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { TimeoutError, type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import { onTestFailed } from 'vitest';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings/schema';
+import { settingsRecord } from '../../src/settings/store';
 import { startStaticServer, type StaticServer } from './server';
 
 /** The browsers the harness can drive. */
@@ -605,7 +607,35 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** How many ranges the page's `name` highlight holds (Factlens's mentions by default). */
-export function markCount(page: Page, name = 'factlens-mention'): Promise<number> {
-  return page.evaluate((name: string) => CSS.highlights.get(name)?.size ?? 0, name);
+/**
+ * The highlights that hold Factlens's marks: those painted through `::highlight()` rules, and those
+ * it draws in its own layer (on pages too crowded for rules; see src/page/mark-overlay.ts).
+ */
+export const MARK_HIGHLIGHTS = ['factlens-mention', 'factlens-drawn'] as const;
+
+/** How many ranges the page's highlights `names` hold (all of Factlens's marks by default). */
+export function markCount(page: Page, names: string | readonly string[] = MARK_HIGHLIGHTS): Promise<number> {
+  return page.evaluate(
+    (names: string[]) => names.reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0),
+    typeof names === 'string' ? [names] : [...names],
+  );
+}
+
+/**
+ * Store Factlens's settings (the defaults with `changes`) from `control`, an extension page, as the
+ * options page would: every content script hears of it through `storage.onChanged`.
+ */
+export async function writeSettings(control: Page, changes: Partial<Settings>): Promise<void> {
+  const record = settingsRecord({ ...DEFAULT_SETTINGS, ...changes });
+  await control.evaluate(
+    async (key: string, value: unknown) => {
+      const { browser, chrome } = globalThis as unknown as {
+        browser?: { storage: { local: { set(items: object): Promise<void> } } };
+        chrome: { storage: { local: { set(items: object): Promise<void> } } };
+      };
+      await (browser ?? chrome).storage.local.set({ [key]: value });
+    },
+    SETTINGS_KEY,
+    record,
+  );
 }

@@ -88,7 +88,8 @@ async function watchForChanges(page: Page): Promise<void> {
     (window as unknown as { __pageRecord: typeof record }).__pageRecord = record;
     const ours = (node: Node | null) => {
       for (let current = node; current; current = current.parentNode) {
-        if ((current as Element).localName === 'factlens-root') return true;
+        const name = (current as Element).localName;
+        if (name === 'factlens-root' || name === 'factlens-marks') return true;
       }
       return false;
     };
@@ -105,9 +106,13 @@ async function watchForChanges(page: Page): Promise<void> {
   });
 }
 
-/** Mentions marked so far, or null while Factlens has not registered its highlight. */
+/** Mentions marked so far (painted or drawn), or null while Factlens has not registered its highlights. */
 function markCount(page: Page): Promise<number | null> {
-  return page.evaluate(() => CSS.highlights.get('factlens-mention')?.size ?? null);
+  return page.evaluate(() =>
+    CSS.highlights.has('factlens-mention')
+      ? CSS.highlights.get('factlens-mention')!.size + (CSS.highlights.get('factlens-drawn')?.size ?? 0)
+      : null,
+  );
 }
 
 /** Wait until Factlens has registered its marks and their number has held still for a moment. */
@@ -172,8 +177,10 @@ describe.each(BROWSERS)('real pages in %s', (browserName) => {
     expect(count).not.toBeNull();
     if (PAGES_WITH_MENTIONS[name]) {
       const texts = await page.evaluate(() =>
-        [...((CSS.highlights.get('factlens-mention') ?? []) as unknown as Iterable<AbstractRange>)].map((range) =>
-          (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+        ['factlens-mention', 'factlens-drawn'].flatMap((name) =>
+          [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)].map((range) =>
+            (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+          ),
         ),
       );
       expect(texts).toContain(PAGES_WITH_MENTIONS[name]);
@@ -181,7 +188,7 @@ describe.each(BROWSERS)('real pages in %s', (browserName) => {
     const changes = await page.evaluate(() => {
       const record = (window as unknown as { __pageRecord: { parsed: string; mutations: string[] } }).__pageRecord;
       const clone = document.documentElement.cloneNode(true) as Element;
-      for (const host of clone.querySelectorAll('factlens-root')) host.remove();
+      for (const host of clone.querySelectorAll('factlens-root, factlens-marks')) host.remove();
       return { mutations: record.mutations.slice(0, 5), sameSerialisation: clone.outerHTML === record.parsed };
     });
     expect(changes).toEqual({ mutations: [], sameSerialisation: true });
