@@ -6,7 +6,7 @@
 import { referenceFindMentions, type ReferenceAlias } from '@/src/match/reference';
 import { OWN_HOST_TAG } from '@/src/page/annotator';
 import { ExclusionCache } from '@/src/page/exclusions';
-import { MENTION_HIGHLIGHT } from '@/src/page/highlights';
+import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
 import { DEFAULT_CHUNK_LIMITS, locateMentions, TextWalk, type TextChunk } from '@/src/page/scanner';
 import type { CorrectnessResult, LocatedMention, PageInventory } from '../types';
 
@@ -81,11 +81,9 @@ export function checkHighlights(
   for (const { entityId } of counting) perEntity[entityId] = (perEntity[entityId] ?? 0) + 1;
   const expected = counting.slice(0, maxMentions).map(({ at }) => at);
 
-  const highlight = (
-    document.defaultView?.CSS as unknown as { highlights?: HighlightRegistry } | undefined
-  )?.highlights?.get(MENTION_HIGHLIGHT);
+  const registry = (document.defaultView?.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
   const highlighted: LocatedMention[] = [];
-  for (const range of highlight ?? []) {
+  for (const range of MARK_HIGHLIGHTS.flatMap((name) => [...(registry?.get(name) ?? [])])) {
     const index = nodeIndex.get(range.startContainer as Text);
     highlighted.push([index ?? -1, range.startOffset, range.endOffset]);
   }

@@ -9,7 +9,7 @@
  * getting it back is the page's, and the rest is the annotator's.
  */
 import { startAnnotator, type AnnotatorEnvironment, type ContentContext } from '@/src/page/annotator';
-import { MENTION_HIGHLIGHT } from '@/src/page/highlights';
+import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
 import { requestMatcher } from '@/src/page/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/schema';
 import type { ScanResult } from '../types';
@@ -151,7 +151,7 @@ function waitForTask(): Promise<void> {
 }
 
 /** Index (in marking order) of the first marked range that shows in the viewport, or -1. */
-function firstInViewport(window: Window, highlight: Highlight | undefined): number {
+function firstInViewport(window: Window, highlight: Iterable<AbstractRange> | undefined): number {
   if (!highlight) return -1;
   const document = window.document;
   const height = window.innerHeight;
@@ -177,10 +177,10 @@ function firstInViewport(window: Window, highlight: Highlight | undefined): numb
 export async function measureScan(payloadJson: string, settings: Partial<Settings> = {}): Promise<ScanResult> {
   const window = globalThis.window;
   const realNow = () => window.performance.now();
-  const highlight = () =>
-    (window.CSS as unknown as { highlights?: HighlightRegistry }).highlights?.get(MENTION_HIGHLIGHT);
+  const registry = () => (window.CSS as unknown as { highlights?: HighlightRegistry }).highlights;
+  const marked = () => MARK_HIGHLIGHTS.reduce((sum, name) => sum + (registry()?.get(name)?.size ?? 0), 0);
   const started = realNow();
-  const clock = new ScanClock(realNow, () => highlight()?.size ?? 0, started);
+  const clock = new ScanClock(realNow, marked, started);
   let matcherMs = 0;
   let matcherAsked = false;
   const controller = new AbortController();
@@ -244,7 +244,11 @@ export async function measureScan(payloadJson: string, settings: Partial<Setting
     const slice = slices.find((candidate) => candidate.marked > count);
     return slice ? slice.end - started : null;
   };
-  const viewportIndex = firstInViewport(window, highlight());
+  // Painted marks, then drawn ones: marking order within each (pages drawing marks are rare and huge).
+  const viewportIndex = firstInViewport(
+    window,
+    MARK_HIGHLIGHTS.flatMap((name) => [...(registry()?.get(name) ?? [])]),
+  );
   controller.abort();
   return {
     busyMs,
@@ -258,7 +262,7 @@ export async function measureScan(payloadJson: string, settings: Partial<Setting
     untilAllMs: end - started,
     firstMarkMs: markedAt(0),
     firstViewportMarkMs: viewportIndex >= 0 ? markedAt(viewportIndex) : null,
-    marked: highlight()?.size ?? 0,
+    marked: marked(),
     aliasCount: compiled.aliasCount,
     expressionCount: compiled.expressionCount,
   };

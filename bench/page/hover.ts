@@ -4,7 +4,7 @@
  * and not the "Loading" note), then to the next frame painted.
  */
 import { OWN_HOST_TAG } from '@/src/page/annotator';
-import { MENTION_HIGHLIGHT } from '@/src/page/highlights';
+import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
 
 /** One hover, in performance.now() time. */
 export interface HoverTiming {
@@ -18,9 +18,9 @@ export interface HoverTiming {
 
 /** Where to put the pointer: the middle of the first box of each of the first `count` marked mentions in view. */
 export function mentionPoints(count: number): { x: number; y: number; text: string }[] {
-  const highlight = (CSS as unknown as { highlights?: HighlightRegistry }).highlights?.get(MENTION_HIGHLIGHT);
+  const registry = (CSS as unknown as { highlights?: HighlightRegistry }).highlights;
   const points: { x: number; y: number; text: string }[] = [];
-  for (const marked of highlight ?? []) {
+  for (const marked of MARK_HIGHLIGHTS.flatMap((name) => [...(registry?.get(name) ?? [])])) {
     const range = document.createRange();
     range.setStart(marked.startContainer, marked.startOffset);
     range.setEnd(marked.endContainer, marked.endOffset);

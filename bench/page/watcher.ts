@@ -6,7 +6,7 @@
  * `performance.mark` with a unique name lets the runner put these times on a
  * Chromium trace's clock.
  */
-import { MENTION_HIGHLIGHT } from '@/src/page/highlights';
+import { MARK_HIGHLIGHTS, MENTION_HIGHLIGHT } from '@/src/page/highlights';
 
 /** What the watcher has seen, read by the runner. */
 export interface WatchLog {
@@ -35,7 +35,9 @@ export function startWatching(window: Window = globalThis.window): { read(): Wat
     if (now - lastTick > LATE_MS) lastBusyAt = now;
     lastTick = now;
     const registry = (window as unknown as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
-    const size = registry?.get(MENTION_HIGHLIGHT)?.size ?? -1;
+    const size = registry?.has(MENTION_HIGHLIGHT)
+      ? MARK_HIGHLIGHTS.reduce((sum, name) => sum + (registry.get(name)?.size ?? 0), 0)
+      : -1;
     if (size !== lastSize) {
       lastSize = size;
       sizes.push([now, size]);

@@ -132,10 +132,11 @@ async function traced<T>(
 /** Index (marking order) of the first marked range in the viewport, or -1; and DOMContentLoaded's end. */
 async function pageFacts(page: Page): Promise<{ viewportIndex: number; dclEnd: number; size: number }> {
   return page.evaluate(() => {
-    const highlight = (CSS as unknown as { highlights?: HighlightRegistry }).highlights?.get('factlens-mention');
+    const registry = (CSS as unknown as { highlights?: HighlightRegistry }).highlights;
+    const marks = ['factlens-mention', 'factlens-drawn'].flatMap((name) => [...(registry?.get(name) ?? [])]);
     let viewportIndex = -1;
     let index = 0;
-    for (const marked of highlight ?? []) {
+    for (const marked of marks) {
       const range = document.createRange();
       range.setStart(marked.startContainer, marked.startOffset);
       range.setEnd(marked.endContainer, marked.endOffset);
@@ -147,7 +148,7 @@ async function pageFacts(page: Page): Promise<{ viewportIndex: number; dclEnd: n
       if (++index > 20_000) break;
     }
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return { viewportIndex, dclEnd: navigation?.domContentLoadedEventEnd ?? 0, size: highlight?.size ?? 0 };
+    return { viewportIndex, dclEnd: navigation?.domContentLoadedEventEnd ?? 0, size: marks.length };
   });
 }
 
@@ -418,8 +419,8 @@ export async function measureAppending(
     result.appending = await traceWindow(context, tab, windowMs);
     const state = await tab.evaluate(() => {
       (window as unknown as { stopAppending(): void }).stopAppending();
-      const size =
-        (CSS as unknown as { highlights?: HighlightRegistry }).highlights?.get('factlens-mention')?.size ?? 0;
+      const registry = (CSS as unknown as { highlights?: HighlightRegistry }).highlights;
+      const size = (registry?.get('factlens-mention')?.size ?? 0) + (registry?.get('factlens-drawn')?.size ?? 0);
       return { appended: (window as unknown as { appended: number }).appended, size };
     });
     result.appended = state.appended;
