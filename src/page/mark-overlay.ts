@@ -23,6 +23,7 @@
  * dialog) covers the marks too.
  */
 import type { HighlightStyle } from '../settings/schema';
+import { hostContainer } from './host-container';
 
 /** The tag of the layer's host element. */
 export const OVERLAY_HOST_TAG = 'factlens-marks';
@@ -128,7 +129,7 @@ export class MarkOverlay {
     let ranges = this.rangesByElement.get(element);
     if (!ranges) {
       this.rangesByElement.set(element, (ranges = new Set()));
-      this.observer!.observe(element);
+      this.observer?.observe(element);
     }
     ranges.add(range);
     if (this.near.has(element)) this.scheduleDraw();
@@ -139,6 +140,8 @@ export class MarkOverlay {
     const element = this.elementByRange.get(range);
     if (!element) return;
     this.elementByRange.delete(range);
+    // Only a mention with boxes on the screen needs a drawing to disappear.
+    const shown = this.near.has(element) || range === this.active || range === this.current;
     const ranges = this.rangesByElement.get(element)!;
     ranges.delete(range);
     if (ranges.size === 0) {
@@ -148,7 +151,7 @@ export class MarkOverlay {
     }
     if (range === this.active) this.active = null;
     if (range === this.current) this.current = null;
-    this.scheduleDraw();
+    if (shown) this.scheduleDraw();
   }
 
   /** Show `range` as the mention under the pointer (a range the layer does not draw clears it). */
@@ -188,7 +191,7 @@ export class MarkOverlay {
   /** Put the layer back if the page removed it; true when it had. */
   repair(): boolean {
     if (!this.host || this.host.isConnected || this.elementByRange.size === 0) return false;
-    this.document.documentElement.append(this.host);
+    hostContainer(this.document).append(this.host);
     this.scheduleDraw();
     return true;
   }
@@ -217,7 +220,7 @@ export class MarkOverlay {
     shadow.adoptedStyleSheets.push(this.sheet);
     this.host = host;
     this.shadow = shadow;
-    this.document.documentElement.append(host);
+    hostContainer(this.document).append(host);
     this.observer = new this.globals.IntersectionObserver((entries) => this.onIntersections(entries), {
       root: this.document,
       rootMargin: NEAR_MARGIN,
@@ -228,11 +231,21 @@ export class MarkOverlay {
     this.window.addEventListener('scroll', redraw, options);
     this.window.addEventListener('resize', redraw, options);
     this.document.fonts?.addEventListener('loadingdone', redraw, { signal: this.controller.signal });
+    // A fullscreen element hides everything outside it: the layer moves into it, and back to the root after.
+    this.document.addEventListener('fullscreenchange', () => this.followFullscreen(), options);
     // Images, ads and lazily loaded parts change the page's height and move the text below them.
     if (this.globals.ResizeObserver) {
       this.resizeObserver = new this.globals.ResizeObserver(redraw);
       this.resizeObserver.observe(this.document.documentElement);
     }
+  }
+
+  private followFullscreen(): void {
+    const container = hostContainer(this.document);
+    if (!this.host?.isConnected || this.host.parentNode === container) return;
+    container.append(this.host);
+    this.clippers = new WeakMap();
+    this.scheduleDraw();
   }
 
   private onIntersections(entries: IntersectionObserverEntry[]): void {

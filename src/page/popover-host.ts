@@ -44,6 +44,7 @@ import type { EntityDetails } from '../messages/schema';
 import { POPOVER_CSS } from '../ui/popover/styles';
 import { Popover, PopoverMessage, popoverAnnouncement } from '../ui/popover/Popover';
 import type { PopoverTheme } from '../ui/popover/Popover';
+import { hostContainer } from './host-container';
 import { removeOrphanedPopoverHosts } from './orphan-guard';
 
 /** The tag of the host element; the page scanner skips it. */
@@ -134,42 +135,6 @@ function isEditable(element: Element | null): boolean {
 
 function isNode(target: EventTarget | null): target is Node {
   return target !== null && typeof (target as Node).nodeType === 'number';
-}
-
-/**
- * Elements whose children are not drawn (media, frames, form controls, images),
- * so a host inside them would be invisible even in the top layer.
- */
-const CHILDLESS_TAGS = new Set([
-  'audio',
-  'canvas',
-  'embed',
-  'frame',
-  'iframe',
-  'img',
-  'input',
-  'object',
-  'picture',
-  'select',
-  'textarea',
-  'video',
-]);
-
-/**
- * Where the host belongs now: inside the innermost fullscreen element (looking
- * through open shadow roots) when it can show children, else on `<html>`.
- * Outside a fullscreen element everything is inert (see the module comment).
- */
-function hostContainer(doc: Document): Element {
-  let fullscreen = doc.fullscreenElement;
-  while (fullscreen?.shadowRoot?.fullscreenElement) fullscreen = fullscreen.shadowRoot.fullscreenElement;
-  if (!fullscreen) return doc.documentElement;
-  // A child of a shadow host that has a root would only show through a slot it may not have.
-  const drawsChildren =
-    fullscreen.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
-    !CHILDLESS_TAGS.has(fullscreen.localName) &&
-    !fullscreen.shadowRoot;
-  return drawsChildren ? fullscreen : doc.documentElement;
 }
 
 /** The element a Range starts in, for direction and scroll-ancestor lookups. */

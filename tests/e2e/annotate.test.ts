@@ -830,6 +830,17 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     );
     expect(active.boxes.filter((box) => box.kind === 'a').map((box) => box.text)).toEqual(['Microsoft']);
 
+    // The keyboard command moves to the first mark below the top of the window (line 250's TikTok, with the
+    // pinned box scrolled away): drawn as the current one.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.querySelectorAll('#log > div')[240]!.scrollIntoView({ block: 'start' }));
+    await sendToPages({ type: 'mentions/navigate', direction: 'next' });
+    const current = await waitFor(
+      () => drawnLayer(page),
+      (shown) => layerMatches(shown) && shown.boxes.some((box) => box.kind === 'c'),
+    );
+    expect(current.boxes.filter((box) => box.kind === 'c').map((box) => box.text)).toEqual(['TikTok']);
+
     // The page takes the layer away; the next time the reader points at the page, it is back.
     await page.mouse.move(5, 5, { steps: 2 });
     await page.evaluate(() => document.querySelector('factlens-marks')!.remove());
@@ -838,6 +849,28 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     const back = await waitFor(() => drawnLayer(page), layerMatches);
     expect(back.missing).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('factlens-marks').length)).toBe(1);
+
+    // The log goes fullscreen: the layer moves into it (nothing outside shows), and back to the root after.
+    await page.click('#fullscreen');
+    const fullscreen = await waitFor(
+      async () => ({
+        layer: await drawnLayer(page),
+        parent: await page.evaluate(() => document.querySelector('factlens-marks')?.parentElement?.id ?? ''),
+      }),
+      (shown) => shown.parent === 'log' && layerMatches(shown.layer),
+    );
+    expect(fullscreen.parent).toBe('log');
+    expect(fullscreen.layer.missing).toEqual([]);
+    await page.screenshot({ path: screenshotPath(`drawn-fullscreen-${browserName}`) });
+    await page.evaluate(() => document.exitFullscreen());
+    const after = await waitFor(
+      async () => ({
+        layer: await drawnLayer(page),
+        parent: await page.evaluate(() => document.querySelector('factlens-marks')?.parentElement?.localName ?? ''),
+      }),
+      (shown) => shown.parent === 'html' && layerMatches(shown.layer),
+    );
+    expect(after.parent).toBe('html');
     expect(await collectPageErrors(page).read()).toEqual([]);
   }, 60_000);
 
