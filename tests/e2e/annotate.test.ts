@@ -851,25 +851,27 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     expect(await page.evaluate(() => document.querySelectorAll('factlens-marks').length)).toBe(1);
 
     // The log goes fullscreen: the layer moves into it (nothing outside shows), and back to the root after.
+    /** The drawn layer once its host is a child of `parent` (an id, or `html`) and its boxes match the marks. */
+    const layerUnder = async (parent: string) => {
+      const seen = await waitFor(
+        async () => ({
+          layer: await drawnLayer(page),
+          parent: await page.evaluate(() => {
+            const container = document.querySelector('factlens-marks')?.parentElement;
+            return container?.id || container?.localName || '';
+          }),
+        }),
+        (shown) => shown.parent === parent && layerMatches(shown.layer),
+      );
+      return { ...seen.layer, parent: seen.parent };
+    };
     await page.click('#fullscreen');
-    const fullscreen = await waitFor(
-      async () => ({
-        layer: await drawnLayer(page),
-        parent: await page.evaluate(() => document.querySelector('factlens-marks')?.parentElement?.id ?? ''),
-      }),
-      (shown) => shown.parent === 'log' && layerMatches(shown.layer),
-    );
+    const fullscreen = await layerUnder('log');
     expect(fullscreen.parent).toBe('log');
-    expect(fullscreen.layer.missing).toEqual([]);
+    expect(fullscreen.missing).toEqual([]);
     await page.screenshot({ path: screenshotPath(`drawn-fullscreen-${browserName}`) });
     await page.evaluate(() => document.exitFullscreen());
-    const after = await waitFor(
-      async () => ({
-        layer: await drawnLayer(page),
-        parent: await page.evaluate(() => document.querySelector('factlens-marks')?.parentElement?.localName ?? ''),
-      }),
-      (shown) => shown.parent === 'html' && layerMatches(shown.layer),
-    );
+    const after = await layerUnder('html');
     expect(after.parent).toBe('html');
     expect(await collectPageErrors(page).read()).toEqual([]);
   }, 60_000);
