@@ -75,7 +75,7 @@ export interface CorrectnessResult {
   referenceMentions: number;
   /** What the content script should have marked: the first `maxMentionsPerPage` of those, in page order. */
   expected: number;
-  /** Ranges in the `factlens-mention` highlight. */
+  /** Ranges in the `factlens-mention` and `factlens-drawn` highlights (painted and drawn marks). */
   highlighted: number;
   /** Expected but not highlighted, and highlighted but not expected (a few of each, for the report). */
   missing: LocatedMention[];

@@ -40,7 +40,7 @@ export function inventory(document: Document = globalThis.document): PageInvento
 const SAMPLE = 5;
 
 /**
- * Compare the `factlens-mention` highlight with what the reference finds in
+ * Compare the marks (painted and drawn) with what the reference finds in
  * the text nodes the scanner reads: entities that need context count only
  * when one of their context words occurs in the page's text; excluded places
  * (fields, editors, our own UI) are left out; the first `maxMentions` in page

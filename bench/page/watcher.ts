@@ -1,7 +1,7 @@
 /**
  * Installed in the page's main world before it loads, when the real
- * extension is measured: notes when the `factlens-mention` highlight changes
- * size and when the main thread was busy (a timer that fires late), so the
+ * extension is measured: notes when the number of marks (painted or drawn)
+ * changes and when the main thread was busy (a timer that fires late), so the
  * runner can tell when the content script is done without asking it. One
  * `performance.mark` with a unique name lets the runner put these times on a
  * Chromium trace's clock.
