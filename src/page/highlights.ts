@@ -262,16 +262,6 @@ export class HighlightLayer {
     if (range === this.currentRange) this.setCurrent(null);
   }
 
-  /** How many mentions are marked (by rules or drawn). */
-  get size(): number {
-    return (this.mentions?.size ?? 0) + (this.drawn?.size ?? 0);
-  }
-
-  /** How many of the marked mentions are drawn in Factlens's own layer. */
-  get drawnSize(): number {
-    return this.drawn?.size ?? 0;
-  }
-
   /** Show `range` as the mention under the pointer (or none). */
   setActive(range: AbstractRange | null): void {
     this.activeRange = range;

@@ -111,11 +111,6 @@ export class MarkOverlay {
     this.sheet.replaceSync(overlayStyleSheet(style));
   }
 
-  /** How many mentions the layer draws (on screen or not). */
-  get size(): number {
-    return this.elementByRange.size;
-  }
-
   /** Whether `range` is one of the layer's mentions. */
   has(range: AbstractRange): boolean {
     return this.elementByRange.has(range);
@@ -293,7 +288,6 @@ export class MarkOverlay {
         }
       }
     }
-    measure.detach();
     for (const [index, { kind, box }] of wanted.entries()) {
       const x = box.left - origin.left;
       const y = box.top - origin.top;

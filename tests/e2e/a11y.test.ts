@@ -317,17 +317,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   let control: Page;
 
   beforeAll(async () => {
-    // FACTLENS_OUTPUT_DIR tests a build made elsewhere (say, while others rebuild .output/ on a shared machine).
-    const outputDir = process.env.FACTLENS_OUTPUT_DIR;
-    [session, server] = await Promise.all([
-      launchWithExtension(
-        browserName,
-        outputDir
-          ? { extensionDir: path.join(outputDir, browserName === 'chromium' ? 'chrome-mv3' : 'firefox-mv3') }
-          : {},
-      ),
-      startFixtureServer(),
-    ]);
+    [session, server] = await Promise.all([launchWithExtension(browserName), startFixtureServer()]);
     control = await session.openExtensionPage('options.html', '#highlighting');
   });
 

@@ -14,6 +14,7 @@ import {
   BROWSERS,
   collectPageErrors,
   launchWithExtension,
+  MARK_HIGHLIGHTS,
   REPO_ROOT,
   screenshotOnFailure,
   screenshotPath,
@@ -64,29 +65,32 @@ interface MarkInfo {
 }
 
 /** The marks in the highlights `names` (Factlens's painted and drawn marks by default), in page order. */
-function readMarks(page: Page, names: string | string[] = ['factlens-mention', 'factlens-drawn']): Promise<MarkInfo[]> {
-  return page.evaluate((names: string[]) => {
-    // A mark over a node the page has removed paints nothing (and is dropped on the next rescan).
-    const ranges = names
-      .flatMap((name) => [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)])
-      .filter((range) => range.startContainer.isConnected);
-    // Where a mark starts, for sorting: text in a shadow root sorts where its host is.
-    const rangeOf = (range: AbstractRange) => {
-      const live = document.createRange();
-      const host = (range.startContainer.getRootNode() as ShadowRoot).host;
-      if (host) live.selectNode(host);
-      else live.setStart(range.startContainer, range.startOffset);
-      return live;
-    };
-    ranges.sort((a, b) => rangeOf(a).compareBoundaryPoints(Range.START_TO_START, rangeOf(b)));
-    return ranges.map((range) => {
-      const text = range.startContainer as Text;
-      let element: Element | null = text.parentElement;
-      while (element && !element.id) element = element.parentElement;
-      const host = (text.getRootNode() as ShadowRoot).host;
-      return { text: text.data.slice(range.startOffset, range.endOffset), near: element?.id ?? host?.id ?? '' };
-    });
-  }, [names].flat());
+function readMarks(page: Page, names: string | readonly string[] = MARK_HIGHLIGHTS): Promise<MarkInfo[]> {
+  return page.evaluate(
+    (names: string[]) => {
+      // A mark over a node the page has removed paints nothing (and is dropped on the next rescan).
+      const ranges = names
+        .flatMap((name) => [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)])
+        .filter((range) => range.startContainer.isConnected);
+      // Where a mark starts, for sorting: text in a shadow root sorts where its host is.
+      const rangeOf = (range: AbstractRange) => {
+        const live = document.createRange();
+        const host = (range.startContainer.getRootNode() as ShadowRoot).host;
+        if (host) live.selectNode(host);
+        else live.setStart(range.startContainer, range.startOffset);
+        return live;
+      };
+      ranges.sort((a, b) => rangeOf(a).compareBoundaryPoints(Range.START_TO_START, rangeOf(b)));
+      return ranges.map((range) => {
+        const text = range.startContainer as Text;
+        let element: Element | null = text.parentElement;
+        while (element && !element.id) element = element.parentElement;
+        const host = (text.getRootNode() as ShadowRoot).host;
+        return { text: text.data.slice(range.startOffset, range.endOffset), near: element?.id ?? host?.id ?? '' };
+      });
+    },
+    [names].flat() as string[],
+  );
 }
 
 /** Poll every 25 ms: these tests time how soon marks follow page changes. */

@@ -56,10 +56,17 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
-/** Where `npm run build` puts each browser's unpacked extension. */
+/**
+ * The build the tests load: where `npm run build` puts each browser's unpacked extension, or the same
+ * folders under `FACTLENS_OUTPUT_DIR` (a build made elsewhere, say while others rebuild `.output/` on a
+ * shared machine).
+ */
+const OUTPUT_DIR = path.resolve(process.env.FACTLENS_OUTPUT_DIR ?? path.join(REPO_ROOT, '.output'));
+
+/** Each browser's unpacked extension under the build the tests load. */
 export const BUILD_DIRS: Record<BrowserName, string> = {
-  chromium: path.join(REPO_ROOT, '.output/chrome-mv3'),
-  firefox: path.join(REPO_ROOT, '.output/firefox-mv3'),
+  chromium: path.join(OUTPUT_DIR, 'chrome-mv3'),
+  firefox: path.join(OUTPUT_DIR, 'firefox-mv3'),
 };
 
 interface ExecutableSpec {

@@ -13,14 +13,12 @@
  * - Firefox: `runtime.reload()` from an extension page reloads the temporary add-on. Firefox unloads the old
  *   copy without running its teardown and injects the new copy into open tabs, which marks the page at once.
  */
-import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_KEY, SETTINGS_VERSION } from '../../src/settings/schema';
 import { USER_ARTICLES_KEY, USER_ARTICLES_VERSION, type UserArticle } from '../../src/user-articles/schema';
 import {
   BROWSERS,
-  BUILD_DIRS,
   collectPageErrors,
   launchWithExtension,
   screenshotOnFailure,
@@ -177,16 +175,7 @@ describe.each(BROWSERS)('extension reload in %s', (browserName) => {
   let server: StaticServer;
 
   beforeAll(async () => {
-    // FACTLENS_OUTPUT_DIR tests a build made elsewhere (say, while others rebuild .output/ on a shared machine).
-    const outputDir = process.env.FACTLENS_OUTPUT_DIR;
-    [session, server] = await Promise.all([
-      launchWithExtension(browserName, {
-        extensionDir: outputDir
-          ? path.join(outputDir, browserName === 'chromium' ? 'chrome-mv3' : 'firefox-mv3')
-          : BUILD_DIRS[browserName],
-      }),
-      startFixtureServer(),
-    ]);
+    [session, server] = await Promise.all([launchWithExtension(browserName), startFixtureServer()]);
   });
 
   afterAll(async () => {

@@ -4,7 +4,6 @@
  * and the pages already open, "Add this page" reads a tab, and backups
  * round-trip while a bad file is refused without changing anything.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
@@ -182,14 +181,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    // FACTLENS_OUTPUT_DIR tests a build made elsewhere (say, while others rebuild .output/ on a shared machine).
-    const outputDir = process.env.FACTLENS_OUTPUT_DIR;
-    session = await launchWithExtension(
-      browserName,
-      outputDir
-        ? { extensionDir: path.join(outputDir, browserName === 'chromium' ? 'chrome-mv3' : 'firefox-mv3') }
-        : {},
-    );
+    session = await launchWithExtension(browserName);
   });
 
   afterAll(async () => {

@@ -17,16 +17,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings/schema';
-import { settingsRecord } from '../../src/settings/store';
 import {
   BROWSERS,
   collectPageErrors,
   launchWithExtension,
   screenshotOnFailure,
   screenshotPath,
+  MARK_HIGHLIGHTS,
   SHARED_PAGES_DIR,
   type ExtensionSession,
+  writeSettings,
 } from './harness';
 
 const PAGES = readdirSync(SHARED_PAGES_DIR)
@@ -108,10 +108,12 @@ async function watchForChanges(page: Page): Promise<void> {
 
 /** Mentions marked so far (painted or drawn), or null while Factlens has not registered its highlights. */
 function markCount(page: Page): Promise<number | null> {
-  return page.evaluate(() =>
-    CSS.highlights.has('factlens-mention')
-      ? CSS.highlights.get('factlens-mention')!.size + (CSS.highlights.get('factlens-drawn')?.size ?? 0)
-      : null,
+  return page.evaluate(
+    (names: string[]) =>
+      CSS.highlights.has(names[0]!)
+        ? names.reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0)
+        : null,
+    [...MARK_HIGHLIGHTS],
   );
 }
 
@@ -147,17 +149,7 @@ describe.each(BROWSERS)('real pages in %s', (browserName) => {
     server = await startScriptlessServer(SHARED_PAGES_DIR);
     session = await launchWithExtension(browserName);
     const control = await session.openExtensionPage('popup.html', 'body');
-    await control.evaluate(
-      async (key: string, value: unknown) => {
-        const { browser, chrome } = globalThis as unknown as Record<
-          string,
-          { storage: { local: { set(items: object): Promise<void> } } } | undefined
-        >;
-        await (browser ?? chrome)!.storage.local.set({ [key]: value });
-      },
-      SETTINGS_KEY,
-      settingsRecord({ ...DEFAULT_SETTINGS, theme: 'light' }),
-    );
+    await writeSettings(control, { theme: 'light' });
     await control.close();
   });
 
@@ -176,12 +168,14 @@ describe.each(BROWSERS)('real pages in %s', (browserName) => {
     // Every page has text, so Factlens asked for its matcher and registered its highlight.
     expect(count).not.toBeNull();
     if (PAGES_WITH_MENTIONS[name]) {
-      const texts = await page.evaluate(() =>
-        ['factlens-mention', 'factlens-drawn'].flatMap((name) =>
-          [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)].map((range) =>
-            (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+      const texts = await page.evaluate(
+        (names: string[]) =>
+          names.flatMap((name) =>
+            [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)].map((range) =>
+              (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+            ),
           ),
-        ),
+        [...MARK_HIGHLIGHTS],
       );
       expect(texts).toContain(PAGES_WITH_MENTIONS[name]);
     }

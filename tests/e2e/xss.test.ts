@@ -5,7 +5,6 @@
  * and the popover on a web page that names an entity of the article. Each must show the characters as typed,
  * create no element from them, and open no dialog. Chromium and Firefox, with the built extension.
  */
-import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -125,17 +124,7 @@ describe.each(BROWSERS)('article text stays text in %s', (browserName) => {
   let storyId: string | undefined;
 
   beforeAll(async () => {
-    // FACTLENS_OUTPUT_DIR tests a build made elsewhere (say, while others rebuild .output/ on a shared machine).
-    const outputDir = process.env.FACTLENS_OUTPUT_DIR;
-    [session, server] = await Promise.all([
-      launchWithExtension(
-        browserName,
-        outputDir
-          ? { extensionDir: path.join(outputDir, browserName === 'chromium' ? 'chrome-mv3' : 'firefox-mv3') }
-          : {},
-      ),
-      startFixtureServer(),
-    ]);
+    [session, server] = await Promise.all([launchWithExtension(browserName), startFixtureServer()]);
   });
 
   afterAll(async () => {
