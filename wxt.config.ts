@@ -8,7 +8,18 @@ const CONTENT_SCRIPT_MODULES = ['content-data', 'content-popover'];
 export default defineConfig({
   srcDir: '.',
   // The Firefox sources zip is for reviewers: the code and what builds it, not local results or screenshots.
-  zip: { excludeSources: ['bench-results/**', 'test-results/**', 'docs/**', 'tests/fixtures/eval/**', '.ci/**'] },
+  // Saved pages and labelled corpora are test data (megabytes of other sites' pages), not sources.
+  zip: {
+    excludeSources: [
+      'bench-results/**',
+      'test-results/**',
+      'docs/**',
+      'tests/fixtures/pages/**',
+      'tests/fixtures/eval/**',
+      'tests/fixtures/corpora/**',
+      '.ci/**',
+    ],
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({

@@ -1,5 +1,5 @@
 /**
- * The pages the benchmark reads: the saved real pages shared by the team, and
+ * The pages the benchmark reads: the saved real pages in tests/fixtures/pages, and
  * generated stress pages (200,000 text nodes; 50,000 mentions; a page that
  * keeps appending; frames without text; a page to hover on). Generation is
  * deterministic: every run reads the same bytes.

@@ -13,7 +13,7 @@ import { loadBundledFactBase } from '@/src/facts/bundled';
 import { planMatcher } from '@/src/match/matcher';
 import { encodeMatcherPlan } from '@/src/match/payload';
 import { DEFAULT_SETTINGS } from '@/src/settings/schema';
-import { REPO_ROOT, SHARED_PAGES_DIR, type BrowserName } from '../tests/e2e/harness';
+import { REPO_ROOT, REAL_PAGES_DIR, type BrowserName } from '../tests/e2e/harness';
 import {
   aliasTexts,
   alternationSource,
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const generatedByPath = new Map(generated.map(({ page, html }) => [page.path, html]));
   const scanned = selectPages(
     [
-      ...realPages(SHARED_PAGES_DIR),
+      ...realPages(REAL_PAGES_DIR),
       ...generated.map(({ page }) => page).filter((page) => SCANNED_GENERATED.has(page.name)),
     ],
     options.quick,
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
 
   const probes = await bundleProbes();
   const workerPath = await bundleMatcherWorker(path.join(RESULTS_DIR, '.cache'));
-  const server = await startBenchServer({ '/pages/': SHARED_PAGES_DIR }, generatedByPath);
+  const server = await startBenchServer({ '/pages/': REAL_PAGES_DIR }, generatedByPath);
 
   const report: BenchReport = {
     meta: {
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
           browserReport.appending = await measureAppending(context, '/generated/stress-appending.html', 20);
         });
         log(`${browserName}: pages that stopped changing`);
-        const allPages = [...realPages(SHARED_PAGES_DIR), ...generated.map(({ page }) => page)];
+        const allPages = [...realPages(REAL_PAGES_DIR), ...generated.map(({ page }) => page)];
         for (const name of ['wikipedia', 'stress-50k-mentions']) {
           const page = allPages.find((candidate) => candidate.name === name);
           if (!page) continue;

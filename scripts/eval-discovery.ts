@@ -2,7 +2,7 @@
  * Measures entity discovery against hand-labelled news articles.
  *
  *   node --import tsx scripts/eval-discovery.ts            # score tests/fixtures/eval/*.md against gold.json
- *   node --import tsx scripts/eval-discovery.ts --extract  # (re)build the fixtures from ../shared/pages first
+ *   node --import tsx scripts/eval-discovery.ts --extract  # (re)build the fixtures from tests/fixtures/pages first
  *   node --import tsx scripts/eval-discovery.ts --baseline # also score compromise's own people/places/organizations
  *
  * The fixtures are Markdown made from saved pages (Mozilla Readability's test
@@ -19,7 +19,7 @@ import { GoldFile, scoreArticle, totals, type ArticleScore } from '../src/ingest
 import { stripFrontMatter } from '../src/ingest/discover/text';
 
 const repoRoot = resolve(import.meta.dirname, '..');
-const pagesDir = resolve(repoRoot, '../shared/pages');
+const pagesDir = join(repoRoot, 'tests/fixtures/pages');
 const fixturesDir = join(repoRoot, 'tests/fixtures/eval');
 
 /** English news articles among the saved pages; nytimes-5 is the Spanish edition's front page, so it is left out. */

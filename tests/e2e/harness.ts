@@ -542,15 +542,15 @@ export function screenshotPath(name: string): `${string}.png` {
 
 /** Fixture pages of this repository. */
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests/fixtures');
-/** Saved real-world pages shared by the team (outside the repository; may be absent). */
-export const SHARED_PAGES_DIR = path.resolve(REPO_ROOT, '../shared/pages');
+/** Saved real-world pages kept in the repository (origins and licences in its README). */
+export const REAL_PAGES_DIR = path.join(FIXTURES_DIR, 'pages');
 
 /**
- * Serve test pages on 127.0.0.1 at a random port: by default `tests/fixtures/` at `/` and the shared
- * real-world pages (`../shared/pages/`) at `/pages/`. Pass `roots` (URL prefix → directory) to serve others.
+ * Serve test pages on 127.0.0.1 at a random port: by default `tests/fixtures/` at `/`, which puts the saved
+ * real-world pages (`tests/fixtures/pages/`) at `/pages/`. Pass `roots` (URL prefix → directory) to serve others.
  */
 export function startFixtureServer(
-  roots: Record<string, string> = { '/': FIXTURES_DIR, '/pages/': SHARED_PAGES_DIR },
+  roots: Record<string, string> = { '/': FIXTURES_DIR },
 ): Promise<StaticServer> {
   return startStaticServer(roots);
 }

@@ -1,5 +1,5 @@
 /**
- * Factlens on saved real-world pages (../shared/pages), in both browsers: it marks them without
+ * Factlens on saved real-world pages (tests/fixtures/pages), in both browsers: it marks them without
  * changing their DOM and without errors.
  *
  * The pages are served with a Content Security Policy that forbids their own scripts and anything
@@ -24,12 +24,12 @@ import {
   screenshotOnFailure,
   screenshotPath,
   MARK_HIGHLIGHTS,
-  SHARED_PAGES_DIR,
+  REAL_PAGES_DIR,
   type ExtensionSession,
   writeSettings,
 } from './harness';
 
-const PAGES = readdirSync(SHARED_PAGES_DIR)
+const PAGES = readdirSync(REAL_PAGES_DIR)
   .filter((name) => name.endsWith('.html'))
   .sort();
 
@@ -146,7 +146,7 @@ describe.each(BROWSERS)('real pages in %s', (browserName) => {
   let server: Awaited<ReturnType<typeof startScriptlessServer>>;
 
   beforeAll(async () => {
-    server = await startScriptlessServer(SHARED_PAGES_DIR);
+    server = await startScriptlessServer(REAL_PAGES_DIR);
     session = await launchWithExtension(browserName);
     const control = await session.openExtensionPage('popup.html', 'body');
     await writeSettings(control, { theme: 'light' });

@@ -37,7 +37,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Serve directories under URL prefixes on 127.0.0.1 at a free port.
  *
- * @param roots - URL prefix → directory, e.g. `{ '/': 'tests/fixtures', '/pages/': '../shared/pages' }`.
+ * @param roots - URL prefix → directory, e.g. `{ '/': 'tests/fixtures', '/gen/': '/tmp/generated' }`.
  *   The longest matching prefix wins. A directory that does not exist simply answers 404.
  */
 export async function startStaticServer(roots: Record<string, string>): Promise<StaticServer> {

@@ -11,8 +11,8 @@ import {
 } from '@/src/user-articles/extract';
 import { ExtractedPage } from '@/src/user-articles/schema';
 
-/** Saved real pages shared by the team (see its README): news sites, Le Monde, a Chinese site, Wikipedia. */
-const SHARED_PAGES_DIR = path.resolve(__dirname, '../../../../shared/pages');
+/** Saved real pages kept in the repository (see its README): news sites, Le Monde, a Chinese site, Wikipedia. */
+const REAL_PAGES_DIR = path.resolve(__dirname, '../../fixtures/pages');
 
 const windows: Window[] = [];
 afterAll(async () => {
@@ -335,7 +335,7 @@ function furnitureText(document: Document): string[] {
 }
 
 describe.each(REAL_PAGES)('extractArticle on the real page $file', (expected) => {
-  const html = readFileSync(path.join(SHARED_PAGES_DIR, expected.file), 'utf8');
+  const html = readFileSync(path.join(REAL_PAGES_DIR, expected.file), 'utf8');
   const document = pageDocument(html, `https://example.org/${expected.file}`);
   const page = extractArticle(document);
   const paragraphs = paragraphsOf(page);
