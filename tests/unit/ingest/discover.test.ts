@@ -15,7 +15,7 @@ function named(entities: DiscoveredEntity[], form: string): DiscoveredEntity | u
   return entities.find((entity) => entity.aliases.some((alias) => alias.toLowerCase() === wanted));
 }
 
-// The user's digest (../shared/articles/ai-news-digest.txt), as saved: stories run together, headlines
+// The user's digest (the seed of assets/articles/), as saved: stories run together, headlines
 // without full stops, a date glued to the next headline.
 const DIGEST = [
   'TikTok emerges as a major customer of Microsoft’s AI cloud services, with potential implications for the AI industry and Microsoft’s financials.',

@@ -292,7 +292,7 @@ describe('numbers that are not amounts', () => {
 });
 
 /**
- * The user's AI news digest (../shared/articles/ai-news-digest.txt), verbatim,
+ * The user's AI news digest (the seed of assets/articles/), verbatim,
  * so this test needs nothing outside the repository.
  */
 const DIGEST = `TikTok emerges as a major customer of Microsoft’s AI cloud services, with potential implications for the AI industry and Microsoft’s financials.
