@@ -549,9 +549,7 @@ export const REAL_PAGES_DIR = path.join(FIXTURES_DIR, 'pages');
  * Serve test pages on 127.0.0.1 at a random port: by default `tests/fixtures/` at `/`, which puts the saved
  * real-world pages (`tests/fixtures/pages/`) at `/pages/`. Pass `roots` (URL prefix → directory) to serve others.
  */
-export function startFixtureServer(
-  roots: Record<string, string> = { '/': FIXTURES_DIR },
-): Promise<StaticServer> {
+export function startFixtureServer(roots: Record<string, string> = { '/': FIXTURES_DIR }): Promise<StaticServer> {
   return startStaticServer(roots);
 }
 
