@@ -8,6 +8,7 @@ import { describeIssue } from '../settings/issues';
 import { keepAside } from '../settings/quarantine';
 import type { ReadableArea, StorageArea } from '../settings/storage-area';
 import { allocateArticleId, checkDraft, type DraftProblem } from './draft';
+import { articleFromSamePage } from './page-address';
 import {
   USER_ARTICLES_KEY,
   USER_ARTICLES_VERSION,
@@ -85,12 +86,18 @@ async function writeArticles(area: StorageArea, change: (articles: UserArticle[]
   await area.set({ [USER_ARTICLES_KEY]: userArticlesRecord(next) });
 }
 
-/** The outcome of saving a draft: the stored article, or what is wrong with the draft. */
-export type SaveResult = { ok: true; article: UserArticle } | { ok: false; problems: DraftProblem[] };
+/**
+ * The outcome of saving a draft: the stored article, or what is wrong with the draft. `samePage` is set
+ * when a new draft's address was that of an article added before, which it then updated.
+ */
+export type SaveResult = { ok: true; article: UserArticle; samePage?: true } | { ok: false; problems: DraftProblem[] };
 
 /**
  * Save a draft as a new article, or over the article `replacing` (keeping its
- * id and the time it was added). Nothing is written when the draft has problems.
+ * id and the time it was added). A new draft from a page the user added before
+ * (same address once fragments, tracking parameters and `www.` are set aside)
+ * updates that article, so one page never gives the fact base two copies of its
+ * story and figures. Nothing is written when the draft has problems.
  */
 export async function saveUserArticle(
   area: StorageArea,
@@ -102,10 +109,13 @@ export async function saveUserArticle(
   const now = options.now ?? Date.now();
   const stamp = new Date(now).toISOString();
   let saved: UserArticle | undefined;
+  let updatedSamePage = false;
   await writeArticles(
     area,
     (articles) => {
-      const previous = options.replacing ? articles.find((article) => article.id === options.replacing) : undefined;
+      const samePage = options.replacing ? undefined : articleFromSamePage(articles, checked.article.url);
+      if (samePage) updatedSamePage = true;
+      const previous = options.replacing ? articles.find((article) => article.id === options.replacing) : samePage;
       saved = UserArticle.parse(
         previous
           ? { ...checked.article, id: previous.id, addedAt: previous.addedAt, updatedAt: stamp }
@@ -122,7 +132,7 @@ export async function saveUserArticle(
     },
     now,
   );
-  return { ok: true, article: saved! };
+  return updatedSamePage ? { ok: true, article: saved!, samePage: true } : { ok: true, article: saved! };
 }
 
 /** Delete one article; deleting one that is not there does nothing. */

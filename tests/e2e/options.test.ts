@@ -250,8 +250,11 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await article.close();
   });
 
-  it('“Add this page” fills the form from the tab, without the page’s clutter', async () => {
-    const article = await session.openPage(`${server.origin}/${FIXTURE}?again`);
+  /**
+   * The options page as "Add this page" opens it for the tab showing `address` (a path on the fixture server),
+   * once the form is filled in from that tab.
+   */
+  const addThisPage = async (article: Page, address: string) => {
     if (browserName === 'chromium') {
       // Chromium lets the extension read the tab only after the user clicks its toolbar button there (activeTab):
       // click it, as the user does before choosing "Add this page" in the popup.
@@ -261,7 +264,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     }
     // Firefox grants a temporary add-on the hosts of its content script at install, so no click is needed there.
     const finder = await openOptions();
-    const tabId = await tabIdOf(finder, `${FIXTURE}?again`);
+    const tabId = await tabIdOf(finder, address);
     await finder.close();
 
     const page = await openOptions(`#add-page?tab=${tabId}`);
@@ -269,6 +272,12 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
       () => document.querySelector<HTMLInputElement>('.fo-article-form [name=title]')?.value !== '',
       { timeout: 15_000 },
     );
+    return page;
+  };
+
+  it('“Add this page” fills the form from the tab, without the page’s clutter', async () => {
+    const article = await session.openPage(`${server.origin}/${FIXTURE}?again`);
+    const page = await addThisPage(article, `${FIXTURE}?again`);
     const values = await page.$$eval('.fo-article-form [name]', (fields) =>
       Object.fromEntries(fields.map((field) => [field.getAttribute('name'), (field as HTMLInputElement).value])),
     );
@@ -336,5 +345,37 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 28)');
     await page.screenshot({ path: screenshotPath(`options-dark-${browserName}`) });
     await page.close();
+  });
+
+  it('“Add this page” on a page added before updates that article instead of adding a copy', async () => {
+    const address = `${FIXTURE}?twice`;
+    const article = await session.openPage(`${server.origin}/${address}#comments`);
+    const countFrom = async (page: Page) => {
+      const stored = (await readStorage(page)).userArticles as { articles: { url?: string }[] } | undefined;
+      return (stored?.articles ?? []).filter((entry) => entry.url?.includes(address)).length;
+    };
+
+    for (const visit of ['first', 'again']) {
+      const page = await addThisPage(article, address);
+      if (visit === 'again') {
+        await page.waitForSelector('.fo-same-page');
+        expect(await page.$eval('.fo-same-page', (notice) => notice.textContent)).toContain(
+          `saving updates “${ARTICLE.title}” instead of adding a copy`,
+        );
+      }
+      await clickButton(page, 'Preview what Factlens finds');
+      await page.waitForSelector('.fo-preview');
+      await clickButton(page, 'Save article');
+      await waitUntil(
+        'the article is stored',
+        () => countFrom(page),
+        (count) => count === 1,
+      );
+      await page.waitForFunction(() => document.querySelector('.fo-preview') === null);
+      if (visit === 'again') expect(await page.$eval('body', (body) => body.textContent)).toContain('Updated “');
+      expect(await countFrom(page)).toBe(1);
+      await page.close();
+    }
+    await article.close();
   });
 });

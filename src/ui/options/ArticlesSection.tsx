@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../format/dates';
 import { draftFromPage, draftOf } from '../../user-articles/draft';
+import { articleFromSamePage } from '../../user-articles/page-address';
 import {
   EMPTY_DRAFT,
   type ArticleDraft,
@@ -25,6 +26,8 @@ interface Editor {
   busy: 'reading' | 'previewing' | 'saving' | null;
   /** A failure that is not a field's problem (the page could not be read, the background failed). */
   error: string | null;
+  /** Set when the page being added was added before: saving updates that article. */
+  samePage?: string;
 }
 
 const BUSY_LABELS: Record<NonNullable<Editor['busy']> | 'idle', string | null> = {
@@ -33,6 +36,11 @@ const BUSY_LABELS: Record<NonNullable<Editor['busy']> | 'idle', string | null> =
   saving: 'Saving…',
   idle: null,
 };
+
+/** The day an article was added, as the article list writes dates. */
+function formatAddedOn(article: UserArticle): string {
+  return formatDate(article.addedAt.slice(0, 10));
+}
 
 const fresh = (draft: ArticleDraft = EMPTY_DRAFT, replacing?: string): Editor => ({
   draft,
@@ -57,6 +65,9 @@ export function ArticlesSection(props: {
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
+  // The list as it is when an extraction finishes, not as it was when it started (still loading, maybe).
+  const latestArticles = useRef(articles);
+  latestArticles.current = articles;
 
   // Move focus to what just appeared, so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -74,8 +85,17 @@ export function ArticlesSection(props: {
     env.extractPage(tabId).then(
       (page) => {
         if (cancelled) return;
-        setEditor(fresh(draftFromPage(page)));
-        announce(`Filled in from “${page.title}”. Check the text, then preview.`);
+        const draft = draftFromPage(page);
+        const stored = latestArticles.current;
+        const earlier = stored && articleFromSamePage(stored, draft.url);
+        if (earlier) {
+          const notice = `You added this page on ${formatAddedOn(earlier)}: saving updates “${earlier.title}” instead of adding a copy.`;
+          setEditor({ ...fresh(draft, earlier.id), samePage: notice });
+          announce(`Filled in from “${page.title}”. ${notice}`);
+        } else {
+          setEditor(fresh(draft));
+          announce(`Filled in from “${page.title}”. Check the text, then preview.`);
+        }
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -121,7 +141,11 @@ export function ArticlesSection(props: {
       }
       setEditor(null);
       setFocusTarget('add-article');
-      announce(`Saved “${result.article.title}”. Factlens marks its entities on your pages now.`);
+      announce(
+        result.samePage
+          ? `Updated “${result.article.title}”: you had added this page before.`
+          : `Saved “${result.article.title}”. Factlens marks its entities on your pages now.`,
+      );
     } catch (error) {
       update({ busy: null, error: `The article could not be saved: ${String(error)}` });
     }
@@ -223,6 +247,7 @@ export function ArticlesSection(props: {
           Add an article
         </button>
       )}
+      {editor?.samePage && <p class="fo-hint fo-same-page">{editor.samePage}</p>}
       {editor?.error && (
         <p role="alert" class="fo-error">
           {editor.error}

@@ -66,6 +66,29 @@ describe('stored user articles', () => {
     ]);
   });
 
+  it('updates the article added from the same page instead of adding a second copy', async () => {
+    const area = memoryArea();
+    const page = { ...draft, url: 'https://ledger.example/news/quillfeather' };
+    const first = await saveUserArticle(area, page, { now: NOW });
+    const again = await saveUserArticle(
+      area,
+      { ...page, url: 'https://www.ledger.example/news/quillfeather/?utm_source=feed#top', body: 'Updated text.' },
+      { now: NOW + 60_000 },
+    );
+    expect(again).toMatchObject({ ok: true, samePage: true });
+    const articles = await loadUserArticles(area);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({
+      id: first.ok ? first.article.id : '',
+      body: 'Updated text.',
+      addedAt: '2025-10-20T09:00:00.000Z',
+      updatedAt: '2025-10-20T09:01:00.000Z',
+    });
+    // Another page of the same site is another article.
+    await saveUserArticle(area, { ...page, url: 'https://ledger.example/news/other' }, { now: NOW });
+    expect(await loadUserArticles(area)).toHaveLength(2);
+  });
+
   it('writes nothing for a draft with problems', async () => {
     const area = memoryArea();
     const result = await saveUserArticle(area, { ...draft, date: '20/10/2025' });

@@ -341,6 +341,32 @@ describe('options page: your articles', () => {
     expect(control<HTMLTextAreaElement>(/^Text/).value).toBe('Paragraph one.\n\nParagraph two.');
   });
 
+  it('“Add this page” on a page added before says so, and saving updates that article', async () => {
+    const env = fakeEnvironment({
+      [USER_ARTICLES_KEY]: {
+        version: 1,
+        articles: [article('user-q', 'Quillfeather raises money', { url: 'https://ledger.example/q' })],
+      },
+    });
+    env.extractPage.mockResolvedValue({
+      title: 'Quillfeather Robotics raises $12 million for warehouse robots',
+      byline: null,
+      siteName: 'The Leeds Ledger',
+      text: 'Quillfeather Robotics said on Monday that it had raised $12 million.',
+      url: 'https://www.ledger.example/q#comments',
+      publishedDate: '2025-10-20',
+    });
+    await mount(env, '#add-page?tab=42');
+    expect(text()).toContain('You added this page on');
+    expect(text()).toContain('saving updates “Quillfeather raises money” instead of adding a copy.');
+    await click('Preview what Factlens finds');
+    await click('Save article');
+    const saved = (stored(env, USER_ARTICLES_KEY) as { articles: UserArticle[] }).articles;
+    expect(saved.map((entry) => [entry.id, entry.title])).toEqual([
+      ['user-q', 'Quillfeather Robotics raises $12 million for warehouse robots'],
+    ]);
+  });
+
   it('“Add this page” explains when the tab can not be read, and leaves the form open for pasting', async () => {
     const env = fakeEnvironment();
     env.extractPage.mockRejectedValue(new Error('Cannot access contents of url "chrome://settings/".'));
