@@ -8,6 +8,8 @@ export interface IngestProblem {
   line: number;
   field?: string;
   message: string;
+  /** Set on a warning about an article the build left out (no text, binary data). */
+  leftOut?: true;
 }
 
 /** Render a problem the way compilers do, `file:line: message`. */

@@ -64,7 +64,9 @@ export function buildUserFactBase(articles: readonly UserArticle[], catalog: Cat
   const problems: string[] = [];
   for (;;) {
     try {
-      return { factBase: buildFactBase({ articles: sources, catalog }).factBase, problems };
+      const built = buildFactBase({ articles: sources, catalog });
+      const leftOut = built.warnings.filter((warning) => warning.leftOut).map(formatProblem);
+      return { factBase: built.factBase, problems: [...problems, ...leftOut] };
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
       const refused = new Set(error.problems.map((problem) => problem.file));

@@ -93,9 +93,13 @@ describe('parseArticle', () => {
     );
   });
 
-  it('reports an article with no text', () => {
-    expect(messages({ path: FILE, text: '---\ntitle: T\n---\n\n' })).toEqual([
-      'assets/articles/credo.md:4: the article has no text after its front matter',
+  it('leaves an article with no text out, with a warning naming the file and line', () => {
+    // Issue 11: one empty file among many must not stop the build; it is left out and said so.
+    const parsed = parseArticle({ path: FILE, text: '---\ntitle: T\n---\n\n' });
+    expect(parsed.article).toBeNull();
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.warnings.map(formatProblem)).toEqual([
+      'assets/articles/credo.md:4: the article has no text after its front matter: left out',
     ]);
   });
 
