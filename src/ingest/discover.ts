@@ -95,6 +95,8 @@ interface Candidate {
   possessesName: boolean;
   /** The candidate's surface forms by frequency. */
   forms: Map<string, number>;
+  /** Forms written with a title in front ("Mr Obama", "President-elect Trump"): other names of the same person. */
+  titledForms: Set<string>;
 }
 
 /** Candidates that name one entity, after merging acronyms, family names and brand prefixes. */
@@ -116,7 +118,9 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const lowerCase = countLowerCaseWords(lines);
   const found = findMentions(lines, acronyms);
   const mentions = splitRunTogetherNames(joinPossessiveTitles(resolveSentenceStarts(found, lowerCase)));
-  const candidates = groupMentions(mentions).filter((candidate) => isAdmissible(candidate, acronyms, known));
+  const grouped = groupMentions(mentions);
+  const familyNames = new Set(grouped.filter((c) => c.words.length > 1).map((c) => bare(c.words[c.words.length - 1]!)));
+  const candidates = grouped.filter((candidate) => isAdmissible(candidate, acronyms, known, familyNames));
 
   // Two passes: list neighbours count as evidence only once they are themselves believed.
   for (const candidate of candidates) candidate.score = scoreCandidate(candidate, lowerCase, acronyms, new Set());
@@ -253,7 +257,10 @@ function joinPossessiveTitles(mentions: Mention[]): Mention[] {
       !leftAlone.has(leftKey) &&
       rightPossessors?.size === 1 &&
       right.shapes[0] === 'title' &&
-      !hasInstitutionWord(left.words);
+      !hasInstitutionWord(left.words) &&
+      // "Kazakhstan's Air Astana", "Google's Fitbit": a known place's or organisation's own thing, unless
+      // ordinary words follow ("California Governor's Office of Emergency Services" has no known possessor).
+      (!isKnownName(left.words.join(' ')) || isAllCommon(right.words));
     if (!joins) {
       joined.push(left);
       continue;
@@ -331,6 +338,7 @@ function groupMentions(mentions: readonly Mention[]): Candidate[] {
         score: 0,
         possessesName: false,
         forms: new Map(),
+        titledForms: new Set(),
       };
       byKey.set(key, candidate);
     }
@@ -341,6 +349,8 @@ function groupMentions(mentions: readonly Mention[]): Candidate[] {
     }
     const form = mention.words.join(' ');
     candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + 1);
+    if (mention.titleAs !== undefined && mention.words.length === 1)
+      candidate.titledForms.add(`${mention.titleAs} ${form}`);
   }
   for (const mention of mentions) {
     const possessor = mention.possessor === undefined ? undefined : byKey.get(mention.possessor);
@@ -365,7 +375,12 @@ function mostFrequentForm(candidate: Candidate): string {
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 
 /** Hard rules: things that are never entities however often they appear. */
-function isAdmissible(candidate: Candidate, acronyms: AcronymDefinitions, known: KnownNames): boolean {
+function isAdmissible(
+  candidate: Candidate,
+  acronyms: AcronymDefinitions,
+  known: KnownNames,
+  familyNames: ReadonlySet<string>,
+): boolean {
   const { words, inText } = candidate;
   if (inText.length === 0) return false;
   if (known.covers(words)) return false;
@@ -377,7 +392,7 @@ function isAdmissible(candidate: Candidate, acronyms: AcronymDefinitions, known:
     if (CALENDAR_WORDS.has(word) || LEADING_TITLES.has(word)) return false;
     if (GENERIC_ACRONYMS.has(word) || acronyms.generic.has(word)) return false;
     if (PLURAL_ACRONYM.test(words[0]!) || shape === 'letter' || shape === 'number' || shape === 'alnum') return false;
-    if (word.length < 2) return false;
+    if (word.length < 2 || LEGAL_SUFFIXES.has(word)) return false;
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
   if (!words.some((word) => /\p{L}{2}/u.test(word))) return false;
@@ -388,8 +403,10 @@ function isAdmissible(candidate: Candidate, acronyms: AcronymDefinitions, known:
   }
   if (candidate.midSentence.length === 0 && words.length === 1 && !inText.some((m) => m.wholeQuote)) {
     // Only a capital that position cannot explain, or a place or organisation compromise knows, makes a lone word a name.
+    // "Emery also retweeted…" after "David Emery": a family name opening sentences joins the full name later.
     const shape = inText[0]!.shapes[0];
-    if (shape !== 'camel' && shape !== 'acronym' && !isKnownName(words[0]!)) return false;
+    const familyName = familyNames.has(lowerWords[0]!) && !STOP_WORDS.has(lowerWords[0]!);
+    if (shape !== 'camel' && shape !== 'acronym' && !isKnownName(words[0]!) && !familyName) return false;
   }
   return true;
 }
@@ -673,6 +690,7 @@ function toEntity(cluster: Cluster, { known, passed, clusterOf }: EntityContext)
     for (const form of [...member.forms.keys()].sort(compareText)) {
       if (form !== name && !known.covers(form.split(' '))) aliases.add(form);
     }
+    for (const form of [...member.titledForms].sort(compareText)) aliases.add(form);
   }
   const confidence = Math.max(...members.map((member) => member.score));
   return {

@@ -7,12 +7,14 @@ import type { Line, LineKind, Token } from './text';
 import { hasCommonNounEnding, isCommonWord, isFirstName, isKnownPlace } from './lexicon';
 import {
   CALENDAR_WORDS,
+  CREDIT_LABELS,
   EVENT_NOUNS,
   GENERIC_ACRONYMS,
   HONORIFICS,
   INSTITUTION_CONNECTORS,
   INSTITUTION_HEADS,
   INSTITUTION_LEADS,
+  JOB_TITLES,
   LEADING_TITLES,
   LIST_LEADS,
   NAME_CONNECTORS,
@@ -46,6 +48,8 @@ export interface Mention {
   modifier?: string;
   /** A title was cut off the front ("President", "Mr") or a person's role precedes ("skipper"). */
   personTitle?: 'honorific' | 'title' | 'role';
+  /** The capitalised title cut off the front, as written ("Mr", "President-elect"), to keep "Mr Obama" as a form. */
+  titleAs?: string;
   /** A verb of saying or announcing is next to it ("Forte said", "said Bob Alverson"). */
   speech: boolean;
   /** Introduced as an example: "like", "including", "such as". */
@@ -149,7 +153,12 @@ function connectorLength(tokens: Token[], at: number, nameSoFar: Token[]): numbe
   const ofJoins =
     nameSoFar.length === 1 ? !isFirstName(lastSoFar) : isInstitutionWord(lastSoFar) || PLACE_HEADS.has(lastSoFar);
   const strong = NAME_CONNECTORS.has(word) && (word !== 'of' || ofJoins);
-  const institutional = INSTITUTION_CONNECTORS.has(word) && nameSoFar.some((token) => isInstitutionWord(token.text));
+  // "Council for Trade and Tourism" is one name, "ABC News and Politifact" two: an institution's head word
+  // ("News", "Council") ends its name, so "and" right after one starts a list.
+  const institutional =
+    INSTITUTION_CONNECTORS.has(word) &&
+    nameSoFar.some((token) => isInstitutionWord(token.text)) &&
+    !(word === 'and' && INSTITUTION_HEADS.has(lastSoFar));
   if (!strong && !institutional) return 0;
   let length = 1;
   if (tokens[at + 1]?.text === 'the' && word === 'of') length = 2;
@@ -168,10 +177,12 @@ export function readAcronymDefinitions(lines: readonly Line[]): AcronymDefinitio
       if (tokens[index - 1]!.text !== '(' || tokens[index + 1]!.text !== ')') continue;
       const letters = inner.text.replace(/s$/, '').replace(/[^\p{L}]/gu, '');
       if (letters.length < 2 || letters !== letters.toUpperCase() || !/^\p{Lu}/u.test(inner.text)) continue;
-      // Walk back over the words before the bracket, matching initials from the last letter.
+      // Walk back over the words before the bracket, matching initials from the last letter; a closing
+      // quotation mark may stand between them ('"personally identifiable information" (PII)').
       const phrase: Token[] = [];
       let letter = letters.length - 1;
-      for (let back = index - 2; back >= 0 && letter >= 0; back -= 1) {
+      const closesQuote = /^["”’']$/.test(tokens[index - 2]?.text ?? '');
+      for (let back = index - (closesQuote ? 3 : 2); back >= 0 && letter >= 0; back -= 1) {
         const token = tokens[back]!;
         if (token.shape === 'punct' && token.text !== '&') break;
         phrase.unshift(token);
@@ -196,26 +207,59 @@ export function readAcronymDefinitions(lines: readonly Line[]): AcronymDefinitio
 interface RawSpan {
   first: number;
   last: number;
+  /** A job title stands right before the span ("NASA Administrator Jim Bridenstine"). */
+  titled?: boolean;
+}
+
+/**
+ * Does a person's name start right after `at`, the end of a job title? The
+ * next word is a given name, or the rest of the run is a short run of
+ * capitalised words with no institution or place word in it.
+ */
+function personFollows(tokens: Token[], at: number, last: number): boolean {
+  const next = tokens[at + 1];
+  if (at >= last || next === undefined || next.shape !== 'title') return false;
+  if (isFirstName(next.text)) return true;
+  const rest = tokens.slice(at + 1, last + 1);
+  return (
+    rest.length <= 3 &&
+    rest.every(
+      (token) => token.shape === 'title' && !isInstitutionWord(token.text) && !PLACE_HEADS.has(bare(token.text)),
+    )
+  );
 }
 
 /** Cut a run of capitalised tokens at words that cannot sit inside a name. */
 function splitRun(tokens: Token[], run: RawSpan): RawSpan[] {
   const parts: RawSpan[] = [];
   let start = run.first;
+  let titled = false;
   for (let index = run.first; index <= run.last; index += 1) {
     const token = tokens[index]!;
     const word = bare(token.text);
+    // "NASA Administrator Jim Bridenstine", "Finance Minister Ana Ruiz": an organisation or a portfolio, a job
+    // title, then the person. The title and any ordinary words before it ("Finance", "Vice") are no name.
+    if (JOB_TITLES.has(word) && token.shape !== 'lower' && personFollows(tokens, index, run.last)) {
+      const before = tokens.slice(start, index);
+      if (before.length > 0 && !isAllCommon(before.map((part) => part.text))) {
+        parts.push({ first: start, last: index - 1, titled });
+      }
+      start = index + 1;
+      titled = true;
+      continue;
+    }
     const cut =
       (index > run.first && token.shape !== 'lower' && isStop(token)) ||
       (index > run.first && token.shape === 'acronym' && LEADING_TITLES.has(word)) ||
       (index > run.first && HONORIFICS.has(word)) ||
       (CALENDAR_WORDS.has(word) && word !== 'may' && token.shape === 'title');
     if (cut) {
-      if (index > start) parts.push({ first: start, last: index - 1 });
+      if (index > start) parts.push({ first: start, last: index - 1, titled });
       start = CALENDAR_WORDS.has(word) ? index + 1 : index;
+      titled = false;
     }
   }
-  if (start <= run.last) parts.push({ first: start, last: run.last });
+  if (start <= run.last) parts.push({ first: start, last: run.last, titled });
   return parts;
 }
 
@@ -279,14 +323,17 @@ function trimAndDescribe(
 ): Mention | undefined {
   const tokens = line.tokens;
   let { first, last } = span;
-  let personTitle: Mention['personTitle'];
+  let personTitle: Mention['personTitle'] = span.titled ? 'title' : undefined;
+  let titleAs = span.titled ? tokens[first - 1]?.text : undefined;
+  if (titleAs !== undefined && HONORIFICS.has(bare(titleAs))) personTitle = 'honorific';
   while (first <= last) {
     const token = tokens[first]!;
     const word = bare(token.text);
     if (LEADING_TITLES.has(word) && first < last && !isCapitalisedInstitution(tokens, first + 1, last)) {
       personTitle = HONORIFICS.has(word) ? 'honorific' : 'title';
+      titleAs = token.text;
       first += 1;
-    } else if (isTrimmable(token, generic, false)) first += 1;
+    } else if (isTrimmable(token, generic, false) || (CREDIT_LABELS.has(word) && first < last)) first += 1;
     else break;
   }
   let trimmedNoun: string | undefined;
@@ -328,6 +375,7 @@ function trimAndDescribe(
     possessiveEnding: words[words.length - 1]!.possessiveEnding,
     modifier: words[words.length - 1]!.modifier,
     personTitle,
+    ...(titleAs !== undefined && personTitle !== undefined && { titleAs }),
     speech,
     listLead,
     afterThe: previousLower === 'the',
@@ -336,7 +384,11 @@ function trimAndDescribe(
         ? afterWord
         : undefined,
     eventNoun: afterWord !== undefined && EVENT_NOUNS.has(afterWord) ? afterWord : undefined,
-    organizationNoun: afterWord !== undefined && ORGANIZATION_NOUNS.has(afterWord) ? afterWord : undefined,
+    // "Facebook's network" is a thing Facebook has, not a group Facebook is.
+    organizationNoun:
+      afterWord !== undefined && ORGANIZATION_NOUNS.has(afterWord) && !words[words.length - 1]!.possessive
+        ? afterWord
+        : undefined,
     listNeighbours: [],
     placeAfterComma: false,
     line: lineIndex,

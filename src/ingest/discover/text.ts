@@ -4,7 +4,7 @@
  * heading-like line. Name finding reasons over these flags: a capital letter
  * means something only where the sentence does not already demand one.
  */
-import { isFirstName } from './lexicon';
+import { isCommonWord, isFirstName, isListedCommonWord } from './lexicon';
 import { STOP_WORDS } from './words';
 
 /** The letter pattern of a word, which says how name-like it is. */
@@ -127,6 +127,11 @@ function tokenize(text: string): Token[] {
       word = hyphenated[1]!;
       modifier = hyphenated[2]!;
     }
+    const glued = splitGluedWord(word);
+    if (glued) {
+      tokens.push({ text: glued[0], shape: shapeOf(glued[0]), possessive: false, sentenceStart: false, quote: -1 });
+      word = glued[1];
+    }
     tokens.push({
       text: word,
       shape: shapeOf(word),
@@ -138,6 +143,30 @@ function tokenize(text: string): Token[] {
     });
   }
   return tokens;
+}
+
+// Page labels that copied text glues to the next word ("CreditJane Roe", "PhotoAlex Kim").
+const GLUED_LABELS = new Set(['credit', 'credits', 'photo', 'photos', 'image', 'source', 'video', 'by', 'via']);
+
+/**
+ * Two words that lost the space between them when a page was copied, as
+ * [first, second]: a hashtag's verb and a name ("deleteFacebook"), a label
+ * and a name ("CreditJane"), a given name and a family name ("LucasNolan").
+ * Brands written in camel case ("iPhone", "PlayStation", "YouTube",
+ * "SunExpress") keep their shape: their first part is a single letter, or
+ * not a given name or a label.
+ */
+export function splitGluedWord(word: string): [string, string] | undefined {
+  const parts = /^(\p{L}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u.exec(word);
+  if (!parts) return undefined;
+  const [, first, second] = parts as unknown as [string, string, string];
+  const lowerFirst = first.toLowerCase();
+  if (/^\p{Ll}/u.test(first)) {
+    // "deleteFacebook": a lower-case English word in front ("iPhone", "eBay" have one letter there).
+    return isCommonWord(lowerFirst) && !/^(?:my|go|get|you)$/.test(lowerFirst) ? [first, second] : undefined;
+  }
+  if (GLUED_LABELS.has(lowerFirst)) return [first, second];
+  return isFirstName(first) && !isListedCommonWord(second) ? [first, second] : undefined;
 }
 
 function isWord(token: Token | undefined): token is Token {

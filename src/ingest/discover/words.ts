@@ -47,6 +47,9 @@ export const LABEL_WORDS = set(`
   key main major minor full half same own
 `);
 
+/** Labels of photo credits and sources that open a run of capitalised words but are no part of the name ("Credit Jane Roe"). */
+export const CREDIT_LABELS = set(`credit credits photo photos photograph image images source courtesy via`);
+
 /** Words that may join capitalised words inside one name ("Department of Energy", "Bank of the West"). */
 export const NAME_CONNECTORS = set(`of the de del della der di du da van von la le los las al bin y &`);
 
@@ -74,10 +77,22 @@ export const QUANTITY_NOUNS = set(`
  * ("General Motors", "Prince Edward Island") are left out on purpose.
  */
 export const LEADING_TITLES = set(`
-  mr mrs ms mx dr prof sir dame rev president vice-president chancellor premier minister
+  mr mrs ms mx dr prof sir dame rev president president-elect vice-president chancellor premier minister
   senator sen rep congressman congresswoman governor gov mayor judge ambassador commissioner
   chairman chairwoman chairperson ceo cfo cto coo cio cmo founder co-founder cofounder pope cardinal archbishop
   sheikh skipper coach professor
+`);
+
+/**
+ * Job titles that, capitalised between an organisation or a portfolio and a
+ * person's name, end the one and open the other ("NASA Administrator Jim
+ * Bridenstine", "Finance Minister Ana Ruiz", "Attorney-General George Brandis").
+ */
+export const JOB_TITLES = set(`
+  mr mrs ms dr prof president president-elect vice-president chancellor premier minister secretary
+  attorney-general solicitor-general senator congressman congresswoman governor mayor judge justice ambassador
+  commissioner administrator director chairman chairwoman chairperson chair ceo cfo cto coo cio founder co-founder
+  cofounder spokesman spokeswoman spokesperson analyst economist professor coach captain skipper
 `);
 
 /** Lower-case roles that, right before a capitalised name, say it is a person ("skipper Wade Bassi"). */

@@ -156,8 +156,9 @@ describe('discoverEntities rules', () => {
     {
       rule: 'titles are cut off names',
       text: 'In an interview, President Barack Obama spoke. Mr Obama said he was confident.',
+      // "Mr Obama" is kept as another form of Barack Obama (see discover-rules.test.ts), never as a name of its own.
       present: ['Barack Obama', 'Obama'],
-      absent: ['President Barack Obama', 'Mr Obama', 'President'],
+      absent: ['President Barack Obama', 'President'],
     },
     {
       rule: 'a hyphenated modifier ends the name it follows',
