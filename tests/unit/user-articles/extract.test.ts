@@ -405,3 +405,154 @@ describe('publication dates', () => {
     expect(publishedDateOf(pageDocument(`<!doctype html><html><head></head><body>${html}</body></html>`))).toBe(date);
   });
 });
+
+/** Prose paragraphs of a made-up article, long enough to score and to make a page more than a few lines. */
+function storyParagraphs(count: number, topic = 'story'): string {
+  return Array.from(
+    { length: count },
+    (_, index) =>
+      `<p>Paragraph ${index + 1} of the ${topic}, with a clause, another clause, and enough words to read as prose of some length here.</p>`,
+  ).join('');
+}
+
+describe('extractArticle finds the article where names and markup mislead', () => {
+  it.each([
+    // The element marked as the article body is read even when its id says "share" (a sharing widget's anchor).
+    ['marked article body named as clutter', '<div itemprop="articleBody" id="share-btns-container">'],
+    // Layout words in a name that also says "content" or "body": the content placed in that part of the layout.
+    ['content in a layout-named box', '<div id="contentWithSidebar">'],
+    ['article body named for its pagination', '<div class="article-body pagination-first">'],
+  ])('%s', (_, opening) => {
+    const page = extractArticle(
+      pageDocument(
+        `<!doctype html><html><head><title>A story</title></head><body>${opening}${storyParagraphs(6)}</div>` +
+          // Enough other prose that a reading which skipped the article would not look like a collapse.
+          `<div class="more">${storyParagraphs(5, 'other text')}</div></body></html>`,
+      ),
+    );
+    expect(paragraphsOf(page).filter((paragraph) => paragraph.includes('of the story,'))).toHaveLength(6);
+  });
+
+  it('still leaves out comments whose name also says "post"', () => {
+    const page = extractArticle(
+      pageDocument(
+        `<!doctype html><html><head><title>A story</title></head><body><div class="entry">${storyParagraphs(5)}</div>` +
+          `<div class="theme-post-comments">${storyParagraphs(8, 'comments')}</div></body></html>`,
+      ),
+    );
+    expect(page.text).toContain('of the story');
+    expect(page.text).not.toContain('of the comments');
+  });
+
+  it('prefers the article to a longer list of teasers for other stories', () => {
+    const teasers = Array.from(
+      { length: 12 },
+      (_, index) =>
+        `<li><a href="/other-${index}">Another story ${index}</a> A teaser for it, with a comma, another, and more words to make it long.</li>`,
+    ).join('');
+    const page = extractArticle(
+      pageDocument(
+        '<!doctype html><html><head><title>A story</title></head><body>' +
+          `<div><div>${storyParagraphs(5)}</div></div><div><div><div><ul>${teasers}</ul></div></div></div></body></html>`,
+      ),
+    );
+    expect(page.text.startsWith('Paragraph 1 of the story')).toBe(true);
+    expect(page.text).not.toContain('Another story');
+  });
+
+  it.each([
+    ['<span><p>abc</p><p>def</p> ghi</span>', ['abc', 'def', 'ghi']],
+    ['<article><h2>Test Case 1</h2><img src="a.png"><h2>Test Case 2</h2></article>', ['Test Case 1', 'Test Case 2']],
+  ])('keeps every line of a page of a few lines, sentences or not: %s', (body, paragraphs) => {
+    const page = extractArticle(
+      pageDocument(`<!doctype html><html><head><title>Tiny</title></head><body>${body}</body></html>`),
+    );
+    expect(paragraphsOf(page)).toEqual(paragraphs);
+  });
+});
+
+describe('titles: the page’s metadata, settled by what the page shows', () => {
+  const titleOf = (head: string, body = '') =>
+    extractArticle(pageDocument(`<!doctype html><html><head>${head}</head><body>${body}<p>${LONG}</p></body></html>`))
+      .title;
+
+  it.each([
+    // Metadata names in any case, `.` for `:`, several names in one attribute; a property before a name.
+    ['<title>Title element</title><meta name="DC.Title" content="Dublin Core title">', '', 'Dublin Core title'],
+    ['<meta name="dc.title" content="By name"><meta property="dc:title" content="By property">', '', 'By property'],
+    ['<title>T</title><meta property="x:title dc:title" content="Preferred">', '', 'Preferred'],
+    ['<meta name="parsely-title" content="Parsely title">', '<h1>Unrelated heading</h1>', 'Parsely title'],
+    // When titles disagree, the one the page shows as its heading.
+    [
+      '<meta property="og:title" content="A share title"><script type="application/ld+json">' +
+        '{"@type":"NewsArticle","headline":"The headline on the page"}</script>',
+      '<h1>The headline on the page</h1>',
+      'The headline on the page',
+    ],
+    [
+      '<title>Hermitian matrix - Wikipedia</title><script type="application/ld+json">' +
+        '{"@type":"Article","headline":"matrix equal to its conjugate-transpose"}</script>',
+      '<h1>Hermitian matrix</h1>',
+      'Hermitian matrix',
+    ],
+    // A JSON-LD headline counts only from an article, not from the site or a breadcrumb.
+    [
+      '<title>Page title here</title><script type="application/ld+json">{"@type":"WebSite","headline":"Site"}</script>',
+      '',
+      'Page title here',
+    ],
+    // A title that is only the site's name gives way to the page's own.
+    [
+      '<title>Outside the web: a post · V8</title><meta property="og:title" content="V8">' +
+        '<meta property="og:site_name" content="V8">',
+      '<header><h1>V8</h1></header><h1>Outside the web: a post</h1>',
+      'Outside the web: a post',
+    ],
+    // A masthead heading at the title's end is the site's; the heading that starts the title is the headline.
+    [
+      '<title>Outside the web: a post · V8</title>',
+      '<header><h1>V8</h1></header><h1>Outside the web: a post</h1>',
+      'Outside the web: a post',
+    ],
+    [
+      '<title>Evolve: Shared History — evolve extension for Mercurial</title>',
+      '<h1>evolve extension for Mercurial</h1><h1>Evolve: Shared History¶</h1>',
+      'Evolve: Shared History',
+    ],
+  ])('%s %s → %j', (head, body, title) => {
+    expect(titleOf(head, body)).toBe(title);
+  });
+});
+
+describe('the canonical address', () => {
+  const urlOf = (head: string, location = 'https://news.example/2024/05/story.html?utm_source=feed#comments') =>
+    extractArticle(
+      pageDocument(`<!doctype html><html><head>${head}</head><body><p>${LONG}</p></body></html>`, location),
+    ).url;
+
+  it.each([
+    ['', 'https://news.example/2024/05/story.html?utm_source=feed'],
+    [
+      '<link rel="canonical" href="https://news.example/2024/05/story.html">',
+      'https://news.example/2024/05/story.html',
+    ],
+    ['<link rel="canonical" href="/2024/05/story.html#top">', 'https://news.example/2024/05/story.html'],
+    ['<link rel="Canonical" href="https://other.example/original">', 'https://other.example/original'],
+    ['<meta property="og:url" content="https://news.example/story">', 'https://news.example/story'],
+    [
+      '<link rel="canonical" href="https://news.example/a"><meta property="og:url" content="https://news.example/b">',
+      'https://news.example/a',
+    ],
+    // A template's canonical that is only the home page, or not a web address, is not this article's.
+    ['<link rel="canonical" href="https://news.example/">', 'https://news.example/2024/05/story.html?utm_source=feed'],
+    ['<link rel="canonical" href="javascript:void(0)">', 'https://news.example/2024/05/story.html?utm_source=feed'],
+  ])('%s → %s', (head, url) => {
+    expect(urlOf(head)).toBe(url);
+  });
+
+  it('keeps the home page as canonical on the home page', () => {
+    expect(urlOf('<link rel="canonical" href="https://news.example/">', 'https://news.example/?ref=x')).toBe(
+      'https://news.example/',
+    );
+  });
+});
