@@ -19,6 +19,7 @@ import {
   isFirstName,
   isKnownOrganization,
   isKnownPlace,
+  isKnownRegion,
   isLastName,
   isOrganizationWord,
   isPlaceWord,
@@ -36,12 +37,16 @@ import {
 import { readLines, type Line } from './discover/text';
 import {
   CALENDAR_WORDS,
+  COMPANY_CONTEXT,
+  COMPASS_WORDS,
   GENERIC_ACRONYMS,
   INSTITUTION_HEADS,
   INSTITUTION_LEADS,
   LABEL_WORDS,
   LEADING_TITLES,
   PLACE_HEADS,
+  PRODUCT_CONTEXT,
+  PRODUCT_NOUNS,
   PRODUCT_PARTS,
   STOP_WORDS,
 } from './discover/words';
@@ -535,8 +540,13 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
       .filter((person) => bare(person.words[person.words.length - 1]!) === candidate.key)
       .sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.key, b.key));
     const firstNameOwners = people.filter((person) => bare(person.words[0]!) === candidate.key);
+    // "Tim Cook" … "Cook", "Emmerson Mnangagwa" … "Mnangagwa": the only name-like full name ending in the word.
+    const nameLike = candidates.filter(
+      (other) => other.words.length >= 2 && bare(other.words[other.words.length - 1]!) === candidate.key,
+    );
     if (owners[0]) merge(candidate.key, owners[0].key);
     else if (firstNameOwners.length === 1 && isFirstName(candidate.key)) merge(candidate.key, firstNameOwners[0]!.key);
+    else if (nameLike.length === 1 && looksLikeFullName(nameLike[0]!.words)) merge(candidate.key, nameLike[0]!.key);
   }
 
   // "Stephanie M." / "Stephanie M. Lee": the start of a person's full name is that person.
@@ -597,19 +607,35 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
 // Family names by their shape: McCartney, MacDonald, Johnson, Hansen, Martinez, Kowalski, Ivanov, Ivanova, Bellini.
 const SURNAME_SHAPE = /^(?:Mc|Mac)\p{Lu}|(?:son|sen|ez|ski|sky|ov|ova|ovich|ini|elli)$/u;
 
+/**
+ * Could these words be a person's full name: two or three capitalised words, no institution, place or
+ * product word, and a given name in front or no ordinary English word at all ("Ken Doctor", "Hori Parata")?
+ */
+function looksLikeFullName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3 || hasInstitutionWord(words)) return false;
+  if (!words.every((word) => /^\p{Lu}\p{Ll}/u.test(word) && !/\d/.test(word))) return false;
+  const last = bare(words[words.length - 1]!);
+  if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(last)) return false;
+  // "Chicago Tribune", "Sony Pictures": a known place or organisation in front names a body, not a person.
+  if (words.some((word) => isKnownName(word) || isKnownRegion(word) || isOrganizationWord(word))) return false;
+  if (words.some((word) => PRODUCT_PARTS.has(bare(word)) || PRODUCT_NOUNS.has(bare(word)))) return false;
+  return isFirstName(words[0]!) || words.every(isProperWord);
+}
+
 /** How strongly the text says a multi-word candidate is a person (0 when it does not). */
 function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candidate>): number {
   const { words, inText } = candidate;
   if (words.length < 2 || words.length > 4 || hasInstitutionWord(words)) return 0;
   if (!words.every((word) => /^\p{Lu}/u.test(word) || word === 'de' || word === 'van' || word === 'von')) return 0;
   if (words.some((word) => /\d/.test(word) || PRODUCT_PARTS.has(bare(word)))) return 0;
-  if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(bare(words[words.length - 1]!))) return 0;
+  const familyName = words[words.length - 1]!;
+  // "Sierra Nevada": a given name in front of a known place is a place's name.
+  if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(bare(familyName)) || isKnownRegion(familyName)) return 0;
   if (endsInCommonWord(words)) return 0;
   let evidence = 0;
   if (isFirstName(words[0]!)) evidence += 2;
   if (inText.some((m) => m.personTitle)) evidence += 2;
   if (inText.some((m) => m.speech)) evidence += 1;
-  const familyName = words[words.length - 1]!;
   if (isLastName(familyName) || SURNAME_SHAPE.test(familyName)) evidence += 1;
   if (byKey.get(bare(familyName))?.inText.some((m) => m.personTitle)) evidence += 1;
   // "Elon Musk's xAI": a two- or three-word name owning another name is usually a person (companies own
@@ -630,12 +656,17 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind {
   const phrase = words.join(' ');
   const all = members.flatMap((member) => member.inText);
   const byKey = new Map(members.map((member) => [member.key, member]));
-  if (personEvidence(main, byKey) >= 2) return 'person';
-  const institution = hasInstitutionWord(words);
+  // "Sierra Nevada" shown for "Sierra Nevada Corp.": any member's institution word outweighs a given name.
+  const institution = members.map((member) => hasInstitutionWord(member.words)).find(Boolean);
+  if (!institution && (personEvidence(main, byKey) >= 2 || isReferredToByFamilyName(cluster))) return 'person';
   if (institution) return institution;
+  if (all.some((m) => m.programNoun)) return 'program';
+  // "Congress", "Parliament", "the Times": an institution's head word written alone is that institution.
+  if (words.length === 1 && INSTITUTION_HEADS.get(lowerWords[0]!) === 'organization') return 'organization';
   const last = lowerWords[lowerWords.length - 1]!;
   if (isKnownPlace(phrase)) return 'place';
   if (words.length > 1 && (PLACE_HEADS.has(last) || isPlaceWord(last))) return 'place';
+  if (words.length > 1 && COMPASS_WORDS.has(lowerWords[0]!) && isKnownPlace(words.slice(1).join(' '))) return 'place';
   if (all.some((m) => m.modifier === 'based' || m.placeAfterComma)) return 'place';
   if (all.some((m) => m.organizationNoun)) return 'organization';
   const brand = lowerWords[0]!;
@@ -650,15 +681,50 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind {
     /GPT/.test(phrase) ||
     all.some((m) => m.productNoun) ||
     all.some((m) => m.possessor !== undefined && !/\s/.test(m.possessor)) ||
-    (words.length > 1 && PRODUCT_PARTS.has(last));
+    (words.length > 1 && (PRODUCT_PARTS.has(last) || PRODUCT_NOUNS.has(last)));
   if (productLike) return 'product';
   if (all.some((m) => m.modifier === 'owned')) return 'company';
   if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!)) return 'organization';
   // A family name on its own ("analyst Breen", "Mr Iyer", a listed surname): a person.
   if (words.length === 1 && (all.some((m) => m.personTitle) || isLastName(words[0]!))) return 'person';
-  if (words.length === 1) return 'company';
-  if (personEvidence(main, byKey) >= 1 && words.length <= 3) return 'person';
-  return 'organization';
+  if (personEvidence(main, byKey) >= 1 && words.length > 1 && words.length <= 3) return 'person';
+  const neighbourhood = kindByNeighbourhood(all);
+  if (neighbourhood) return neighbourhood;
+  return words.length === 1 ? 'company' : 'organization';
+}
+
+/** A short name whose last word is also written alone in the story ("Tim Cook" … "Cook said"): a person. */
+function isReferredToByFamilyName(cluster: Cluster): boolean {
+  const words = cluster.main.words;
+  if (!looksLikeFullName(words)) return false;
+  const familyName = bare(words[words.length - 1]!);
+  return cluster.members.some(
+    (member) => member !== cluster.main && member.key === familyName && member.inText.some((m) => !m.possessor),
+  );
+}
+
+/**
+ * "Killer Instinct" beside "play" and "game", "Orbex" beside "shares" and "founded": with no stronger
+ * sign, the words around a name's mentions say whether it is a product or a company.
+ */
+function kindByNeighbourhood(mentions: readonly Mention[]): EntityKind | undefined {
+  let product = 0;
+  let company = 0;
+  for (const mention of mentions) {
+    for (const word of mention.nearby) {
+      if (PRODUCT_CONTEXT.has(word)) product += 1;
+      else if (COMPANY_CONTEXT.has(word)) company += 1;
+    }
+  }
+  if (product >= 2 && product > company * 2) return 'product';
+  if (company >= 2 && company > product * 2) return 'company';
+  return undefined;
+}
+
+/** A single word merged into a person's name as their family name that is also an ordinary English word. */
+function isFamilyWord(member: Candidate, main: Candidate): boolean {
+  const word = member.words[0]!;
+  return bare(main.words[main.words.length - 1]!) === member.key && isListedCommonWord(word) && !isLastName(word);
 }
 
 /** What `toEntity` needs to know about the rest of the article's candidates. */
@@ -685,8 +751,12 @@ function toEntity(cluster: Cluster, { known, passed, clusterOf }: EntityContext)
   const aliases = new Set<string>();
   const ordered = [...members].sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.key, b.key));
   for (const member of ordered) {
-    // A given name merged into a full name stays out of the aliases, for the same reason.
+    // A given name merged into a full name stays out of the aliases, for the same reason; so does a family
+    // name that is an English word ("Cook", "Doctor"), which every other story would match.
     if (member !== main && member.words.length === 1 && isFirstName(member.words[0]!)) continue;
+    if (member !== main && member.words.length === 1 && main.words.length > 1 && isFamilyWord(member, main)) {
+      continue;
+    }
     for (const form of [...member.forms.keys()].sort(compareText)) {
       if (form !== name && !known.covers(form.split(' '))) aliases.add(form);
     }

@@ -141,6 +141,11 @@ export function isKnownPlace(phrase: string): boolean {
   return lexiconTags(phrase).some((tag) => tag === 'Place' || tag === 'Country' || tag === 'City' || tag === 'Region');
 }
 
+/** True when compromise lists the word or phrase as a country or a region ("Nevada", "Kenya"), not only a town. */
+export function isKnownRegion(phrase: string): boolean {
+  return lexiconTags(phrase).some((tag) => tag === 'Country' || tag === 'Region');
+}
+
 /** True when compromise lists the word or phrase as an organisation or team ("Sony", "BBC"). */
 export function isKnownOrganization(phrase: string): boolean {
   return lexiconTags(phrase).some((tag) => tag === 'Organization' || tag === 'SportsTeam');

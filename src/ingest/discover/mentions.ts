@@ -22,6 +22,7 @@ import {
   PERSON_ROLES,
   PLACE_HEADS,
   PRODUCT_NOUNS,
+  PROGRAM_NOUNS,
   QUANTITY_NOUNS,
   SPEECH_VERBS,
   STOP_WORDS,
@@ -62,6 +63,10 @@ export interface Mention {
   organizationNoun?: string;
   /** The lower-case word right after, when it is an event noun ("conference"). */
   eventNoun?: string;
+  /** The lower-case word right after, when it names a programme ("the Artemis program"). */
+  programNoun?: string;
+  /** Lower-case words within a few words either side, to tell a product's neighbourhood from a company's. */
+  nearby: string[];
   /** Names written beside this one in a list ("Walmart, Kroger and Costco"), as word keys. */
   listNeighbours: string[];
   /** Followed by a comma and a region or country ("Cupertino, California"): the usual way to write a town. */
@@ -384,6 +389,8 @@ function trimAndDescribe(
         ? afterWord
         : undefined,
     eventNoun: afterWord !== undefined && EVENT_NOUNS.has(afterWord) ? afterWord : undefined,
+    programNoun: afterWord !== undefined && PROGRAM_NOUNS.has(afterWord) ? afterWord : undefined,
+    nearby: lowerWordsAround(tokens, first, last),
     // "Facebook's network" is a thing Facebook has, not a group Facebook is.
     organizationNoun:
       afterWord !== undefined && ORGANIZATION_NOUNS.has(afterWord) && !words[words.length - 1]!.possessive
@@ -395,6 +402,17 @@ function trimAndDescribe(
     first,
     last,
   };
+}
+
+/** How far either side of a mention its neighbourhood reaches, in tokens. */
+const NEARBY_TOKENS = 4;
+
+function lowerWordsAround(tokens: Token[], first: number, last: number): string[] {
+  const around = [
+    ...tokens.slice(Math.max(0, first - NEARBY_TOKENS), first),
+    ...tokens.slice(last + 1, last + 1 + NEARBY_TOKENS),
+  ];
+  return around.filter((token) => token.shape === 'lower').map((token) => token.text);
 }
 
 // "President Obama" loses its title; "Chancellor University"-like institution names do not.

@@ -175,6 +175,20 @@ export const INSTITUTION_HEADS: ReadonlyMap<string, 'company' | 'organization' |
     'markets',
     'research',
     'media',
+    'airline',
+    'robotics',
+    'machines',
+    'aerospace',
+    'animation',
+    'networks',
+    'communications',
+    'solutions',
+    'semiconductor',
+    'therapeutics',
+    'biosciences',
+    'foods',
+    'stores',
+    'restaurants',
   ].map((word) => [word, 'company'] as const),
   ...[
     'university',
@@ -225,6 +239,11 @@ export const INSTITUTION_HEADS: ReadonlyMap<string, 'company' | 'organization' |
     'post',
     'news',
     'journal',
+    'tribune',
+    'herald',
+    'gazette',
+    'chronicle',
+    'magazine',
   ].map((word) => [word, 'organization'] as const),
   ...['program', 'programme', 'initiative', 'project', 'mission'].map((word) => [word, 'program'] as const),
 ]);
@@ -242,7 +261,33 @@ export const INSTITUTION_LEADS = set(`
 export const PLACE_HEADS = set(`
   valley island islands isle river lake lakes mountain mountains mount sea ocean bay beach coast county city state
   province region district street avenue road square harbour harbor port passage strait peninsula desert canyon gulf
-  terminal locks airport park bridge falls forest hills heights sound channel cape point village town
+  terminal locks airport park bridge falls forest hills heights sound channel cape point village town area
+`);
+
+/** Compass words that, in front of a known place, make a region of it ("Southern California", "North Wales"). */
+export const COMPASS_WORDS = set(`
+  north south east west northern southern eastern western central northeast northwest southeast southwest
+  upper lower greater
+`);
+
+/** Lower-case nouns that, right after a name, say it is a programme ("the Artemis program"). */
+export const PROGRAM_NOUNS = set(`program programme programs programmes initiative scheme mission missions`);
+
+/**
+ * Words near a name that say it is a product ("play Minecraft", "download the app", "the console's"),
+ * and words that say it is a company ("the firm", "its shares", "founded"). A name with no stronger sign
+ * takes the kind its neighbourhood speaks of more.
+ */
+export const PRODUCT_CONTEXT = set(`
+  app apps game games gaming gamer gamers play plays played playing player players console consoles headset
+  device devices download downloaded downloads install installed installs version versions update updates
+  browser browsers smartphone phone phones laptop tablet feature features edition sequel subscribers
+  subscription streaming title titles model models launch launched release released
+`);
+export const COMPANY_CONTEXT = set(`
+  company companies firm firms startup start-up shares stock investors revenue revenues profit profits employees
+  staff founded founder co-founder ceo chief executive acquired acquisition merger subsidiary headquartered
+  headquarters retailer maker manufacturer chain brand owner owned bought sold
 `);
 
 /** Nouns that, right after a name, say the name is a product ("the Vision Pro headset", "Super Mario Run game"). */

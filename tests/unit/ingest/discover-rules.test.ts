@@ -120,6 +120,12 @@ describe('forms of one entity kept as one', () => {
       name: 'Anna Brankovic',
       forms: ['Brankovic'],
     },
+    {
+      rule: 'a family name written alone joins the only full name that looks like a person and ends in it',
+      text: 'Emmerson Ruvanga Chitepo spoke. Then Chitepo left, and Chitepo wrote a note.',
+      name: 'Emmerson Ruvanga Chitepo',
+      forms: ['Chitepo'],
+    },
   ] as { rule: string; text: string; name: string; forms: string[]; kind?: EntityKind }[])(
     '$rule',
     ({ text, name, forms }) => {
@@ -139,8 +145,78 @@ describe('kinds', () => {
       name: 'Zorblet',
       kind: 'company',
     },
+    {
+      rule: "a legal form among an entity's forms outweighs a given name in front",
+      text: 'Marta Vole Corp. won the bid. Marta Vole said its rockets fly, and Marta Vole hired staff.',
+      name: 'Marta Vole',
+      kind: 'company',
+    },
+    {
+      rule: 'a lower-case "program" after a name makes it a programme',
+      text: 'The agency runs the Zephyrine program. Under the Zephyrine program, crews train for Zephyrine flights.',
+      name: 'Zephyrine',
+      kind: 'program',
+    },
+    {
+      rule: "an institution's head word written alone is an organisation",
+      text: 'The bill went to Congress on Monday, and Congress passed it after Congress debated.',
+      name: 'Congress',
+      kind: 'organization',
+    },
+    {
+      rule: 'a compass word before a known region is a place',
+      text: 'Drought hit Northern Kenya hard. Herders in Northern Kenya moved, and Northern Kenya waits.',
+      name: 'Northern Kenya',
+      kind: 'place',
+    },
+    {
+      rule: 'a product noun ending the name makes it a product',
+      text: 'Install the Quillo Browser today. The Quillo Browser blocks trackers, and Quillo Browser is free.',
+      name: 'Quillo Browser',
+      kind: 'product',
+    },
+    {
+      rule: 'company heads such as "Robotics" make a company',
+      text: 'NASA picked Ceradon Robotics. Ceradon Robotics will fly, and the agency paid Ceradon Robotics.',
+      name: 'Ceradon Robotics',
+      kind: 'company',
+    },
+    {
+      rule: 'with no stronger sign, the words around a name say it is a product',
+      text: 'Gamers play Vortaxia daily. The game Vortaxia sold well, and players download Vortaxia updates.',
+      name: 'Vortaxia',
+      kind: 'product',
+    },
+    {
+      rule: 'a full name whose family name is also written alone is a person',
+      text: 'Elder Hemi Tarawhiti spoke. Later Tarawhiti walked the beach with Hemi Tarawhiti supporters.',
+      name: 'Hemi Tarawhiti',
+      kind: 'person',
+    },
   ] as { rule: string; text: string; name: string; kind: EntityKind }[])('$rule', ({ text, name, kind }) => {
     const found = discoverEntities(text);
     expect(named(found, name)?.kind, JSON.stringify(found)).toBe(kind);
+  });
+});
+
+describe('forms kept out of an entity', () => {
+  it.each([
+    {
+      rule: 'a family name that is an English word is no alias: other stories would match it',
+      text: 'Apple chief Tim Baker spoke. Baker said sales rose, and Baker left the stage with Tim Baker fans.',
+      name: 'Tim Baker',
+      notForms: ['Baker'],
+    },
+    {
+      rule: 'a town in front of a newspaper word is no given name',
+      text: 'The Dunmore Tribune reported it. Tribune editors agreed, and the Dunmore Tribune printed it.',
+      name: 'Dunmore Tribune',
+      notForms: ['Tribune'],
+    },
+  ])('$rule', ({ text, name, notForms }) => {
+    const found = discoverEntities(text);
+    const entity = named(found, name);
+    expect(entity, JSON.stringify(found)).toBeDefined();
+    for (const form of notForms) expect(entity!.aliases, JSON.stringify(found)).not.toContain(form);
   });
 });
