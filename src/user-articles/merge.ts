@@ -10,6 +10,8 @@ import type { ArticleSource } from '../ingest/articles';
 import { buildFactBase } from '../ingest/build';
 import type { Catalog, CatalogEntity, DiscoveryRules } from '../ingest/catalog';
 import { IngestError, formatProblem } from '../ingest/errors';
+import type { Correction } from './corrections';
+import { applyCorrections, discoveryRulesOf, unionDiscoveryRules } from './corrections-apply';
 import type { UserArticle } from './schema';
 
 /**
@@ -154,13 +156,30 @@ export interface UserMerge extends MergeResult {
   problems: string[];
 }
 
-/** Build the user's articles with `base`'s entities and merge them into `base`. */
+function mergeBuilt(base: FactBase, articles: readonly UserArticle[], rules?: DiscoveryRules): UserMerge {
+  if (articles.length === 0) return { factBase: base, skippedStories: [], problems: [] };
+  const built = buildUserFactBase(articles, catalogForUserArticles(base, rules));
+  return { ...mergeFactBases(base, built.factBase), problems: built.problems };
+}
+
+/**
+ * Build the user's articles with `base`'s entities and merge them into `base`,
+ * then apply the user's corrections: those of entities discovered in their
+ * articles as discovery rules beside the catalog's `discovery`, the rest as a
+ * pass over the merged fact base (see `corrections-apply.ts`). Corrections of
+ * bundled entities apply even with no article.
+ */
 export function mergeUserArticles(
   base: FactBase,
   articles: readonly UserArticle[],
   discovery?: DiscoveryRules,
+  corrections: readonly Correction[] = [],
 ): UserMerge {
-  if (articles.length === 0) return { factBase: base, skippedStories: [], problems: [] };
-  const built = buildUserFactBase(articles, catalogForUserArticles(base, discovery));
-  return { ...mergeFactBases(base, built.factBase), problems: built.problems };
+  const bundledIds = new Set(base.entities.map((entity) => entity.id));
+  const rules = corrections.length
+    ? unionDiscoveryRules(discovery, discoveryRulesOf(corrections, bundledIds))
+    : discovery;
+  const merged = mergeBuilt(base, articles, rules);
+  if (corrections.length === 0) return merged;
+  return { ...merged, factBase: applyCorrections(merged.factBase, corrections, bundledIds) };
 }
