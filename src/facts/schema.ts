@@ -89,16 +89,29 @@ export const Story = z.object({
 });
 export type Story = z.infer<typeof Story>;
 
-/** The unit of a figure: an ISO 4217 currency code, or one of the plain units. */
+/**
+ * The unit of a figure: an ISO 4217 currency code, or one of the plain units.
+ * `percentage-point` is a change between two percentages ("rose 2 percentage
+ * points"), which is not a change of 2 percent; it was added after the first
+ * fact bases, which simply never use it.
+ */
 export const FigureUnit = z.union([
-  z.enum(['percent', 'count', 'multiple']),
-  z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code or percent/count/multiple')),
+  z.enum(['percent', 'percentage-point', 'count', 'multiple']),
+  z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code or percent/percentage-point/count/multiple')),
 ]);
 export type FigureUnit = z.infer<typeof FigureUnit>;
 
 /** The rate a figure is given per. */
 export const FigurePer = z.enum(['day', 'week', 'month', 'quarter', 'year', 'unit']);
 export type FigurePer = z.infer<typeof FigurePer>;
+
+/**
+ * Whether a figure is a fact or a forecast: `reported` (what happened or is),
+ * `expected` (the entity's own plan, guidance or target), `projected` (a
+ * forecast by analysts or anyone else).
+ */
+export const FigureStatus = z.enum(['reported', 'expected', 'projected']);
+export type FigureStatus = z.infer<typeof FigureStatus>;
 
 /** A number an article gives, with its meaning and its source sentence. */
 export const Figure = z.object({
@@ -123,6 +136,17 @@ export const Figure = z.object({
   vague: z.optional(z.boolean()),
   /** Character offset of `text` within `sentence`. */
   offset: z.optional(z.number()),
+  /** What the figure measures, read from its sentence: "Azure revenue growth", "price of purple cables". */
+  measure: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * `measure` reduced to its stemmed content words in a canonical order
+   * ("azure growth revenu"), so figures of one measure can be grouped across stories.
+   */
+  measureKey: z.optional(z.string()),
+  /** Fact or forecast; absent in fact bases built before it was read, which meant `reported`. */
+  status: z.optional(FigureStatus),
+  /** Who expects or projects the figure, when the text says ("Microsoft", "analysts"). */
+  statusBy: z.optional(z.string().check(z.minLength(1))),
 });
 export type Figure = z.infer<typeof Figure>;
 

@@ -55,7 +55,27 @@ const SCALE_VALUES: Record<string, number> = {
   t: 1e12,
 };
 
-const ISO_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CNY', 'CAD', 'AUD', 'INR', 'HKD'];
+const ISO_CODES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'CHF',
+  'CNY',
+  'CAD',
+  'AUD',
+  'INR',
+  'HKD',
+  'SGD',
+  'NZD',
+  'KRW',
+  'BRL',
+  'MXN',
+  'SEK',
+  'NOK',
+  'DKK',
+  'ZAR',
+];
 
 const CURRENCY_BY_SIGN: Record<string, string> = {
   $: 'USD',
@@ -63,13 +83,48 @@ const CURRENCY_BY_SIGN: Record<string, string> = {
   C$: 'CAD',
   A$: 'AUD',
   HK$: 'HKD',
+  S$: 'SGD',
+  NZ$: 'NZD',
+  R$: 'BRL',
+  '₩': 'KRW',
   '€': 'EUR',
   '£': 'GBP',
   '¥': 'JPY',
   '₹': 'INR',
 };
 
-const CURRENCY_BY_WORD: Record<string, string> = { dollars: 'USD', euros: 'EUR', pounds: 'GBP', yen: 'JPY' };
+/**
+ * Currencies named after the amount, in lower case with single spaces. Bare
+ * "pounds" is left out: after a number it is a weight as often as money, and
+ * British prices are written with "£".
+ */
+const CURRENCY_BY_WORD: Record<string, string> = {
+  dollars: 'USD',
+  'us dollars': 'USD',
+  'u.s. dollars': 'USD',
+  'hong kong dollars': 'HKD',
+  'canadian dollars': 'CAD',
+  'australian dollars': 'AUD',
+  'singapore dollars': 'SGD',
+  'new zealand dollars': 'NZD',
+  euros: 'EUR',
+  'pounds sterling': 'GBP',
+  yen: 'JPY',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  rupees: 'INR',
+  'swiss francs': 'CHF',
+};
+/** The words of `CURRENCY_BY_WORD` as a pattern, longest first so "Hong Kong dollars" wins over "dollars". */
+const CURRENCY_WORDS = Object.keys(CURRENCY_BY_WORD)
+  .sort((a, b) => b.length - a.length)
+  .map((word) =>
+    word
+      .replace(/\b[a-z]/gu, (letter) => `[${letter.toUpperCase()}${letter}]`)
+      .replaceAll('.', String.raw`\.`)
+      .replaceAll(' ', String.raw`\s+`),
+  )
+  .join('|');
 
 const PER_BY_WORD: Record<string, FigurePer> = {
   day: 'day',
@@ -108,8 +163,52 @@ const MULTIPLE_BY_STEM: Record<string, number> = {
   tenfold: 10,
 };
 
-/** Magnitude words in vague amounts ("tens of", "hundreds of", "dozens of"). */
-const MAGNITUDE_VALUES: Record<string, number> = { ten: 10, hundred: 100, dozen: 12, thousand: 1e3 };
+/** Magnitude words in vague amounts ("tens of", "hundreds of", "dozens of", "several million"). */
+const MAGNITUDE_VALUES: Record<string, number> = {
+  ten: 10,
+  dozen: 12,
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+
+/** Number words below a hundred; "one" alone is left out, being a pronoun as often as a count ("one of"). */
+const NUMBER_WORD_VALUES: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/**
+ * Nouns that "half the", "double the" and "twice the" compare ("half the
+ * size", "twice the rate"): the figure is then a multiple, not a share.
+ */
+const SCALE_NOUNS = 'size|rate|number|amount|price|cost|level|pace|speed|value|total|figure|volume';
 
 /**
  * Lower-case words that may stand before a count written with a capital
@@ -140,14 +239,49 @@ const SUBJECT_STOP_WORDS = new Set(
   ),
 );
 
-/**
- * Words that start a measure of change in a rate ("5 percentage points", "50
- * basis points"); the schema has no unit for these, so they are not counts.
- */
-const RATE_CHANGE_WORDS = new Set(['percentage', 'basis']);
+/** Words after "of" that open the counted noun phrase: "30 of the jets", "eight of its shares". */
+const DETERMINERS_AFTER_OF = /^(?:the|its|their|his|her|our|my|your|these|those|them|\p{Lu}[\p{L}.&-]*['’]s)$/u;
+
+/** Hedges that make a bare number a count ("more than 100."); "over" and "under" are left out: "children under 13" is an age. */
+const HEDGES_OF_BARE_COUNTS = new Set([
+  'more than',
+  'less than',
+  'fewer than',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'at least',
+  'up to',
+  'as many as',
+  'an estimated',
+]);
 
 /** Plural nouns that do not end in "s". */
-const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'staff', 'personnel']);
+const IRREGULAR_PLURALS = new Set([
+  'people',
+  'children',
+  'men',
+  'women',
+  'staff',
+  'personnel',
+  'aircraft',
+  'cattle',
+  'sheep',
+  'fish',
+  'species',
+  'police',
+]);
+
+/** Units of money: "a million dollars" is not a count of anything. */
+const MONEY_NOUNS = /^(?:dollars|euros|pounds|cents|pence|yen|yuan|rupees|francs)$/iu;
+
+/** Physical measures are not counts of things: "thousands of miles". */
+const MEASURE_NOUNS =
+  /^(?:miles|kilometres|kilometers|feet|metres|meters|acres|hectares|tons|tonnes|gallons|litres|liters)$/u;
 
 /** Spans of time are durations, not things counted ("3 years", "50 days"). */
 const DURATION_WORDS = new Set([
@@ -168,35 +302,60 @@ const DURATION_WORDS = new Set([
 // Patterns
 
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SIGN = String.raw`US\$|C\$|A\$|HK\$|[$€£¥₹]`;
+const SIGN = String.raw`US\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|[$€£¥₹₩]`;
 /** Scale words need a space or hyphen ("3 million", "$20-million"); letters stick to the number ("$9B", "£30m"). */
 const SCALE = String.raw`[\s-](?:trillion|billion|million|thousand)|\s?(?:tn|bn|mn)|[mkMBKT]`;
-const UNIT_AFTER = String.raw`\s?(?:%|percent|per\s?cent)|x|×|-?fold|\s(?:dollars|euros|yen|${ISO_CODES.join('|')})`;
+const UNIT_AFTER = String.raw`\s?(?:%|percent|per\s?cent|pc)|\s(?:percentage|basis)[\s-]points?|x|×|-?fold|\s(?:${CURRENCY_WORDS}|${ISO_CODES.join('|')})`;
 
 /**
  * A numeral with its currency, scale and unit. It may not start inside a word
- * or number (nor after "GPT-", "COVID-", ":" or "#"), and may not run on into
- * letters ("1st", "2030s", "5G") or further digits ("10:30", "1.2.3").
+ * or number (nor after "GPT-", "COVID-", "A350-", ":", "#" or "^"), and may
+ * not run on into letters ("1st", "2030s", "5G") or further digits ("10:30",
+ * "1.2.3", "10^5"). The lookbehind's `\p{N}*` stops at the first character
+ * that is not a digit, so each check reads one run of digits at most.
  */
 const NUMERAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.,:/#$€£¥₹]|\p{L}-)` +
+  String.raw`(?<![\p{L}\p{N}_.,:/#$€£¥₹₩^]|\p{L}\p{N}*-)` +
     String.raw`(?:(?<sign>${SIGN})|(?<code>${ISO_CODES.join('|')})\s?)?` +
     String.raw`(?<digits>${DIGITS})(?<scale>${SCALE})?(?<unit>${UNIT_AFTER})?` +
-    String.raw`(?![\p{L}\p{N}_]|[.,:/]\d)`,
+    String.raw`(?![\p{L}\p{N}_^]|[.,:/]\d)`,
   'gu',
 );
 
-const PERCENT_UNIT = /^(?:%|percent|per\s?cent)$/u;
+/**
+ * A number written in words that counts things: "nine", "twenty-five", "one
+ * hundred", "a dozen", "two thousand". Counts only: money and percentages in
+ * words are rare in news and "a million dollars" reads as a manner of speaking.
+ */
+const NUMBER_WORD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:(?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?|(?<small>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<one>one|a)(?=\s+(?:hundred|thousand|million|billion|dozen)\b))(?:\s+(?<scale>hundred|thousand|million|billion|dozen))?(?![\p{L}\p{N}-])`,
+  'giu',
+);
+
+const PERCENT_UNIT = /^(?:%|percent|per\s?cent|pc)$/u;
+const POINT_UNIT = /^(?<kind>percentage|basis)[\s-]points?$/u;
 const MULTIPLE_UNIT = /^(?:x|×|-?fold)$/u;
 
 /** What may join two numerals into a range: "28–29", "30 to 31", "$300-$500", "between 5 and 6". */
 const RANGE_JOIN = /^(?:\s?[-–—]\s?|\s+(?<word>to|and)\s+)$/u;
+
+/** "a quarter-point", "half a percentage point": a change of a rate, in percentage points. */
+const POINT_WORDS =
+  /(?<![\p{L}-])(?:(?:a|one)[\s-](?<part>quarter|half)|half\s+a)[\s-](?:(?:of\s+a\s+)?percentage[\s-])?point(?![\p{L}-])/giu;
+
+/** "eight out of ten companies", "9 out of 10": a share, in percent. */
+const OUT_OF = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?<part>\d{1,3}|${Object.keys(NUMBER_WORD_VALUES).join('|')}|one)\s+out\s+of\s+(?<whole>\d{1,4}|${Object.keys(NUMBER_WORD_VALUES).join('|')}|a\s+hundred)(?![\p{L}\p{N}])`,
+  'giu',
+);
 
 /** "a quarter of", "half the", "two-thirds of": a share of a whole, in percent ("a quarter of a million" is not). */
 const FRACTION_WORDS =
   /(?<![\p{L}-])(?:(?:a|one)[\s-](?<part>half|third|quarter|fifth|tenth)|(?<many>two[\s-]thirds|three[\s-]quarters)|(?<half>half))(?=\s+(?:of|the)\s)(?!\s+of\s+an?\s)/giu;
 
 const HALF_AS_PERIOD = /(?<![\p{L}])(?:first|second|other|latter|back|front)\s+$/iu;
+/** "half the size", "double the number", "twice the rate": what follows makes the word a multiple. */
+const COMPARES_SCALE = new RegExp(String.raw`^\s+the\s+(?:${SCALE_NOUNS})\b`, 'iu');
 
 /**
  * "doubled", "tripling", "tenfold"; the bare verb ("double") only after a
@@ -204,7 +363,9 @@ const HALF_AS_PERIOD = /(?<![\p{L}])(?:first|second|other|latter|back|front)\s+$
  * double"), since "double" is also an adjective ("double standard").
  */
 const MULTIPLE_WORDS =
-  /(?<![\p{L}-])(?:(?<stem>doubl|tripl|quadrupl)(?<ending>e|ed|es|ing)|(?<fold>twofold|threefold|tenfold))(?![\p{L}-])(?!\s+(?:down|up)\b)/giu;
+  /(?<![\p{L}-])(?:(?<stem>doubl|tripl|quadrupl)(?<ending>e|ed|es|ing)|(?<fold>twofold|threefold|tenfold)|(?<twice>twice))(?![\p{L}-])(?!\s+(?:down|up)\b)/giu;
+/** "twice" is a multiple before "the"/"as" ("twice the rate", "twice as many"); "twice a week" is a frequency. */
+const TWICE_COMPARES = /^\s+(?:the|as)\s/iu;
 const MAKES_MULTIPLE_A_VERB = /(?:^|[^\p{L}])(?:to|will|would|could|may|might|can|did|does|do|than)\s+$/iu;
 
 /**
@@ -214,9 +375,22 @@ const MAKES_MULTIPLE_A_VERB = /(?:^|[^\p{L}])(?:to|will|would|could|may|might|ca
 const VAGUE_MONEY =
   /(?<![\p{L}])(?:(?<hedge>several|a\s+few|a\s+couple\s+of|many)\s+)?(?:(?<magnitude>tens|hundreds|dozens|thousands|ten|hundred|dozen)\s+(?:of\s+)?)?(?<scale>thousands|millions|billions|trillions|thousand|million|billion|trillion)\s+(?:of\s+)?(?<currency>dollars|euros|pounds|yen)(?![\p{L}])/giu;
 
+/**
+ * Counts given only by their order of magnitude: "hundreds of services",
+ * "tens of thousands", "several hundred", "a few thousand followers".
+ */
+const VAGUE_COUNT =
+  /(?<![\p{L}])(?:(?<hedge>several|a\s+few|a\s+couple\s+of|many)\s+(?<single>hundred|thousand|million|billion)|(?<magnitude>tens|dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?<scale>thousands|millions|billions))?)(?![\p{L}])/giu;
+
 /** Hedges, longest first so "well over" wins over "over". */
 const QUALIFIERS = [
   'approximately',
+  'an average of',
+  'a maximum of',
+  'a minimum of',
+  'no more than',
+  'no fewer than',
+  'no less than',
   'in excess of',
   'as much as',
   'as many as',
@@ -238,12 +412,17 @@ const QUALIFIERS = [
   'around',
   'about',
   'up to',
+  'maximum',
+  'minimum',
   'under',
+  'below',
+  'above',
   'over',
   'some',
 ];
+/** A hedge right before a figure; "up to an additional 15 per cent" still hedges it. */
 const QUALIFIER_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}])(?<hedge>${QUALIFIERS.join('|').replaceAll(' ', String.raw`\s+`)})\s+$`,
+  String.raw`(?<![\p{L}])(?<hedge>${QUALIFIERS.join('|').replaceAll(' ', String.raw`\s+`)})\s+(?:(?:an?\s+)?(?:additional|further|extra)\s+)?$`,
   'iu',
 );
 const BETWEEN_BEFORE = /(?<![\p{L}])between\s+$/iu;
@@ -255,16 +434,17 @@ const FROM_BEFORE = /(?<![\p{L}])from\s+(?:about\s+|around\s+)?$/iu;
  * comparison, not a rate.
  */
 const RATE_AFTER =
-  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b(?!\s+(?:earlier|ago|before|later|prior)\b)|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|per\s+(?!cent\b)\p{Ll}+)\b/uy;
-
-/** Up to three lower-case words after a count, from which the counted noun phrase is taken. */
-const WORDS_AFTER = /(?:\s+\p{Ll}[\p{Ll}'’-]*){1,3}/uy;
+  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|-(?:a|an|per)-(?<hyphen>day|week|month|quarter|year)\b|\s+(?:a|per)\s+(?:pound|share|piece|head|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|ounce|unit|person|seat|night|ticket|copy|user|subscriber|member|customer|device)\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b(?!\s+(?:earlier|ago|before|later|prior)\b)|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|per\s+(?!cent\b)\p{Ll}+)\b/uy;
 
 // Periods are matched case-sensitively so that "may" never reads as a month;
 // `capitalised` lets a preposition start the sentence ("In 2024, …").
 const capitalised = (words: string[]) =>
   `(?:${words.map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1).replaceAll(' ', String.raw`\s+`)}`).join('|')})`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
+/** After a preposition a year may be older ("since 1840"); alone, "1840" could be anything. */
+const ANY_YEAR = String.raw`(?:1[5-9]|20)\d{2}`;
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const NUMBER_OF_UNITS = String.raw`(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})`;
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
 const PREPOSITION = capitalised([
@@ -282,14 +462,24 @@ const PREPOSITION = capitalised([
 ]);
 const YEAR_MODIFIER = String.raw`(?:${capitalised(['early', 'mid', 'late'])}[-\s]|${capitalised(['fiscal'])}\s+(?:year\s+)?|FY\s?)`;
 
-/** When a figure applies: "Q4 2024", "in 2024", "by the mid-2030s", "this year", "as of March", "in the fourth quarter". */
+/**
+ * When a figure applies: "Q4 2024", "in 2024", "since 1840", "by the
+ * mid-2030s", "this year", "earlier this week", "as of March 20", "in the
+ * fourth quarter", "on Tuesday", "a year earlier", "by the end of 2025".
+ */
 const PERIOD = new RegExp(
   [
     String.raw`\b[QH][1-4](?:\s+(?:FY\s?)?${YEAR})?\b`,
-    String.raw`(?:\b${PREPOSITION}\s+(?:the\s+)?${YEAR_MODIFIER}?|\b${YEAR_MODIFIER}|\b${capitalised(['the'])}\s+(?=${YEAR}s))${YEAR}s?\b`,
+    String.raw`\b${PREPOSITION}\s+(?:the\s+)?${YEAR_MODIFIER}?${ANY_YEAR}s?\b`,
+    String.raw`(?:\b${YEAR_MODIFIER}|\b${capitalised(['the'])}\s+(?=${YEAR}s))${YEAR}s?\b`,
     String.raw`\b(?:${capitalised(['in'])}\s+)?${capitalised(['the'])}\s+(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+${YEAR})?\b`,
-    String.raw`\b${capitalised(['this', 'last', 'next', 'the previous', 'the past', 'the current'])}\s+(?:fiscal\s+)?(?:year|quarter|month|week)\b`,
-    String.raw`\b${PREPOSITION}\s+(?:(?:early|mid|late)[-\s])?${MONTH}\b(?:\s+${YEAR}\b)?`,
+    String.raw`\b(?:${capitalised(['earlier', 'later', 'early', 'late'])}\s+)?(?:${capitalised(['in'])}\s+)?${capitalised(['this', 'last', 'next', 'the previous', 'the past', 'the last', 'the next', 'the current'])}\s+(?:fiscal\s+)?(?:year|quarter|month|week)\b`,
+    String.raw`\b${capitalised(['by', 'at', 'until', 'before', 'after', 'from'])}\s+the\s+(?:end|start|beginning|middle)\s+of\s+(?:${ANY_YEAR}|the\s+(?:year|quarter|month|decade))\b`,
+    String.raw`\b${PREPOSITION}\s+(?:(?:early|mid|late|last|this|next)[-\s])?${MONTH}\b(?:\s+\d{1,2}\b(?!:))?(?:,?\s+${YEAR}\b)?`,
+    String.raw`\b${capitalised(['this past', 'last', 'this', 'next'])}\s+(?:${MONTH}|${WEEKDAY})\b`,
+    String.raw`\b(?:${capitalised(['on', 'since', 'by', 'until'])}\s+)?${WEEKDAY}\b`,
+    String.raw`\b${capitalised(['in', 'within'])}\s+(?:a|one)\s+(?:single\s+)?(?:day|week|month|year)\b`,
+    String.raw`\b${NUMBER_OF_UNITS}\s+(?:years?|months?|weeks?|days?|quarters?)\s+(?:ago|earlier|before)\b`,
   ].join('|'),
   'gu',
 );
@@ -304,14 +494,18 @@ interface Found {
   figure: Omit<ExtractedFigure, 'text' | 'offset' | 'period'>;
 }
 
-/** A numeral as matched by `NUMERAL`. */
+/** A numeral as matched by `NUMERAL`, or a number word as matched by `NUMBER_WORD`. */
 interface Numeral {
   start: number;
   end: number;
   digits: string;
   scale?: string;
   currency?: string;
-  unit?: 'percent' | 'multiple';
+  unit?: 'percent' | 'percentage-point' | 'multiple';
+  /** Basis points: the value is read in hundredths of a percentage point. */
+  basis?: true;
+  /** Written in words ("nine", "one hundred"): never a year, a model or a section number. */
+  word?: true;
 }
 
 /**
@@ -322,8 +516,11 @@ export function extractFigures(sentence: string): ExtractedFigure[] {
   const found = [
     ...numeralFigures(sentence),
     ...fractionFigures(sentence),
+    ...pointFigures(sentence),
+    ...outOfFigures(sentence),
     ...multipleFigures(sentence),
     ...vagueFigures(sentence),
+    ...vagueCountFigures(sentence),
   ].map((item) => withQualifier(sentence, item));
   const figures = withoutOverlaps(found);
   const periods = [...sentence.matchAll(PERIOD)]
@@ -344,9 +541,12 @@ export function extractFigures(sentence: string): ExtractedFigure[] {
   });
 }
 
-/** Money, percentages, multiples and counts written with digits. */
+/** Money, percentages, multiples and counts written with digits, and counts written in words. */
 function* numeralFigures(sentence: string): Generator<Found> {
-  const numerals = [...sentence.matchAll(NUMERAL)].map(toNumeral).filter((numeral) => numeral !== undefined);
+  const numerals = [
+    ...[...sentence.matchAll(NUMERAL)].map(toNumeral).filter((numeral) => numeral !== undefined),
+    ...[...sentence.matchAll(NUMBER_WORD)].map(wordNumeral),
+  ].sort((a, b) => a.start - b.start);
   for (let i = 0; i < numerals.length; i++) {
     const low = numerals[i]!;
     let high = numerals[i + 1];
@@ -367,17 +567,23 @@ function* numeralFigures(sentence: string): Generator<Found> {
 
 function toNumeral(match: RegExpMatchArray): Numeral | undefined {
   const { sign, code, digits, scale, unit } = match.groups!;
-  const unitWord = unit?.trim();
+  const unitWord = unit?.trim().replace(/\s+/gu, ' ');
   const currency = sign ? CURRENCY_BY_SIGN[sign] : (code ?? currencyWord(unitWord));
   const scaleWord = scale?.replace(/^[\s-]+/u, '');
   // "100m" or "5k" without a currency is a distance or a race, not an amount.
   if (scaleWord && scaleWord.length <= 2 && !currency) return undefined;
+  const point = unitWord ? POINT_UNIT.exec(unitWord) : null;
   const plainUnit =
     unitWord && PERCENT_UNIT.test(unitWord)
       ? 'percent'
-      : unitWord && MULTIPLE_UNIT.test(unitWord)
-        ? 'multiple'
-        : undefined;
+      : point
+        ? 'percentage-point'
+        : unitWord && MULTIPLE_UNIT.test(unitWord)
+          ? 'multiple'
+          : undefined;
+  // "777x" is an aircraft, not a multiple: multiples that large are written "777-fold" if at all.
+  if (plainUnit === 'multiple' && /^[x×]$/u.test(unitWord!) && !scaleWord && Number(digits!.replaceAll(',', '')) >= 100)
+    return undefined;
   return {
     start: match.index!,
     end: match.index! + match[0].length,
@@ -385,10 +591,28 @@ function toNumeral(match: RegExpMatchArray): Numeral | undefined {
     ...(scaleWord ? { scale: scaleWord } : {}),
     ...(currency ? { currency } : {}),
     ...(plainUnit ? { unit: plainUnit } : {}),
+    ...(point?.groups!.kind === 'basis' ? { basis: true as const } : {}),
   };
 }
 
-/** The currency named by a word after the amount: "dollars", "euros", "USD". */
+/** A number word as a numeral: "twenty-five" → "25", "a dozen" → "12", "two thousand" → "2000". */
+function wordNumeral(match: RegExpMatchArray): Numeral {
+  const { tens, ones, small, scale } = match.groups!;
+  const base = tens
+    ? NUMBER_WORD_VALUES[tens.toLowerCase()]! + (ones ? NUMBER_WORD_VALUES[ones.toLowerCase()]! : 0)
+    : small
+      ? NUMBER_WORD_VALUES[small.toLowerCase()]!
+      : 1;
+  const multiplier = scale ? MAGNITUDE_VALUES[scale.toLowerCase()]! : 1;
+  return {
+    start: match.index!,
+    end: match.index! + match[0].length,
+    digits: String(base * multiplier),
+    word: true,
+  };
+}
+
+/** The currency named by a word after the amount: "dollars", "Hong Kong dollars", "USD". */
 function currencyWord(word: string | undefined): string | undefined {
   if (word === undefined) return undefined;
   return ISO_CODES.includes(word) ? word : CURRENCY_BY_WORD[word.toLowerCase()];
@@ -404,17 +628,20 @@ function joinsRange(sentence: string, low: Numeral, high: Numeral): boolean {
   if (join.groups!.word === 'to' && FROM_BEFORE.test(before)) return false;
   if (low.unit && low.unit !== high.unit) return false;
   if (low.currency && high.currency && low.currency !== high.currency) return false;
+  // "five to 10": words and digits do mix; a word never joins a hyphen ("two-3").
+  if ((low.word || high.word) && !join.groups!.word) return false;
   return true;
 }
 
 /** Turns a numeral, or a range of two, into a figure; undefined when it is not an amount. */
 function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined): Found | undefined {
   const last = high ?? low;
-  const highValue = high && numberValue(high.digits, high.scale);
+  const divisor = low.basis ? 100 : 1;
+  const highValue = high && numberValue(high.digits, high.scale) / divisor;
   // "$2-3 billion": the scale written once applies to both ends, unless the low end is already larger.
   const lowScale =
     low.scale ?? (high?.scale && numberValue(low.digits) <= numberValue(high.digits) ? high.scale : undefined);
-  const value = numberValue(low.digits, lowScale);
+  const value = numberValue(low.digits, lowScale) / divisor;
   if (!Number.isFinite(value) || (highValue !== undefined && !(highValue >= value && Number.isFinite(highValue)))) {
     return undefined;
   }
@@ -427,14 +654,16 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
   const before = sentence.slice(Math.max(0, start - 20), start);
   const between = high ? BETWEEN_BEFORE.exec(before) : null;
   if (between) start -= before.length - between.index;
+  let rate = unit === 'multiple' ? undefined : rateAfter(sentence, end);
   if (unit === undefined) {
     const count = countSubject(sentence, low, last);
     if (!count) return undefined;
     subject = count.subject;
     end = count.end;
+    // A count's rate may follow its verb: "300 animals beaching themselves each year".
+    rate = rateAfter(sentence, end) ?? rateLater(sentence, end) ?? rateInSubject(subject);
   }
-  const rate = unit === 'multiple' ? undefined : rateAfter(sentence, end);
-  if (rate) end = rate.end;
+  if (rate && rate.end > end && rate.extends) end = rate.end;
   return {
     start,
     end,
@@ -448,42 +677,113 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
   };
 }
 
+/** One word of a counted noun phrase, quotes and all: “businesses”, 787-9, Boeing's, U.S. */
+const COUNT_TOKEN = /\s+(?<token>[“"‘]?[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=[\p{L}\p{N}]))*[”"’]?)/uy;
+const MAX_COUNT_TOKENS = 6;
+
 /**
  * A bare number is a count only when it names what it counts: "50 global
- * experts", "3 million users". Years, dates, model and section numbers fail
- * one of these tests.
+ * experts", "3 million users", "30 of Boeing's 787-9 jets", "nine
+ * churchgoers". Years, dates, model and section numbers fail one of these
+ * tests. A hedged number needs no noun when nothing else follows it ("more
+ * than 100.", "some 60 of the jet").
  */
 function countSubject(sentence: string, low: Numeral, last: Numeral): { subject?: string; end: number } | undefined {
-  const isYear = !low.scale && /^(?:19|20)\d{2}$/u.test(low.digits);
+  const isYear = !low.word && !low.scale && /^(?:19|20)\d{2}$/u.test(low.digits);
   const isFraction = !low.scale && low.digits.includes('.');
   if (isYear || isFraction) return undefined;
 
-  WORDS_AFTER.lastIndex = last.end;
-  const following = WORDS_AFTER.exec(sentence)?.[0] ?? '';
+  const hedge = hedgeWordBefore(sentence, low.start);
+  // "a fleet of 270", "an order of 30 Boeing jets": after "of" a number is a quantity, not part of a name.
+  const afterOf = /(?:^|[^\p{L}])of\s+$/u.test(sentence.slice(Math.max(0, low.start - 5), low.start));
+  const tokens = countTokens(sentence, last.end);
+  const noun = countedNoun(tokens, { quantity: low.word === true || hedge !== undefined || afterOf });
+  if (!noun && !low.scale && !hedge) return undefined;
+
+  const isName = !low.word && hedge === undefined && isPartOfName(sentence, low.start);
+  if (isName) return undefined;
+  if (noun) return { subject: noun.subject, end: noun.end };
+  // "3 million" names an amount even without a noun; a bare "11" does not, unless hedged and alone.
+  if (low.scale) return { end: last.end };
+  // What follows a hedged bare number must not be a noun it could belong to: a function word or a participle.
+  const endsClause =
+    tokens.length === 0 || SUBJECT_STOP_WORDS.has(tokens[0]!.word) || /^\p{Ll}+(?:ed|ing)$/u.test(tokens[0]!.word);
+  if (hedge && HEDGES_OF_BARE_COUNTS.has(hedge) && endsClause) return { end: last.end };
+  return undefined;
+}
+
+/**
+ * Whether the capitalised word right before a bare number makes it part of a
+ * name ("Windows 11", "Section 230"); "The 50 experts", "Boeing's 30 jets" and
+ * a word ending a clause ("Island, 10 whales") do not.
+ */
+function isPartOfName(sentence: string, start: number): boolean {
+  const wordBefore = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+  return (
+    /\p{Lu}/u.test(wordBefore) &&
+    !/[,;:)]$/u.test(wordBefore) &&
+    !/['’]s$/u.test(wordBefore) &&
+    !WORDS_BEFORE_COUNTS.has(wordBefore.toLowerCase())
+  );
+}
+
+/** The words after position `at`, each with its end, up to `MAX_COUNT_TOKENS`. */
+function countTokens(sentence: string, at: number): { word: string; end: number }[] {
+  const tokens: { word: string; end: number }[] = [];
+  COUNT_TOKEN.lastIndex = at;
+  for (let match = COUNT_TOKEN.exec(sentence); match; match = COUNT_TOKEN.exec(sentence)) {
+    tokens.push({ word: match.groups!.token!, end: COUNT_TOKEN.lastIndex });
+    if (tokens.length === MAX_COUNT_TOKENS) break;
+  }
+  return tokens;
+}
+
+/**
+ * The counted noun phrase at the start of `tokens`, ending at its last plural
+ * noun before a function word; undefined when there is none. With
+ * `ofAnyNoun`, "of" may open any noun phrase ("hundreds of services"). A name or a model right after the number ("787 Dreamliner sales", "Windows
+ * 11 users") makes the number part of the name, unless the number is clearly a
+ * quantity (`quantity`: a word or a hedged number), the name comes after "of",
+ * or a model follows the maker ("50 Airbus A350-900 jets").
+ */
+function countedNoun(
+  tokens: readonly { word: string; end: number }[],
+  { quantity, ofAnyNoun = false }: { quantity: boolean; ofAnyNoun?: boolean },
+): { subject: string; end: number } | undefined {
+  let first = 0;
+  let afterOf = false;
+  const opensPhrase = (word: string) =>
+    DETERMINERS_AFTER_OF.test(word) || (ofAnyNoun && !SUBJECT_STOP_WORDS.has(word.toLowerCase()));
+  if (tokens[0]?.word === 'of' && tokens[1] && opensPhrase(tokens[1].word)) {
+    first = DETERMINERS_AFTER_OF.test(tokens[1].word) ? 2 : 1;
+    afterOf = true;
+  }
   const phrase: string[] = [];
   let subjectLength = 0;
-  let end = last.end;
-  for (const word of following.matchAll(/\S+/gu)) {
-    if (RATE_CHANGE_WORDS.has(word[0])) return undefined;
-    if (SUBJECT_STOP_WORDS.has(word[0])) break;
-    phrase.push(word[0]);
-    if (isPluralNoun(word[0])) {
+  let end = 0;
+  for (let i = first; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const bare = token.word.replace(/^[“"‘]|[”"’]$/gu, '');
+    const lower = /^\p{Ll}/u.test(bare);
+    // "internet and technology companies": a conjunction may join words before the noun.
+    const joinsWords = (bare === 'and' || bare === 'or') && phrase.length > 0;
+    if (lower && SUBJECT_STOP_WORDS.has(bare) && !joinsWords) break;
+    if (!lower && i === first && !quantity && !afterOf) {
+      const isMakerOfModel = /^\p{Lu}/u.test(bare) && /\p{N}/u.test(tokens[i + 1]?.word ?? '');
+      if (!isMakerOfModel) break;
+    }
+    phrase.push(bare);
+    // The first plural ends the phrase: in "two tech giants coordinate efforts" what is counted is giants.
+    if (isPluralNoun(bare)) {
       subjectLength = phrase.length;
-      end = last.end + word.index + word[0].length;
+      end = token.end;
+      break;
     }
   }
-  // "3 million" names an amount even without a noun; a bare "11" does not.
-  if (subjectLength === 0 && !low.scale) return undefined;
-
-  const before = sentence.slice(Math.max(0, low.start - 40), low.start);
-  const wordBefore = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
-  const isName =
-    /\p{Lu}/u.test(wordBefore) &&
-    !/['’]s$/u.test(wordBefore) &&
-    !WORDS_BEFORE_COUNTS.has(wordBefore.toLowerCase()) &&
-    !QUALIFIER_BEFORE.test(before);
-  if (isName) return undefined;
-  return subjectLength === 0 ? { end } : { subject: phrase.slice(0, subjectLength).join(' '), end };
+  if (subjectLength === 0) return undefined;
+  // "a million dollars" is money spoken loosely, not a count of banknotes.
+  if (MONEY_NOUNS.test(phrase[subjectLength - 1]!)) return undefined;
+  return { subject: phrase.slice(0, subjectLength).join(' '), end };
 }
 
 function isPluralNoun(word: string): boolean {
@@ -491,44 +791,114 @@ function isPluralNoun(word: string): boolean {
   return IRREGULAR_PLURALS.has(word) || /[^suiy'’]s$/u.test(word);
 }
 
+/** A rate found after a figure; `extends` says whether the figure's span grows to take it. */
+interface Rate {
+  per: FigurePer;
+  end: number;
+  extends: boolean;
+}
+
 /** The rate written right after position `at`, if any. */
-function rateAfter(sentence: string, at: number): { per: FigurePer; end: number } | undefined {
+function rateAfter(sentence: string, at: number): Rate | undefined {
   RATE_AFTER.lastIndex = at;
   const match = RATE_AFTER.exec(sentence);
   if (!match) return undefined;
-  const { slash, every, inAdjective, adverb, annual } = match.groups!;
-  const word = (slash ?? every ?? inAdjective ?? adverb ?? annual)?.toLowerCase();
-  return { per: word ? PER_BY_WORD[word]! : 'unit', end: at + match[0].length };
+  const { slash, hyphen, every, inAdjective, adverb, annual } = match.groups!;
+  const word = (slash ?? hyphen ?? every ?? inAdjective ?? adverb ?? annual)?.toLowerCase();
+  return { per: word ? PER_BY_WORD[word]! : 'unit', end: at + match[0].length, extends: true };
 }
 
-/** "almost a quarter of the revenue", "half the", "two-thirds of". */
+/** A frequency a few words on in the same clause: "people view his profile a week", "animals beaching each year". */
+const RATE_LATER =
+  /(?:\s+\p{Ll}[\p{Ll}'’-]*){1,3}?(?<!\b(?:in|within|for|over|than|after|about|once|twice))\s+(?:a|an|each|every|per)\s+(?<every>day|week|month|quarter|year)\b(?!\s+(?:earlier|ago|before|later|prior)\b)/uy;
+
+/** "140 million monthly active users": the rate is part of what is counted ("daily newspapers" are not a rate). */
+function rateInSubject(subject: string | undefined): Rate | undefined {
+  const word = subject && /^(?<word>daily|weekly|monthly)\s+active\s/u.exec(subject)?.groups!.word;
+  return word ? { per: PER_BY_WORD[word]!, end: 0, extends: false } : undefined;
+}
+
+function rateLater(sentence: string, at: number): Rate | undefined {
+  RATE_LATER.lastIndex = at;
+  const match = RATE_LATER.exec(sentence);
+  if (!match) return undefined;
+  return { per: PER_BY_WORD[match.groups!.every!.toLowerCase()]!, end: at + match[0].length, extends: false };
+}
+
+/** "almost a quarter of the revenue", "half the", "two-thirds of"; "half the size" is a multiple. */
 function* fractionFigures(sentence: string): Generator<Found> {
   for (const match of sentence.matchAll(FRACTION_WORDS)) {
     const { part, many, half } = match.groups!;
     // "the first half of 2025" is a period, not a share.
     if (half && HALF_AS_PERIOD.test(sentence.slice(Math.max(0, match.index - 20), match.index))) continue;
+    const end = match.index + match[0].length;
     const key = (part ?? many ?? half)!.toLowerCase().replace(/\s+/u, '-');
+    const comparesScale = half !== undefined && COMPARES_SCALE.test(sentence.slice(end, end + 30));
     yield {
       start: match.index,
-      end: match.index + match[0].length,
-      figure: { unit: 'percent', value: FRACTION_PERCENT[key]! },
+      end,
+      figure: comparesScale ? { unit: 'multiple', value: 0.5 } : { unit: 'percent', value: FRACTION_PERCENT[key]! },
     };
   }
 }
 
-/** "doubled", "more than double", "tripling", "tenfold". */
-function* multipleFigures(sentence: string): Generator<Found> {
-  for (const match of sentence.matchAll(MULTIPLE_WORDS)) {
-    const { stem, ending, fold } = match.groups!;
-    const before = sentence.slice(Math.max(0, match.index - 40), match.index);
-    if (ending?.toLowerCase() === 'e' && !QUALIFIER_BEFORE.test(before) && !MAKES_MULTIPLE_A_VERB.test(before))
-      continue;
-    const value = MULTIPLE_BY_STEM[(stem ?? fold)!.toLowerCase()]!;
-    yield { start: match.index, end: match.index + match[0].length, figure: { unit: 'multiple', value } };
+/** "a quarter-point", "half a percentage point". */
+function* pointFigures(sentence: string): Generator<Found> {
+  for (const match of sentence.matchAll(POINT_WORDS)) {
+    const value = match.groups!.part?.toLowerCase() === 'quarter' ? 0.25 : 0.5;
+    yield { start: match.index, end: match.index + match[0].length, figure: { unit: 'percentage-point', value } };
   }
 }
 
-/** "several hundreds of millions of dollars": the floor is two of the largest unit named. */
+/** "eight out of ten", "9 out of 10": a share in percent. */
+function* outOfFigures(sentence: string): Generator<Found> {
+  const valueOf = (written: string) =>
+    /^\d/u.test(written)
+      ? Number(written)
+      : /^a\s+hundred$/iu.test(written)
+        ? 100
+        : written.toLowerCase() === 'one'
+          ? 1
+          : NUMBER_WORD_VALUES[written.toLowerCase()]!;
+  for (const match of sentence.matchAll(OUT_OF)) {
+    const part = valueOf(match.groups!.part!);
+    const whole = valueOf(match.groups!.whole!);
+    if (!(whole > 0) || part > whole) continue;
+    yield {
+      start: match.index,
+      end: match.index + match[0].length,
+      figure: { unit: 'percent', value: (part * 100) / whole },
+    };
+  }
+}
+
+/** "doubled", "more than double", "tripling", "tenfold", "twice the rate", "double the number". */
+function* multipleFigures(sentence: string): Generator<Found> {
+  for (const match of sentence.matchAll(MULTIPLE_WORDS)) {
+    const { stem, ending, fold, twice } = match.groups!;
+    const before = sentence.slice(Math.max(0, match.index - 40), match.index);
+    const end = match.index + match[0].length;
+    const after = sentence.slice(end, end + 30);
+    const hedged = hedgeBefore(sentence, match.index) !== undefined;
+    if (twice !== undefined) {
+      if (!hedged && !TWICE_COMPARES.test(after)) continue;
+    } else if (
+      ending?.toLowerCase() === 'e' &&
+      !hedged &&
+      !MAKES_MULTIPLE_A_VERB.test(before) &&
+      !COMPARES_SCALE.test(after)
+    ) {
+      continue;
+    }
+    const value = twice !== undefined ? 2 : MULTIPLE_BY_STEM[(stem ?? fold)!.toLowerCase()]!;
+    yield { start: match.index, end, figure: { unit: 'multiple', value } };
+  }
+}
+
+/**
+ * "several hundreds of millions of dollars": the floor is the largest unit
+ * named (a hundred million), as the labelling guide reads such amounts.
+ */
 function* vagueFigures(sentence: string): Generator<Found> {
   for (const match of sentence.matchAll(VAGUE_MONEY)) {
     const { hedge, magnitude, scale, currency } = match.groups!;
@@ -545,7 +915,7 @@ function* vagueFigures(sentence: string): Generator<Found> {
       end,
       figure: {
         unit: CURRENCY_BY_WORD[currency!.toLowerCase()]!,
-        value: 2 * magnitudeValue * scaleValue,
+        value: magnitudeValue * scaleValue,
         ...(rate ? { per: rate.per } : {}),
         vague: true,
       },
@@ -553,11 +923,58 @@ function* vagueFigures(sentence: string): Generator<Found> {
   }
 }
 
+/**
+ * "hundreds of services", "tens of thousands", "several hundred", "a few
+ * thousand followers": counts of unknown size, with the order of magnitude as
+ * the floor. A bare "hundreds" needs what it counts ("hundreds of items");
+ * amounts of money and spans of time ("hundreds of years") are not counts.
+ */
+function* vagueCountFigures(sentence: string): Generator<Found> {
+  for (const match of sentence.matchAll(VAGUE_COUNT)) {
+    const { single, magnitude, scale } = match.groups!;
+    const end = match.index + match[0].length;
+    const tokens = countTokens(sentence, end);
+    const noun = countedNoun(tokens, { quantity: true, ofAnyNoun: true });
+    const subject = noun;
+    const ofWhat = tokens[0]?.word === 'of' ? tokens[1]?.word.toLowerCase().replace(/[“"‘”’]/gu, '') : undefined;
+    if (ofWhat && (MONEY_NOUNS.test(ofWhat) || DURATION_WORDS.has(ofWhat) || MEASURE_NOUNS.test(ofWhat))) continue;
+    const standsAlone = single !== undefined || scale !== undefined;
+    if (!subject && !standsAlone) continue;
+    const magnitudeWord = (single ?? magnitude)!.toLowerCase().replace(/s$/u, '');
+    const value =
+      MAGNITUDE_VALUES[magnitudeWord]! * (scale ? MAGNITUDE_VALUES[scale.toLowerCase().replace(/s$/u, '')]! : 1);
+    yield {
+      start: match.index,
+      end: subject?.end ?? end,
+      figure: { unit: 'count', value, vague: true, ...(subject ? { subject: subject.subject } : {}) },
+    };
+  }
+}
+
+/**
+ * The hedge written right before position `at`, if any. A hedge ends in a
+ * letter, so the pattern only runs when one stands before the spaces: text
+ * dense with numbers ("5 5 5 …") then costs one look per number.
+ */
+function hedgeBefore(sentence: string, at: number): { match: RegExpExecArray; before: string } | undefined {
+  let i = at - 1;
+  while (i >= 0 && /\s/u.test(sentence[i]!)) i--;
+  if (i < 0 || i === at - 1 || !/\p{L}/u.test(sentence[i]!)) return undefined;
+  const before = sentence.slice(Math.max(0, at - 40), at);
+  const match = QUALIFIER_BEFORE.exec(before);
+  return match ? { match, before } : undefined;
+}
+
+/** The hedge before position `at` in lower case with single spaces ("more than"), if any. */
+function hedgeWordBefore(sentence: string, at: number): string | undefined {
+  return hedgeBefore(sentence, at)?.match.groups!.hedge!.toLowerCase().replace(/\s+/gu, ' ');
+}
+
 /** Extends a figure back over a hedge written right before it ("nearly $20 million"). */
 function withQualifier(sentence: string, item: Found): Found {
-  const before = sentence.slice(Math.max(0, item.start - 40), item.start);
-  const match = QUALIFIER_BEFORE.exec(before);
-  if (!match) return item;
+  const found = hedgeBefore(sentence, item.start);
+  if (!found) return item;
+  const { match, before } = found;
   const start = item.start - before.length + match.index;
   if (start > 0 && /\p{L}/u.test(sentence[start - 1]!)) return item;
   const qualifier = match.groups!.hedge!.toLowerCase().replace(/\s+/gu, ' ');
@@ -597,7 +1014,7 @@ function nearbyPeriod(sentence: string, figures: Span[], index: number, periods:
     return before;
   return undefined;
 }
-const MAX_WORDS_TO_PERIOD = 3;
+const MAX_WORDS_TO_PERIOD = 5;
 
 /** Binary search in spans sorted by position: the index of the first that starts at or after `position`. */
 function firstStartingAtOrAfter(spans: Span[], position: number): number {
@@ -626,11 +1043,11 @@ function openingClausePeriod(sentence: string, periods: Span[], figures: Span[])
   return periods.find((period) => period.start >= clauseStart && period.end <= comma);
 }
 
-/** "As of March" → "as of March": a period is quoted mid-sentence, so its first word loses a sentence capital. */
+/** "As of March" → "as of March", "Wednesday" stays: a period is quoted mid-sentence, so its first word loses a sentence capital. */
 function normalisePeriod(period: string): string {
   return period.replace(/^[A-Z][a-z]+\b/u, (word) => (MONTH_NAMES.test(word) ? word : word.toLowerCase()));
 }
-const MONTH_NAMES = new RegExp(`^${MONTH}$`, 'u');
+const MONTH_NAMES = new RegExp(`^(?:${MONTH}|${WEEKDAY})$`, 'u');
 
 /** Parses "1,200" or "2.5" and applies a scale word or letter ("billion", "bn", "B"). */
 function numberValue(digits: string, scale?: string): number {
