@@ -1,0 +1,269 @@
+/**
+ * Who a figure is about, read within the clause that holds it: the name the amount modifies ("the $1,000
+ * Quest Pro", "27% Rust"), the name that owns it ("Acme's $5 price"), the subject of its verb ("Acme sold
+ * 30 jets"), or the entity "the company", "it" or "he" stands for. A figure whose clause names nobody goes
+ * to the story alone (no owner): a wrong owner is worse than none, because the popover shows it as a fact
+ * about that entity.
+ *
+ * Plain text and offsets in, entity ids out: no parser, so a 1,000-article build stays fast. The
+ * heuristics follow the labelling rules of the facts corpus (tests/fixtures/corpora/facts/README.md).
+ */
+import type { EntityKind } from '../facts/schema';
+
+/** An entity named in the sentence, with its UTF-16 offsets in the sentence. */
+export interface OwnerMention {
+  entityId: string;
+  kind: EntityKind;
+  start: number;
+  end: number;
+}
+
+/** The figure's span in the sentence. */
+export interface FigureSpan {
+  start: number;
+  end: number;
+}
+
+/** What the story has said so far, for resolving "the company", "it" and "he". */
+export interface Discourse {
+  /** The story's subject: what "the company" or "it" means when nothing nearer does. */
+  subject: readonly string[];
+  /** The entities the story named before this sentence, in order (the most recent last). */
+  named: readonly { entityId: string; kind: EntityKind }[];
+}
+
+/**
+ * Where the clause holding a figure starts: after a semicolon or colon, a conjunction that starts a new
+ * clause, a relative pronoun, a comma before a pronoun subject (", it announced …"), or a verb of saying or
+ * forecasting ("Acme said [that] …", "Acme expects 5 million …": the speaker is a source, not an owner).
+ */
+const CLAUSE_START = new RegExp(
+  [
+    String.raw`[;:]\s+`,
+    String.raw`,?\s+(?:while|whereas|but|although|though|because|unless|when|if)\s+`,
+    String.raw`,\s+(?:which|who|whose|where)\s+`,
+    String.raw`,\s+(?=(?:it|he|she|they|the company|the firm)\s)`,
+    String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you)\b)`,
+    String.raw`\b(?:said|says|told|tells|stated|noted|added|wrote|argued|claimed|believes|thinks)(?:\s+that)?\s+`,
+    String.raw`\b(?:expects?|expected|forecasts?|predicts?|estimates?|projects?)\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
+  ].join('|'),
+  'gi',
+);
+
+/** " and " before another amount: "59% Go and 27% Rust", "its $2 purchase of A and a $5 stake in B". */
+const COORDINATION = /,?\s+(?:and|or)\s+(?=(?:an?\s+|the\s+)?[$€£¥]?\d)/gi;
+
+/** The relative pronouns whose clause speaks of the noun before them. */
+const RELATIVE = /^,\s+(?:which|who|whose)\s+$/i;
+
+/**
+ * A preposition, and the few lower-case words after it, before a name: the name is in an adjunct ("in the
+ * Houston area", "according to rescue group Acme", "on iPhone"), not the subject or object.
+ */
+const PREPOSITION =
+  /(?:\b(?:in|at|on|from|for|with|by|of|about|against|than|into|onto|over|under|across|like|as|including|via|per|among|between|through|toward|towards|near|within|without|versus|since|during|after|before|according to)\s+(?:[\p{Ll}\d][\p{L}\d'’-]*\s+){0,3}|\bto\s+(?:(?:the|a|an|its|their|his|her)\s+)?)$/iu;
+
+/** Between two names of one list: ", ", " and ", ", or ". */
+const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/;
+
+/** Words that may open a clause before its subject: "But", "In December,", "This past May,". */
+const CLAUSE_INTRO =
+  /^(?:(?:but|and|so|yet|also|now|then|still|however|meanwhile|moreover|instead|today|yesterday|(?:this|last|next)(?: past)? \p{L}+|(?:in|on|at|by|since) \p{L}+(?: \d{1,4})?)[\s,]+)*/iu;
+
+/** Anaphors in a clause's subject and the kinds of entity they can stand for; 'subject' is the story's. */
+/**
+ * Each anaphor lists the kinds it can stand for, in tiers: the most recent entity of the first tier wins,
+ * else of the next. "The agency" takes an organisation or a company alike, because discovery often finds an
+ * agency as a company; "the company" takes an organisation only when the story named no company.
+ */
+const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind[])[] | 'it' | 'story' }[] = [
+  {
+    pattern:
+      /^the (?:company|firm|group|startup|carrier|airline|retailer|chain|maker|manufacturer|giant|bank|lender|insurer|publisher|automaker|conglomerate)\b/i,
+    kinds: [['company'], ['organization']],
+  },
+  {
+    pattern: /^the (?:agency|department|ministry|regulator|organi[sz]ation|council|committee|commission)\b/i,
+    kinds: [['organization', 'company']],
+  },
+  { pattern: /^the (?:game|app|device|console|phone|headset|product)\b/i, kinds: [['product']] },
+  { pattern: /^(?:he|she|his|her)\b/i, kinds: [['person']] },
+  { pattern: /^(?:it|its)\b/i, kinds: 'it' },
+  // "The deal could raise $5", "The order is valued at $8": the story's own transaction.
+  { pattern: /^the (?:deal|order|offer|listing|acquisition|merger|purchase|ipo|offering|stake)\b/i, kinds: 'story' },
+  // "Quarterly revenue rose 5%", "Shares fell 3%": a company's own measures, in a story about a company.
+  {
+    pattern:
+      /^(?:the\s+)?(?:(?:quarterly|annual|net|total|gross|operating|comparable|same-store|online|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+)*(?:revenues?|sales|profits?|earnings|income|shares|stock|margins?|guidance|dividends?|losses?)\b/i,
+    kinds: 'story',
+  },
+];
+
+/** A possessive pronoun just before the figure's noun phrase: "its $500 price", "pricing its shares at a 5% discount". */
+const POSSESSIVE_BEFORE = /\b(?:its|his|her)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
+
+/** Kinds that can own a figure as its subject; places are where things happen, not who they happen to. */
+const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(['company', 'organization', 'person', 'product', 'program']);
+
+/** Who `figure` in `sentence` is about, as sorted entity ids; none when the clause does not say. */
+export function figureOwners(
+  sentence: string,
+  figure: FigureSpan,
+  mentions: readonly OwnerMention[],
+  discourse: Discourse,
+): string[] {
+  return [...new Set(ownersInOrder(sentence, figure, mentions, discourse))].sort();
+}
+
+function ownersInOrder(
+  sentence: string,
+  figure: FigureSpan,
+  mentions: readonly OwnerMention[],
+  discourse: Discourse,
+): string[] {
+  const clause = clauseStart(sentence, figure.start);
+
+  // The name the amount modifies: "$1,000 Quest Pro", "27% Rust", "“Game A” ($30)".
+  const modified = mentions.find(
+    (m) => m.start >= figure.end && /^\s*[-–]?\s*$/.test(sentence.slice(figure.end, m.start)) && isActor(m),
+  );
+  if (modified) return [modified.entityId];
+  const priced = mentions.find(
+    (m) => m.end <= figure.start && /^["'”’]?\s*\(\s*$/.test(sentence.slice(m.end, figure.start)) && isActor(m),
+  );
+  if (priced) return [priced.entityId];
+
+  // The name that owns it: "Acme's $5 price", "Acme’s 30% stake".
+  const possessor = mentions.find(
+    (m) => m.end <= figure.start && /^['’]s?\s+(?:\p{Ll}+\s+){0,2}$/u.test(sentence.slice(m.end, figure.start)),
+  );
+  if (possessor) return [possessor.entityId];
+
+  // The agent of a passive after it: "the $20 demanded by Ferro".
+  const agent = mentions.find(
+    (m) =>
+      m.start >= figure.end &&
+      isActor(m) &&
+      /^\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ed\s+by\s+(?:the\s+)?$/u.test(sentence.slice(figure.end, m.start)),
+  );
+  if (agent) return [agent.entityId];
+
+  // Subjects and objects of the clause's verb before the figure: "Acme paid Beta $5", not "in Houston".
+  const before = clauseActors(sentence, figure, clause.start, mentions);
+  if (before.length > 0) return before.map((m) => m.entityId);
+
+  const resolved = resolveAnaphor(sentence, clause.start, figure, mentions, discourse);
+  if (resolved.length > 0) return resolved;
+  if (clause.relative) {
+    // "Acme, which owns A, B and 90 other papers": the relative pronoun's noun is the subject.
+    const head = sentence.slice(0, clause.boundary);
+    const antecedent = mentions.find((m) => m.end <= clause.boundary && /^\S*\s*$/u.test(head.slice(m.end)));
+    if (antecedent && isActor(antecedent)) return [antecedent.entityId];
+    const headStart = clauseStart(head, head.length).start;
+    const resolvedHead = resolveAnaphor(head, headStart, { start: head.length, end: head.length }, mentions, discourse);
+    if (resolvedHead.length > 0) return resolvedHead;
+  }
+
+  // "About half of Acme's sites": the name the amount is a part of.
+  const partOf = mentions.find(
+    (m) =>
+      m.start >= figure.end &&
+      /^\s+(?:\p{Ll}+\s+){0,2}of\s+(?:the\s+)?$/u.test(sentence.slice(figure.end, m.start)) &&
+      /^['’]s?\b/u.test(sentence.slice(m.end)),
+  );
+  if (partOf) return [partOf.entityId];
+
+  return [];
+}
+
+/**
+ * Actors named in the figure's clause before it, leaving out names in an adjunct ("in Houston"), names an
+ * amount modifies ("30 Acme jets") and names listed beside the figure ("A, B and 90 other papers").
+ */
+function clauseActors(
+  sentence: string,
+  figure: FigureSpan,
+  clauseStartAt: number,
+  mentions: readonly OwnerMention[],
+): OwnerMention[] {
+  const inClause = mentions.filter((m) => m.start >= clauseStartAt && m.end <= figure.start);
+  const excluded = new Set<OwnerMention>();
+  let previous: OwnerMention | undefined;
+  for (const m of inClause) {
+    const lead = sentence.slice(Math.max(clauseStartAt, m.start - 60), m.start);
+    const listedAfterExcluded =
+      previous !== undefined && excluded.has(previous) && LIST_JOIN.test(sentence.slice(previous.end, m.start));
+    if (listedAfterExcluded || PREPOSITION.test(lead) || /\d\s+$/.test(lead)) excluded.add(m);
+    previous = m;
+  }
+  // Names listed right before the figure are its siblings, not its owners.
+  let next = figure.start;
+  for (let i = inClause.length - 1; i >= 0; i--) {
+    const m = inClause[i]!;
+    if (!LIST_JOIN.test(sentence.slice(m.end, next)) || sentence.slice(m.end, next).trim() === '') break;
+    excluded.add(m);
+    next = m.start;
+  }
+  return inClause.filter((m) => !excluded.has(m) && isActor(m));
+}
+
+/** Where the figure's clause starts, where its boundary word starts, and whether it is a relative clause. */
+function clauseStart(sentence: string, figureStart: number): { start: number; boundary: number; relative: boolean } {
+  // Matched on the whole sentence, so a lookahead can see the figure itself ("and 27% Rust").
+  let start = 0;
+  let boundary = 0;
+  let relative = false;
+  for (const pattern of [CLAUSE_START, COORDINATION]) {
+    for (const match of sentence.matchAll(pattern)) {
+      const end = match.index + match[0].length;
+      if (end > figureStart) break;
+      if (end <= start) continue;
+      start = end;
+      boundary = match.index;
+      relative = RELATIVE.test(match[0]);
+    }
+  }
+  return { start, boundary, relative };
+}
+
+/**
+ * The entity an anaphor in the clause's subject ("the company", "he", "it") or a possessive just before the
+ * figure ("its $5 price") stands for: a name earlier in the sentence of the right kind, else the entity of
+ * that kind the story named last, else (for companies and "it") the story's subject.
+ */
+function resolveAnaphor(
+  sentence: string,
+  clauseStartAt: number,
+  figure: FigureSpan,
+  mentions: readonly OwnerMention[],
+  discourse: Discourse,
+): string[] {
+  const clause = sentence.slice(clauseStartAt, figure.start);
+  const subject = clause.slice(CLAUSE_INTRO.exec(clause)?.[0].length ?? 0);
+  let kinds = ANAPHORS.find((anaphor) => anaphor.pattern.test(subject))?.kinds;
+  if (!kinds) {
+    const possessive = POSSESSIVE_BEFORE.exec(clause)?.[0];
+    if (possessive) kinds = /^its/i.test(possessive) ? 'it' : [['person']];
+  }
+  if (!kinds) return [];
+  if (kinds === 'story') return [...discourse.subject];
+  if (kinds === 'it') {
+    // "Acme said its revenue rose 5%": "its" is the sentence's subject when a name opens the sentence.
+    const opening = mentions.find((m) => m.end <= figure.start && isActor(m) && m.kind !== 'person');
+    const opensSentence = opening !== undefined && /^\W*(?:\S+\s+){0,2}$/u.test(sentence.slice(0, opening.start));
+    return opensSentence ? [opening.entityId] : [...discourse.subject];
+  }
+  for (const tier of kinds) {
+    const earlier = mentions.filter((m) => m.end <= figure.start && tier.includes(m.kind)).at(-1);
+    if (earlier) return [earlier.entityId];
+    for (let i = discourse.named.length - 1; i >= 0; i--) {
+      const named = discourse.named[i]!;
+      if (tier.includes(named.kind)) return [named.entityId];
+    }
+  }
+  return kinds.some((tier) => tier.includes('company')) ? [...discourse.subject] : [];
+}
+
+function isActor(mention: OwnerMention): boolean {
+  return ACTOR_KINDS.has(mention.kind);
+}

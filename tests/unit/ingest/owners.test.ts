@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityKind } from '@/src/facts/schema';
+import { figureOwners, type Discourse, type OwnerMention } from '@/src/ingest/owners';
+
+/** Invented entities: name as written → id and kind. */
+const ENTITIES: Record<string, [string, EntityKind]> = {
+  Acme: ['acme', 'company'],
+  Beta: ['beta', 'company'],
+  Gamma: ['gamma', 'company'],
+  'Game A': ['game-a', 'product'],
+  'Game B': ['game-b', 'product'],
+  Go: ['go', 'product'],
+  Rust: ['rust', 'product'],
+  'Jane Roe': ['jane-roe', 'person'],
+  Springfield: ['springfield', 'place'],
+  'Example Agency': ['example-agency', 'organization'],
+};
+
+/** Every whole-word occurrence of a known name, as the matcher would report it. */
+function mentionsIn(sentence: string): OwnerMention[] {
+  const mentions: OwnerMention[] = [];
+  for (const [name, [entityId, kind]] of Object.entries(ENTITIES)) {
+    for (const match of sentence.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
+      mentions.push({ entityId, kind, start: match.index, end: match.index + name.length });
+    }
+  }
+  return mentions
+    .filter(
+      (m) =>
+        !mentions.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+    )
+    .sort((a, b) => a.start - b.start);
+}
+
+const STORY: Discourse = { subject: ['acme'], named: [] };
+
+/** The owners of the `figure` text (its first occurrence) in `sentence`. */
+function ownersOf(sentence: string, figure: string, discourse: Discourse = STORY): string[] {
+  const start = sentence.indexOf(figure);
+  if (start < 0) throw new Error(`'${figure}' is not in "${sentence}"`);
+  return figureOwners(sentence, { start, end: start + figure.length }, mentionsIn(sentence), discourse);
+}
+
+describe('figureOwners', () => {
+  it.each<[string, string, string[]]>([
+    // The subject (and object) of the clause's verb, not names after the figure.
+    ['Beta was paying Gamma nearly $20 million a month to use Acme models.', '$20 million', ['beta', 'gamma']],
+    ['Beta, a maker of widgets, saw its shares rise to $14.50.', '$14.50', ['beta']],
+    // Coordinated amounts each keep their own name.
+    ['A survey found 59% Go and 27% Rust among its respondents.', '27%', ['rust']],
+    ['A survey found 59% Go and 27% Rust among its respondents.', '59%', ['go']],
+    ['Acme made its $2 billion purchase of Beta and a $500 million stake in Gamma.', '$2 billion', ['acme']],
+    ['Acme made its $2 billion purchase of Beta and a $500 million stake in Gamma.', '$500 million', []],
+    // The item a price or a number modifies.
+    ['The catalogue lists “Game A” ($30) and “Game B” ($20).', '$20', ['game-b']],
+    ['The catalogue lists “Game A” ($30) and “Game B” ($20).', '$30', ['game-a']],
+    ['By contrast, the $1,000 Game B has a smaller screen.', '$1,000', ['game-b']],
+    ['Gamma’s $6.99-a-month plan launched on Tuesday.', '$6.99', ['gamma']],
+    // The agent of a passive after the figure.
+    ['The offer fell short of the $20 reportedly demanded by Beta.', '$20', ['beta']],
+    // Survey answers, people and markets with no named actor go to the story alone.
+    ['Of those asked, 92% of respondents were male.', '92%', []],
+    ['More than 450,000 people in Springfield were without power.', '450,000', []],
+    ['Fresh fish routinely sells for $24 a pound in Springfield.', '$24', []],
+    ['The Springfield-based fleet numbers about 100 boats.', '100', []],
+    // A speaker or a forecaster is a source, not an owner.
+    ['Example Agency expects 16 million cars will be sold this year.', '16 million', []],
+    ['Jane Roe said 40% of the town had left.', '40%', []],
+    // Names in an adjunct, or listed beside the figure, are not owners.
+    ['Home prices rose 10% in Springfield last month, according to Example Agency.', '10%', []],
+    ['Acme, which owns Beta, Gamma and more than 90 other papers, is hiring.', 'more than 90', ['acme']],
+    ['In addition to its order of 30 Beta jets, it announced an order of 50 Gamma jets.', '50 Gamma jets', ['acme']],
+    // A company's own measures, in a story about it.
+    ['Quarterly revenue rose 5% to $2 billion.', '5%', ['acme']],
+  ])('%s → %s', (sentence, figure, owners) => {
+    expect(ownersOf(sentence, figure)).toEqual(owners);
+  });
+
+  it.each<[string, string, Discourse, string[]]>([
+    // "The company", "the agency", "he" and "it" stand for the right entity.
+    ['The company also reported debt of $700 million.', '$700 million', { subject: ['acme'], named: [] }, ['acme']],
+    [
+      'But the company also reported debt of $700 million.',
+      '$700 million',
+      { subject: ['acme'], named: [{ entityId: 'beta', kind: 'company' }] },
+      ['beta'],
+    ],
+    [
+      'This past May, the agency selected 11 firms.',
+      '11 firms',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'example-agency', kind: 'organization' },
+          { entityId: 'gamma', kind: 'company' },
+        ],
+      },
+      ['gamma'],
+    ],
+    [
+      'He learned that 75 people view his profile a week.',
+      '75 people',
+      { subject: ['acme'], named: [{ entityId: 'jane-roe', kind: 'person' }] },
+      ['jane-roe'],
+    ],
+    ['The biggest knock against it is its $500 price.', '$500', { subject: ['acme'], named: [] }, ['acme']],
+    ['The deal could raise up to $12.9bn.', '$12.9bn', { subject: ['acme'], named: [] }, ['acme']],
+    ["The company's cables, which cost $300 each, sell well.", '$300', { subject: ['acme'], named: [] }, ['acme']],
+    // With no subject to refer to, an anaphor gives no owner rather than a guess.
+    ['It is possible that 40% will leave.', '40%', { subject: [], named: [] }, []],
+  ])('%s → %s (%j)', (sentence, figure, discourse, owners) => {
+    expect(ownersOf(sentence, figure, discourse)).toEqual(owners);
+  });
+});
