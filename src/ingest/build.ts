@@ -5,12 +5,15 @@
  */
 import { FACTBASE_FORMAT, FactBase, type AliasRule, type Entity, type Figure, type Story } from '../facts/schema';
 import { buildMatcherPayload } from '../match/payload';
-import { compileMatcher, type Matcher, type Mention } from '../match/matcher';
+import { compileMatcher, type Matcher } from '../match/matcher';
 import { parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
-import { discoverEntities, type DiscoveredEntity } from './discover';
+import { discoverEntities } from './discover';
+import { combineDiscoveries } from './discover/across-stories';
+import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
 import { extractFigures } from './figures';
+import { figureOwners, type OwnerMention } from './owners';
 import { splitSentences } from './sentences';
 import { slugify } from './slug';
 
@@ -40,17 +43,22 @@ const SUMMARY_MAX_CHARS = 360;
 export function buildFactBase(input: BuildInput): BuildResult {
   const warnings: IngestProblem[] = [];
   const articles = parseAll(input.articles, warnings);
-  const drafts = entityDrafts(input.catalog, articles, input.discover ?? true);
+  // Everything that reads an article reads its prose alone: captions, credits, bylines and page
+  // furniture would otherwise become entities, owners and summaries. The story keeps the body as stored.
+  const readable = articles.map((article) => ({ ...article, body: cleanArticleText(article.body).text }));
+  const drafts = entityDrafts(input.catalog, readable, input.discover ?? true);
   const matcher = compileMatcher(
     buildMatcherPayload({ format: FACTBASE_FORMAT, entities: drafts, stories: [], figures: [] }),
   );
 
   const stories: Story[] = [];
   const figures: Figure[] = [];
-  for (const article of articles) {
-    const { story, storyFigures } = analyseArticle(article, matcher, drafts);
+  for (const [index, article] of articles.entries()) {
+    const { story, storyFigures } = analyseArticle(article, readable[index]!.body, matcher, drafts);
     stories.push(story);
     figures.push(...storyFigures);
+    if (story.entityIds.length === 0)
+      warnings.push({ file: article.path, line: 1, message: 'no entity was found in this article' });
   }
 
   const storyIdsByEntity = new Map<string, string[]>();
@@ -129,15 +137,12 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
 
   const known = [...drafts.values()].flatMap((draft) => [draft.name, ...draft.aliases]);
   known.push(...(rules.suppress ?? []));
-  const found = new Map<string, DiscoveredEntity>();
-  for (const article of articles) {
-    for (const entity of discoverEntities(`${article.title}\n\n${article.body}`, { known })) {
-      const key = entity.name.toLowerCase();
-      const seen = found.get(key);
-      if (seen) seen.aliases = unique([...seen.aliases, ...entity.aliases]);
-      else found.set(key, { ...entity, aliases: [...entity.aliases] });
-    }
-  }
+  // Each story is read alone; `combineDiscoveries` settles kinds and family names the stories disagree on.
+  const combined = combineDiscoveries(
+    articles.map((article) => discoverEntities(`${article.title}\n\n${article.body}`, { known })),
+    known,
+  );
+  const found = new Map(combined.entities.map((entity) => [entity.name.toLowerCase(), entity]));
 
   for (const [key, entity] of [...found].sort(([a], [b]) => compare(a, b))) {
     if (suppressed.has(key) || entity.aliases.some((alias) => suppressed.has(alias.toLowerCase()))) continue;
@@ -182,14 +187,15 @@ function fromCatalog(entry: CatalogEntity): EntityDraft {
   };
 }
 
-/** Sentences, mentions, figures and summary of one article. */
+/** Sentences, mentions, figures and summary of one article; `prose` is its body cleaned of page furniture. */
 function analyseArticle(
   article: Article,
+  prose: string,
   matcher: Matcher,
   entities: readonly EntityDraft[],
 ): { story: Story; storyFigures: Figure[] } {
   // Ambiguous names count only when the story itself is about the right thing.
-  const contextual = matcher.entitiesWithContext(`${article.title}\n${article.body}`);
+  const contextual = matcher.entitiesWithContext(`${article.title}\n${prose}`);
   const mentionsIn = (text: string) =>
     matcher
       .findMentions(text)
@@ -197,20 +203,36 @@ function analyseArticle(
   const entitiesIn = (text: string) => unique(mentionsIn(text).map((mention) => mention.entityId));
 
   const kindOf = new Map(entities.map((entity) => [entity.id, entity.kind]));
+  const ownerMentionsIn = (text: string): OwnerMention[] =>
+    mentionsIn(text).map((mention) => ({ ...mention, kind: kindOf.get(mention.entityId) ?? 'topic' }));
   const titleEntities = entitiesIn(article.title);
-  const sentences = splitSentences(article.body).map((span) => span.text);
+  const sentences = splitSentences(prose).map((span) => span.text);
+  const summary = leadOf(sentences, article.title);
   const storyFigures: Figure[] = [];
   const sentencesByEntity = new Map<string, string[]>();
   const storyEntities = new Set(titleEntities);
+  // "The company" and "it" mean the story's subject: the first thing (not a person, not a place) its
+  // title names, else its lead's.
+  const subjectOf = (text: string) =>
+    ownerMentionsIn(text)
+      .filter((mention) => !['place', 'topic', 'person'].includes(mention.kind))
+      .slice(0, 1);
+  const titleSubject = subjectOf(article.title);
+  const subject = titleSubject.length > 0 ? titleSubject : subjectOf(summary);
+  const discourse = {
+    subject: subject.map((mention) => mention.entityId),
+    named: [] as OwnerMention[],
+  };
 
   const addFigures = (sentence: string) => {
-    const mentions = mentionsIn(sentence);
+    const mentions = ownerMentionsIn(sentence);
     for (const extracted of extractFigures(sentence)) {
-      const owners = figureOwners(mentions, extracted.offset, sentence, titleEntities, kindOf);
+      const span = { start: extracted.offset, end: extracted.offset + extracted.text.length };
+      const owners = figureOwners(sentence, span, mentions, discourse);
       storyFigures.push({
         id: `${article.id}#${storyFigures.length + 1}`,
         storyId: article.id,
-        entityIds: [...owners].sort(),
+        entityIds: owners,
         text: extracted.text,
         sentence,
         unit: extracted.unit,
@@ -223,9 +245,11 @@ function analyseArticle(
         offset: extracted.offset,
       });
     }
+    discourse.named.push(...mentions);
   };
 
   addFigures(article.title);
+  discourse.named.length = 0;
   for (const sentence of sentences) {
     for (const id of entitiesIn(sentence)) {
       storyEntities.add(id);
@@ -243,7 +267,7 @@ function analyseArticle(
       ...(article.source !== undefined && { source: article.source }),
       ...(article.url !== undefined && { url: article.url }),
       ...(article.excerpt !== undefined && { excerpt: article.excerpt }),
-      summary: leadOf(sentences),
+      summary,
       body: article.body,
       entityIds,
       figureIds: storyFigures.map((figure) => figure.id),
@@ -253,49 +277,58 @@ function analyseArticle(
   };
 }
 
-/** Sentences that open by referring back to the story's subject ("The company's cables cost…"). */
-const ANAPHORIC_OPENING = /^(?:the (?:company|firm|group|startup|agency|department|organi[sz]ation)|it|its)\b/i;
-
 /**
- * Which entities a figure is about. Its sentence's subject comes first, so
- * the entities named before the figure win ("TikTok was paying Microsoft
- * nearly $20 million … to access OpenAI's models" is about TikTok and
- * Microsoft, not OpenAI). A sentence that names nobody before the figure and
- * opens with "The company…" speaks of the story's title entities. Places are
- * where things happen, not who the figures belong to, so they own a figure
- * only when nothing else is named.
+ * The lead: the first sentences of running prose, stopping before the summary gets long. Whatever the
+ * cleaner could not tell from prose by its paragraph's shape is skipped here by the sentence's: a caption
+ * or a heading does not end like a sentence, and a headline or a standfirst repeated at the top says
+ * nothing the title does not.
  */
-function figureOwners(
-  mentions: readonly Mention[],
-  figureOffset: number,
-  sentence: string,
-  titleEntities: readonly string[],
-  kindOf: ReadonlyMap<string, Entity['kind']>,
-): string[] {
-  const before = unique(mentions.filter((mention) => mention.end <= figureOffset).map((mention) => mention.entityId));
-  const candidates =
-    before.length > 0
-      ? before
-      : ANAPHORIC_OPENING.test(sentence.trim()) && titleEntities.length > 0
-        ? titleEntities
-        : mentions.length > 0
-          ? unique(mentions.map((mention) => mention.entityId))
-          : titleEntities;
-  const actors = candidates.filter((id) => kindOf.get(id) !== 'place');
-  return actors.length > 0 ? actors : [...candidates];
-}
-
-/** The lead: the first sentences, stopping before the summary gets long. */
-export function leadOf(sentences: string[]): string {
+export function leadOf(sentences: readonly string[], title = ''): string {
+  const titleWords = new Set(wordsOf(title));
   const lead: string[] = [];
   let length = 0;
   for (const sentence of sentences) {
     if (lead.length >= SUMMARY_SENTENCES) break;
-    if (lead.length > 0 && length + sentence.length > SUMMARY_MAX_CHARS) break;
+    const prose = isRunningProse(sentence) && !repeatsTitle(sentence, titleWords);
+    if (lead.length === 0) {
+      if (!prose) continue;
+    } else if (!prose || length + sentence.length > SUMMARY_MAX_CHARS) break;
     lead.push(sentence);
     length += sentence.length + 1;
   }
-  return lead.join(' ');
+  // An article with no sentence of prose at all still gets its first sentences.
+  return lead.length > 0 ? lead.join(' ') : sentences.slice(0, SUMMARY_SENTENCES).join(' ');
+}
+
+/** Fewest words a lead sentence has ("I don't use Facebook." has four). */
+const LEAD_MIN_WORDS = 3;
+/** Share of a sentence's words found in the title above which it only repeats the title. */
+const TITLE_REPEAT_SHARE = 0.8;
+
+/** Opens like a sentence, ends like one, and has a few words with some in lower case. */
+function isRunningProse(sentence: string): boolean {
+  return (
+    /^["“‘'(\p{Lu}\p{N}]/u.test(sentence) &&
+    /[.!?…]["'”’»)\]]*$/u.test(sentence) &&
+    /\p{Ll}/u.test(sentence) &&
+    wordsOf(sentence).length >= LEAD_MIN_WORDS
+  );
+}
+
+function repeatsTitle(sentence: string, titleWords: ReadonlySet<string>): boolean {
+  if (titleWords.size === 0) return false;
+  const words = wordsOf(sentence);
+  return words.filter((word) => titleWords.has(word)).length >= TITLE_REPEAT_SHARE * words.length;
+}
+
+/** Lower-case words, quotes and possessives aside, for comparing a sentence with the title. */
+function wordsOf(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []
+  );
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFactBase } from '@/src/ingest/build';
+import { buildFactBase, leadOf } from '@/src/ingest/build';
 import { parseCatalog } from '@/src/ingest/catalog';
 import { IngestError, formatProblem } from '@/src/ingest/errors';
 import { serialiseFactBase } from '@/src/ingest/cli';
@@ -148,5 +148,79 @@ describe('build errors', () => {
         catalog: catalog(),
       }),
     ).toThrow("b/same.md:1: story id 'same' is already used by a/Same.md: rename one of the files");
+  });
+});
+
+describe('articles as pages give them', () => {
+  const PAGE = [
+    '---',
+    'title: TikTok signs a cloud deal with Microsoft',
+    '---',
+    '',
+    'TikTok signs a cloud deal with Microsoft',
+    '',
+    'A server hall in a desert town. (AP Photo/Jane Roe)',
+    '',
+    'SAN FRANCISCO (AP) — TikTok has signed a cloud deal with Microsoft worth $2 billion over five years.',
+    '',
+    'Advertisement',
+    '',
+    'The company said its users grew to 1 billion. More than 450,000 people in Texas lost power last week.',
+    '',
+    'Jane Roe covers technology. Follow her on Twitter @janeroe',
+    '',
+  ].join('\n');
+  let factBase: FactBase;
+  beforeAll(() => {
+    factBase = buildFactBase({ articles: [{ path: 'user/page.md', text: PAGE }], catalog: catalog() }).factBase;
+  });
+
+  it('summarises the story by its lead, not the repeated headline, a caption or a dateline', () => {
+    expect(factBase.stories[0]!.summary).toMatch(/^TikTok has signed a cloud deal with Microsoft worth \$2 billion/);
+  });
+
+  it('keeps the body as stored, but reads figures and mentions from the prose alone', () => {
+    const story = factBase.stories[0]!;
+    expect(story.body).toContain('(AP Photo/Jane Roe)');
+    expect(story.body).toContain('Advertisement');
+    const sentences = story.mentions.flatMap((mention) => mention.sentences);
+    expect(sentences.join(' ')).not.toMatch(/AP Photo|SAN FRANCISCO|Follow her/);
+  });
+
+  it.each([
+    // "with Microsoft" is an adjunct: the deal is TikTok's.
+    ['$2 billion', ['tiktok']],
+    ['1 billion', ['tiktok']],
+    ['450,000', []],
+  ])('gives %s to %j', (text, owners) => {
+    expect(factBase.figures.find((figure) => figure.text.includes(text))?.entityIds).toEqual(owners);
+  });
+});
+
+describe('leadOf', () => {
+  it.each([
+    [
+      'skips a heading and a caption',
+      ['Hardware', 'Jane Roe at her desk', 'The council met on Tuesday.'],
+      'The council met on Tuesday.',
+    ],
+    [
+      'skips the title repeated at the top',
+      ['Council approves budget.', 'The council approved its budget on Tuesday.'],
+      'The council approved its budget on Tuesday.',
+    ],
+    [
+      'takes two sentences of prose',
+      ['The council met.', 'It voted twice.', 'It left.'],
+      'The council met. It voted twice.',
+    ],
+    [
+      'stops at a heading after the first sentence',
+      ['The council met.', 'Background', 'It voted.'],
+      'The council met.',
+    ],
+    ['falls back to the first sentences when none is prose', ['Hardware', 'Pros'], 'Hardware Pros'],
+  ])('%s', (_, sentences, lead) => {
+    expect(leadOf(sentences, 'Council approves budget')).toBe(lead);
   });
 });
