@@ -1,11 +1,14 @@
 /**
- * The background's side of the user's articles: merge them into the fact base
- * it serves at start-up and whenever they change in storage, tell every open
- * tab to re-mark its page, and answer the options page's previews.
+ * The background's side of the user's articles: merge them, with the user's
+ * corrections, into the fact base it serves at start-up and whenever either
+ * changes in storage, tell every open tab to re-mark its page, and answer the
+ * options page's previews.
  */
 import type { FactBase } from '../facts/schema';
 import { parseCatalog, type DiscoveryRules } from '../ingest/catalog';
 import type { ReadableArea, StorageChangedEvent } from '../settings/storage-area';
+import { CORRECTIONS_KEY, type Correction } from '../user-articles/corrections';
+import { readStoredCorrections } from '../user-articles/corrections-store';
 import { mergeUserArticles } from '../user-articles/merge';
 import { previewArticle, type PreviewResult } from '../user-articles/preview';
 import type { ArticleDraft, UserArticle } from '../user-articles/schema';
@@ -54,16 +57,25 @@ export interface UserArticleSync {
 export function startUserArticleSync(options: UserArticleSyncOptions): UserArticleSync {
   const log = options.log ?? ((message: string) => console.warn(`Factlens: ${message}`));
   let articles: readonly UserArticle[] = [];
+  let corrections: readonly Correction[] = [];
   // Merges run one after another, so an older list can never overwrite a newer one.
   let queue: Promise<void> = Promise.resolve();
 
-  const apply = (stored: unknown) => {
-    const reading = readStoredUserArticles(stored);
-    for (const problem of reading.problems) log(`left out a stored article: ${problem}`);
-    const merged = mergeUserArticles(options.bundled, reading.articles, options.discovery);
+  /** Merge with whichever of the two records `stored` holds; the other stays as merged last. */
+  const apply = (stored: Record<string, unknown>) => {
+    if (USER_ARTICLES_KEY in stored) {
+      const reading = readStoredUserArticles(stored[USER_ARTICLES_KEY]);
+      for (const problem of reading.problems) log(`left out a stored article: ${problem}`);
+      articles = reading.articles;
+    }
+    if (CORRECTIONS_KEY in stored) {
+      const reading = readStoredCorrections(stored[CORRECTIONS_KEY]);
+      for (const problem of reading.problems) log(`left out a stored correction: ${problem}`);
+      corrections = reading.corrections;
+    }
+    const merged = mergeUserArticles(options.bundled, articles, options.discovery, corrections);
     for (const problem of merged.problems) log(`could not add an article: ${problem}`);
     for (const id of merged.skippedStories) log(`left out article ${id}: a bundled story has that id`);
-    articles = reading.articles;
     options.store.replace(merged.factBase);
   };
 
@@ -73,15 +85,19 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
   };
 
   options.onChanged.addListener((changes, areaName) => {
-    if (areaName !== 'local' || !(USER_ARTICLES_KEY in changes)) return;
-    const merged = enqueue(async () => apply(changes[USER_ARTICLES_KEY]!.newValue));
+    if (areaName !== 'local') return;
+    const stored: Record<string, unknown> = {};
+    for (const key of [USER_ARTICLES_KEY, CORRECTIONS_KEY]) if (key in changes) stored[key] = changes[key]!.newValue;
+    if (Object.keys(stored).length === 0) return;
+    // One merge for both when an import writes articles and corrections together.
+    const merged = enqueue(async () => apply(stored));
     // Outside the queue: a tab that answers by asking for the new matcher must not wait on its own notice.
     void merged.then(options.notifyTabs).catch((error: unknown) => log(`could not tell the tabs: ${String(error)}`));
   });
 
   const ready = enqueue(async () => {
-    const stored = (await options.storage.get(USER_ARTICLES_KEY))[USER_ARTICLES_KEY];
-    if (stored !== undefined) apply(stored);
+    const stored = await options.storage.get([USER_ARTICLES_KEY, CORRECTIONS_KEY]);
+    if (Object.keys(stored).length > 0) apply(stored);
   });
 
   return {
