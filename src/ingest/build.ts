@@ -8,8 +8,7 @@ import { buildMatcherPayload } from '../match/payload';
 import { compileMatcher, type Matcher } from '../match/matcher';
 import { parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
-import { discoverEntities } from './discover';
-import { combineDiscoveries } from './discover/across-stories';
+import { discoverEntities, type DiscoveredEntity } from './discover';
 import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
 import { extractFigures } from './figures';
@@ -57,8 +56,6 @@ export function buildFactBase(input: BuildInput): BuildResult {
     const { story, storyFigures } = analyseArticle(article, readable[index]!.body, matcher, drafts);
     stories.push(story);
     figures.push(...storyFigures);
-    if (story.entityIds.length === 0)
-      warnings.push({ file: article.path, line: 1, message: 'no entity was found in this article' });
   }
 
   const storyIdsByEntity = new Map<string, string[]>();
@@ -137,12 +134,16 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
 
   const known = [...drafts.values()].flatMap((draft) => [draft.name, ...draft.aliases]);
   known.push(...(rules.suppress ?? []));
-  // Each story is read alone; `combineDiscoveries` settles kinds and family names the stories disagree on.
-  const combined = combineDiscoveries(
-    articles.map((article) => discoverEntities(`${article.title}\n\n${article.body}`, { known })),
-    known,
-  );
-  const found = new Map(combined.entities.map((entity) => [entity.name.toLowerCase(), entity]));
+  const found = new Map<string, DiscoveredEntity>();
+  for (const article of articles) {
+    for (const entity of discoverEntities(`${article.title}\n\n${article.body}`, { known })) {
+      const key = entity.name.toLowerCase();
+      const seen = found.get(key);
+      if (seen) seen.aliases = unique([...seen.aliases, ...entity.aliases]);
+      else found.set(key, { ...entity, aliases: [...entity.aliases] });
+    }
+  }
+
 
   for (const [key, entity] of [...found].sort(([a], [b]) => compare(a, b))) {
     if (suppressed.has(key) || entity.aliases.some((alias) => suppressed.has(alias.toLowerCase()))) continue;
