@@ -56,6 +56,8 @@ export function buildFactBase(input: BuildInput): BuildResult {
     const { story, storyFigures } = analyseArticle(article, readable[index]!.body, matcher, drafts);
     stories.push(story);
     figures.push(...storyFigures);
+    if (story.entityIds.length === 0)
+      warnings.push({ file: article.path, line: 1, message: 'no entity was found in this article' });
   }
 
   const storyIdsByEntity = new Map<string, string[]>();
