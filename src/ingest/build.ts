@@ -8,7 +8,8 @@ import { buildMatcherPayload } from '../match/payload';
 import { compileMatcher, type Matcher } from '../match/matcher';
 import { parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
-import { discoverEntities, type DiscoveredEntity } from './discover';
+import { discoverEntities } from './discover';
+import { combineDiscoveries } from './discover/across-stories';
 import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
 import { extractFigures } from './figures';
@@ -136,16 +137,12 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
 
   const known = [...drafts.values()].flatMap((draft) => [draft.name, ...draft.aliases]);
   known.push(...(rules.suppress ?? []));
-  const found = new Map<string, DiscoveredEntity>();
-  for (const article of articles) {
-    for (const entity of discoverEntities(`${article.title}\n\n${article.body}`, { known })) {
-      const key = entity.name.toLowerCase();
-      const seen = found.get(key);
-      if (seen) seen.aliases = unique([...seen.aliases, ...entity.aliases]);
-      else found.set(key, { ...entity, aliases: [...entity.aliases] });
-    }
-  }
-
+  // Each story is read alone; `combineDiscoveries` settles kinds and family names the stories disagree on.
+  const combined = combineDiscoveries(
+    articles.map((article) => discoverEntities(`${article.title}\n\n${article.body}`, { known })),
+    known,
+  );
+  const found = new Map(combined.entities.map((entity) => [entity.name.toLowerCase(), entity]));
 
   for (const [key, entity] of [...found].sort(([a], [b]) => compare(a, b))) {
     if (suppressed.has(key) || entity.aliases.some((alias) => suppressed.has(alias.toLowerCase()))) continue;

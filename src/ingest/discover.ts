@@ -562,11 +562,17 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
 
   // "Whole Foods Market" / "Whole Foods": one institution with and without its head word, unless the
   // shorter name heads several ("Mozilla Foundation", "Mozilla Corporation" are two bodies).
+  // "Fortress Investment Group" / "Fortress": ordinary words may stand between the short name and the head.
   const headVariants = new Map<string, string[]>();
   for (const candidate of candidates) {
     const words = candidate.key.split(' ');
-    const prefix = words.slice(0, -1).join(' ');
-    if (words.length < 2 || !byKey.has(prefix) || !INSTITUTION_HEADS.has(bare(words[words.length - 1]!))) continue;
+    if (words.length < 2 || !INSTITUTION_HEADS.has(bare(words[words.length - 1]!))) continue;
+    let cut = words.length - 1;
+    while (cut > 1 && !byKey.has(words.slice(0, cut).join(' ')) && isAllCommon(candidate.words.slice(cut - 1, -1))) {
+      cut -= 1;
+    }
+    const prefix = words.slice(0, cut).join(' ');
+    if (!byKey.has(prefix)) continue;
     // "US Congress": a country in front of an institution is where it is, not its name.
     const prefixCandidate = byKey.get(prefix)!;
     if (isKnownPlace(prefix) || /^\p{Lu}{2}$/u.test(prefixCandidate.words.join(' '))) continue;
@@ -579,6 +585,8 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
     if (LEGAL_SUFFIXES.has(head)) merge(variant, prefix);
     else merge(prefix, variant);
   }
+
+  mergeShortForms(candidates, byKey, acronyms, merge);
 
   // "Xbox One X" / "One X", "Dolby Atmos" / "Atmos": a believed maker or brand name in front.
   for (const candidate of candidates) {
@@ -602,6 +610,69 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
     cluster.members.push(candidate);
   }
   return [...clusters.values()];
+}
+
+const CONNECTOR_WORDS = new Set(['of', 'the', 'and', '&', 'for', 'on', 'de', 'du', 'des', 'la', 'le']);
+
+/** The capitals a name's words begin with ("Pacific Gas & Electric Co." → "PGE"), legal forms left out. */
+function initialsOf(words: readonly string[]): string {
+  return words
+    .filter((word) => !CONNECTOR_WORDS.has(bare(word)) && !LEGAL_SUFFIXES.has(bare(word)))
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
+}
+
+/** "PS4" for "PlayStation" + "4": a camel-case word's capitals with the model number after it. */
+function abbreviates(short: string, long: readonly string[], at: number): boolean {
+  const parts = /^(\p{Lu}{2,})(\d+)$/u.exec(short);
+  const word = long[at];
+  const number = long[at + 1];
+  if (!parts || !word || !number) return false;
+  return word.replace(/\P{Lu}/gu, '') === parts[1] && number === parts[2];
+}
+
+/**
+ * Merge the short forms a story uses for a name it also writes in full, when exactly one full name fits:
+ * an acronym never defined in brackets ("CPUC" for "California Public Utilities Commission", "PUC" for its
+ * part after the state, "U.S." for "United States"), a web address and its name ("Edmunds.com", "Edmunds"),
+ * a plural ("iPhones", "Emirates Airlines"), and a model's short form ("PS4 Pro" for "PlayStation 4 Pro").
+ */
+function mergeShortForms(
+  candidates: readonly Candidate[],
+  byKey: ReadonlyMap<string, Candidate>,
+  acronyms: AcronymDefinitions,
+  merge: (child: string, main: string) => void,
+): void {
+  const multiWord = candidates.filter((candidate) => candidate.words.length > 1);
+  for (const candidate of candidates) {
+    const { words, key } = candidate;
+    if (words.length === 1 && /^\p{Lu}[\p{Lu}.&]+$/u.test(words[0]!) && !acronyms.names.has(key)) {
+      const letters = words[0]!.replace(/[.&]/g, '');
+      const expansions = multiWord.filter((other) => {
+        if (initialsOf(other.words) === letters) return true;
+        // "PUC" after "California Public Utilities Commission": the initials after a place in front.
+        return isKnownPlace(other.words[0]!) && initialsOf(other.words.slice(1)) === letters && letters.length > 2;
+      });
+      if (letters.length >= 2 && expansions.length === 1) merge(key, expansions[0]!.key);
+    }
+    const site = /^(.+)\.(?:com|net|org|co\.uk)$/.exec(key);
+    if (site && words.length === 1 && byKey.has(site[1]!)) merge(site[1]!, key);
+    const singular = key.replace(/s$/, '');
+    if (singular !== key && singular.length > 3 && byKey.has(singular)) {
+      const last = words[words.length - 1]!;
+      if (words.length > 1 || /\p{Ll}\p{Lu}/u.test(last)) merge(key, singular);
+    }
+    const shortened = multiWord.filter((other) =>
+      other.words.some(
+        (_, at) =>
+          abbreviates(words[0]!, other.words, at) &&
+          other.words.length === words.length + 1 &&
+          words.slice(1).every((word, index) => bare(word) === bare(other.words[at + 2 + index] ?? '')) &&
+          at === 0,
+      ),
+    );
+    if (shortened.length === 1) merge(key, shortened[0]!.key);
+  }
 }
 
 // Family names by their shape: McCartney, MacDonald, Johnson, Hansen, Martinez, Kowalski, Ivanov, Ivanova, Bellini.

@@ -126,6 +126,44 @@ describe('forms of one entity kept as one', () => {
       name: 'Emmerson Ruvanga Chitepo',
       forms: ['Chitepo'],
     },
+    {
+      rule: 'an acronym never defined in brackets joins the one name whose initials it is',
+      text: 'The Northern Valley Water Board raised rates. The NVWB said costs rose, and the NVWB will vote.',
+      name: 'Northern Valley Water Board',
+      forms: ['NVWB'],
+    },
+    {
+      rule: 'an acronym of the words after a place joins that name',
+      text: 'The Kenya Widget Standards Council met. The Kenya Widget Standards Council and the WSC agreed; WSC staff left.',
+      name: 'Kenya Widget Standards Council',
+      forms: ['WSC'],
+    },
+    {
+      rule: 'a web address joins the name it is made of',
+      text:
+        'Prices came from Carquill.com this week, and analysts at Carquill.com said demand fell. ' +
+        'Carquill said so, and analysts at Carquill agreed.',
+      name: 'Carquill.com',
+      forms: ['Carquill'],
+    },
+    {
+      rule: 'a plural of a camel-case name joins the name',
+      text: 'The new zPhone sold out. Buyers love zPhones, and the zPhone costs less than older zPhones.',
+      name: 'zPhone',
+      forms: ['zPhones'],
+    },
+    {
+      rule: 'a short form with capitals and a model number joins the full name',
+      text: 'The GameCube 5 Pro ships soon. The GC5 Pro costs more than the GameCube 5 Pro bundle, and the GC5 Pro sells.',
+      name: 'GameCube 5 Pro',
+      forms: ['GC5 Pro'],
+    },
+    {
+      rule: 'a short name joins its institution name when ordinary words stand between them',
+      text: 'Fortwell Investment Group bought the paper. Fortwell said so, and Fortwell Investment Group agreed with Fortwell.',
+      name: 'Fortwell Investment Group',
+      forms: ['Fortwell'],
+    },
   ] as { rule: string; text: string; name: string; forms: string[]; kind?: EntityKind }[])(
     '$rule',
     ({ text, name, forms }) => {

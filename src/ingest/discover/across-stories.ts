@@ -1,0 +1,87 @@
+/**
+ * One list of discovered entities from the lists of several stories. Each story is read alone, so the same
+ * name comes back once per story, maybe with another kind, and a family name that was safe inside one
+ * story ("Clark" for "Tim Clark") can belong to two people once the stories meet. Pure.
+ */
+import type { EntityKind } from '../../facts/schema';
+import type { DiscoveredEntity } from '../discover';
+
+/** What combining the stories' lists gives: the entities, and the aliases taken away because two owned them. */
+export interface CombinedDiscoveries {
+  entities: DiscoveredEntity[];
+  /** One-word aliases that two entities (or an entity and a known name) claimed, lower case, sorted. */
+  sharedAliases: string[];
+}
+
+/**
+ * Combine the stories' discoveries. Entities of the same name (any letter case) become one, with every
+ * alias; its kind is the one its stories give with the most mentions. A one-word alias that is not an
+ * entity's own name ("Clark") is dropped from every entity when two entities have it, or when it is the
+ * last word of another entity's or a `known` name ("Clark" for "Tim Clark" beside a catalog "Helen Clark"):
+ * a page naming "Clark" could mean either.
+ */
+export function combineDiscoveries(
+  perStory: readonly (readonly DiscoveredEntity[])[],
+  known: readonly string[] = [],
+): CombinedDiscoveries {
+  const byName = new Map<string, DiscoveredEntity>();
+  const kindVotes = new Map<string, Map<EntityKind, number>>();
+  for (const story of perStory) {
+    for (const entity of story) {
+      const key = entity.name.toLowerCase();
+      const seen = byName.get(key);
+      if (seen) {
+        seen.aliases = [...new Set([...seen.aliases, ...entity.aliases])];
+        seen.mentions += entity.mentions;
+        seen.confidence = Math.max(seen.confidence, entity.confidence);
+      } else byName.set(key, { ...entity, aliases: [...entity.aliases] });
+      const votes = kindVotes.get(key) ?? new Map<EntityKind, number>();
+      votes.set(entity.kind, (votes.get(entity.kind) ?? 0) + entity.mentions);
+      kindVotes.set(key, votes);
+    }
+  }
+  for (const [key, entity] of byName) entity.kind = mostVoted(kindVotes.get(key)!, entity.kind);
+
+  const shared = sharedOneWordAliases([...byName.values()], known);
+  for (const entity of byName.values()) {
+    entity.aliases = entity.aliases.filter(
+      (alias) => alias === entity.name || !shared.has(alias.toLowerCase()) || /\s/.test(alias),
+    );
+  }
+  return { entities: [...byName.values()], sharedAliases: [...shared].sort() };
+}
+
+/** The kind with the most mentions; on a tie, the one the first story gave. */
+function mostVoted(votes: ReadonlyMap<EntityKind, number>, first: EntityKind): EntityKind {
+  let best = first;
+  for (const [kind, count] of votes) if (count > (votes.get(best) ?? 0)) best = kind;
+  return best;
+}
+
+/** One-word aliases owned by two entities, or by one entity and the last word of another name. */
+function sharedOneWordAliases(entities: readonly DiscoveredEntity[], known: readonly string[]): Set<string> {
+  const owners = new Map<string, Set<string>>();
+  const claim = (word: string, owner: string) => {
+    const set = owners.get(word) ?? new Set<string>();
+    set.add(owner);
+    owners.set(word, set);
+  };
+  for (const entity of entities) {
+    const owner = entity.name.toLowerCase();
+    for (const alias of entity.aliases) {
+      if (alias !== entity.name && !/\s/.test(alias)) claim(alias.toLowerCase(), owner);
+    }
+    const words = entity.name.split(/\s+/);
+    if (words.length > 1) claim(words[words.length - 1]!.toLowerCase(), owner);
+  }
+  for (const name of known) {
+    const words = name.split(/\s+/);
+    if (words.length > 1) claim(words[words.length - 1]!.toLowerCase(), `known:${name.toLowerCase()}`);
+  }
+  const aliasWords = new Set(
+    entities.flatMap((entity) =>
+      entity.aliases.filter((alias) => alias !== entity.name && !/\s/.test(alias)).map((alias) => alias.toLowerCase()),
+    ),
+  );
+  return new Set([...owners].filter(([word, set]) => set.size > 1 && aliasWords.has(word)).map(([word]) => word));
+}

@@ -1,0 +1,65 @@
+// Combining the stories' discoveries: one entity per name, the kind most mentions give, and no family
+// name that two people share.
+import { describe, expect, it } from 'vitest';
+import type { DiscoveredEntity } from '@/src/ingest/discover';
+import { combineDiscoveries } from '@/src/ingest/discover/across-stories';
+import type { EntityKind } from '@/src/facts/schema';
+
+const entity = (name: string, kind: EntityKind, aliases: string[] = [], mentions = 1): DiscoveredEntity => ({
+  name,
+  kind,
+  aliases: [name, ...aliases],
+  mentions,
+  confidence: 0.8,
+});
+
+describe('combineDiscoveries', () => {
+  it.each([
+    {
+      rule: 'one name in two stories is one entity with both stories’ aliases',
+      stories: [[entity('Orbex Dynamics', 'company', ['Orbex'])], [entity('Orbex Dynamics', 'company', ['ODX'])]],
+      known: [],
+      expected: { 'Orbex Dynamics': ['Orbex Dynamics', 'Orbex', 'ODX'] },
+    },
+    {
+      rule: 'a family name two people share is given to neither',
+      stories: [[entity('Wade Kessler', 'person', ['Kessler'])], [entity('Justin Kessler', 'person', ['Kessler'])]],
+      known: [],
+      expected: { 'Wade Kessler': ['Wade Kessler'], 'Justin Kessler': ['Justin Kessler'] },
+    },
+    {
+      rule: 'a family name of a person the catalog knows is not given to a new one',
+      stories: [[entity('Tomas Vell', 'person', ['Vell'])]],
+      known: ['Anja Vell'],
+      expected: { 'Tomas Vell': ['Tomas Vell'] },
+    },
+    {
+      rule: 'a family name only one person has is kept across stories',
+      stories: [[entity('Tomas Vell', 'person', ['Vell'])], [entity('Orbex Dynamics', 'company')]],
+      known: ['Anja Brill'],
+      expected: { 'Tomas Vell': ['Tomas Vell', 'Vell'] },
+    },
+  ])('$rule', ({ stories, known, expected }) => {
+    const { entities } = combineDiscoveries(stories, known);
+    for (const [name, aliases] of Object.entries(expected)) {
+      expect(entities.find((e) => e.name === name)?.aliases).toEqual(aliases);
+    }
+  });
+
+  it('gives a name the kind its stories give with the most mentions', () => {
+    const { entities } = combineDiscoveries([
+      [entity('Vortaxia', 'company', [], 1)],
+      [entity('Vortaxia', 'product', [], 4)],
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ kind: 'product', mentions: 5 });
+  });
+
+  it('lists the family names it took away', () => {
+    const { sharedAliases } = combineDiscoveries([
+      [entity('Wade Kessler', 'person', ['Kessler'])],
+      [entity('Justin Kessler', 'person', ['Kessler'])],
+    ]);
+    expect(sharedAliases).toEqual(['kessler']);
+  });
+});
