@@ -1,6 +1,6 @@
 /**
- * Backups: everything the user made (their articles and their settings) in
- * one JSON file, `factlens.backup/1`, and back.
+ * Backups: everything the user made (their articles, their settings and their
+ * corrections) in one JSON file, `factlens.backup/1`, and back.
  *
  * Importing is careful in three ways: a bad file is refused with every
  * problem named by its place in the file (`articles[2].date: 'Oct 17' is not
@@ -15,6 +15,8 @@ import { keepAside } from '../settings/quarantine';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION, Settings, type StoredSettings } from '../settings/schema';
 import { readStoredSettings, settingsRecord } from '../settings/store';
 import type { StorageArea } from '../settings/storage-area';
+import { CORRECTIONS_KEY, Correction, correctionSlot, correctionsRecord } from './corrections';
+import { readStoredCorrections } from './corrections-store';
 import { readStoredUserArticles, userArticlesRecord } from './store';
 import { USER_ARTICLES_KEY, UserArticle } from './schema';
 
@@ -32,26 +34,39 @@ export const Backup = z.strictObject({
     changes: z.record(z.string(), z.unknown()),
   }),
   articles: z.array(UserArticle),
+  /**
+   * The user's corrections. Optional, so the format stays `factlens.backup/1`:
+   * files made before corrections existed import as they always did, and a
+   * backup without corrections is written exactly as before.
+   */
+  corrections: z.optional(z.array(Correction)),
 });
 export type Backup = z.infer<typeof Backup>;
 
 /** Everything the user made, as a backup. */
-export function makeBackup(settings: Settings, articles: readonly UserArticle[], now: number): Backup {
+export function makeBackup(
+  settings: Settings,
+  articles: readonly UserArticle[],
+  now: number,
+  corrections: readonly Correction[] = [],
+): Backup {
   return {
     format: BACKUP_FORMAT,
     exportedAt: new Date(now).toISOString(),
     settings: settingsRecord(settings) as Backup['settings'],
     articles: userArticlesRecord(articles).articles,
+    ...(corrections.length > 0 && { corrections: correctionsRecord(corrections).corrections }),
   };
 }
 
 /** Read storage and make a backup of it. Unreadable parts are left out (they are kept aside separately). */
 export async function exportBackup(area: Pick<StorageArea, 'get'>, now: number = Date.now()): Promise<Backup> {
-  const stored = await area.get([SETTINGS_KEY, USER_ARTICLES_KEY]);
+  const stored = await area.get([SETTINGS_KEY, USER_ARTICLES_KEY, CORRECTIONS_KEY]);
   return makeBackup(
     readStoredSettings(stored[SETTINGS_KEY]).settings,
     readStoredUserArticles(stored[USER_ARTICLES_KEY]).articles,
     now,
+    readStoredCorrections(stored[CORRECTIONS_KEY]).corrections,
   );
 }
 
@@ -130,6 +145,12 @@ export function parseBackup(text: string): BackupParse {
     if (first === undefined) seen.set(article.id, index);
     else problems.push(`articles[${index}].id: '${article.id}' is used twice (also articles[${first}])`);
   });
+  const slots = new Map<string, number>();
+  (backup.corrections ?? []).forEach((correction, index) => {
+    const first = slots.get(correctionSlot(correction));
+    if (first === undefined) slots.set(correctionSlot(correction), index);
+    else problems.push(`corrections[${index}]: corrects what corrections[${first}] does`);
+  });
 
   let settings: Settings = DEFAULT_SETTINGS;
   const version = versionOf(backup.settings);
@@ -193,11 +214,15 @@ export interface ImportPlan {
   articles: UserArticle[];
   /** The settings after the import, if settings are imported. */
   settings: Settings;
+  /** Corrections of the file not here yet, or here but different (the file's replaces ours). */
+  correctionsAdded: Correction[];
+  /** The corrections after the import: ours, with the file's added. */
+  corrections: Correction[];
 }
 
 /** Work out what importing `incoming` over the current state would do. Pure. */
 export function planImport(
-  current: { settings: Settings; articles: readonly UserArticle[] },
+  current: { settings: Settings; articles: readonly UserArticle[]; corrections?: readonly Correction[] },
   incoming: ValidBackup,
 ): ImportPlan {
   const byId = new Map(current.articles.map((article) => [article.id, article]));
@@ -211,6 +236,8 @@ export function planImport(
     settingChanges: [],
     articles: [],
     settings: incoming.settings,
+    correctionsAdded: [],
+    corrections: [],
   };
   const seenContent = new Set<string>();
   for (const article of incoming.backup.articles) {
@@ -235,6 +262,17 @@ export function planImport(
     }
   }
   plan.articles = userArticlesRecord([...next.values()]).articles;
+  // Corrections are matched by what they correct, so a file's correction replaces ours of the same thing.
+  const corrections = new Map(
+    (current.corrections ?? []).map((correction) => [correctionSlot(correction), correction]),
+  );
+  for (const correction of incoming.backup.corrections ?? []) {
+    const slot = correctionSlot(correction);
+    if (JSON.stringify(corrections.get(slot)) === JSON.stringify(correction)) continue;
+    plan.correctionsAdded.push(correction);
+    corrections.set(slot, correction);
+  }
+  plan.corrections = correctionsRecord([...corrections.values()]).corrections;
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const from = current.settings[key];
     const to = incoming.settings[key];
@@ -245,7 +283,12 @@ export function planImport(
 
 /** Whether an import would change anything. */
 export function planChangesSomething(plan: ImportPlan, includeSettings: boolean): boolean {
-  return plan.added.length > 0 || plan.replaced.length > 0 || (includeSettings && plan.settingChanges.length > 0);
+  return (
+    plan.added.length > 0 ||
+    plan.replaced.length > 0 ||
+    plan.correctionsAdded.length > 0 ||
+    (includeSettings && plan.settingChanges.length > 0)
+  );
 }
 
 /** Thrown when storage refuses a write; says whether the previous state was restored. */
@@ -289,7 +332,7 @@ export async function writeAllOrNothing(area: StorageArea, items: Record<string,
 /**
  * Import a checked backup: plan it against what storage holds now (which may
  * have changed since the user saw the plan), keep aside any unreadable record
- * it will overwrite, then write articles and settings all or nothing.
+ * it will overwrite, then write articles, settings and corrections all or nothing.
  * Returns the plan that was carried out.
  */
 export async function importBackup(
@@ -298,15 +341,27 @@ export async function importBackup(
   options: { includeSettings: boolean; now?: number },
 ): Promise<ImportPlan> {
   const now = options.now ?? Date.now();
-  const stored = await area.get([SETTINGS_KEY, USER_ARTICLES_KEY]);
+  const stored = await area.get([SETTINGS_KEY, USER_ARTICLES_KEY, CORRECTIONS_KEY]);
   const settingsReading = readStoredSettings(stored[SETTINGS_KEY]);
   const articlesReading = readStoredUserArticles(stored[USER_ARTICLES_KEY]);
-  const plan = planImport({ settings: settingsReading.settings, articles: articlesReading.articles }, incoming);
+  const correctionsReading = readStoredCorrections(stored[CORRECTIONS_KEY]);
+  const plan = planImport(
+    {
+      settings: settingsReading.settings,
+      articles: articlesReading.articles,
+      corrections: correctionsReading.corrections,
+    },
+    incoming,
+  );
   if (!planChangesSomething(plan, options.includeSettings)) return plan;
 
   const items: Record<string, unknown> = { [USER_ARTICLES_KEY]: userArticlesRecord(plan.articles) };
   if (options.includeSettings) items[SETTINGS_KEY] = settingsRecord(plan.settings);
+  if (plan.correctionsAdded.length > 0) items[CORRECTIONS_KEY] = correctionsRecord(plan.corrections);
   if (articlesReading.status === 'corrupt') await keepAside(area, USER_ARTICLES_KEY, stored[USER_ARTICLES_KEY], now);
+  if (plan.correctionsAdded.length > 0 && correctionsReading.status === 'corrupt') {
+    await keepAside(area, CORRECTIONS_KEY, stored[CORRECTIONS_KEY], now);
+  }
   if (options.includeSettings && settingsReading.status === 'corrupt') {
     await keepAside(area, SETTINGS_KEY, stored[SETTINGS_KEY], now);
   }

@@ -1,3 +1,5 @@
+import { CORRECTIONS_KEY } from '../../user-articles/corrections';
+import { readStoredCorrections } from '../../user-articles/corrections-store';
 import { useId, useState } from 'preact/hooks';
 import {
   backupFileName,
@@ -65,11 +67,12 @@ export function BackupSection(props: {
       setState({ stage: 'refused', fileName: file.name, problems: parsed.problems });
       return;
     }
-    const stored = await env.storage.get([SETTINGS_KEY, USER_ARTICLES_KEY]);
+    const stored = await env.storage.get([SETTINGS_KEY, USER_ARTICLES_KEY, CORRECTIONS_KEY]);
     const plan = planImport(
       {
         settings: readStoredSettings(stored[SETTINGS_KEY]).settings,
         articles: readStoredUserArticles(stored[USER_ARTICLES_KEY]).articles,
+        corrections: readStoredCorrections(stored[CORRECTIONS_KEY]).corrections,
       },
       parsed.value,
     );
@@ -100,7 +103,8 @@ export function BackupSection(props: {
     <section id="backup" class="fo-section" aria-labelledby="backup-title">
       <h2 id="backup-title">Backup</h2>
       <p class="fo-hint">
-        One file with your articles and the settings you changed, to keep or to move to another browser.
+        One file with your articles, your corrections and the settings you changed, to keep or to move to another
+        browser.
       </p>
       <div class="fo-actions">
         <button type="button" onClick={() => void exportAll()}>
@@ -168,6 +172,9 @@ function ImportConfirmation(props: {
         {plan.unchanged.length > 0 && <li>{countLabel(plan.unchanged.length, 'article')} already here, unchanged</li>}
         {plan.repeated.length > 0 && (
           <li>{countLabel(plan.repeated.length, 'repeated article')} in the file, skipped</li>
+        )}
+        {plan.correctionsAdded.length > 0 && (
+          <li>Adds or replaces {countLabel(plan.correctionsAdded.length, 'correction')}</li>
         )}
       </ul>
       {plan.settingChanges.length > 0 && (
