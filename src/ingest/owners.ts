@@ -102,6 +102,13 @@ const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind
 /** A possessive pronoun just before the figure's noun phrase: "its $500 price", "pricing its shares at a 5% discount". */
 const POSSESSIVE_BEFORE = /\b(?:its|his|her)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
 
+/**
+ * Nouns for people: a count of them is about people, not about the place they are in ("450,000 people in
+ * Springfield", "investors in Springfield"), so it goes to the story alone.
+ */
+const PEOPLE =
+  /\b(?:people|persons?|individuals|residents|citizens|inhabitants|americans|voters|workers|employees|staff|customers|consumers|users|subscribers|followers|fans|members|visitors|viewers|readers|students|children|kids|adults|men|women|patients|participants|respondents|victims|investors|shoppers|households|families|\p{L}+goers)\b/iu;
+
 /** Kinds that can own a figure as its subject; places are where things happen, not who they happen to. */
 const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(['company', 'organization', 'person', 'product', 'program']);
 
@@ -116,6 +123,27 @@ export function figureOwners(
 }
 
 function ownersInOrder(
+  sentence: string,
+  figure: FigureSpan,
+  mentions: readonly OwnerMention[],
+  discourse: Discourse,
+): string[] {
+  const actors = actorOwners(sentence, figure, mentions, discourse);
+  if (actors.length > 0 || PEOPLE.test(figureWords(sentence, figure))) return actors;
+  const clause = clauseStart(sentence, figure.start);
+  const place = placeOwner(sentence, figure, clause.start, mentions);
+  if (place.length > 0 || !clause.coordinated) return place;
+  // "with 5,000 incidents since 1840, and an average of 300 animals a year": the second amount is set in
+  // the same place as the first.
+  return placeOwner(
+    sentence,
+    { start: clause.boundary, end: clause.boundary },
+    clauseStart(sentence, clause.boundary).start,
+    mentions,
+  );
+}
+
+function actorOwners(
   sentence: string,
   figure: FigureSpan,
   mentions: readonly OwnerMention[],
@@ -177,6 +205,50 @@ function ownersInOrder(
 }
 
 /**
+ * The place a figure is about when no actor owns it: the clause is about the place's market or events
+ * ("Vehicle sales in the Springfield area fell 10%", "Experts regard Springfield as …, with 5,000 incidents",
+ * "140 whales stranded on Long Beach"). Never for a count of people (those go to the story, as the
+ * labelling rules say), and never for a trailing "in <place>" after a change or a price ("prices rose 10% in
+ * Springfield"), which says where, not whose.
+ */
+function placeOwner(
+  sentence: string,
+  figure: FigureSpan,
+  clauseStartAt: number,
+  mentions: readonly OwnerMention[],
+): string[] {
+  const places = mentions.filter((m) => m.kind === 'place');
+  const before = places.filter((m) => m.start >= clauseStartAt && m.end <= figure.start);
+  for (const m of before) {
+    const lead = sentence.slice(Math.max(clauseStartAt, m.start - 60), m.start);
+    // "sales in the Springfield area": the place scopes the noun before it, unless that noun is people.
+    const scope = /(\p{L}+)\s+(?:in|across|throughout)\s+(?:the\s+)?$/iu.exec(lead);
+    if (scope) {
+      if (!PEOPLE.test(scope[1]!)) return [m.entityId];
+      continue;
+    }
+    if (!PREPOSITION.test(lead) && !/\d\s+$/.test(lead) && !/^[-–]based\b/.test(sentence.slice(m.end)))
+      return [m.entityId];
+  }
+  // "140 whales beaching and dying on Long Beach": where the counted things are. Only for a count of named
+  // things: a price or a change followed by "in <place>" is not the place's.
+  const counted = /^[\p{L}\d\s,.'’-]*\p{L}[\p{L}\d\s,.'’-]*$/u.test(sentence.slice(figure.start, figure.end));
+  const located = places.find(
+    (m) =>
+      m.start >= figure.end &&
+      /^\s+(?:(?!(?:is|are|was|were|has|have|had|be|been)\s)[\p{Ll}-]+\s+){0,4}(?:on|in|at|off)\s+(?:the\s+)?$/u.test(
+        sentence.slice(figure.end, m.start),
+      ),
+  );
+  return counted && located ? [located.entityId] : [];
+}
+
+/** The figure and the words after it up to the next comma or full stop: what it counts ("300 people a year"). */
+function figureWords(sentence: string, figure: FigureSpan): string {
+  return sentence.slice(figure.start, figure.end) + (/^[^,;.()]*/.exec(sentence.slice(figure.end))?.[0] ?? '');
+}
+
+/**
  * Actors named in the figure's clause before it, leaving out names in an adjunct ("in Houston"), names an
  * amount modifies ("30 Acme jets") and names listed beside the figure ("A, B and 90 other papers").
  */
@@ -208,11 +280,15 @@ function clauseActors(
 }
 
 /** Where the figure's clause starts, where its boundary word starts, and whether it is a relative clause. */
-function clauseStart(sentence: string, figureStart: number): { start: number; boundary: number; relative: boolean } {
+function clauseStart(
+  sentence: string,
+  figureStart: number,
+): { start: number; boundary: number; relative: boolean; coordinated: boolean } {
   // Matched on the whole sentence, so a lookahead can see the figure itself ("and 27% Rust").
   let start = 0;
   let boundary = 0;
   let relative = false;
+  let coordinated = false;
   for (const pattern of [CLAUSE_START, COORDINATION]) {
     for (const match of sentence.matchAll(pattern)) {
       const end = match.index + match[0].length;
@@ -221,9 +297,10 @@ function clauseStart(sentence: string, figureStart: number): { start: number; bo
       start = end;
       boundary = match.index;
       relative = RELATIVE.test(match[0]);
+      coordinated = pattern === COORDINATION;
     }
   }
-  return { start, boundary, relative };
+  return { start, boundary, relative, coordinated };
 }
 
 /**

@@ -63,6 +63,25 @@ describe('figureOwners', () => {
     ['More than 450,000 people in Springfield were without power.', '450,000', []],
     ['Fresh fish routinely sells for $24 a pound in Springfield.', '$24', []],
     ['The Springfield-based fleet numbers about 100 boats.', '100', []],
+    // A place owns what happens in its market or on its ground when no actor is named.
+    ['New car sales in the Springfield area fell 10 percent last month.', '10 percent', ['springfield']],
+    [
+      'Experts regard Springfield as a capital of strandings, with 5,000 incidents since 1840.',
+      '5,000',
+      ['springfield'],
+    ],
+    [
+      'Experts call Springfield a capital of strandings, with 5,000 incidents, and an average of 300 whales a year.',
+      '300 whales',
+      ['springfield'],
+    ],
+    ['The season began with 140 pilot whales beaching and dying on Springfield.', '140 pilot whales', ['springfield']],
+    // …but a place never outranks a named actor, and a count of people in it is about the people.
+    ['Acme sales in the Springfield area fell 10 percent.', '10 percent', ['acme']],
+    ['Small investors in Springfield will get the maximum 10 per cent.', '10 per cent', []],
+    ['Nine churchgoers were killed in Springfield in June.', 'Nine churchgoers', []],
+    ['Jane Roe has overseen 500 strandings and is renowned in Springfield.', '500 strandings', ['jane-roe']],
+    ['The teacher has overseen 500 strandings and is renowned in Springfield.', '500 strandings', []],
     // A speaker or a forecaster is a source, not an owner.
     ['Example Agency expects 16 million cars will be sold this year.', '16 million', []],
     ['Jane Roe said 40% of the town had left.', '40%', []],
