@@ -23,7 +23,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
 import { calendarDateOf, extractArticle } from '../src/user-articles/extract';
-import { corpusScore, pageScore, shingleCounts, type ShingleCounts } from '../src/user-articles/extract-score';
+import {
+  corpusScore,
+  isHeadlineOf,
+  pageScore,
+  shingleCounts,
+  type ShingleCounts,
+  type SiteEvidence,
+} from '../src/user-articles/extract-score';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -268,7 +275,7 @@ export interface Summary {
   /** Pages under `COLLAPSE_F1`, with their F1. */
   collapsed: { name: string; f1: number }[];
   titlesRight: number;
-  /** Titles that are the expected one, or its headline without the site's name (see `isHeadlineOf`). */
+  /** Titles that are the expected one, or it without parts the page names as its site's (see `isHeadlineOf`). */
   headlinesRight: number;
   titlesKnown: number;
   datesFound: number;
@@ -287,25 +294,45 @@ function percentile(values: number[], share: number): number {
 
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** Separators between a headline and a site's or section's name in a page title. */
-const TITLE_PARTS = /\s+[|\-\u2013\u2014\u00b7\u00bb/:]\s+|\s*_\s*/;
+/** `&amp;`, `&#8217;` and the like in text taken from markup by pattern. */
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return text.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (entity, decimal?: string, hex?: string, name?: string) => {
+    if (decimal) return String.fromCodePoint(Number(decimal));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return named[name!.toLowerCase()] ?? entity;
+  });
+}
+
+/** An attribute's value out of one tag's markup. */
+function attributeOf(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return match ? decodeEntities(match[1] ?? match[2] ?? match[3] ?? '') : null;
+}
 
 /**
- * Whether `title` is `expected` without the site's, section's or author's name that `expected` adds at its start
- * or end (`Mozilla` for `Mozilla - Wikipedia`): Factlens shows the headline alone by design, Readability keeps
- * the page title's additions on many pages.
+ * What a page's source says its site is called, and its body's text: the evidence `isHeadlineOf` needs to
+ * accept a title without the site's part. Read by pattern from the source, as `statesDate` does.
  */
-export function isHeadlineOf(title: string, expected: string): boolean {
-  const wanted = normalised(expected);
-  const found = normalised(title);
-  if (found === wanted) return true;
-  if (!found) return false;
-  const rest = wanted.startsWith(found)
-    ? wanted.slice(found.length)
-    : wanted.endsWith(found)
-      ? wanted.slice(0, -found.length)
-      : null;
-  return rest !== null && new RegExp(`^(?:${TITLE_PARTS.source})|(?:${TITLE_PARTS.source})$`).test(rest);
+export function siteEvidenceOf(html: string): SiteEvidence {
+  const names: string[] = [];
+  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
+    const key = `${attributeOf(tag, 'property') ?? ''} ${attributeOf(tag, 'name') ?? ''}`.toLowerCase();
+    const content = attributeOf(tag, 'content');
+    if (content && /\b(?:og:site_name|application-name|apple-mobile-web-app-title|twitter:site)\b/.test(key)) {
+      names.push(content);
+    }
+  }
+  // Feeds and search engines are titled with the site's or the section's name ("Site » Feed", "Code (RSS)").
+  for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
+    const title = attributeOf(tag, 'title');
+    if (title && /\b(?:alternate|search)\b/i.test(attributeOf(tag, 'rel') ?? '')) names.push(title);
+  }
+  for (const match of html.matchAll(/"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]+)"/g)) names.push(match[1]!);
+  const body = html.replace(/^[\s\S]*?<body\b/i, '').replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  // A logo's `alt` and a home link's `title` name the site where the text shows it as an image.
+  const labels = [...body.matchAll(/\s(?:alt|title)\s*=\s*"([^"]*)"/gi)].map((match) => match[1]!);
+  return { names, text: normalised(decodeEntities(`${body.replace(/<[^>]*>/g, ' ')} ${labels.join(' ')}`)) };
 }
 
 /** Scores extractions against their pages (same order). */
@@ -326,7 +353,9 @@ export function summarise(pages: CorpusPage[], extractions: Extraction[], counts
     collapsed,
     titlesRight: titled.filter(({ page, extraction }) => normalised(extraction.title) === normalised(page.title!))
       .length,
-    headlinesRight: titled.filter(({ page, extraction }) => isHeadlineOf(extraction.title, page.title!)).length,
+    headlinesRight: titled.filter(({ page, extraction }) =>
+      isHeadlineOf(extraction.title, page.title!, siteEvidenceOf(page.html)),
+    ).length,
     titlesKnown: titled.length,
     datesFound: dated.filter(({ extraction }) => extraction.date !== null).length,
     datesStated: dated.length,
@@ -409,7 +438,7 @@ function tableRows(label: string, ours: Summary, theirs: Summary | null): string
       '',
     ],
     [
-      'titles: headline',
+      'titles right (headline)',
       ours.titlesKnown ? `${ours.headlinesRight}/${ours.titlesKnown}` : '–',
       theirs && (theirs.titlesKnown ? `${theirs.headlinesRight}/${theirs.titlesKnown}` : '–'),
       '',

@@ -106,3 +106,45 @@ export function corpusScore(pages: ShingleCounts[]): ShingleScore {
   const recall = mean(pages.filter((page) => page.truePositive + page.falseNegative > 0).map(recallOf));
   return { precision, recall, f1: harmonicMean(precision, recall) };
 }
+
+/** What a page says its site is called, and its visible text, for judging titles against a corpus's. */
+export interface SiteEvidence {
+  /** Names the page gives itself: `og:site_name`, `application-name`, feed and search titles, the publisher. */
+  names: string[];
+  /** The page's body text, where a site's or section's name recurs (masthead, breadcrumbs, footer). */
+  text: string;
+}
+
+/** Separators between a headline and a site's or section's name in a page title. */
+const TITLE_PARTS = /\s+[|\-\u2013\u2014\u00b7\u00bb/:]\s+|\s*_\s*/;
+
+const comparable = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Whether `title` is the corpus's `expected` title, or that title without parts the page itself names as its
+ * site's or section's: Factlens shows the headline alone by design (the site goes in `siteName`), while
+ * Readability keeps the document title's additions on many pages. A removed part counts only when it is (in)
+ * one of the page's names for itself, or recurs in its text; anything else (a different headline, half a
+ * headline) is wrong. This is the eval's "headline" measure; the strict one is plain equality.
+ */
+export function isHeadlineOf(title: string, expected: string, site: SiteEvidence): boolean {
+  const wanted = comparable(expected);
+  const found = comparable(title);
+  if (found === wanted) return true;
+  if (!found) return false;
+  const rest = wanted.startsWith(found)
+    ? wanted.slice(found.length)
+    : wanted.endsWith(found)
+      ? wanted.slice(0, -found.length)
+      : null;
+  if (rest === null || !new RegExp(`^(?:${TITLE_PARTS.source})|(?:${TITLE_PARTS.source})$`).test(rest)) return false;
+  // Spacing differs between a title and the page (`( Brad )`, `(Brad)`), so parts are compared without it.
+  const spaceless = (text: string) => comparable(text).replace(/\s/g, '');
+  const names = site.names.map(spaceless);
+  const text = spaceless(site.text);
+  const parts = rest
+    .split(TITLE_PARTS)
+    .map((part) => spaceless(part).replace(/^@/, ''))
+    .filter(Boolean);
+  return parts.every((part) => names.some((name) => name.includes(part)) || text.includes(part));
+}

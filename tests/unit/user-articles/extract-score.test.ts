@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkWords, corpusScore, pageScore, shingleCounts, shingles } from '@/src/user-articles/extract-score';
+import {
+  benchmarkWords,
+  corpusScore,
+  isHeadlineOf,
+  pageScore,
+  shingleCounts,
+  shingles,
+} from '@/src/user-articles/extract-score';
+import { siteEvidenceOf } from '../../../scripts/eval-extract';
 
 /**
  * The expected numbers below were computed with the benchmark's own `evaluate.py` (`_tokenize`,
@@ -62,5 +70,41 @@ describe('shingleCounts and the scores', () => {
     expect(score.precision).toBeCloseTo(0.5555555555555556, 12);
     expect(score.recall).toBeCloseTo(0.28888888888888886, 12);
     expect(score.f1).toBeCloseTo(0.38011695906432746, 12);
+  });
+});
+
+describe('isHeadlineOf: a title is right when it is the expected one, or it without the site’s own name', () => {
+  const site = { names: ['Harbour Gazette', '@harbourgazette', 'Gardening (RSS)'], text: 'Home › Gardening › Pests' };
+  it.each([
+    ['Slugs retreat', 'Slugs retreat', true],
+    ['Slugs  retreat ', 'slugs retreat', true],
+    // Parts the page names as its own: `og:site_name`, a feed's title, a handle, a breadcrumb in its text.
+    ['Slugs retreat', 'Slugs retreat | Harbour Gazette', true],
+    ['Slugs retreat', 'Slugs retreat - Gardening - Harbour Gazette', true],
+    ['Slugs retreat', 'HarbourGazette » Slugs retreat', true],
+    ['Slugs retreat', 'Slugs retreat_Pests_Harbour Gazette', true],
+    // A part the page never names is not the site's: an author, a kicker, half of the headline.
+    ['Slugs retreat', 'Slugs retreat | Ann Lee', false],
+    ['Slugs retreat', 'Slugs retreat - Gardening - Weekly Digest', false],
+    ['Slugs retreat', 'Slugs retreat from the lettuce', false],
+    ['The slugs retreat', 'Slugs retreat', false],
+    ['', 'Slugs retreat', false],
+  ])('%j for %j: %s', (title, expected, right) => {
+    expect(isHeadlineOf(title, expected, site)).toBe(right);
+  });
+
+  it('reads the site’s names and text from the page’s source', () => {
+    const evidence = siteEvidenceOf(
+      '<html><head><title>Slugs retreat | Harbour Gazette</title>' +
+        '<meta content="Harbour Gazette" property="og:site_name"><meta name="application-name" content="Gazette">' +
+        '<link rel="alternate" type="application/rss+xml" title="Gardening &amp; Pests (RSS)" href="/feed">' +
+        '<script type="application/ld+json">{"publisher":{"@type":"Organization","name":"HG Media"}}</script>' +
+        '</head><body><img alt="Gazette logo" src="l.png"><p>Slugs &amp; snails</p><script>var x = "hidden";</script></body></html>',
+    );
+    expect(evidence.names).toEqual(['Harbour Gazette', 'Gazette', 'Gardening & Pests (RSS)', 'HG Media']);
+    expect(evidence.text).toContain('Slugs & snails');
+    expect(evidence.text).toContain('Gazette logo');
+    expect(evidence.text).not.toContain('hidden');
+    expect(evidence.text).not.toContain('Slugs retreat');
   });
 });
