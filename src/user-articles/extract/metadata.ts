@@ -210,9 +210,10 @@ const TITLE_KEYS = ['dc:title', 'dcterm:title', 'og:title', 'twitter:title', 'pa
 const ARTICLE_TYPE = /Article|Posting|Report|Review/;
 
 /**
- * The article's title. Of the titles the page gives, each cut down to its headline, the one a visible heading
- * repeats (what the reader sees when titles disagree); else the first of the metadata's (`<meta>`, JSON-LD) that
- * is not just the site's name (`V8` for every post of a blog); else the headline of `<title>` or the first `<h1>`.
+ * The article's title, each title the page gives cut down to its headline and none that is just the site's name
+ * (`V8` for every post of a blog): the JSON-LD article headline when a visible heading repeats it; else the
+ * Dublin Core or Open Graph title; else the title a visible heading repeats (what the reader sees); else the
+ * first of the other metadata titles; else the headline of `<title>` or the first `<h1>`.
  *
  * @param names - the site's and the author's names, which titles add and headlines leave out
  */
@@ -239,12 +240,23 @@ export function titleOf(
   const siteNames = names.filter((name): name is string => !!name).map((name) => name.toLowerCase());
   const documentHeadline = headlineOf(document.title || h1s.find((heading) => collapse(heading)) || '', known, true);
   const ownTitle = (headline: string) => headline && !siteNames.includes(headline.toLowerCase());
+  const isVisible = (headline: string) => visible.has(headline.toLowerCase());
+  // The article's declared headline, when the page shows it, is both what the publisher and the reader call it.
+  const shownHeadline = linkedHeadline && headlineOf(linkedHeadline, known, false);
+  if (shownHeadline && ownTitle(shownHeadline) && isVisible(shownHeadline)) return shownHeadline;
+  // Otherwise the title the publisher gives the article wherever it goes (Dublin Core, Open Graph) wins over a
+  // differently worded heading, which is a display variant, and over the titles tuned for one network
+  // (`twitter:title`) or for analytics (`parsely-title`) that may repeat it.
+  const declared = metaTitles
+    .slice(0, 3)
+    .filter((title): title is string => !!title)
+    .map((title) => headlineOf(title, known, false))
+    .find(ownTitle);
+  if (declared) return declared;
   // The first `<h1>` stands in for a missing `<title>` but is trivially visible: it does not compete here.
   const titles = document.title ? [...headlines, documentHeadline] : headlines;
   return (
-    titles.find((headline) => ownTitle(headline) && visible.has(headline.toLowerCase())) ??
-    headlines.find(ownTitle) ??
-    documentHeadline
+    titles.find((headline) => ownTitle(headline) && isVisible(headline)) ?? headlines.find(ownTitle) ?? documentHeadline
   );
 }
 

@@ -495,6 +495,18 @@ describe('titles: the page’s metadata, settled by what the page shows', () => 
       '<h1>Hermitian matrix</h1>',
       'Hermitian matrix',
     ],
+    // The title the publisher declares everywhere (Open Graph, Dublin Core) beats a differently worded heading
+    // and the titles for one network that repeat that heading.
+    [
+      '<meta property="og:title" content="Ferry fares rise again"><meta name="twitter:title" content="Why your ferry costs more">',
+      '<h1>Why your ferry costs more</h1>',
+      'Ferry fares rise again',
+    ],
+    [
+      '<title>The ferry fares rise again | Harbour Gazette</title><meta property="og:title" content="Ferry fares rise again">',
+      '<h1>The ferry fares rise again</h1>',
+      'Ferry fares rise again',
+    ],
     // A JSON-LD headline counts only from an article, not from the site or a breadcrumb.
     [
       '<title>Page title here</title><script type="application/ld+json">{"@type":"WebSite","headline":"Site"}</script>',
