@@ -19,7 +19,6 @@ import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } fr
 import type { IngestProblem } from './errors';
 import { yamlErrorText } from './yaml-errors';
 import { slugify } from './slug';
-import { checkArticleText, type TextCheck } from './text-checks';
 
 /** An article file as read from disk or pasted by the user. */
 export interface ArticleSource {
@@ -38,12 +37,11 @@ export interface Article {
   url?: string;
   excerpt?: boolean;
   body: string;
+  /** The line of its file where the text starts, for warnings about the text; absent for plain data. */
+  bodyLine?: number;
 }
 
-/**
- * The outcome of parsing one article: the article when valid, and every problem and warning found. An
- * article that is null with no problem was left out for a reason its warnings give (no text, binary data).
- */
+/** The outcome of parsing one article: the article when valid, and every problem and warning found. */
 export interface ParsedArticle {
   article: Article | null;
   problems: IngestProblem[];
@@ -177,19 +175,10 @@ export function parseArticle(source: ArticleSource): ParsedArticle {
     .slice(close + 1)
     .join('\n')
     .trim();
-  // An empty or binary article is left out with a warning: one bad file must not stop a build of many.
-  const bodyLine = close + 2;
-  const check: TextCheck = body
-    ? checkArticleText(body)
-    : { notText: 'the article has no text after its front matter', remarks: [] };
-  for (const remark of check.remarks) warnings.push({ file, line: bodyLine, field: 'body', message: remark });
-  if (check.notText)
-    warnings.push({ file, line: bodyLine, field: 'body', message: `${check.notText}: left out`, leftOut: true });
-
   const id = articleIdFromPath(file);
   if (!id) problems.push({ file, line: 1, message: 'the file name gives no usable id: use letters or digits' });
 
-  if (problems.length || check.notText) return { article: null, problems, warnings };
+  if (problems.length) return { article: null, problems, warnings };
   return {
     article: {
       id,
@@ -200,6 +189,7 @@ export function parseArticle(source: ArticleSource): ParsedArticle {
       ...(url !== undefined && { url }),
       ...(excerpt !== undefined && { excerpt }),
       body,
+      bodyLine: close + 2,
     },
     problems,
     warnings,

@@ -6,7 +6,7 @@
 import { FACTBASE_FORMAT, FactBase, type AliasRule, type Entity, type Figure, type Story } from '../facts/schema';
 import { buildMatcherPayload } from '../match/payload';
 import { compileMatcher, type Matcher } from '../match/matcher';
-import { parseArticle, type Article, type ArticleSource } from './articles';
+import { isIsoDate, parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
 import { discoverEntities } from './discover';
 import { combineDiscoveries } from './discover/across-stories';
@@ -15,11 +15,21 @@ import { IngestError, type IngestProblem } from './errors';
 import { extractFigures } from './figures';
 import { figureOwners, type OwnerMention } from './owners';
 import { splitSentences } from './sentences';
+import { checkArticleText } from './text-checks';
 import { slugify } from './slug';
 
-/** What the build reads. */
+/** What the build reads: article files (Markdown with front matter) and the catalog. */
 export interface BuildInput {
   articles: ArticleSource[];
+  catalog: Catalog;
+  /** Skip automatic entity discovery (tests of the catalog alone). */
+  discover?: boolean;
+}
+
+/** What the core reads: articles as plain data, whatever they were stored as, and the catalog. */
+export interface FactsInput {
+  /** Each with a unique id; `path` names it in warnings. */
+  articles: readonly Article[];
   catalog: Catalog;
   /** Skip automatic entity discovery (tests of the catalog alone). */
   discover?: boolean;
@@ -37,12 +47,44 @@ const SUMMARY_SENTENCES = 2;
 const SUMMARY_MAX_CHARS = 360;
 
 /**
- * Build the fact base. Throws an {@link IngestError} listing every problem
- * (file, line, field) when an article is invalid; never returns an invalid fact base.
+ * Build the fact base from article files: the command-line shell over {@link buildFacts}. Throws an
+ * {@link IngestError} listing every problem (file, line, field) when an article file is invalid; never
+ * returns an invalid fact base.
  */
 export function buildFactBase(input: BuildInput): BuildResult {
   const warnings: IngestProblem[] = [];
   const articles = parseAll(input.articles, warnings);
+  const built = buildFacts({
+    articles,
+    catalog: input.catalog,
+    ...(input.discover !== undefined && { discover: input.discover }),
+  });
+  return { factBase: built.factBase, warnings: [...warnings, ...built.warnings] };
+}
+
+/**
+ * The core: articles as plain data + catalog → fact base. The command-line build and the user's own
+ * articles (in the extension) both call it, so neither writes an article out in a file format only to
+ * parse it back. Articles are analysed in the order given (give them sorted for byte-identical output).
+ * An article that is not text (empty, binary data) is left out with a warning.
+ */
+export function buildFacts(input: FactsInput): BuildResult {
+  const warnings: IngestProblem[] = [];
+  const articles = input.articles.filter((article) => {
+    // Plain data may come from anywhere (a stored record, an import): a date the fact base can not hold
+    // leaves that article out, not the whole build.
+    if (article.date !== null && !isIsoDate(article.date)) {
+      const message = `date '${article.date}' is not a real date written YYYY-MM-DD: left out`;
+      warnings.push({ file: article.path, line: 1, field: 'date', message, leftOut: true });
+      return false;
+    }
+    const check = checkArticleText(article.body);
+    const line = article.bodyLine ?? 1;
+    for (const remark of check.remarks) warnings.push({ file: article.path, line, field: 'body', message: remark });
+    if (check.notText)
+      warnings.push({ file: article.path, line, field: 'body', message: `${check.notText}: left out`, leftOut: true });
+    return !check.notText;
+  });
   // Everything that reads an article reads its prose alone: captions, credits, bylines and page
   // furniture would otherwise become entities, owners and summaries. The story keeps the body as stored.
   const readable = articles.map((article) => ({ ...article, body: cleanArticleText(article.body).text }));

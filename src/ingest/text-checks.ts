@@ -39,6 +39,7 @@ export interface TextCheck {
 /** Check an article's text. */
 export function checkArticleText(text: string): TextCheck {
   const remarks: string[] = [];
+  if (!text.trim()) return { notText: 'the article has no text', remarks };
   const notTextCount = text.match(NOT_TEXT)?.length ?? 0;
   if (text.includes('\u0000') || notTextCount > BINARY_SHARE * text.length) {
     const share = Math.round((100 * notTextCount) / Math.max(1, text.length));

@@ -6,27 +6,29 @@
  * and figures appended. Pure and deterministic.
  */
 import { FactBase, type AliasRule, type Entity } from '../facts/schema';
-import type { ArticleSource } from '../ingest/articles';
-import { buildFactBase } from '../ingest/build';
+import type { Article } from '../ingest/articles';
+import { buildFacts } from '../ingest/build';
 import type { Catalog, CatalogEntity, DiscoveryRules } from '../ingest/catalog';
-import { IngestError, formatProblem } from '../ingest/errors';
+import { formatProblem } from '../ingest/errors';
 import type { Correction } from './corrections';
 import { applyCorrections, discoveryRulesOf, unionDiscoveryRules } from './corrections-apply';
 import type { UserArticle } from './schema';
 
 /**
- * The article as the pipeline reads it: a Markdown file with front matter,
- * named after the article's id (the pipeline takes the story id from the
- * file name). JSON strings are valid YAML double-quoted scalars, so
- * `JSON.stringify` quotes any title safely.
+ * The article as the core reads it: plain data, as stored. (It used to be written out as Markdown with
+ * front matter only to be parsed back; the core takes articles as they are now.) Its `path` names it in
+ * warnings, `user-x.md` as before, so messages keep their shape.
  */
-export function articleSource(article: UserArticle): ArticleSource {
-  const lines = ['---', `title: ${JSON.stringify(article.title)}`];
-  if (article.date) lines.push(`date: ${JSON.stringify(article.date)}`);
-  if (article.source) lines.push(`source: ${JSON.stringify(article.source)}`);
-  if (article.url) lines.push(`url: ${JSON.stringify(article.url)}`);
-  lines.push('---', '', article.body, '');
-  return { path: `${article.id}.md`, text: lines.join('\n') };
+export function plainArticle(article: UserArticle): Article {
+  return {
+    id: article.id,
+    path: `${article.id}.md`,
+    title: article.title,
+    date: article.date,
+    ...(article.source !== undefined && { source: article.source }),
+    ...(article.url !== undefined && { url: article.url }),
+    body: article.body,
+  };
 }
 
 function catalogEntry(entity: Entity): CatalogEntity {
@@ -58,31 +60,13 @@ export interface UserBuild {
 }
 
 /**
- * Build a fact base from the user's articles alone. An article the pipeline
- * refuses is left out and reported, so one bad article never hides the others.
+ * Build a fact base from the user's articles alone. An article the core leaves out (no text, binary data)
+ * is reported, so one bad article never hides the others.
  */
 export function buildUserFactBase(articles: readonly UserArticle[], catalog: Catalog): UserBuild {
-  let sources = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1)).map(articleSource);
-  const problems: string[] = [];
-  for (;;) {
-    try {
-      const built = buildFactBase({ articles: sources, catalog });
-      const leftOut = built.warnings.filter((warning) => warning.leftOut).map(formatProblem);
-      return { factBase: built.factBase, problems: [...problems, ...leftOut] };
-    } catch (error) {
-      if (!(error instanceof IngestError)) throw error;
-      const refused = new Set(error.problems.map((problem) => problem.file));
-      problems.push(...error.problems.map(formatProblem));
-      const remaining = sources.filter((source) => !refused.has(source.path));
-      // A problem that names no article of ours would repeat forever; give up on all of them.
-      if (remaining.length === sources.length) return { factBase: emptyFactBase(catalog), problems };
-      sources = remaining;
-    }
-  }
-}
-
-function emptyFactBase(catalog: Catalog): FactBase {
-  return buildFactBase({ articles: [], catalog, discover: false }).factBase;
+  const plain = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1)).map(plainArticle);
+  const built = buildFacts({ articles: plain, catalog });
+  return { factBase: built.factBase, problems: built.warnings.filter((warning) => warning.leftOut).map(formatProblem) };
 }
 
 function union<T>(first: readonly T[], second: readonly T[]): T[] {

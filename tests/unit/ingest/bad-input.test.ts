@@ -63,7 +63,7 @@ describe('building bad input', () => {
     });
     expect(factBase.stories.map((story) => story.id)).toEqual(['acme', 'french', 'nothing']);
     const lines = warnings.map(formatProblem);
-    expect(lines).toContain('articles/empty.md:4: the article has no text after its front matter: left out');
+    expect(lines).toContain('articles/empty.md:4: the article has no text: left out');
     expect(lines).toContainEqual(expect.stringMatching(/^articles\/junk\.md:4: the text looks like binary data/));
     expect(lines).toContainEqual(expect.stringMatching(/^articles\/french\.md:4: the text does not read as English/));
     expect(lines).toContain('articles/nothing.md:1: no entity was found in this article');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FactBase } from '@/src/facts/schema';
-import { parseArticle } from '@/src/ingest/articles';
 import {
-  articleSource,
+  plainArticle,
   buildUserFactBase,
   catalogForUserArticles,
   mergeFactBases,
@@ -10,17 +9,15 @@ import {
 } from '@/src/user-articles/merge';
 import { bundled, catalog, microsoftArticle, quillfeather } from './fixtures';
 
-describe('articleSource', () => {
-  it('writes front matter the pipeline reads back exactly, whatever the title holds', () => {
+describe('plainArticle', () => {
+  it('gives the core the article exactly as stored, whatever its title and text hold', () => {
     const tricky = {
       ...quillfeather,
       title: 'Q: "quotes", colons: and # hashes\\ <img src=x onerror=alert(1)>',
       source: 'yes',
       body: '---\nA body with a fence line.',
     };
-    const parsed = parseArticle(articleSource(tricky));
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.article).toEqual({
+    expect(plainArticle(tricky)).toEqual({
       id: tricky.id,
       path: `${tricky.id}.md`,
       title: tricky.title,
@@ -29,6 +26,8 @@ describe('articleSource', () => {
       url: tricky.url,
       body: tricky.body,
     });
+    const story = buildUserFactBase([tricky], catalogForUserArticles(bundled)).factBase.stories[0]!;
+    expect(story).toMatchObject({ id: tricky.id, title: tricky.title, body: tricky.body });
   });
 });
 
@@ -134,7 +133,9 @@ describe('merging the user’s articles into the bundled fact base', () => {
   it('leaves out an article the pipeline refuses, names it, and keeps the others', () => {
     const refused = { ...quillfeather, id: 'user-bad-date', date: '2025-13-45' };
     const result = mergeUserArticles(bundled, [refused, microsoftArticle], catalog.discovery);
-    expect(result.problems).toEqual(["user-bad-date.md:3: date '2025-13-45' is not YYYY-MM-DD"]);
+    expect(result.problems).toEqual([
+      "user-bad-date.md:1: date '2025-13-45' is not a real date written YYYY-MM-DD: left out",
+    ]);
     expect(result.factBase.stories.map((story) => story.id)).toEqual(['tiktok-cloud', 'user-microsoft-capex']);
   });
 });
