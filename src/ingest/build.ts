@@ -13,6 +13,7 @@ import { combineDiscoveries } from './discover/across-stories';
 import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
 import { extractFigures } from './figures';
+import { describeFigure } from './measure';
 import { figureOwners, type OwnerMention } from './owners';
 import { splitSentences } from './sentences';
 import { checkArticleText } from './text-checks';
@@ -261,8 +262,13 @@ function analyseArticle(
       .slice(0, 1);
   const titleSubject = subjectOf(article.title);
   const subject = titleSubject.length > 0 ? titleSubject : subjectOf(summary);
+  // A story with no such subject may report on a place ("Car sales in Springfield fell 10%"): the first
+  // place its title names, else its lead's, owns the market figures no sentence gives to anyone.
+  const placeOf = (text: string) => ownerMentionsIn(text).filter((mention) => mention.kind === 'place');
+  const scene = subject.length > 0 ? [] : [...placeOf(article.title), ...placeOf(summary)].slice(0, 1);
   const discourse = {
     subject: subject.map((mention) => mention.entityId),
+    scene: scene.map((mention) => mention.entityId),
     named: [] as OwnerMention[],
   };
 
@@ -285,6 +291,7 @@ function analyseArticle(
         ...(extracted.period !== undefined && { period: extracted.period }),
         ...(extracted.vague && { vague: true }),
         offset: extracted.offset,
+        ...describeFigure(sentence, extracted),
       });
     }
     discourse.named.push(...mentions);

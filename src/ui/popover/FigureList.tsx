@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { Figure } from '../../facts/schema';
-import { figureContext, formatFigure } from '../../format/figures';
+import { figureLabel, formatFigure } from '../../format/figures';
 
 /** Props of {@link FigureList}. */
 export interface FigureListProps {
@@ -28,7 +28,7 @@ function FigureItem({ figure, storyTitle }: { figure: Figure; storyTitle: string
   const [expanded, setExpanded] = useState(false);
   const sourceId = useId();
   const { value, detail } = formatFigure(figure);
-  const context = figureContext(figure);
+  const context = figureLabel(figure);
   return (
     <li class="fl-figure">
       <button

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '@/src/facts/schema';
-import { figureContext, formatFigure, qualifierSymbol } from '@/src/format/figures';
+import { figureContext, figureLabel, formatFigure, qualifierSymbol, statusWords } from '@/src/format/figures';
 
 /** A figure with only the fields a case cares about; the rest are filler. */
 function figure(fields: Partial<Figure> & Pick<Figure, 'unit' | 'value'>): Figure {
@@ -169,5 +169,61 @@ describe('figureContext', () => {
       'and costs fell',
     );
     expect(figureContext({ sentence, text: '5 percent', offset: 0 })).toBe('Sales grew');
+  });
+});
+
+describe('figureLabel', () => {
+  const sentence = 'Acme’s fees made up almost a quarter of the revenue of its cloud unit.';
+  it.each<[string, Partial<Figure> & Pick<Figure, 'unit' | 'value'>, string]>([
+    [
+      'a share follows its value',
+      { unit: 'percent', value: 25, measure: 'share of revenue of its cloud unit' },
+      'of revenue of its cloud unit',
+    ],
+    ['any other measure is said as it is', { unit: 'USD', value: 9e9, measure: 'investment' }, 'investment'],
+    ['a share of a count stays a share', { unit: 'count', value: 3, measure: 'share of seats' }, 'share of seats'],
+    ['no measure: the words before the figure', { unit: 'percent', value: 25 }, 'Acme’s fees made up'],
+  ])('%s', (_name, fields, expected) => {
+    const text = 'almost a quarter';
+    expect(figureLabel(figure({ ...fields, sentence, text, offset: sentence.indexOf(text) }))).toBe(expected);
+  });
+});
+
+describe('statusWords', () => {
+  it.each<[Partial<Figure>, string]>([
+    [{ status: 'reported' }, ''],
+    [{}, ''],
+    [{ status: 'expected', statusBy: 'Acme' }, 'expected by Acme'],
+    [{ status: 'expected' }, 'expected'],
+    [{ status: 'projected', statusBy: 'analysts' }, 'analysts’ projection'],
+    [{ status: 'projected', statusBy: 'Edmunds Research' }, 'Edmunds Research’s projection'],
+    [{ status: 'projected' }, 'projection'],
+  ])('%j → "%s"', (fields, expected) => {
+    expect(statusWords(fields)).toBe(expected);
+  });
+
+  it('adds the status to the detail line after the hedge and period', () => {
+    expect(
+      formatFigure(
+        figure({
+          unit: 'percent',
+          value: 28,
+          upper: 29,
+          qualifier: 'around',
+          period: 'Q1 2025',
+          status: 'expected',
+          statusBy: 'Acme',
+        }),
+      ).detail,
+    ).toBe('around · Q1 2025 · expected by Acme');
+  });
+});
+
+describe('percentage points', () => {
+  it.each<[Partial<Figure> & Pick<Figure, 'unit' | 'value'>, string]>([
+    [{ unit: 'percentage-point', value: 0.25 }, '0.25 pp'],
+    [{ unit: 'percentage-point', value: 2, upper: 3 }, '2–3 pp'],
+  ])('%j → %s', (fields, expected) => {
+    expect(formatFigure(figure(fields)).value).toBe(expected);
   });
 });

@@ -1,0 +1,694 @@
+/**
+ * Says what a figure measures and whether it is a fact or a forecast, read
+ * from the words of its own sentence: "Azure revenue growth of 29 percent" is
+ * a reported "Azure revenue growth"; "Microsoft anticipates … 28–29 percent"
+ * is the same measure, expected by Microsoft. The popover labels a figure with
+ * its measure, and `measureKey` lets figures of one measure be grouped.
+ *
+ * How it works: the sentence is cut into clauses at punctuation, and the words
+ * around the figure are read with a few English patterns, strongest first: a
+ * noun phrase before "of" ("a loss of $5M"), after the figure ("a $9B
+ * investment", "$6M in sales", "40% of revenue"), a verb that names the
+ * measure ("costs $500" is a price, "spent $2B on X" is spending, "sales fell
+ * 5%" is a fall in sales), and the clause's subject. A short word list tells
+ * nouns from verbs; no tagger is needed, which keeps a thousand articles well
+ * under a second. Pure: plain strings in, plain data out.
+ */
+import type { FigurePer, FigureStatus, FigureUnit } from '../facts/schema';
+import { extractFigures } from './figures';
+
+/** What `describeFigures` needs of a figure: where it is and what kind of amount it is. */
+export interface FigureInSentence {
+  text: string;
+  offset: number;
+  unit: FigureUnit;
+  per?: FigurePer;
+  /** For counts: what is counted ("global experts"). */
+  subject?: string;
+}
+
+/** What a figure measures and whether it is a fact or a forecast. */
+export interface FigureMeaning {
+  /** A short noun phrase from the sentence: "Azure revenue growth", "price of purple cables". */
+  measure?: string;
+  /** `measure`'s content words, stemmed and sorted: "azure growth revenu". */
+  measureKey?: string;
+  status: FigureStatus;
+  /** Who expects or projects it, when the sentence says: "Microsoft", "analysts". */
+  statusBy?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+/** Function words: they end a noun phrase read backwards or forwards. */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the this that these those its their his her our my your it they he she we i you them him us ' +
+    'and or but nor so yet as at by for from in into of on onto over per than to up down with without about ' +
+    'after before since until while when where which who whom whose what how why if whether because though although ' +
+    'is are was were be been being am has have had do does did will would shall should can could may might must ' +
+    'not no also just only even still already now then there here more most less least very too all some any each every ' +
+    'both either neither other another such own same one'
+  ).split(' '),
+);
+
+/** Determiners and possessives that may open a noun phrase and are dropped from a measure. */
+const DETERMINERS = new Set(
+  'a an the this that these those its their his her our my your some any each every'.split(' '),
+);
+
+/** Auxiliaries and adverbs skipped between a subject and its verb ("sales are down", "was reportedly"). */
+const AUXILIARIES = new Set(
+  'is are was were be been being has have had do does did will would shall should can could may might must also still now already reportedly'.split(
+    ' ',
+  ),
+);
+
+/** Verbs that are not regular "-ed" or "-ing" forms but often carry a figure. */
+const IRREGULAR_VERBS = new Set(
+  (
+    'laid bought sold paid spent made built sent lost won held hit cut put set grew rose fell took gave got brought sought drew ran saw told said says tells ' +
+    'anticipates expects reports reveals plans targets forecasts estimates posts sees shows hopes wants needs seeks owns employs has'
+  ).split(' '),
+);
+
+/** Nouns that say nothing alone: "a total of", "the number of" hand over to what follows or precedes. */
+const GENERIC_NOUNS = new Set(['total', 'number', 'sum', 'amount', 'figure', 'level', 'tally', 'count']);
+
+/** Words that mark a forecast rather than what the measure is ("its projected growth" measures growth). */
+const FORECAST_WORDS = new Set([
+  'projected',
+  'expected',
+  'estimated',
+  'forecast',
+  'anticipated',
+  'planned',
+  'targeted',
+]);
+
+/** Verbs whose object or complement is a price. */
+const PRICE_VERBS =
+  /^(?:cost|costs|costing|priced|prices|sell|sells|selling|sold|retail|retails|retailing|launch|launches|launched|launching|charge|charges|charged|charging|closed|close|closes|ended|opened|traded|trades|trading|fetch|fetches|fetched|listed)$/u;
+const PAY_VERBS = /^(?:pay|pays|paying|paid)$/u;
+const SPEND_VERBS = /^(?:spend|spends|spending|spent|invest|invests|investing|invested)$/u;
+const RAISE_VERBS = /^(?:raise|raises|raising|raised)$/u;
+const BUY_VERBS = /^(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired)$/u;
+const VALUE_VERBS = /^(?:valued|values|worth)$/u;
+const EARN_VERBS = /^(?:earn|earns|earning|earned|generate|generates|generated|generating)$/u;
+const LOSE_VERBS = /^(?:lose|loses|losing|lost)$/u;
+const RISE_VERBS =
+  /^(?:rise|rises|rising|rose|risen|up|grow|grows|growing|grew|grown|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbs|climbed|gain|gains|gained|surge|surges|surged|soar|soars|soared|expand|expands|expanded|boost|boosts|boosted)$/u;
+const FALL_VERBS =
+  /^(?:fall|falls|falling|fell|fallen|down|drop|drops|dropped|decline|declines|declined|decrease|decreases|decreased|plunge|plunges|plunged|slip|slips|slipped|sink|sinks|sank|shrink|shrinks|shrank|tumble|tumbled|slide|slid|reduce|reduces|reduced|lower|lowered|cut|cuts|cutting)$/u;
+
+/** Nouns after a money figure that name the measure itself ("a $9B investment"); other nouns are things priced. */
+const MONEY_MEASURE_NOUNS = new Set(
+  (
+    'investment investments deal deals loss losses profit profits revenue revenues sales budget fund funding round order ' +
+    'contract acquisition takeover bid fine fines settlement package stake discount boom market valuation payout bonus ' +
+    'salary loan loans debt bill grant raise premium tax tariff subsidy penalty deficit surplus spending cost costs ' +
+    'income earnings dividend buyback offering ipo jackpot prize award donation gift bailout stimulus program programme ' +
+    'plan project expansion cut cuts increase rise drop fall gain surge jump decline'
+  ).split(' '),
+);
+
+/** Nouns of change, which need what changed: "a 245% surge" after "its stock price" is a stock price surge. */
+const CHANGE_NOUNS = new Set(
+  'surge rise increase jump gain growth drop fall decline decrease cut plunge slide climb boost'.split(' '),
+);
+
+// ---------------------------------------------------------------------------
+// Status cues
+
+/** Third parties whose numbers are forecasts, when they speak: "analysts expect", "according to economists". */
+const FORECASTERS =
+  /\b(?:(?<by>analysts?|economists?|experts?|forecasters?|observers|researchers|strategists|brokers|Wall\s+Street)(?:\s+\w+){0,2}\s+(?:expects?|estimates?|forecasts?|predicts?|projects?|says?|said|believes?|thinks?|sees?|reckons?)|according\s+to\s+(?<source>analysts?|economists?|estimates|forecasts|experts?))\b/iu;
+/** Verbs of forecasting about something else: "X predicts", "he thinks the number will be". */
+const FORECAST_VERBS =
+  /\b(?:predicts?|predicted|forecasts?|forecasted|projects?|estimates?|estimated|thinks?|thought|believes?|believed|reckons?|sees|bets?)\b/u;
+/** A passive forecast: "is projected to", "are forecast to", "is estimated at". */
+const PASSIVE_FORECAST = /\b(?:is|are|was|were|be|been)\s+(?:projected|forecast|predicted|estimated|tipped)\b/u;
+/** A modal of possibility before a verb: "could surge to", "might reach". */
+const POSSIBILITY = /\b(?:could|might|may)\s+(?:\w+\s+)?\w+/u;
+/** The entity's own plan: "expects to", "plans to", "is set to", "anticipates", "will", "its projected growth". */
+const OWN_PLAN =
+  /\b(?:expects?|expected|expecting|anticipates?|anticipated|plans?|planned|planning|aims?|aiming|intends?|targets?|targeting|hopes?|guides?|guidance|outlook|is\s+set\s+to|are\s+set\s+to|poised\s+to|slated\s+to|likely\s+to|on\s+track\s+to|going\s+to|will|would|'ll|projected)\b/u;
+/** "expects 16.6 million vehicles will be sold": the expectation is about others, a forecast. */
+const EXPECTS_A_CLAUSE = /\b(?:expects?|expected|anticipates?)\s+(?!to\b)[^,;]*?\b(?:will|would|to\s+be)\b/u;
+
+/** Words of a period: a "measure" made only of these ("last month", "third quarter") is a misreading. */
+const TIME_WORDS =
+  /^(?:last|this|next|previous|past|first|second|third|fourth|quarter|half|year|month|week|day|today|yesterday|ago|earlier|later|from|since|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/iu;
+
+/** Pronouns that point back to the sentence's subject ("its projected growth" is Microsoft's). */
+const POSSESSIVE_PRONOUNS = /^(?:its|it|their|they)$/iu;
+
+// ---------------------------------------------------------------------------
+// Tokens and clauses
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}$€£¥][\p{L}\p{N}'’&-]*(?:\.(?=[\p{L}\p{N}])[\p{L}\p{N}'’&-]*)*/gu;
+/** Punctuation that ends a clause; a quote mark or hyphen inside a phrase does not. */
+const CLAUSE_BREAK = /[,;:!?()[\]—–]|\s-\s|\.(?:\s|$)/gu;
+
+function wordsOf(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = from;
+  for (let match = WORD.exec(text); match && match.index < to; match = WORD.exec(text)) {
+    words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return words.filter((word) => word.end <= to);
+}
+
+/** Start and end of the clause holding [start, end). */
+function clauseAround(sentence: string, start: number, end: number): { start: number; end: number } {
+  let clauseStart = 0;
+  let clauseEnd = sentence.length;
+  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = match.index;
+    if (at + match[0].length <= start) clauseStart = at + match[0].length;
+    else if (at >= end) {
+      clauseEnd = at;
+      break;
+    }
+  }
+  return { start: clauseStart, end: clauseEnd };
+}
+
+const bare = (word: string) => word.replace(/^[“"‘]|[”"’]$/gu, '').replace(/['’]s$/u, '');
+const lower = (word: string) => word.toLowerCase();
+const isFunctionWord = (word: string) => FUNCTION_WORDS.has(lower(bare(word)));
+const isVerbLike = (word: string) => {
+  const w = lower(word);
+  return IRREGULAR_VERBS.has(w) || (/(?:ed|ing)$/u.test(w) && w.length > 4) || AUXILIARIES.has(w);
+};
+const isNumberWord = (word: string) => /\p{N}/u.test(word) && !/\p{L}{2}/u.test(word);
+
+/**
+ * The noun phrase that ends right before index `end` of `words` (exclusive):
+ * up to `max` words that are neither function words nor verbs; leading
+ * determiners and forecast words are dropped.
+ */
+function nounPhraseEndingAt(words: readonly Word[], end: number, max = 4): Word[] {
+  let start = end;
+  while (start > 0 && end - start < max) {
+    const word = words[start - 1]!.text;
+    if (isFunctionWord(word) || isNumberWord(word)) break;
+    if (isVerbLike(word) && !/^\p{Lu}/u.test(word) && start < end) break;
+    if (isVerbLike(word) && !/^\p{Lu}/u.test(word) && !/ing$/u.test(word)) break;
+    start--;
+  }
+  return words.slice(start, end).filter((word) => !FORECAST_WORDS.has(lower(word.text)));
+}
+
+/**
+ * The noun phrase that starts at index `start` of `words`: determiners
+ * skipped, then words up to a verb or a second function word; "of", "for",
+ * "on" and "by" may join a second phrase ("revenue generated by X's division").
+ */
+function nounPhraseStartingAt(words: readonly Word[], start: number, max = 8): Word[] {
+  let i = start;
+  while (i < words.length && DETERMINERS.has(lower(words[i]!.text))) i++;
+  const phrase: Word[] = [];
+  for (; i < words.length && phrase.length < max; i++) {
+    const word = words[i]!.text;
+    const w = lower(bare(word));
+    if (/ly$/u.test(w) && w.length > 4) continue;
+    if (['of', 'on', 'for', 'by', 'in', 'to'].includes(w) && phrase.length > 0) {
+      const next = words[i + 1]?.text;
+      if (!next || (isFunctionWord(next) && !DETERMINERS.has(lower(next)))) break;
+      phrase.push(words[i]!);
+      continue;
+    }
+    if (DETERMINERS.has(w) && phrase.length > 0 && /^(?:of|on|for|by|in|to)$/u.test(lower(phrase.at(-1)!.text)))
+      continue;
+    if (isFunctionWord(word) || isNumberWord(word)) break;
+    if (isVerbLike(word) && phrase.length > 0 && !/^(?:generated|made|owned|built|sold)$/u.test(w)) break;
+    phrase.push(words[i]!);
+  }
+  while (phrase.length && /^(?:of|on|for|by|in|to|generated|made|owned|built|sold)$/u.test(lower(phrase.at(-1)!.text)))
+    phrase.pop();
+  return phrase;
+}
+
+const phraseText = (phrase: readonly Word[]) =>
+  phrase
+    .map((word) => word.text.replace(/^[“"‘]|[”"’]$/gu, ''))
+    .join(' ')
+    .trim();
+
+/** The subject of a clause: its noun phrase before its first verb, without trailing prepositional phrases. */
+function clauseSubject(words: readonly Word[], before: number): Word[] {
+  let verbAt = -1;
+  for (let i = 0; i < Math.min(before, words.length); i++) {
+    const w = lower(words[i]!.text);
+    if (isVerbLike(words[i]!.text) || RISE_VERBS.test(w) || FALL_VERBS.test(w) || PRICE_VERBS.test(w)) {
+      verbAt = i;
+      break;
+    }
+  }
+  if (verbAt <= 0) return [];
+  // "New vehicle sales in the Houston area plunged": the subject ends at its first preposition.
+  let end = verbAt;
+  for (let i = 0; i < verbAt; i++) {
+    if (['in', 'on', 'at', 'across', 'around', 'from'].includes(lower(words[i]!.text)) && i > 0) {
+      end = i;
+      break;
+    }
+  }
+  return nounPhraseStartingAt(words.slice(0, end), 0, 8);
+}
+
+// ---------------------------------------------------------------------------
+// Measures
+
+/** A measure and how it was read, so later figures of the sentence can lean on it. */
+interface Read {
+  measure?: string;
+  /** The measure of what changed ("stock price"), for figures that say only "surge" or "to $143.61". */
+  base?: string;
+}
+
+const RATE_ADJECTIVE: Partial<Record<FigurePer, string>> = {
+  day: 'daily',
+  week: 'weekly',
+  month: 'monthly',
+  quarter: 'quarterly',
+  year: 'annual',
+};
+
+function readMeasure(sentence: string, figure: FigureInSentence, previous: readonly Read[]): Read {
+  const figureEnd = figure.offset + figure.text.length;
+  const clause = clauseAround(sentence, figure.offset, figureEnd);
+  const left = wordsOf(sentence, clause.start, figure.offset);
+  const right = wordsOf(sentence, figureEnd, clause.end);
+  const isMoney = /^[A-Z]{3}$/u.test(figure.unit);
+  const lastBase = previous.findLast((read) => read.base)?.base;
+
+  // Skip hedges right before the figure, and "a total of" (it says nothing of what is measured).
+  let leftEnd = left.length;
+  const skippable =
+    /^(?:a|an|the|some|just|only|additional|roughly|nearly|almost|about|around|over|under|more|less|than|up|to|at|least|most)$/iu;
+  while (leftEnd > 0 && skippable.test(left[leftEnd - 1]!.text) && !(leftEnd === left.length - 0 && false)) {
+    // "up to" and "to" keep their "to" when it is not a hedge ("this year to $143.61").
+    if (/^to$/iu.test(left[leftEnd - 1]!.text) && !/^up$/iu.test(left[leftEnd - 2]?.text ?? '')) break;
+    leftEnd--;
+  }
+  if (leftEnd >= 2 && lower(left[leftEnd - 1]!.text) === 'of' && GENERIC_NOUNS.has(lower(left[leftEnd - 2]!.text))) {
+    leftEnd -= 2;
+    while (leftEnd > 0 && DETERMINERS.has(lower(left[leftEnd - 1]!.text))) leftEnd--;
+  }
+
+  // Counts: what is counted, with the verb that says what happened to it.
+  if (figure.unit === 'count' && figure.subject) {
+    const subject = figure.subject.replace(/[“”"]/gu, '');
+    const verbAfter = right
+      .slice(0, 4)
+      .filter((word) => !AUXILIARIES.has(lower(word.text)))
+      .find((word) => isVerbLike(word.text) && /^\p{Ll}/u.test(word.text));
+    const ofNoun =
+      lower(left[left.length - 1]?.text ?? '') === 'of' ? nounPhraseEndingAt(left, left.length - 1, 2) : [];
+    const ofText = phraseText(ofNoun);
+    if (ofText && !GENERIC_NOUNS.has(lower(ofText))) return { measure: `${subject} in ${ofText}` };
+    if (verbAfter) return { measure: `${subject} ${verbAfter.text}` };
+    // Before the figure only a past form reads as what happened to it ("laid off 60 employees").
+    const verbBefore = left
+      .slice(Math.max(0, leftEnd - 3), leftEnd)
+      .reverse()
+      .find(
+        (word) =>
+          isVerbLike(word.text) &&
+          !/ing$/u.test(word.text) &&
+          !AUXILIARIES.has(lower(word.text)) &&
+          /^\p{Ll}/u.test(word.text),
+      );
+    if (verbBefore) {
+      const particle = left[left.indexOf(verbBefore) + 1]?.text;
+      const verb =
+        particle && /^(?:off|out|up|down)$/u.test(particle) ? `${verbBefore.text} ${particle}` : verbBefore.text;
+      return { measure: `${subject} ${verb}` };
+    }
+    return { measure: subject };
+  }
+
+  // Rates written into the figure: "$1 billion in annual revenue".
+  const inside = /\bin\s+(?<adjective>daily|weekly|monthly|quarterly|annual|yearly)\s+(?<noun>\p{Ll}+)$/u.exec(
+    figure.text,
+  );
+  if (inside) return { measure: `${inside.groups!.adjective} ${inside.groups!.noun}` };
+
+  // "<noun phrase> of FIGURE": "Azure revenue growth of 29 percent", "a loss of $304.7 million".
+  if (leftEnd > 0 && lower(left[leftEnd - 1]!.text) === 'of') {
+    const phrase = nounPhraseEndingAt(left, leftEnd - 1);
+    const text = phraseText(phrase);
+    const head = lower(phrase.at(-1)?.text ?? '');
+    if (text && !GENERIC_NOUNS.has(head)) {
+      // "its projected growth of 30 to 31 percent" after "Azure revenue growth": the same measure.
+      const earlier = previous.findLast((read) => read.measure && lower(read.measure).endsWith(lower(text)));
+      const measure = phrase.length === 1 && earlier?.measure ? earlier.measure : text;
+      return { measure, base: measure };
+    }
+  }
+
+  // "FIGURE of <noun phrase>": a share of something ("40% of revenue", "a quarter of the revenue").
+  if (lower(right[0]?.text ?? '') === 'of' && (figure.unit === 'percent' || figure.unit === 'count')) {
+    const what = phraseText(nounPhraseStartingAt(right, 1));
+    if (what) return { measure: `share of ${what}` };
+  }
+  // "$10 worth of levels".
+  if (lower(right[0]?.text ?? '') === 'worth' && lower(right[1]?.text ?? '') === 'of') {
+    const what = phraseText(nounPhraseStartingAt(right, 2));
+    if (what) return { measure: `value of ${what}` };
+  }
+  // "$6 million in sales", "$300 million in “synergies”"; "in its listing" says where, not what.
+  if (isMoney && lower(right[0]?.text ?? '') === 'in' && !DETERMINERS.has(lower(right[1]?.text ?? ''))) {
+    const what = phraseText(nounPhraseStartingAt(right, 1, 4));
+    if (what && !/^\p{Lu}/u.test(what) && !/\p{N}/u.test(what)) return { measure: what, base: what };
+  }
+
+  // "a $9B investment", "a 245% surge", "the $279 Xbox One S": the figure modifies a noun.
+  const modified = adjectivalNoun(right);
+  if (modified) {
+    const text = phraseText(modified);
+    const head = lower(bare(modified.at(-1)!.text));
+    if (CHANGE_NOUNS.has(head) && modified.length === 1 && lastBase) return { measure: `${lastBase} ${text}` };
+    if (figure.unit !== 'count' && (!isMoney || MONEY_MEASURE_NOUNS.has(head) || figure.per === undefined))
+      if (!isMoney || MONEY_MEASURE_NOUNS.has(head)) return { measure: text, base: text };
+    if (isMoney) return { measure: `price of ${text}` };
+  }
+
+  // A verb before the figure names the measure.
+  const verbIndex = findLastIndex(left.slice(0, leftEnd), (word) => isMeasureVerb(word.text));
+  const subject = subjectOf(sentence, clause, left, verbIndex, previous);
+  if (verbIndex >= 0) {
+    const verb = lower(left[verbIndex]!.text);
+    const between = left.slice(verbIndex + 1, leftEnd);
+    const object = phraseText(nounPhraseStartingAt(between, 0, 5));
+    if (PAY_VERBS.test(verb)) {
+      const payee = between.find((word) => /^\p{Lu}/u.test(word.text));
+      const rate = figure.per && figure.per !== 'unit' ? `${RATE_ADJECTIVE[figure.per]} ` : '';
+      if (payee) return { measure: `${rate}payments to ${bare(payee.text)}` };
+      return { measure: `${rate}price${subject ? ` of ${subject}` : ''}`.trim() };
+    }
+    if (PRICE_VERBS.test(verb)) {
+      const prefix = /^launch/u.test(verb)
+        ? 'launch price'
+        : /^(?:closed|close|closes|ended)$/u.test(verb)
+          ? 'closing price'
+          : 'price';
+      return { measure: subject ? `${prefix} of ${subject}` : prefix, ...(subject ? { base: subject } : {}) };
+    }
+    if (SPEND_VERBS.test(verb)) {
+      const on = lower(right[0]?.text ?? '') === 'on' ? phraseText(nounPhraseStartingAt(right, 1, 4)) : '';
+      return { measure: on ? `spending on ${on}` : 'spending' };
+    }
+    if (RAISE_VERBS.test(verb) && isMoney) return { measure: 'amount raised' };
+    if (BUY_VERBS.test(verb)) return { measure: object ? `acquisition price of ${object}` : 'acquisition price' };
+    if (VALUE_VERBS.test(verb)) return { measure: 'value' };
+    if (EARN_VERBS.test(verb)) return { measure: 'earnings' };
+    if (LOSE_VERBS.test(verb)) return { measure: 'loss' };
+    if (verb === 'bid' || verb === 'bids' || verb === 'offered' || verb === 'offers') return { measure: 'bid' };
+    if (RISE_VERBS.test(verb) || FALL_VERBS.test(verb)) {
+      const direction = RISE_VERBS.test(verb) ? 'rise' : /^cut/u.test(verb) ? 'cut' : 'fall';
+      // "expand the fleet by 30%", "cut its rate by a quarter-point": the object changed.
+      const what = object && lower(left[leftEnd]?.text ?? right[0]?.text ?? '') !== 'x' ? object : subject;
+      const changed =
+        lower(left[leftEnd]?.text ?? '') === 'by' || between.some((w) => lower(w.text) === 'by')
+          ? object || subject
+          : what;
+      if (changed) return { measure: `${direction} in ${changed.replace(/\s+by$/u, '')}`, base: changed };
+      if (figure.unit === 'multiple' && lastBase) return { measure: lastBase };
+    }
+  }
+
+  // "… this year to $143.61" after "stock price more than double": the changed measure's new value.
+  if (lower(left[leftEnd - 1]?.text ?? '') === 'to' && lastBase) return { measure: lastBase };
+
+  // The noun phrase right before the figure ("its stock price more than double").
+  const nearby = nounPhraseEndingAt(left, leftEnd);
+  if (nearby.length && figure.unit === 'multiple') {
+    const text = phraseText(nearby);
+    return { measure: text, base: text };
+  }
+  if (subject) return { measure: subject, base: subject };
+  const near = phraseText(nearby);
+  return near ? { measure: near, base: near } : {};
+}
+
+/** Whether a word is a verb that says what a figure after it measures. */
+function isMeasureVerb(word: string): boolean {
+  const w = lower(word);
+  return (
+    [
+      PAY_VERBS,
+      PRICE_VERBS,
+      SPEND_VERBS,
+      RAISE_VERBS,
+      BUY_VERBS,
+      VALUE_VERBS,
+      EARN_VERBS,
+      LOSE_VERBS,
+      RISE_VERBS,
+      FALL_VERBS,
+    ].some((pattern) => pattern.test(w)) ||
+    w === 'bid' ||
+    w === 'bids' ||
+    w === 'offered'
+  );
+}
+
+/**
+ * The subject a verb's figure belongs to: the clause's subject, the
+ * antecedent of "which" ("cables, which cost $300"), or the sentence's
+ * subject when the clause has none (", up 0.35%").
+ */
+function subjectOf(
+  sentence: string,
+  clause: { start: number; end: number },
+  left: readonly Word[],
+  verbIndex: number,
+  previous: readonly Read[],
+): string {
+  const beforeVerb = verbIndex >= 0 ? verbIndex : left.length;
+  if (beforeVerb > 0 && /^(?:which|that)$/iu.test(left[0]!.text)) {
+    const earlier = wordsOf(sentence, 0, clause.start);
+    const antecedent = nounPhraseEndingAt(earlier, earlier.length, 5).filter(
+      (word, index, all) => !(index === 0 && /['’]s$/u.test(word.text) && all.length > 1 && /^\p{Ll}/u.test(word.text)),
+    );
+    return phraseText(antecedent);
+  }
+  const own = clauseSubject(left, beforeVerb + 1);
+  if (own.length && !POSSESSIVE_PRONOUNS.test(own[0]!.text)) return phraseText(own);
+  if (left.length === 0 || verbIndex === 0) {
+    const lastBase = previous.findLast((read) => read.base)?.base;
+    if (lastBase) return lastBase;
+    const sentenceWords = wordsOf(sentence, 0, clause.start);
+    return phraseText(clauseSubject(sentenceWords, sentenceWords.length));
+  }
+  return '';
+}
+
+/** The noun phrase a figure modifies: "$9B investment", "245% surge", "$279 Xbox One S", "$500 price". */
+function adjectivalNoun(right: readonly Word[]): Word[] | undefined {
+  const first = right[0]?.text;
+  if (!first || isFunctionWord(first) || isNumberWord(first)) return undefined;
+  if (
+    /^\p{Ll}/u.test(first) &&
+    isVerbLike(first) &&
+    !/^(?:shipping|spending|funding|advertising|marketing|pricing)$/u.test(first)
+  )
+    return undefined;
+  const phrase: Word[] = [];
+  for (const word of right) {
+    const w = lower(bare(word.text));
+    if (phrase.length >= 6) break;
+    if (phrase.length > 0 && (w === 'and' || w === 'or') && right[right.indexOf(word) + 1]) {
+      phrase.push(word);
+      continue;
+    }
+    if (
+      isFunctionWord(word.text) ||
+      (isVerbLike(word.text) &&
+        !/^(?:shipping|spending|funding|advertising|marketing|pricing)$/u.test(w) &&
+        /^\p{Ll}/u.test(word.text))
+    )
+      break;
+    phrase.push(word);
+  }
+  while (phrase.length && /^(?:and|or)$/u.test(phrase.at(-1)!.text)) phrase.pop();
+  return phrase.length ? phrase : undefined;
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Status
+
+/**
+ * Fact or forecast, and by whom, read from the sentence up to the end of the
+ * figure's clause: a forecaster ("analysts expect"), a verb of forecasting
+ * ("he thinks … will be"), a passive forecast ("is projected to") or a modal
+ * of possibility ("could surge to") make it `projected`; the subject's own
+ * plan ("expects to", "plans to", "will", "its projected growth") makes it
+ * `expected`; anything else is `reported`.
+ */
+function readStatus(sentence: string, figure: FigureInSentence): { status: FigureStatus; statusBy?: string } {
+  const figureEnd = figure.offset + figure.text.length;
+  const clause = clauseAround(sentence, figure.offset, figureEnd);
+  // The cue may stand earlier in the sentence ("Edmunds expects 16.6 million …") or after the figure in its clause
+  // ("300 promotions Whole Foods plans").
+  const sentenceStart = Math.max(0, sentence.lastIndexOf('. ', figure.offset) + 1);
+  const leading = sentence.slice(sentenceStart, figure.offset);
+  let cueClause = clauseOfCue(sentence, clause, figure.offset);
+  // "… targets 2030s deployment as AI drives $9B investment": a cue before "as", "while" or "because" is another clause's.
+  const subordinate = [
+    ...sentence.slice(cueClause, figure.offset).matchAll(/\b(?:as|while|because|whereas|although)\s/gu),
+  ].at(-1);
+  if (subordinate) cueClause += subordinate.index;
+  const beforeFigure = sentence.slice(cueClause, figure.offset);
+  const scope = `${beforeFigure} ${sentence.slice(figureEnd, clause.end)}`;
+
+  const forecaster = FORECASTERS.exec(scope);
+  if (forecaster) {
+    const by = forecaster.groups!.by ?? forecaster.groups!.source!;
+    return { status: 'projected', statusBy: by.replace(/\s+/gu, ' ') };
+  }
+  const throughClause = beforeFigure + figure.text + sentence.slice(figureEnd, clause.end);
+  // A passive forecast names no forecaster: its subject is what is forecast ("Spending is projected to …").
+  if (PASSIVE_FORECAST.test(scope)) return { status: 'projected' };
+  if (FORECAST_VERBS.test(beforeFigure) || EXPECTS_A_CLAUSE.test(throughClause)) {
+    return { status: 'projected', ...byOf(sentence, beforeFigure) };
+  }
+  if (POSSIBILITY.test(beforeFigure)) return { status: 'projected' };
+  if (OWN_PLAN.test(scope)) return { status: 'expected', ...byOf(sentence, beforeFigure || leading) };
+  return { status: 'reported' };
+}
+
+/**
+ * Where the words that govern a figure start: its own clause, or an earlier
+ * clause of the sentence when the figure's clause is only a fronted phrase
+ * ("For Q1 2025, Microsoft anticipates … 28–29 percent" keeps its clause).
+ */
+function clauseOfCue(sentence: string, clause: { start: number; end: number }, offset: number): number {
+  const own = sentence.slice(clause.start, offset);
+  if (/\p{L}{3}/u.test(own)) return clause.start;
+  const previous = clauseAround(sentence, Math.max(0, clause.start - 2), Math.max(0, clause.start - 1));
+  return previous.start;
+}
+
+/** Who expects or projects: the name before the cue, or the sentence's first name for "its"/"it". */
+function byOf(sentence: string, before: string): { statusBy?: string } {
+  const cue =
+    /\b(?:expects?|expected|anticipates?|plans?|aims?|intends?|targets?|hopes?|predicts?|forecasts?|projects?|estimates?|thinks?|believes?|says|said|will|would|projected|is|are)\b/u.exec(
+      before,
+    );
+  const head = cue ? before.slice(0, cue.index) : before;
+  const names = [...head.matchAll(/(?:\p{Lu}[\p{L}&.’'-]*)(?:\s+\p{Lu}[\p{L}&.’'-]*)*/gu)].map((match) => match[0]);
+  // The first name is the subject of the cue ("Microsoft’s cloud AI business is on track to" is Microsoft's).
+  const name = names
+    .map((found) => found.replace(/['’]s(?:\s.*)?$/u, ''))
+    .find((found) => !/^(?:The|A|An|In|For|As|On|At|By|He|She|It|They|We|I|Q\d.*)$/u.test(found));
+  if (name) return { statusBy: name };
+  if (/\b(?:its|it)\b/u.test(head) || /\bits\s+projected\b/u.test(before)) {
+    const first = [...sentence.matchAll(/(?<![\p{L}])(?<name>\p{Lu}[\p{L}&’'-]+)(?=[\s’']|$)/gu)]
+      .map((match) => match.groups!.name!)
+      .find((word) => !/^(?:The|A|An|In|For|As|On|At|By|Its|It|This|That|Q\d)$/u.test(word));
+    if (first) return { statusBy: first.replace(/['’]s$/u, '') };
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// Keys
+
+/** Words left out of a key: they do not tell measures apart. */
+const KEY_STOP_WORDS = new Set([...FUNCTION_WORDS, 'share', 'price', 'value', 'amount']);
+
+/** A light suffix stripper: enough to make "payments" and "payment", "grew" aside, compare equal. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/u, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * A measure's key: its content words stemmed and sorted, so "Azure revenue
+ * growth" and "growth of Azure revenue" meet. "price" and "share" are kept
+ * only when nothing else is left, since they say what kind of number it is,
+ * not what of.
+ */
+export function measureKey(measure: string): string {
+  const words = measure
+    .toLowerCase()
+    .replace(/['’]s\b/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const content = words.filter((word) => !KEY_STOP_WORDS.has(word));
+  const kept = content.length ? content : words.filter((word) => !FUNCTION_WORDS.has(word));
+  return [...new Set(kept.map(stem))].sort().join(' ');
+}
+
+// ---------------------------------------------------------------------------
+// Entry points
+
+/**
+ * What each figure of one sentence measures, and whether it is reported,
+ * expected or projected. `figures` are the sentence's figures in order (as
+ * `extractFigures` gives them); later figures may take their measure from
+ * earlier ones ("growth of 29 percent, missing its projected growth of 30 to
+ * 31 percent"). Never throws.
+ */
+export function describeFigures(sentence: string, figures: readonly FigureInSentence[]): FigureMeaning[] {
+  const reads: Read[] = [];
+  return figures.map((figure) => {
+    // Only the words near a figure speak for it; reading a window keeps a pathological 100 KB "sentence" linear.
+    const from = Math.max(0, figure.offset - WINDOW);
+    const near = sentence.slice(from, Math.min(sentence.length, figure.offset + figure.text.length + WINDOW));
+    const local = { ...figure, offset: figure.offset - from };
+    const read = readMeasure(near, local, reads.slice(-MAX_EARLIER_READS));
+    reads.push(read);
+    const measure = read.measure?.replace(/\s+/gu, ' ').trim();
+    const isOnlyTime = measure !== undefined && measure.split(' ').every((word) => TIME_WORDS.test(word));
+    const status = readStatus(near, local);
+    return {
+      ...(measure && !isOnlyTime ? { measure, measureKey: measureKey(measure) } : {}),
+      ...status,
+    };
+  });
+}
+
+/** Characters read on each side of a figure: a long sentence's far end says nothing about it. */
+const WINDOW = 400;
+/** Earlier figures a figure may lean on ("its projected growth" after "Azure revenue growth"). */
+const MAX_EARLIER_READS = 8;
+
+/** The last sentence described by `describeFigure`, so its figures are read once, not once per figure. */
+let lastSentence: { sentence: string; meanings: Map<number, FigureMeaning> } | undefined;
+
+/**
+ * What one figure of `sentence` measures, with the sentence's other figures
+ * (found again by `extractFigures`) as context; for callers that handle one
+ * figure at a time. The last sentence's reading is kept, so a sentence with
+ * several figures is read once.
+ */
+export function describeFigure(sentence: string, figure: FigureInSentence): FigureMeaning {
+  if (lastSentence?.sentence !== sentence) {
+    const figures = extractFigures(sentence);
+    const meanings = describeFigures(sentence, figures);
+    lastSentence = { sentence, meanings: new Map(figures.map((found, index) => [found.offset, meanings[index]!])) };
+  }
+  return lastSentence.meanings.get(figure.offset) ?? describeFigures(sentence, [figure])[0]!;
+}
