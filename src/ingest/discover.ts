@@ -21,6 +21,7 @@ import {
   isKnownPlace,
   isKnownRegion,
   isLastName,
+  isListedCity,
   isOrganizationWord,
   isPlaceWord,
 } from './discover/lexicon';
@@ -209,6 +210,7 @@ function resolveSentenceStarts(mentions: Mention[], lowerCase: ReadonlyMap<strin
       current.sentenceStart &&
       !current.wholeQuote &&
       !isKnownName(current.words.join(' ')) &&
+      !isCityName(current.words.join(' ')) &&
       current.words.length > 1 &&
       !writtenMidSentence.has(keyOf(current.words)) &&
       isCommonInArticle(current.words[0]!, lowerCase)
@@ -230,6 +232,22 @@ function resolveSentenceStarts(mentions: Mention[], lowerCase: ReadonlyMap<strin
 
 function isKnownName(phrase: string): boolean {
   return isKnownPlace(phrase) || isKnownOrganization(phrase);
+}
+
+/**
+ * A city's name that is nothing else in English: a listed city ("Burbank", "Palo Alto") whose one word is
+ * no ordinary word ("Reading", "Split"), given name or family name ("Lincoln") as well. Only for a
+ * candidate's whole name: a person's name may hold a city's ("Irvine Welsh"), so person rules never ask.
+ */
+function isCityName(phrase: string): boolean {
+  if (!isListedCity(phrase)) return false;
+  if (/\s/.test(phrase)) return true;
+  return !isCommonWord(phrase) && !isFirstName(phrase) && !isLastName(phrase);
+}
+
+/** A place compromise knows, or a city's name (see `isCityName`). */
+function isPlaceName(phrase: string): boolean {
+  return isKnownPlace(phrase) || isCityName(phrase);
 }
 
 /**
@@ -348,7 +366,10 @@ function groupMentions(mentions: readonly Mention[]): Candidate[] {
       byKey.set(key, candidate);
     }
     candidate.mentions.push(mention);
-    if (mention.lineKind === 'text') {
+    // "Ceres Robotics, Palo Alto, California": a town before its region reads as running text even on a
+    // line of capitalised words, which a list of addresses or a dateline is.
+    const townInAddress = mention.placeAfterComma && isPlaceName(mention.words.join(' '));
+    if (mention.lineKind === 'text' || townInAddress) {
       candidate.inText.push(mention);
       if (!mention.sentenceStart && !mention.wholeQuote) candidate.midSentence.push(mention);
     }
@@ -411,7 +432,8 @@ function isAdmissible(
     // "Emery also retweeted…" after "David Emery": a family name opening sentences joins the full name later.
     const shape = inText[0]!.shapes[0];
     const familyName = familyNames.has(lowerWords[0]!) && !STOP_WORDS.has(lowerWords[0]!);
-    if (shape !== 'camel' && shape !== 'acronym' && !isKnownName(words[0]!) && !familyName) return false;
+    const named = isKnownName(words[0]!) || isCityName(words[0]!);
+    if (shape !== 'camel' && shape !== 'acronym' && !named && !familyName) return false;
   }
   return true;
 }
@@ -476,7 +498,7 @@ function scoreCandidate(
   if (inText.some((m) => m.placeAfterComma)) score += 0.15;
   if (looksLikePersonName(words)) score += 0.15;
   if (inText.some((m) => m.personTitle)) score += 0.1;
-  if (isKnownPlace(phrase) || isKnownOrganization(phrase)) score += 0.2;
+  if (isPlaceName(phrase) || isKnownOrganization(phrase)) score += 0.2;
   if (inText.some((m) => m.speech)) score += 0.1;
   if (inText.some((m) => m.listLead)) score += 0.1;
   if (inText.some((m) => m.listNeighbours.some((key) => believed.has(key)))) score += 0.1;
@@ -504,7 +526,7 @@ function scoreCandidate(
     score += 0.05;
   }
   const positional = midSentence.length > 0 || inText.some((m) => m.wholeQuote);
-  if (!positional && !isKnownName(phrase)) score -= 0.1;
+  if (!positional && !isKnownName(phrase) && !isCityName(phrase)) score -= 0.1;
   if (inText.every((m) => m.quoted) && !inText.every((m) => m.wholeQuote)) score -= 0.15;
   return Math.max(0, Math.min(1, Math.round(score * 100) / 100));
 }
@@ -735,7 +757,7 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind {
   // "Congress", "Parliament", "the Times": an institution's head word written alone is that institution.
   if (words.length === 1 && INSTITUTION_HEADS.get(lowerWords[0]!) === 'organization') return 'organization';
   const last = lowerWords[lowerWords.length - 1]!;
-  if (isKnownPlace(phrase)) return 'place';
+  if (isPlaceName(phrase)) return 'place';
   if (words.length > 1 && (PLACE_HEADS.has(last) || isPlaceWord(last))) return 'place';
   if (words.length > 1 && COMPASS_WORDS.has(lowerWords[0]!) && isKnownPlace(words.slice(1).join(' '))) return 'place';
   if (all.some((m) => m.modifier === 'based' || m.placeAfterComma)) return 'place';

@@ -9,6 +9,7 @@
  * layer ("compromise/two") knows the same words and is 50 KB smaller.
  */
 import nlp from 'compromise/two';
+import cityNames from './places.json';
 
 type Tags = readonly string[];
 
@@ -168,4 +169,17 @@ export function isPlaceWord(word: string): boolean {
 /** True when compromise counts the word as the head of an organisation's name ("Times", "Airlines"). */
 export function isOrganizationWord(word: string): boolean {
   return Object.hasOwn(model.two.orgWords, word.toLowerCase());
+}
+
+// Built on first use, not at load: a story with no capitalised candidate never pays for it.
+let cities: Set<string> | undefined;
+
+/**
+ * True when the word or phrase is the name of a city of at least 50,000 people ("Burbank", "Palo Alto"),
+ * from GeoNames by way of `scripts/places.ts`. Many such names are also English words ("Reading", "Split")
+ * or family names ("Lincoln"), so callers weigh it as a sign, never as proof.
+ */
+export function isListedCity(phrase: string): boolean {
+  cities ??= new Set(cityNames.map((name) => name.toLowerCase()));
+  return cities.has(phrase.toLowerCase());
 }

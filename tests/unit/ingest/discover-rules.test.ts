@@ -57,6 +57,12 @@ describe('text noise is no entity', () => {
       absent: ['Inc.', 'Inc'],
     },
     {
+      rule: 'a city named like an English word is no place when nothing else says so',
+      text: 'Analysts cut their forecast. Split decisions followed, and the board met again.',
+      present: [],
+      absent: ['Split'],
+    },
+    {
       rule: 'a known place in the possessive owns the next name rather than joining it',
       text: "Kenya's Savanna Skyways ordered jets, and analysts expect Kenya's Savanna Skyways to order more.",
       present: ['Savanna Skyways'],
@@ -224,6 +230,18 @@ describe('kinds', () => {
       text: 'Gamers play Vortaxia daily. The game Vortaxia sold well, and players download Vortaxia updates.',
       name: 'Vortaxia',
       kind: 'product',
+    },
+    {
+      rule: 'a listed city named once is a place',
+      text: 'Quillo Labs, a Pasadena maker of drones, said its sales rose this year.',
+      name: 'Pasadena',
+      kind: 'place',
+    },
+    {
+      rule: 'a listed city in a line of addresses is a place',
+      text: 'Three firms won.\n\nQuillo Labs, Modesto, California\n\nQuillo Labs said the award helps.',
+      name: 'Modesto',
+      kind: 'place',
     },
     {
       rule: 'a full name whose family name is also written alone is a person',

