@@ -28,6 +28,11 @@ export interface FigureSpan {
 export interface Discourse {
   /** The story's subject: what "the company" or "it" means when nothing nearer does. */
   subject: readonly string[];
+  /**
+   * The place the story reports on when it names no actor as its subject ("Car sales in Springfield fell
+   * 10%"): the owner of its market figures whose sentence names nobody.
+   */
+  scene?: readonly string[];
   /** The entities the story named before this sentence, in order (the most recent last). */
   named: readonly { entityId: string; kind: EntityKind }[];
 }
@@ -40,7 +45,7 @@ export interface Discourse {
 const CLAUSE_START = new RegExp(
   [
     String.raw`[;:]\s+`,
-    String.raw`,?\s+(?:while|whereas|but|although|though|because|unless|when|if)\s+`,
+    String.raw`,?\s+(?:while|whereas|but|although|though|because|unless|when|if|even as)\s+`,
     String.raw`,\s+(?:which|who|whose|where)\s+`,
     String.raw`,\s+(?=(?:it|he|she|they|the company|the firm)\s)`,
     String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you)\b)`,
@@ -109,6 +114,13 @@ const POSSESSIVE_BEFORE = /\b(?:its|his|her)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
 const PEOPLE =
   /\b(?:people|persons?|individuals|residents|citizens|inhabitants|americans|voters|workers|employees|staff|customers|consumers|users|subscribers|followers|fans|members|visitors|viewers|readers|students|children|kids|adults|men|women|patients|participants|respondents|victims|investors|shoppers|households|families|\p{L}+goers)\b/iu;
 
+/** Words for a story subject's own measures: what it sells and for how much, its shares, revenue, orders. */
+const SUBJECT_MEASURES =
+  /\b(?:sales|sold|purchased|prices?|priced|revenues?|shares|stock|orders?|ordered|profits?|earnings)\b/i;
+
+/** Words that take a figure beyond the story's subject: "Nationally, …", "industry-wide". */
+const WIDER_SCOPE = /\b(?:nationally|nationwide|national|worldwide|globally|global|industry|industry-wide)\b/i;
+
 /** Kinds that can own a figure as its subject; places are where things happen, not who they happen to. */
 const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(['company', 'organization', 'person', 'product', 'program']);
 
@@ -132,15 +144,49 @@ function ownersInOrder(
   if (actors.length > 0 || PEOPLE.test(figureWords(sentence, figure))) return actors;
   const clause = clauseStart(sentence, figure.start);
   const place = placeOwner(sentence, figure, clause.start, mentions);
-  if (place.length > 0 || !clause.coordinated) return place;
-  // "with 5,000 incidents since 1840, and an average of 300 animals a year": the second amount is set in
-  // the same place as the first.
-  return placeOwner(
-    sentence,
-    { start: clause.boundary, end: clause.boundary },
-    clauseStart(sentence, clause.boundary).start,
-    mentions,
-  );
+  if (place.length > 0) return place;
+  if (clause.coordinated) {
+    // "with 5,000 incidents since 1840, and an average of 300 animals a year": the second amount is set in
+    // the same place as the first.
+    const shared = placeOwner(
+      sentence,
+      { start: clause.boundary, end: clause.boundary },
+      clauseStart(sentence, clause.boundary).start,
+      mentions,
+    );
+    if (shared.length > 0) return shared;
+  }
+  return subjectsMeasure(sentence, figure, clause.start, mentions) ? storySubject(discourse) : [];
+}
+
+/**
+ * Whether a figure nobody in its sentence owns is one of the story subject's own measures: its clause
+ * speaks of sales, prices, shares, revenue or orders ("Dealers sold 30,154 new cars", "underwriters may
+ * buy 15 per cent more shares"), the sentence names nobody before it (a named company would be the one
+ * meant) and no place, and nothing widens the scope beyond the subject ("Nationally, dealers sold …").
+ */
+function subjectsMeasure(
+  sentence: string,
+  figure: FigureSpan,
+  clauseStartAt: number,
+  mentions: readonly OwnerMention[],
+): boolean {
+  // A place named anywhere ("prices rose 10% in Springfield") sets the figure somewhere the subject may
+  // not be; a source after it ("…, according to Acme") does not.
+  if (mentions.some((m) => m.start < figure.start || m.kind === 'place')) return false;
+  const upToFigure = sentence.slice(0, figure.start);
+  if (WIDER_SCOPE.test(upToFigure)) return false;
+  // "…, but still down 10 percent": a clause without its own subject speaks of the one before it.
+  const clause = sentence.slice(clauseStartAt, figure.start);
+  const scope = /^(?:still\s+)?(?:up|down|an?\s+(?:increase|decrease|drop|rise|fall))\b/i.test(clause)
+    ? upToFigure
+    : clause;
+  return SUBJECT_MEASURES.test(scope + figureWords(sentence, figure));
+}
+
+/** The story's subject: its main actor, else the place whose market or events it reports. */
+function storySubject(discourse: Discourse): string[] {
+  return [...(discourse.subject.length > 0 ? discourse.subject : (discourse.scene ?? []))];
 }
 
 function actorOwners(

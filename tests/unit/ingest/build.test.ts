@@ -197,6 +197,54 @@ describe('articles as pages give them', () => {
   });
 });
 
+describe('a story about the market of a place', () => {
+  const CATALOG = [
+    'entities:',
+    '  - id: springfield',
+    '    name: Springfield',
+    '    kind: place',
+    '    aliases: [Springfield]',
+    '  - id: acme-data',
+    '    name: Acme Data',
+    '    kind: company',
+    '    aliases: [Acme Data]',
+  ].join('\n');
+  const ARTICLE = [
+    '---',
+    'title: New car sales fall 10 percent in October',
+    '---',
+    '',
+    'New car sales in the Springfield area fell 10 percent last month. Dealers sold 3,000 cars, according to',
+    'Acme Data. Acme Data expects 16 million cars will be sold nationally. Nationally, dealers sold 17 million',
+    'cars. More than 4,000 people lined up at the dealers.',
+    '',
+  ].join('\n');
+  let factBase: FactBase;
+  beforeAll(() => {
+    factBase = buildFactBase({
+      articles: [{ path: 'user/cars.md', text: ARTICLE }],
+      catalog: parseCatalog('test.yaml', CATALOG),
+      discover: false,
+    }).factBase;
+  });
+
+  it.each([
+    ['3,000', ['springfield']],
+    ['16 million', []],
+    ['17 million', []],
+    ['4,000', []],
+  ])('gives %s to %j', (text, owners) => {
+    expect(factBase.figures.find((figure) => figure.text.includes(text))?.entityIds).toEqual(owners);
+  });
+
+  it('gives the title’s figure to the place its lead reports on', () => {
+    expect(factBase.figures.filter((figure) => figure.text === '10 percent').map((f) => f.entityIds)).toEqual([
+      ['springfield'],
+      ['springfield'],
+    ]);
+  });
+});
+
 describe('leadOf', () => {
   it.each([
     [

@@ -33,6 +33,8 @@ function mentionsIn(sentence: string): OwnerMention[] {
 }
 
 const STORY: Discourse = { subject: ['acme'], named: [] };
+/** A story that reports on a place's market and names no actor as its subject. */
+const SCENE: Discourse = { subject: [], scene: ['springfield'], named: [] };
 
 /** The owners of the `figure` text (its first occurrence) in `sentence`. */
 function ownersOf(sentence: string, figure: string, discourse: Discourse = STORY): string[] {
@@ -125,6 +127,24 @@ describe('figureOwners', () => {
     ['The biggest knock against it is its $500 price.', '$500', { subject: ['acme'], named: [] }, ['acme']],
     ['The deal could raise up to $12.9bn.', '$12.9bn', { subject: ['acme'], named: [] }, ['acme']],
     ["The company's cables, which cost $300 each, sell well.", '$300', { subject: ['acme'], named: [] }, ['acme']],
+    // A figure whose sentence names nobody is the story subject's when it is one of the subject's measures…
+    ['Underwriters may buy up to 15 per cent more shares.', '15 per cent', STORY, ['acme']],
+    ['Dealers sold 30,154 new cars in October.', '30,154', SCENE, ['springfield']],
+    [
+      'Dealers sold 3,000 cars, the best month yet but still down 10 percent from a year ago.',
+      '10 percent',
+      SCENE,
+      ['springfield'],
+    ],
+    ['The average price of a new sedan was $31,627.', '$31,627', SCENE, ['springfield']],
+    // …not when the sentence names someone, speaks of people or of a wider market, or measures something else.
+    ['Beta expects 16 million cars will be sold this year.', '16 million', SCENE, []],
+    ['Nationally, dealers sold 17 million new cars, up 0.3 percent.', '0.3 percent', SCENE, []],
+    ['Sales slumped even as the average loan rate stayed below 6 percent.', '6 percent', SCENE, []],
+    ['Fresh fish routinely goes for $24 a pound.', '$24', STORY, []],
+    ['Stores sold goods to 4,000 shoppers.', '4,000 shoppers', SCENE, []],
+    // "The company" never stands for a place.
+    ['The company reported debt of $700 million.', '$700 million', SCENE, []],
     // With no subject to refer to, an anaphor gives no owner rather than a guess.
     ['It is possible that 40% will leave.', '40%', { subject: [], named: [] }, []],
   ])('%s → %s (%j)', (sentence, figure, discourse, owners) => {
