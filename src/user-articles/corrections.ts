@@ -165,7 +165,7 @@ export function originalEntity(corrections: readonly Correction[], shown: Entity
       (correction.entity.id === shown.id || slugify(correction.name) === shown.id) &&
       correction.name.toLowerCase() === shown.name.toLowerCase(),
   );
-  return renamed?.type === 'entity/rename' ? renamed.entity : shown;
+  return renamed?.type === 'entity/rename' ? renamed.entity : { id: shown.id, name: shown.name };
 }
 
 /**

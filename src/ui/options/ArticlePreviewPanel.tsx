@@ -1,8 +1,15 @@
+import { useContext } from 'preact/hooks';
 import { figureContext, formatFigure } from '../../format/figures';
 import { countLabel, kindLabel } from '../../format/labels';
 import type { ArticlePreview } from '../../user-articles/schema';
+import { CorrectionsContext, EntityCorrections, FigureCorrections } from '../views/Corrections';
 
-/** What saving the article adds: its entities (new ones flagged) and its figures, then save or go back. */
+/**
+ * What saving the article adds: its entities (new ones flagged) and its
+ * figures, then save or go back. Where the page provides corrections, each
+ * entity and figure can be corrected here; the preview shows what the builder
+ * found, and the corrections made to it beside it.
+ */
 export function ArticlePreviewPanel(props: {
   title: string;
   preview: ArticlePreview;
@@ -11,6 +18,8 @@ export function ArticlePreviewPanel(props: {
   onBack: () => void;
 }) {
   const { preview } = props;
+  const correcting = useContext(CorrectionsContext);
+  const refs = preview.entities.map((entity) => ({ id: entity.id, name: entity.name }));
   const names = new Map(preview.entities.map((entity) => [entity.id, entity.name]));
   const fresh = preview.entities.filter((entity) => entity.isNew).length;
   return (
@@ -37,6 +46,20 @@ export function ArticlePreviewPanel(props: {
           ))}
         </ul>
       )}
+      {correcting && preview.entities.length > 0 && (
+        <div class="fo-correct-entities" role="group" aria-label="Correct the entities">
+          {preview.entities.map((entity, index) => (
+            <EntityCorrections
+              key={entity.id}
+              shown={entity}
+              corrections={correcting.corrections}
+              mergeTargets={refs}
+              actions={correcting.actions}
+              idPrefix={`preview-entity-${index}`}
+            />
+          ))}
+        </div>
+      )}
       {preview.figures.length > 0 && (
         <table class="fo-preview-figures">
           <caption>Figures</caption>
@@ -45,10 +68,11 @@ export function ArticlePreviewPanel(props: {
               <th scope="col">Figure</th>
               <th scope="col">About</th>
               <th scope="col">For</th>
+              {correcting && <th scope="col">Correct</th>}
             </tr>
           </thead>
           <tbody>
-            {preview.figures.map((figure) => {
+            {preview.figures.map((figure, index) => {
               const formatted = formatFigure(figure);
               return (
                 <tr key={figure.id}>
@@ -58,6 +82,17 @@ export function ArticlePreviewPanel(props: {
                   </td>
                   <td>{figureContext(figure) || figure.text}</td>
                   <td>{figure.entityIds.map((id) => names.get(id) ?? id).join(', ') || '—'}</td>
+                  {correcting && (
+                    <td>
+                      <FigureCorrections
+                        figure={figure}
+                        corrections={correcting.corrections}
+                        owners={refs}
+                        actions={correcting.actions}
+                        idPrefix={`preview-figure-${index}`}
+                      />
+                    </td>
+                  )}
                 </tr>
               );
             })}

@@ -6,7 +6,16 @@ import type { StorageChange } from '../../settings/storage-area';
 import { repairStoredSettings, resolveSettings, saveSettings } from '../../settings/store';
 import { USER_ARTICLES_KEY, type UserArticle } from '../../user-articles/schema';
 import { readStoredUserArticles, readUserArticles } from '../../user-articles/store';
+import { CORRECTIONS_KEY, describeCorrection, type Correction } from '../../user-articles/corrections';
+import {
+  deleteCorrection,
+  readCorrections,
+  readStoredCorrections,
+  saveCorrection,
+} from '../../user-articles/corrections-store';
+import { CorrectionsContext, type CorrectionActions } from '../views/Corrections';
 import { ArticlesSection } from './ArticlesSection';
+import { CorrectionsSection } from './CorrectionsSection';
 import { BackupSection } from './BackupSection';
 import type { OptionsEnvironment } from './environment';
 import { parseOptionsHash } from './hash';
@@ -28,6 +37,7 @@ const NAV = [
   ['sites', 'Sites'],
   ['shortcuts', 'Shortcuts'],
   ['articles', 'Your articles'],
+  ['corrections', 'Your corrections'],
   ['backup', 'Backup'],
 ] as const;
 
@@ -42,6 +52,7 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
   const [problems, setProblems] = useState<string[]>([]);
   const [kept, setKept] = useState<KeptAside[]>([]);
   const [articles, setArticles] = useState<UserArticle[] | null>(null);
+  const [corrections, setCorrections] = useState<Correction[] | null>(null);
   const [entities, setEntities] = useState<EntitySummary[] | string | null>(null);
   const [status, setStatus] = useState({ text: '', count: 0 });
   const route = useMemo(() => parseOptionsHash(props.hash), [props.hash]);
@@ -61,6 +72,10 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
         // The background merges the change first, then answers.
         void loadEntities();
       }
+      if (CORRECTIONS_KEY in changes) {
+        setCorrections(readStoredCorrections(changes[CORRECTIONS_KEY]!.newValue).corrections);
+        void loadEntities();
+      }
       if (Object.keys(changes).some((key) => key.includes(CORRUPT_INFIX)))
         void listKeptAside(env.storage).then(setKept);
     };
@@ -69,11 +84,14 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
     void (async () => {
       const settingsReading = await repairStoredSettings(env.storage, env.now());
       const articlesReading = await readUserArticles(env.storage);
+      const correctionsReading = await readCorrections(env.storage);
       setSettings(settingsReading.settings);
       setArticles(articlesReading.articles);
+      setCorrections(correctionsReading.corrections);
       setProblems([
         ...settingsReading.problems.map((problem) => `Settings: ${problem}.`),
         ...articlesReading.problems.map((problem) => `Your articles: ${problem}.`),
+        ...correctionsReading.problems.map((problem) => `Your corrections: ${problem}.`),
       ]);
       setKept(await listKeptAside(env.storage));
     })().catch((error: unknown) => {
@@ -116,8 +134,35 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
     [env, announce],
   );
 
+  // Written at once: the background re-merges on the change, and the list and previews follow it through onChanged.
+  const correctionActions = useMemo<CorrectionActions>(
+    () => ({
+      async correct(request) {
+        try {
+          setCorrections(await saveCorrection(env.storage, request, env.now()));
+          announce(`Corrected: ${describeCorrection({ ...request, at: '' } as Correction)}.`);
+        } catch (error) {
+          announce(`Not corrected: ${String(error)}`);
+        }
+      },
+      async undo(correction) {
+        try {
+          setCorrections(await deleteCorrection(env.storage, correction, env.now()));
+          announce(`Removed: ${describeCorrection(correction)}.`);
+        } catch (error) {
+          announce(`Not removed: ${String(error)}`);
+        }
+      },
+    }),
+    [env, announce],
+  );
+  const correctionsContext = useMemo(
+    () => ({ corrections: corrections ?? [], actions: correctionActions }),
+    [corrections, correctionActions],
+  );
+
   return (
-    <>
+    <CorrectionsContext.Provider value={correctionsContext}>
       <header class="fo-header">
         <h1>Factlens options</h1>
         <StatsLine load={loadStats} />
@@ -163,6 +208,7 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
               addFromTab={route?.kind === 'add-page' ? route.tabId : null}
               announce={announce}
             />
+            <CorrectionsSection corrections={corrections} onRemove={correctionActions.undo} />
             <BackupSection env={env} announce={announce} />
           </>
         )}
@@ -170,6 +216,6 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
       <div class="fo-status" role="status" aria-live="polite">
         {status.text && <p key={status.count}>{status.text}</p>}
       </div>
-    </>
+    </CorrectionsContext.Provider>
   );
 }

@@ -1,7 +1,11 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EntityDetails } from '../../messages/schema';
 import { countLabel, kindLabel } from '../../format/labels';
 import { searchTerms } from '../../search/terms';
+import type { StorageArea } from '../../settings/storage-area';
+import { correctionOfFigure } from '../../user-articles/corrections';
+import { deleteCorrection, saveCorrection } from '../../user-articles/corrections-store';
+import { EntityCorrections, FigureCorrections, useCorrections, type CorrectionsSource } from './Corrections';
 import { FigureRows } from './FigureRows';
 import { Marked } from './Marked';
 import { RouteLink } from './RouteLink';
@@ -12,9 +16,22 @@ import type { ViewLayout } from './StoryView';
 /** Sentences shown per story in the popup; the page shows them all. */
 const POPUP_SENTENCES = 2;
 
+/** Where the entity view reads and writes corrections; tests pass their own. */
+export type CorrectionsStorage = CorrectionsSource & { area: StorageArea };
+
+/** `browser.storage.local`, made once and only when a view first needs it. */
+let browserCorrections: CorrectionsStorage | undefined;
+function defaultCorrectionsStorage(): CorrectionsStorage {
+  browserCorrections ??= { area: browser.storage.local, onChanged: browser.storage.onChanged };
+  return browserCorrections;
+}
+
 /**
  * One entity: name, kind, description, its figures (with their stories), and
- * the stories that name it with what each says about it.
+ * the stories that name it with what each says about it. "Correct" opens
+ * controls to rename, re-kind or drop the entity and drop a figure or leave it
+ * to its story; they are written to storage at once, and the background
+ * rebuilds the fact base with them.
  */
 export function EntityView({
   details,
@@ -22,14 +39,29 @@ export function EntityView({
   layout,
   terms,
   focusHeading = false,
+  corrections: correctionsStorage = defaultCorrectionsStorage(),
 }: {
   details: EntityDetails;
   links: ViewLinks;
   layout: ViewLayout;
   terms?: readonly string[];
   focusHeading?: boolean;
+  corrections?: CorrectionsStorage;
 }) {
   const { entity, figures, stories } = details;
+  const corrections = useCorrections(correctionsStorage);
+  const [correcting, setCorrecting] = useState(false);
+  const actions = useMemo(
+    () => ({
+      correct: async (request: Parameters<typeof saveCorrection>[1]) => {
+        await saveCorrection(correctionsStorage.area, request);
+      },
+      undo: async (correction: Parameters<typeof deleteCorrection>[1]) => {
+        await deleteCorrection(correctionsStorage.area, correction);
+      },
+    }),
+    [correctionsStorage],
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusHeading) heading.current?.focus();
@@ -53,6 +85,13 @@ export function EntityView({
         <p class="fl-view-meta">
           {countLabel(stories.length, 'story', 'stories')} · {countLabel(figures.length, 'figure')}
         </p>
+        <EntityCorrections
+          shown={entity}
+          corrections={corrections}
+          actions={actions}
+          idPrefix="fl-entity-correct"
+          onToggle={setCorrecting}
+        />
       </header>
 
       {entity.description && (
@@ -66,7 +105,23 @@ export function EntityView({
           <h3 id="fl-entity-figures">
             Figures <span class="fl-count">{figures.length}</span>
           </h3>
-          <FigureRows figures={figures} terms={nameTerms} links={links} storyTitles={storyTitles} />
+          <FigureRows
+            figures={figures}
+            terms={nameTerms}
+            links={links}
+            storyTitles={storyTitles}
+            extra={(figure, index) =>
+              // A corrected figure keeps its Undo in sight after the controls close.
+              (correcting || correctionOfFigure(corrections, figure)) && (
+                <FigureCorrections
+                  figure={figure}
+                  corrections={corrections}
+                  actions={actions}
+                  idPrefix={`fl-figure-correct-${index}`}
+                />
+              )
+            }
+          />
         </section>
       )}
 

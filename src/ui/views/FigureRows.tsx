@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Figure } from '../../facts/schema';
 import { formatFigure } from '../../format/figures';
 import { Marked } from './Marked';
@@ -36,7 +37,8 @@ export function FigureSentence({
 /**
  * Figures as a list: the compact value ("≈$20M / month") with its hedge and
  * period, the sentence it comes from, and, when `storyTitles` is given, a
- * link to its story.
+ * link to its story; and, when `extra` is given, what it adds below each
+ * (the entity view's correction controls).
  */
 export function FigureRows({
   figures,
@@ -44,6 +46,7 @@ export function FigureRows({
   links,
   storyTitles,
   highlightId,
+  extra,
 }: {
   figures: readonly Figure[];
   terms?: readonly string[];
@@ -52,10 +55,12 @@ export function FigureRows({
   storyTitles?: ReadonlyMap<string, string>;
   /** A figure to mark as the one the reader came for. */
   highlightId?: string;
+  /** Shown at the end of a figure's row. */
+  extra?: (figure: Figure, index: number) => ComponentChildren;
 }) {
   return (
     <ul class="fl-figures">
-      {figures.map((figure) => {
+      {figures.map((figure, index) => {
         const { value, detail } = formatFigure(figure);
         const storyTitle = storyTitles?.get(figure.storyId);
         return (
@@ -78,6 +83,7 @@ export function FigureRows({
                 </RouteLink>
               </p>
             )}
+            {extra?.(figure, index)}
           </li>
         );
       })}
