@@ -196,7 +196,8 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
       continue;
     }
     const name = renameTo.get(key) ?? entity.name;
-    const id = slugify(name);
+    // "Disney+" is not "Disney": the plus sign, which a slug drops, is read out as a word.
+    const id = slugify(name.replace(/\+/g, ' plus '));
     if (!id || drafts.has(id)) continue;
     drafts.set(id, {
       id,

@@ -772,6 +772,8 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind {
     words.some((word) => /\d/.test(word)) ||
     /^\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0]!) ||
     /GPT/.test(phrase) ||
+    // "Disney+", "Apple TV+": a plus sign after a brand names its subscription service.
+    /\+$/.test(phrase) ||
     all.some((m) => m.productNoun) ||
     all.some((m) => m.possessor !== undefined && !/\s/.test(m.possessor)) ||
     (words.length > 1 && (PRODUCT_PARTS.has(last) || PRODUCT_NOUNS.has(last)));

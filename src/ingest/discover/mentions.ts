@@ -15,6 +15,7 @@ import {
   INSTITUTION_HEADS,
   INSTITUTION_LEADS,
   JOB_TITLES,
+  TITLE_RANKS,
   LEADING_TITLES,
   LIST_LEADS,
   NAME_CONNECTORS,
@@ -224,6 +225,8 @@ interface RawSpan {
 function personFollows(tokens: Token[], at: number, last: number): boolean {
   const next = tokens[at + 1];
   if (at >= last || next === undefined || next.shape !== 'title') return false;
+  // "Chief Executive Officer Bob Iger": the title goes on; the person starts after its last word.
+  if (JOB_TITLES.has(bare(next.text))) return false;
   if (isFirstName(next.text)) return true;
   const rest = tokens.slice(at + 1, last + 1);
   return (
@@ -245,9 +248,12 @@ function splitRun(tokens: Token[], run: RawSpan): RawSpan[] {
     // "NASA Administrator Jim Bridenstine", "Finance Minister Ana Ruiz": an organisation or a portfolio, a job
     // title, then the person. The title and any ordinary words before it ("Finance", "Vice") are no name.
     if (JOB_TITLES.has(word) && token.shape !== 'lower' && personFollows(tokens, index, run.last)) {
-      const before = tokens.slice(start, index);
+      // "Disney Chief Executive Bob Iger": words that only rank the title ("Chief", "Deputy") belong to it.
+      let end = index;
+      while (end > start && TITLE_RANKS.has(bare(tokens[end - 1]!.text))) end -= 1;
+      const before = tokens.slice(start, end);
       if (before.length > 0 && !isAllCommon(before.map((part) => part.text))) {
-        parts.push({ first: start, last: index - 1, titled });
+        parts.push({ first: start, last: end - 1, titled });
       }
       start = index + 1;
       titled = true;

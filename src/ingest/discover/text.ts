@@ -110,6 +110,11 @@ function tokenize(text: string): Token[] {
       at += 1;
     }
     const possessive = possessiveEnding !== undefined;
+    // "Disney+", "ESPN+": a plus sign closing a capitalised word is part of a service's name ("C++" is left alone).
+    if (!possessive && text[at] === '+' && /^\p{Lu}/u.test(word) && !/[\p{L}\p{N}+]/u.test(text[at + 1] ?? '')) {
+      word += '+';
+      at += 1;
+    }
     // Keep the dot of an abbreviation or an initial ("Inc.", "U.S.", "F."); which initials end a sentence is settled later.
     if (text[at] === '.' && !possessive) {
       const isInitialism = /^(\p{Lu}\.)+\p{Lu}$/u.test(word) || /^\p{Lu}$/u.test(word);

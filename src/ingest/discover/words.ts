@@ -92,7 +92,12 @@ export const JOB_TITLES = set(`
   mr mrs ms dr prof president president-elect vice-president chancellor premier minister secretary
   attorney-general solicitor-general senator congressman congresswoman governor mayor judge justice ambassador
   commissioner administrator director chairman chairwoman chairperson chair ceo cfo cto coo cio founder co-founder
-  cofounder spokesman spokeswoman spokesperson analyst economist professor coach captain skipper
+  cofounder spokesman spokeswoman spokesperson analyst economist professor coach captain skipper executive officer
+`);
+
+/** Words that rank a job title rather than name anything ("Chief", "Deputy", "Senior Vice"). */
+export const TITLE_RANKS = set(`
+  chief deputy vice senior executive managing general acting interim former associate assistant principal
 `);
 
 /** Lower-case roles that, right before a capitalised name, say it is a person ("skipper Wade Bassi"). */

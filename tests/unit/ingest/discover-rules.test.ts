@@ -57,6 +57,12 @@ describe('text noise is no entity', () => {
       absent: ['Inc.', 'Inc'],
     },
     {
+      rule: 'a plus sign closing a brand names its service, an entity apart from the brand',
+      text: 'Zorblet Inc. launched Zorblet+ on Monday. Zorblet+ costs less, and Zorblet said Zorblet+ sold well to Zorblet fans.',
+      present: ['Zorblet', 'Zorblet+'],
+      absent: ['Zorblet+ Zorblet'],
+    },
+    {
       rule: 'a city named like an English word is no place when nothing else says so',
       text: 'Analysts cut their forecast. Split decisions followed, and the board met again.',
       present: [],
@@ -104,6 +110,16 @@ describe('names behind job titles', () => {
       text: 'Attorney-General Ned Brill defended the bill. Brill said the law was sound.',
       person: 'Ned Brill',
       absent: ['Attorney-General Ned Brill'],
+    },
+    {
+      text: 'Zorblet Chief Executive Officer Mara Quint said sales rose. Quint spoke to Zorblet staff.',
+      person: 'Mara Quint',
+      absent: ['Officer Mara Quint', 'Zorblet Chief', 'Zorblet Chief Executive'],
+    },
+    {
+      text: 'It was a test for Zorblet Deputy Director Ilse Varga. Varga told Zorblet staff it went well.',
+      person: 'Ilse Varga',
+      absent: ['Zorblet Deputy', 'Zorblet Deputy Director Ilse Varga'],
     },
   ])('$person', ({ text, person, absent }) => {
     const found = discoverEntities(text);
