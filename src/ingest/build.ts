@@ -14,7 +14,7 @@ import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
 import { extractFigures } from './figures';
 import { describeFigure } from './measure';
-import { figureOwners, type OwnerMention } from './owners';
+import { figureOwners, headlineSubject, type OwnerMention } from './owners';
 import { splitSentences } from './sentences';
 import { checkArticleText } from './text-checks';
 import { slugify } from './slug';
@@ -255,14 +255,21 @@ function analyseArticle(
   const storyFigures: Figure[] = [];
   const sentencesByEntity = new Map<string, string[]>();
   const storyEntities = new Set(titleEntities);
-  // "The company" and "it" mean the story's subject: the first thing (not a person, not a place) its
-  // title names, else its lead's.
-  const subjectOf = (text: string) =>
+  // "The company" and "it" mean the story's subject: what its title is about (not a person, not a place,
+  // not a name in an adjunct or counted: "Acme inks order for 30 Beta jets"), else what its lead is
+  // about, else the first such name either gives.
+  const subjectOf = (text: string) => {
+    const subject = headlineSubject(text, ownerMentionsIn(text));
+    return subject ? [subject] : [];
+  };
+  const firstActorOf = (text: string) =>
     ownerMentionsIn(text)
       .filter((mention) => !['place', 'topic', 'person'].includes(mention.kind))
       .slice(0, 1);
-  const titleSubject = subjectOf(article.title);
-  const subject = titleSubject.length > 0 ? titleSubject : subjectOf(summary);
+  const subject =
+    [subjectOf, firstActorOf]
+      .flatMap((pick) => [pick(article.title), pick(summary)])
+      .find((picked) => picked.length > 0) ?? [];
   // A story with no such subject may report on a place ("Car sales in Springfield fell 10%"): the first
   // place its title names, else its lead's, owns the market figures no sentence gives to anyone.
   const placeOf = (text: string) => ownerMentionsIn(text).filter((mention) => mention.kind === 'place');

@@ -45,6 +45,9 @@ export interface Discourse {
 const CLAUSE_START = new RegExp(
   [
     String.raw`[;:]\s+`,
+    // "… one culprit — the company owns …": a lone spaced dash sets off a clause of its own (a pair sets
+    // off an aside, as brackets do).
+    String.raw`\s[—–]\s+(?![^—–]*\s[—–]\s)(?<!\s[—–]\s[^—–]*\s[—–]\s+)`,
     String.raw`,?\s+(?:while|whereas|but|although|though|because|unless|when|if|even as)\s+`,
     String.raw`,\s+(?:which|who|whose|where)\s+`,
     String.raw`,\s+(?=(?:it|he|she|they|the company|the firm)\s)`,
@@ -71,6 +74,9 @@ const PREPOSITION =
 /** Between two names of one list: ", ", " and ", ", or ". */
 const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/;
 
+/** The same, across names the matcher does not know: "Beta, Delta, Gamma, and 90 other papers". */
+const LIST_JOIN_ACROSS_NAMES = /^(?:\s*,\s*(?:\p{Lu}[\p{L}\d&.'’-]*\s*)+)*\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/u;
+
 /** Words that may open a clause before its subject: "But", "In December,", "This past May,". */
 const CLAUSE_INTRO =
   /^(?:(?:but|and|so|yet|also|now|then|still|however|meanwhile|moreover|instead|today|yesterday|(?:this|last|next)(?: past)? \p{L}+|(?:in|on|at|by|since) \p{L}+(?: \d{1,4})?)[\s,]+)*/iu;
@@ -84,7 +90,7 @@ const CLAUSE_INTRO =
 const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind[])[] | 'it' | 'story' }[] = [
   {
     pattern:
-      /^the (?:company|firm|group|startup|carrier|airline|retailer|chain|maker|manufacturer|giant|bank|lender|insurer|publisher|automaker|conglomerate)\b/i,
+      /^the\s+(?:[\p{L}.&-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:company|firm|group|startup|carrier|airline|retailer|chain|maker|manufacturer|giant|bank|lender|insurer|publisher|automaker|conglomerate|utility)\b/iu,
     kinds: [['company'], ['organization']],
   },
   {
@@ -123,6 +129,19 @@ const WIDER_SCOPE = /\b(?:nationally|nationwide|national|worldwide|globally|glob
 
 /** Kinds that can own a figure as its subject; places are where things happen, not who they happen to. */
 const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(['company', 'organization', 'person', 'product', 'program']);
+
+/**
+ * The entity a title or a lead is about: its first company, organisation, product or programme that is
+ * not in an adjunct or counted ("Acme inks order for 30 Beta jets" is about Acme, not Beta). People and
+ * places are left out: "he" and "the company" resolve to a person and a company by other means.
+ */
+export function headlineSubject(text: string, mentions: readonly OwnerMention[]): OwnerMention | undefined {
+  return mentions.find((m) => {
+    if (!isActor(m) || m.kind === 'person') return false;
+    const lead = text.slice(Math.max(0, m.start - 60), m.start);
+    return !PREPOSITION.test(lead) && !/\d\s+$/.test(lead);
+  });
+}
 
 /** Who `figure` in `sentence` is about, as sorted entity ids; none when the clause does not say. */
 export function figureOwners(
@@ -239,13 +258,25 @@ function actorOwners(
   }
 
   // "About half of Acme's sites": the name the amount is a part of.
+  // "140 million businesses across Acme's platforms": the same, for the name whose things are counted.
   const partOf = mentions.find(
     (m) =>
       m.start >= figure.end &&
-      /^\s+(?:\p{Ll}+\s+){0,2}of\s+(?:the\s+)?$/u.test(sentence.slice(figure.end, m.start)) &&
+      /^\s+(?:[\p{Ll}“”"-]+\s+){0,3}(?:of|across)\s+(?:the\s+)?$/u.test(sentence.slice(figure.end, m.start)) &&
       /^['’]s?\b/u.test(sentence.slice(m.end)),
   );
   if (partOf) return [partOf.entityId];
+  // "eight of its Hong Kong shares": "its" as the owner of what the figure is a part of.
+  const partOfIts = /^\s+(?:\p{Ll}+\s+){0,2}of\s+its\s/u.exec(sentence.slice(figure.end));
+  if (partOfIts) {
+    const at = figure.end + partOfIts[0].length - 4;
+    const resolved = resolveAnaphor(sentence, at, { start: at + 4, end: at + 4 }, mentions, discourse);
+    if (resolved.length > 0) return resolved;
+  }
+
+  // "over 130 Acme X-enhanced titles": a name inside the figure is what it counts, when nothing else is.
+  const inside = mentions.find((m) => m.start > figure.start && m.end <= figure.end && isActor(m));
+  if (inside) return [inside.entityId];
 
   return [];
 }
@@ -318,7 +349,7 @@ function clauseActors(
   let next = figure.start;
   for (let i = inClause.length - 1; i >= 0; i--) {
     const m = inClause[i]!;
-    if (!LIST_JOIN.test(sentence.slice(m.end, next)) || sentence.slice(m.end, next).trim() === '') break;
+    if (!LIST_JOIN_ACROSS_NAMES.test(sentence.slice(m.end, next)) || sentence.slice(m.end, next).trim() === '') break;
     excluded.add(m);
     next = m.start;
   }
@@ -362,14 +393,20 @@ function resolveAnaphor(
   discourse: Discourse,
 ): string[] {
   const clause = sentence.slice(clauseStartAt, figure.start);
-  const subject = clause.slice(CLAUSE_INTRO.exec(clause)?.[0].length ?? 0);
+  const introLength = CLAUSE_INTRO.exec(clause)?.[0].length ?? 0;
+  const subject = clause.slice(introLength);
   let kinds = ANAPHORS.find((anaphor) => anaphor.pattern.test(subject))?.kinds;
+  // Where the anaphor stands: only a name before it can be what it stands for ("the company owns Beta").
+  let anaphorAt = clauseStartAt + introLength;
   if (!kinds) {
-    const possessive = POSSESSIVE_BEFORE.exec(clause)?.[0];
-    if (possessive) kinds = /^its/i.test(possessive) ? 'it' : [['person']];
+    const possessive = POSSESSIVE_BEFORE.exec(clause);
+    if (possessive) {
+      kinds = /^its/i.test(possessive[0]) ? 'it' : [['person']];
+      anaphorAt = clauseStartAt + possessive.index;
+    }
   }
   if (!kinds) return [];
-  if (kinds === 'story') return [...discourse.subject];
+  if (kinds === 'story') return storySubject(discourse);
   if (kinds === 'it') {
     // "Acme said its revenue rose 5%": "its" is the sentence's subject when a name opens the sentence.
     const opening = mentions.find((m) => m.end <= figure.start && isActor(m) && m.kind !== 'person');
@@ -377,7 +414,7 @@ function resolveAnaphor(
     return opensSentence ? [opening.entityId] : [...discourse.subject];
   }
   for (const tier of kinds) {
-    const earlier = mentions.filter((m) => m.end <= figure.start && tier.includes(m.kind)).at(-1);
+    const earlier = mentions.filter((m) => m.end <= anaphorAt && tier.includes(m.kind)).at(-1);
     if (earlier) return [earlier.entityId];
     for (let i = discourse.named.length - 1; i >= 0; i--) {
       const named = discourse.named[i]!;

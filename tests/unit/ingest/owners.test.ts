@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityKind } from '@/src/facts/schema';
-import { figureOwners, type Discourse, type OwnerMention } from '@/src/ingest/owners';
+import { figureOwners, headlineSubject, type Discourse, type OwnerMention } from '@/src/ingest/owners';
 
 /** Invented entities: name as written → id and kind. */
 const ENTITIES: Record<string, [string, EntityKind]> = {
@@ -84,6 +84,20 @@ describe('figureOwners', () => {
     ['Nine churchgoers were killed in Springfield in June.', 'Nine churchgoers', []],
     ['Jane Roe has overseen 500 strandings and is renowned in Springfield.', '500 strandings', ['jane-roe']],
     ['The teacher has overseen 500 strandings and is renowned in Springfield.', '500 strandings', []],
+    // A name inside the figure is what it counts when the clause gives no other owner.
+    ['Jane Roe says over 130 Game A-enhanced titles are in the works.', 'over 130 Game A-enhanced titles', ['game-a']],
+    ['Acme sold 30 Beta jets.', '30 Beta jets', ['acme']],
+    // The name whose things the figure counts, or whose part it is.
+    ['There are now 140 million “businesses” across Acme’s platforms.', '140 million', ['acme']],
+    ['One of Beta’s shares will be worth eight of its local shares.', 'eight', ['beta']],
+    // Names listed beside the figure are its siblings, even across names nobody knows.
+    ['Acme is big — the company owns Beta, Delta, Gamma, and dozens of other firms.', 'dozens', ['acme']],
+    // A pair of dashes sets off an aside, not a clause.
+    [
+      'Experts regard Springfield – or Shelbyville, as some call it – as a hub, with 5,000 incidents.',
+      '5,000',
+      ['springfield'],
+    ],
     // A speaker or a forecaster is a source, not an owner.
     ['Example Agency expects 16 million cars will be sold this year.', '16 million', []],
     ['Jane Roe said 40% of the town had left.', '40%', []],
@@ -127,6 +141,13 @@ describe('figureOwners', () => {
     ['The biggest knock against it is its $500 price.', '$500', { subject: ['acme'], named: [] }, ['acme']],
     ['The deal could raise up to $12.9bn.', '$12.9bn', { subject: ['acme'], named: [] }, ['acme']],
     ["The company's cables, which cost $300 each, sell well.", '$300', { subject: ['acme'], named: [] }, ['acme']],
+    // "The state’s largest utility" is "the company" too.
+    [
+      'The state’s largest utility cut the estimate of about 660,000.',
+      '660,000',
+      { subject: ['gamma'], named: [{ entityId: 'acme', kind: 'company' }] },
+      ['acme'],
+    ],
     // A figure whose sentence names nobody is the story subject's when it is one of the subject's measures…
     ['Underwriters may buy up to 15 per cent more shares.', '15 per cent', STORY, ['acme']],
     ['Dealers sold 30,154 new cars in October.', '30,154', SCENE, ['springfield']],
@@ -149,5 +170,17 @@ describe('figureOwners', () => {
     ['It is possible that 40% will leave.', '40%', { subject: [], named: [] }, []],
   ])('%s → %s (%j)', (sentence, figure, discourse, owners) => {
     expect(ownersOf(sentence, figure, discourse)).toEqual(owners);
+  });
+});
+
+describe('headlineSubject', () => {
+  it.each<[string, string | undefined]>([
+    ['Acme inks $9 billion order for 30 Beta jets', 'acme'],
+    ['Springfield dealers sell 30 Beta jets', undefined],
+    ['Jane Roe on Acme being pulled into the enterprise', undefined],
+    ['A glimpse of Acme’s strategy with Beta', undefined],
+    ['Example Agency picks Acme and Beta', 'example-agency'],
+  ])('%s → %s', (title, subject) => {
+    expect(headlineSubject(title, mentionsIn(title))?.entityId).toBe(subject);
   });
 });
