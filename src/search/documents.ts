@@ -60,6 +60,8 @@ export function figureAmountWords(figure: Figure): string {
   const amounts = [figure.value, ...(figure.upper === undefined ? [] : [figure.upper])];
   const words = amounts.map((amount) => {
     if (figure.unit === 'percent') return `${amount} percent`;
+    // Written out as a reader would say it; the unit's code name ("percentage-point") is nobody's search.
+    if (figure.unit === 'percentage-point') return `${amount} percentage ${amount === 1 ? 'point' : 'points'}`;
     if (figure.unit === 'multiple') return `${amount} times`;
     if (figure.unit === 'count') return amountInWords(amount);
     return `${amountInWords(amount)} ${figure.unit}`;
