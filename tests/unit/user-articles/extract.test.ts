@@ -422,6 +422,11 @@ describe('extractArticle finds the article where names and markup mislead', () =
     // Layout words in a name that also says "content" or "body": the content placed in that part of the layout.
     ['content in a layout-named box', '<div id="contentWithSidebar">'],
     ['article body named for its pagination', '<div class="article-body pagination-first">'],
+    // An id made from the section's own heading names its subject, not its role.
+    [
+      'section anchored by its heading',
+      '<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer¶</h2>',
+    ],
   ])('%s', (_, opening) => {
     const page = extractArticle(
       pageDocument(
