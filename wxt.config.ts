@@ -1,8 +1,29 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noPreactInnerHtml } from './scripts/vite-plugins/no-inner-html';
 
 // Parts of the content script that it imports when first needed (see entrypoints/content/parts.ts).
 const CONTENT_SCRIPT_MODULES = ['content-data', 'content-popover'];
+
+/**
+ * A hash of the code that turns articles into facts. The background keeps its analysis of the user's
+ * articles across restarts under a key holding this (src/user-articles/build-cache.ts), so a build with a
+ * changed builder never serves an analysis the old one made.
+ */
+function builderId(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['src/ingest', 'src/match', 'src/user-articles', 'src/facts']) {
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(?:ts|json|yaml)$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) hash.update(file).update(readFileSync(file));
+  }
+  hash.update(readFileSync('assets/entities.yaml'));
+  return hash.digest('hex').slice(0, 16);
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -75,6 +96,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    define: { 'import.meta.env.FACTLENS_BUILDER_ID': JSON.stringify(builderId()) },
     // Preact's one innerHTML write (dangerouslySetInnerHTML, never used here) becomes a throw: the Firefox
     // linter then has nothing to warn about, and no code path can ever write markup into a page.
     plugins: [noPreactInnerHtml()],

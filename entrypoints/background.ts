@@ -22,6 +22,9 @@ export default defineBackground(() => {
     bundled,
     discovery: bundledDiscoveryRules(),
     storage: browser.storage.local,
+    // Firefox before 115 has no session area: there every start analyses the articles again.
+    ...(browser.storage.session && { session: browser.storage.session }),
+    builderId: import.meta.env.FACTLENS_BUILDER_ID ?? 'unversioned',
     onChanged: browser.storage.onChanged,
     notifyTabs: () => notifyAllTabs(browser.tabs),
   });

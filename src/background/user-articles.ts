@@ -6,10 +6,11 @@
  */
 import type { FactBase } from '../facts/schema';
 import { parseCatalog, type DiscoveryRules } from '../ingest/catalog';
-import type { ReadableArea, StorageChangedEvent } from '../settings/storage-area';
+import type { ReadableArea, StorageArea, StorageChangedEvent } from '../settings/storage-area';
+import { keptUserBuilder } from '../user-articles/build-cache';
 import { CORRECTIONS_KEY, type Correction } from '../user-articles/corrections';
 import { readStoredCorrections } from '../user-articles/corrections-store';
-import { mergeUserArticles } from '../user-articles/merge';
+import { buildUserFactBase, mergeUserArticles, type UserBuilder } from '../user-articles/merge';
 import { previewArticle, type PreviewResult } from '../user-articles/preview';
 import type { ArticleDraft, UserArticle } from '../user-articles/schema';
 import { USER_ARTICLES_KEY } from '../user-articles/schema';
@@ -31,6 +32,13 @@ export interface UserArticleSyncOptions {
   bundled: FactBase;
   discovery?: DiscoveryRules;
   storage: ReadableArea;
+  /**
+   * Where the analysis of the user's articles is kept across background restarts (`storage.session`);
+   * absent where the browser has none, and then every start analyses them again.
+   */
+  session?: StorageArea;
+  /** Names the builder's code, so an analysis kept by another version is never served (default: 'unversioned'). */
+  builderId?: string;
   onChanged: StorageChangedEvent;
   /** Tell every open tab the fact base changed. */
   notifyTabs(): Promise<void>;
@@ -60,6 +68,8 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
   let corrections: readonly Correction[] = [];
   // Merges run one after another, so an older list can never overwrite a newer one.
   let queue: Promise<void> = Promise.resolve();
+  // Until the kept analysis is read (the first task of the queue), nothing is merged.
+  let build: UserBuilder = buildUserFactBase;
 
   /** Merge with whichever of the two records `stored` holds; the other stays as merged last. */
   const apply = (stored: Record<string, unknown>) => {
@@ -73,7 +83,7 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
       for (const problem of reading.problems) log(`left out a stored correction: ${problem}`);
       corrections = reading.corrections;
     }
-    const merged = mergeUserArticles(options.bundled, articles, options.discovery, corrections);
+    const merged = mergeUserArticles(options.bundled, articles, options.discovery, corrections, build);
     for (const problem of merged.problems) log(`could not add an article: ${problem}`);
     for (const id of merged.skippedStories) log(`left out article ${id}: a bundled story has that id`);
     options.store.replace(merged.factBase);
@@ -96,6 +106,7 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
   });
 
   const ready = enqueue(async () => {
+    build = (await keptUserBuilder(options.session, options.builderId ?? 'unversioned', log)).build;
     const stored = await options.storage.get([USER_ARTICLES_KEY, CORRECTIONS_KEY]);
     if (Object.keys(stored).length > 0) apply(stored);
   });

@@ -140,9 +140,17 @@ export interface UserMerge extends MergeResult {
   problems: string[];
 }
 
-function mergeBuilt(base: FactBase, articles: readonly UserArticle[], rules?: DiscoveryRules): UserMerge {
+/** How the user's articles become a fact base: the core, or the background's kept build in front of it. */
+export type UserBuilder = (articles: readonly UserArticle[], catalog: Catalog) => UserBuild;
+
+function mergeBuilt(
+  base: FactBase,
+  articles: readonly UserArticle[],
+  rules: DiscoveryRules | undefined,
+  build: UserBuilder,
+): UserMerge {
   if (articles.length === 0) return { factBase: base, skippedStories: [], problems: [] };
-  const built = buildUserFactBase(articles, catalogForUserArticles(base, rules));
+  const built = build(articles, catalogForUserArticles(base, rules));
   return { ...mergeFactBases(base, built.factBase), problems: built.problems };
 }
 
@@ -158,12 +166,13 @@ export function mergeUserArticles(
   articles: readonly UserArticle[],
   discovery?: DiscoveryRules,
   corrections: readonly Correction[] = [],
+  build: UserBuilder = buildUserFactBase,
 ): UserMerge {
   const bundledIds = new Set(base.entities.map((entity) => entity.id));
   const rules = corrections.length
     ? unionDiscoveryRules(discovery, discoveryRulesOf(corrections, bundledIds))
     : discovery;
-  const merged = mergeBuilt(base, articles, rules);
+  const merged = mergeBuilt(base, articles, rules, build);
   if (corrections.length === 0) return merged;
   return { ...merged, factBase: applyCorrections(merged.factBase, corrections, bundledIds) };
 }

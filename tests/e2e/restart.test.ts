@@ -1,0 +1,101 @@
+/**
+ * A background that restarts does not analyse the user's articles again: their analysis is kept in
+ * `storage.session` under a key naming the builder, catalog and articles (src/user-articles/build-cache.ts),
+ * in real Chromium and Firefox. Chromium's service worker is stopped through the DevTools protocol, as the
+ * browser stops it after 30 s idle; the next request starts it again and must be answered from the kept
+ * analysis.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { BROWSERS, launchWithExtension, waitFor, type ExtensionSession } from './harness';
+
+const ARTICLE = {
+  id: 'user-quillfeather-robotics-raises-12-million',
+  title: 'Quillfeather Robotics raises $12 million for warehouse robots',
+  date: '2025-10-20',
+  body: 'Warehouse automation start-up Quillfeather Robotics said on Monday that it had raised $12 million.',
+  addedAt: '2025-10-20T09:00:00.000Z',
+};
+const MARKED_SUMMARY = 'Served from the analysis kept across the restart.';
+
+/** The WebExtension API as this test uses it inside an extension page. */
+interface PageApi {
+  storage: {
+    local: { set(items: object): Promise<void> };
+    session?: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+declare function extensionApi(): PageApi;
+const DEFINE_API = `globalThis.extensionApi = () => globalThis.browser ?? globalThis.chrome;`;
+
+interface KeptBuild {
+  key: string;
+  factBase: { stories: { id: string; summary: string }[] };
+}
+
+function readKept(page: Page): Promise<KeptBuild | null> {
+  return page.evaluate(async () => {
+    const stored = await extensionApi().storage.session?.get('userBuild');
+    return (stored?.userBuild as KeptBuild | undefined) ?? null;
+  });
+}
+
+function askStory(page: Page, storyId: string): Promise<{ ok: boolean; value?: { summary: string } }> {
+  return page.evaluate(
+    (id) => extensionApi().runtime.sendMessage({ type: 'story/get', storyId: id }),
+    storyId,
+  ) as Promise<{ ok: boolean; value?: { summary: string } }>;
+}
+
+describe.each(BROWSERS)('background restarts in %s', (browserName) => {
+  let session: ExtensionSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await launchWithExtension(browserName);
+    page = await session.openExtensionPage('options.html', '#highlighting');
+    await page.evaluate(DEFINE_API);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('keeps the analysis of the user’s articles in the session area once they are merged', async () => {
+    await page.evaluate(
+      (article) => extensionApi().storage.local.set({ userArticles: { version: 1, articles: [article] } }),
+      ARTICLE,
+    );
+    const kept = await waitFor(
+      () => readKept(page),
+      (value) => Boolean(value?.factBase.stories.some((story) => story.id === ARTICLE.id)),
+      15_000,
+    );
+    expect(kept?.key).toMatch(/^[0-9a-f]{16}:/);
+    const answer = await askStory(page, ARTICLE.id);
+    expect(answer.ok).toBe(true);
+    expect(answer.value!.summary).toContain('Quillfeather Robotics said on Monday');
+  });
+
+  it.runIf(browserName === 'chromium')(
+    'answers the first request after a restart from the kept analysis, without analysing again',
+    async () => {
+      // Mark the kept analysis: a background that analysed the articles again would not show the mark.
+      await page.evaluate(async (summary) => {
+        const api = extensionApi();
+        const kept = (await api.storage.session!.get('userBuild')).userBuild as KeptBuild;
+        for (const story of kept.factBase.stories) story.summary = summary;
+        await api.storage.session!.set({ userBuild: kept });
+      }, MARKED_SUMMARY);
+
+      const devtools = await page.createCDPSession();
+      await devtools.send('ServiceWorker.enable');
+      await devtools.send('ServiceWorker.stopAllWorkers');
+      await devtools.detach();
+
+      const answer = await askStory(page, ARTICLE.id);
+      expect(answer).toMatchObject({ ok: true, value: { summary: MARKED_SUMMARY } });
+    },
+  );
+});
