@@ -142,7 +142,7 @@ export function ArticlesSection(props: {
       setEditor(null);
       setFocusTarget('add-article');
       announce(
-        result.samePage
+        result.samePage || editor.samePage
           ? `Updated “${result.article.title}”: you had added this page before.`
           : `Saved “${result.article.title}”. Factlens marks its entities on your pages now.`,
       );

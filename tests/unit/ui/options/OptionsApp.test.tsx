@@ -365,6 +365,7 @@ describe('options page: your articles', () => {
     expect(saved.map((entry) => [entry.id, entry.title])).toEqual([
       ['user-q', 'Quillfeather Robotics raises $12 million for warehouse robots'],
     ]);
+    expect(text()).toContain('Updated “Quillfeather Robotics raises $12 million for warehouse robots”');
   });
 
   it('“Add this page” explains when the tab can not be read, and leaves the form open for pasting', async () => {
