@@ -14,7 +14,8 @@ import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
 import { extractFigures } from './figures';
 import { describeFigure } from './measure';
-import { figureOwners, headlineSubject, type OwnerMention } from './owners';
+import { figureOwners, headlineSubject, type Discourse, type OwnerMention } from './owners';
+import { quoteSpeakers } from './quote-speakers';
 import { splitSentences } from './sentences';
 import { checkArticleText } from './text-checks';
 import { slugify } from './slug';
@@ -274,14 +275,14 @@ function analyseArticle(
   // place its title names, else its lead's, owns the market figures no sentence gives to anyone.
   const placeOf = (text: string) => ownerMentionsIn(text).filter((mention) => mention.kind === 'place');
   const scene = subject.length > 0 ? [] : [...placeOf(article.title), ...placeOf(summary)].slice(0, 1);
-  const discourse = {
+  const discourse: Discourse & { named: OwnerMention[] } = {
     subject: subject.map((mention) => mention.entityId),
     scene: scene.map((mention) => mention.entityId),
-    named: [] as OwnerMention[],
+    named: [],
   };
 
-  const addFigures = (sentence: string) => {
-    const mentions = ownerMentionsIn(sentence);
+  const addFigures = (sentence: string, mentions: OwnerMention[], speaker?: string) => {
+    discourse.speaker = speaker;
     for (const extracted of extractFigures(sentence)) {
       const span = { start: extracted.offset, end: extracted.offset + extracted.text.length };
       const owners = figureOwners(sentence, span, mentions, discourse);
@@ -305,14 +306,17 @@ function analyseArticle(
     discourse.named.push(...mentions);
   };
 
-  addFigures(article.title);
+  addFigures(article.title, ownerMentionsIn(article.title));
   discourse.named.length = 0;
-  for (const sentence of sentences) {
+  // Read before the owners: a quotation's speaker is often named a sentence after its figure.
+  const mentionsBySentence = sentences.map(ownerMentionsIn);
+  const speakers = quoteSpeakers(sentences.map((text, index) => ({ text, mentions: mentionsBySentence[index]! })));
+  for (const [index, sentence] of sentences.entries()) {
     for (const id of entitiesIn(sentence)) {
       storyEntities.add(id);
       push(sentencesByEntity, id, sentence);
     }
-    addFigures(sentence);
+    addFigures(sentence, mentionsBySentence[index]!, speakers[index]);
   }
 
   const entityIds = [...storyEntities].sort();

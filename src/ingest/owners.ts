@@ -33,6 +33,8 @@ export interface Discourse {
    * 10%"): the owner of its market figures whose sentence names nobody.
    */
   scene?: readonly string[];
+  /** The person quoted in this sentence, if it is part of an attributed quotation: who "I" and "my" are. */
+  speaker?: string;
   /** The entities the story named before this sentence, in order (the most recent last). */
   named: readonly { entityId: string; kind: EntityKind }[];
 }
@@ -109,6 +111,9 @@ const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind
     kinds: 'story',
   },
 ];
+
+/** "I" as the subject of the figure's verb, or "my" before its noun phrase: "I lost 14 followers", "of my 1,000 fans". */
+const FIRST_PERSON_BEFORE = /(?:\bI\s+(?:[\p{Ll}'’-]+\s+){1,3}|\bmy\s+(?:[\p{L}\d'’-]+\s+){0,3})$/u;
 
 /** A possessive pronoun just before the figure's noun phrase: "its $500 price", "pricing its shares at a 5% discount". */
 const POSSESSIVE_BEFORE = /\b(?:its|his|her)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
@@ -244,6 +249,10 @@ function actorOwners(
   // Subjects and objects of the clause's verb before the figure: "Acme paid Beta $5", not "in Houston".
   const before = clauseActors(sentence, figure, clause.start, mentions);
   if (before.length > 0) return before.map((m) => m.entityId);
+
+  // “… of my 1,000 followers, five swiped away,” said Jane Roe: the quoted speaker's own figure.
+  if (discourse.speaker !== undefined && FIRST_PERSON_BEFORE.test(sentence.slice(clause.start, figure.start)))
+    return [discourse.speaker];
 
   const resolved = resolveAnaphor(sentence, clause.start, figure, mentions, discourse);
   if (resolved.length > 0) return resolved;

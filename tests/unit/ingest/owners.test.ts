@@ -148,6 +148,20 @@ describe('figureOwners', () => {
       { subject: ['gamma'], named: [{ entityId: 'acme', kind: 'company' }] },
       ['acme'],
     ],
+    // "I" and "my" in a quotation are its speaker.
+    [
+      '“I will wonder why I lost 14 followers in a week.',
+      '14 followers',
+      { subject: ['acme'], speaker: 'jane-roe', named: [] },
+      ['jane-roe'],
+    ],
+    [
+      'And like, of my 1,000 followers, five left,” said Jane Roe.',
+      '1,000',
+      { ...STORY, speaker: 'jane-roe' },
+      ['jane-roe'],
+    ],
+    ['I have accounts on hundreds of services.', 'hundreds of services', STORY, []],
     // A figure whose sentence names nobody is the story subject's when it is one of the subject's measures…
     ['Underwriters may buy up to 15 per cent more shares.', '15 per cent', STORY, ['acme']],
     ['Dealers sold 30,154 new cars in October.', '30,154', SCENE, ['springfield']],
