@@ -64,9 +64,12 @@ const STRUCTURE = 'p, div, section, article, main, table, ul, ol, dl, li, blockq
 /** Elements that say they hold the page's main content. */
 const MAIN_CONTENT = 'article, main, [role="main"], [itemprop~="articleBody"]';
 
-/** Words of a class or id (split at punctuation and case changes) that mark page furniture. */
+/**
+ * Words of a class or id (split at punctuation and case changes) that mark page furniture. Captions are left out
+ * wherever they are written, as `<figcaption>` is: a gallery repeats each in its slide and its full view.
+ */
 const CLUTTER_WORDS =
-  /^(?:ad|ads|advert|adverts|advertisement|banner|breadcrumbs?|comments?|cookies?|consent|disqus|footer|masthead|menu|nav|navbar|navigation|newsletter|outbrain|pagination|pager|popup|promo|promos|promoted|related|share|sharing|shares|sidebar|social|sponsor|sponsored|subscribe|subscription|taboola|toolbar|widget|widgets)$/;
+  /^(?:ad|ads|advert|adverts|advertisement|banner|breadcrumbs?|captions?|comments?|cookies?|consent|disqus|footer|masthead|menu|nav|navbar|navigation|newsletter|outbrain|pagination|pager|popup|promo|promos|promoted|related|share|sharing|shares|sidebar|social|sponsor|sponsored|subscribe|subscription|taboola|toolbar|widget|widgets)$/;
 
 /**
  * Clutter words that name a place in the layout rather than a kind of content: an element also named as the

@@ -124,6 +124,21 @@ describe('extractArticle reads the page’s text, never its markup', () => {
     expect(paragraphsOf(page)).toEqual([LONG, LONG.replace('This', 'That')]);
   });
 
+  it('leaves out captions written outside <figcaption>, named so (a gallery’s slides and their full captions)', () => {
+    const caption =
+      'The harbour master, left, and the mayor shake hands on the quay, Tuesday, with the ferry behind them.';
+    const page = extractArticle(
+      articlePage(
+        `${storyParagraphs(3)}<ul class="gallery"><li><img src="a.jpg" alt=""><div class="caption">` +
+          `<div class="caption-full">${caption}</div><div class="caption-truncated">${caption.slice(0, 40)}</div>` +
+          `</div></li></ul><div class="caption-remote"><div class="caption-full">${caption}</div></div>` +
+          storyParagraphs(6).slice(storyParagraphs(3).length),
+      ),
+    );
+    expect(paragraphsOf(page)).toHaveLength(6);
+    expect(page.text).not.toContain('harbour master');
+  });
+
   it('never runs or loads what the page holds, and leaves the page exactly as it was', () => {
     const document = articlePage(
       `<p>${LONG}</p><p><img src="x" onerror="globalThis.__extractPwned = true">Safe text.</p>` +
