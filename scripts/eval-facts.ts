@@ -58,7 +58,9 @@ for (const article of articles) {
 if (!values['show-held-out']) console.log('\n(Held-out errors are not listed; --show-held-out lists them.)');
 
 if (values.check) {
-  const floors = JSON.parse(readFileSync(join(corpusDir, 'floors.json'), 'utf8')) as Record<string, number>;
+  const { floors } = JSON.parse(readFileSync(join(corpusDir, 'floors.json'), 'utf8')) as {
+    floors: Record<string, number>;
+  };
   const failures = belowFloors(scores.all, floors);
   if (failures.length) {
     console.error(`\nUnder the floor:\n${failures.join('\n')}`);
