@@ -16,6 +16,7 @@
  */
 import type { FigurePer, FigureStatus, FigureUnit } from '../facts/schema';
 import { extractFigures } from './figures';
+import { clauseAround, readFigureStatus } from './figure-status';
 
 /** What `describeFigures` needs of a figure: where it is and what kind of amount it is. */
 export interface FigureInSentence {
@@ -118,25 +119,6 @@ const CHANGE_NOUNS = new Set(
   'surge rise increase jump gain growth drop fall decline decrease cut plunge slide climb boost'.split(' '),
 );
 
-// ---------------------------------------------------------------------------
-// Status cues
-
-/** Third parties whose numbers are forecasts, when they speak: "analysts expect", "according to economists". */
-const FORECASTERS =
-  /\b(?:(?<by>analysts?|economists?|experts?|forecasters?|observers|researchers|strategists|brokers|Wall\s+Street)(?:\s+\w+){0,2}\s+(?:expects?|estimates?|forecasts?|predicts?|projects?|says?|said|believes?|thinks?|sees?|reckons?)|according\s+to\s+(?<source>analysts?|economists?|estimates|forecasts|experts?))\b/iu;
-/** Verbs of forecasting about something else: "X predicts", "he thinks the number will be". */
-const FORECAST_VERBS =
-  /\b(?:predicts?|predicted|forecasts?|forecasted|projects?|estimates?|estimated|thinks?|thought|believes?|believed|reckons?|sees|bets?)\b/u;
-/** A passive forecast: "is projected to", "are forecast to", "is estimated at". */
-const PASSIVE_FORECAST = /\b(?:is|are|was|were|be|been)\s+(?:projected|forecast|predicted|estimated|tipped)\b/u;
-/** A modal of possibility before a verb: "could surge to", "might reach". */
-const POSSIBILITY = /\b(?:could|might|may)\s+(?:\w+\s+)?\w+/u;
-/** The entity's own plan: "expects to", "plans to", "is set to", "anticipates", "will", "its projected growth". */
-const OWN_PLAN =
-  /\b(?:expects?|expected|expecting|anticipates?|anticipated|plans?|planned|planning|aims?|aiming|intends?|targets?|targeting|hopes?|guides?|guidance|outlook|is\s+set\s+to|are\s+set\s+to|poised\s+to|slated\s+to|likely\s+to|on\s+track\s+to|going\s+to|will|would|'ll|projected)\b/u;
-/** "expects 16.6 million vehicles will be sold": the expectation is about others, a forecast. */
-const EXPECTS_A_CLAUSE = /\b(?:expects?|expected|anticipates?)\s+(?!to\b)[^,;]*?\b(?:will|would|to\s+be)\b/u;
-
 /** Words of a period: a "measure" made only of these ("last month", "third quarter") is a misreading. */
 const TIME_WORDS =
   /^(?:last|this|next|previous|past|first|second|third|fourth|quarter|half|year|month|week|day|today|yesterday|ago|earlier|later|from|since|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/iu;
@@ -154,9 +136,6 @@ interface Word {
 }
 
 const WORD = /[\p{L}\p{N}$€£¥][\p{L}\p{N}'’&-]*(?:\.(?=[\p{L}\p{N}])[\p{L}\p{N}'’&-]*)*/gu;
-/** Punctuation that ends a clause; a quote mark or hyphen inside a phrase does not. */
-const CLAUSE_BREAK = /[,;:!?()[\]—–]|\s-\s|\.(?:\s|$)/gu;
-
 function wordsOf(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = from;
@@ -164,21 +143,6 @@ function wordsOf(text: string, from: number, to: number): Word[] {
     words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return words.filter((word) => word.end <= to);
-}
-
-/** Start and end of the clause holding [start, end). */
-function clauseAround(sentence: string, start: number, end: number): { start: number; end: number } {
-  let clauseStart = 0;
-  let clauseEnd = sentence.length;
-  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
-    const at = match.index;
-    if (at + match[0].length <= start) clauseStart = at + match[0].length;
-    else if (at >= end) {
-      clauseEnd = at;
-      break;
-    }
-  }
-  return { start: clauseStart, end: clauseEnd };
 }
 
 const bare = (word: string) => word.replace(/^[“"‘]|[”"’]$/gu, '').replace(/['’]s$/u, '');
@@ -531,83 +495,6 @@ function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): numb
 }
 
 // ---------------------------------------------------------------------------
-// Status
-
-/**
- * Fact or forecast, and by whom, read from the sentence up to the end of the
- * figure's clause: a forecaster ("analysts expect"), a verb of forecasting
- * ("he thinks … will be"), a passive forecast ("is projected to") or a modal
- * of possibility ("could surge to") make it `projected`; the subject's own
- * plan ("expects to", "plans to", "will", "its projected growth") makes it
- * `expected`; anything else is `reported`.
- */
-function readStatus(sentence: string, figure: FigureInSentence): { status: FigureStatus; statusBy?: string } {
-  const figureEnd = figure.offset + figure.text.length;
-  const clause = clauseAround(sentence, figure.offset, figureEnd);
-  // The cue may stand earlier in the sentence ("Edmunds expects 16.6 million …") or after the figure in its clause
-  // ("300 promotions Whole Foods plans").
-  const sentenceStart = Math.max(0, sentence.lastIndexOf('. ', figure.offset) + 1);
-  const leading = sentence.slice(sentenceStart, figure.offset);
-  let cueClause = clauseOfCue(sentence, clause, figure.offset);
-  // "… targets 2030s deployment as AI drives $9B investment": a cue before "as", "while" or "because" is another clause's.
-  const subordinate = [
-    ...sentence.slice(cueClause, figure.offset).matchAll(/\b(?:as|while|because|whereas|although)\s/gu),
-  ].at(-1);
-  if (subordinate) cueClause += subordinate.index;
-  const beforeFigure = sentence.slice(cueClause, figure.offset);
-  const scope = `${beforeFigure} ${sentence.slice(figureEnd, clause.end)}`;
-
-  const forecaster = FORECASTERS.exec(scope);
-  if (forecaster) {
-    const by = forecaster.groups!.by ?? forecaster.groups!.source!;
-    return { status: 'projected', statusBy: by.replace(/\s+/gu, ' ') };
-  }
-  const throughClause = beforeFigure + figure.text + sentence.slice(figureEnd, clause.end);
-  // A passive forecast names no forecaster: its subject is what is forecast ("Spending is projected to …").
-  if (PASSIVE_FORECAST.test(scope)) return { status: 'projected' };
-  if (FORECAST_VERBS.test(beforeFigure) || EXPECTS_A_CLAUSE.test(throughClause)) {
-    return { status: 'projected', ...byOf(sentence, beforeFigure) };
-  }
-  if (POSSIBILITY.test(beforeFigure)) return { status: 'projected' };
-  if (OWN_PLAN.test(scope)) return { status: 'expected', ...byOf(sentence, beforeFigure || leading) };
-  return { status: 'reported' };
-}
-
-/**
- * Where the words that govern a figure start: its own clause, or an earlier
- * clause of the sentence when the figure's clause is only a fronted phrase
- * ("For Q1 2025, Microsoft anticipates … 28–29 percent" keeps its clause).
- */
-function clauseOfCue(sentence: string, clause: { start: number; end: number }, offset: number): number {
-  const own = sentence.slice(clause.start, offset);
-  if (/\p{L}{3}/u.test(own)) return clause.start;
-  const previous = clauseAround(sentence, Math.max(0, clause.start - 2), Math.max(0, clause.start - 1));
-  return previous.start;
-}
-
-/** Who expects or projects: the name before the cue, or the sentence's first name for "its"/"it". */
-function byOf(sentence: string, before: string): { statusBy?: string } {
-  const cue =
-    /\b(?:expects?|expected|anticipates?|plans?|aims?|intends?|targets?|hopes?|predicts?|forecasts?|projects?|estimates?|thinks?|believes?|says|said|will|would|projected|is|are)\b/u.exec(
-      before,
-    );
-  const head = cue ? before.slice(0, cue.index) : before;
-  const names = [...head.matchAll(/(?:\p{Lu}[\p{L}&.’'-]*)(?:\s+\p{Lu}[\p{L}&.’'-]*)*/gu)].map((match) => match[0]);
-  // The first name is the subject of the cue ("Microsoft’s cloud AI business is on track to" is Microsoft's).
-  const name = names
-    .map((found) => found.replace(/['’]s(?:\s.*)?$/u, ''))
-    .find((found) => !/^(?:The|A|An|In|For|As|On|At|By|He|She|It|They|We|I|Q\d.*)$/u.test(found));
-  if (name) return { statusBy: name };
-  if (/\b(?:its|it)\b/u.test(head) || /\bits\s+projected\b/u.test(before)) {
-    const first = [...sentence.matchAll(/(?<![\p{L}])(?<name>\p{Lu}[\p{L}&’'-]+)(?=[\s’']|$)/gu)]
-      .map((match) => match.groups!.name!)
-      .find((word) => !/^(?:The|A|An|In|For|As|On|At|By|Its|It|This|That|Q\d)$/u.test(word));
-    if (first) return { statusBy: first.replace(/['’]s$/u, '') };
-  }
-  return {};
-}
-
-// ---------------------------------------------------------------------------
 // Keys
 
 /** Words left out of a key: they do not tell measures apart. */
@@ -662,7 +549,7 @@ export function describeFigures(sentence: string, figures: readonly FigureInSent
     reads.push(read);
     const measure = read.measure?.replace(/\s+/gu, ' ').trim();
     const isOnlyTime = measure !== undefined && measure.split(' ').every((word) => TIME_WORDS.test(word));
-    const status = readStatus(near, local);
+    const status = readFigureStatus(near, local);
     return {
       ...(measure && !isOnlyTime ? { measure, measureKey: measureKey(measure) } : {}),
       ...status,
