@@ -52,8 +52,9 @@ const CLAUSE_START = new RegExp(
     String.raw`\s[—–]\s+(?![^—–]*\s[—–]\s)(?<!\s[—–]\s[^—–]*\s[—–]\s+)`,
     String.raw`,?\s+(?:while|whereas|but|although|though|because|unless|when|if|even as)\s+`,
     String.raw`,\s+(?:which|who|whose|where)\s+`,
-    String.raw`,\s+(?=(?:it|he|she|they|the company|the firm)\s)`,
-    String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you)\b)`,
+    String.raw`,\s+(?=(?:it|he|she|they|there|the company|the firm)\s)`,
+    // "…, and there are dozens of smaller players": an existential "there" starts a clause of its own.
+    String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
     String.raw`\b(?:said|says|told|tells|stated|noted|added|wrote|argued|claimed|believes|thinks)(?:\s+that)?\s+`,
     String.raw`\b(?:expects?|expected|forecasts?|predicts?|estimates?|projects?)\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
   ].join('|'),
@@ -81,7 +82,7 @@ const LIST_JOIN_ACROSS_NAMES = /^(?:\s*,\s*(?:\p{Lu}[\p{L}\d&.'’-]*\s*)+)*\s*(
 
 /** Words that may open a clause before its subject: "But", "In December,", "This past May,". */
 const CLAUSE_INTRO =
-  /^(?:(?:but|and|so|yet|also|now|then|still|however|meanwhile|moreover|instead|today|yesterday|(?:this|last|next)(?: past)? \p{L}+|(?:in|on|at|by|since) \p{L}+(?: \d{1,4})?)[\s,]+)*/iu;
+  /^(?:(?:but|and|so|yet|also|now|then|still|however|meanwhile|moreover|instead|today|yesterday|after all|(?:this|last|next)(?: past)? \p{L}+|(?:in|on|at|by|since) \p{L}+(?: \d{1,4})?)[\s,]+)*/iu;
 
 /** Anaphors in a clause's subject and the kinds of entity they can stand for; 'subject' is the story's. */
 /**
@@ -100,6 +101,8 @@ const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind
     kinds: [['organization', 'company']],
   },
   { pattern: /^the (?:game|app|device|console|phone|headset|product)\b/i, kinds: [['product']] },
+  // "The platform has helped thousands of people": a service, which discovery finds as either kind.
+  { pattern: /^the (?:platform|social network)\b/i, kinds: [['product', 'company']] },
   { pattern: /^(?:he|she|his|her)\b/i, kinds: [['person']] },
   { pattern: /^(?:it|its)\b/i, kinds: 'it' },
   // "The deal could raise $5", "The order is valued at $8": the story's own transaction.

@@ -92,6 +92,8 @@ describe('figureOwners', () => {
     ['One of Beta’s shares will be worth eight of its local shares.', 'eight', ['beta']],
     // Names listed beside the figure are its siblings, even across names nobody knows.
     ['Acme is big — the company owns Beta, Delta, Gamma, and dozens of other firms.', 'dozens', ['acme']],
+    // An existential "there" starts a clause that names nobody.
+    ['Acme’s model relies on ads, and there are dozens of smaller players as well.', 'dozens', []],
     // A pair of dashes sets off an aside, not a clause.
     [
       'Experts regard Springfield – or Shelbyville, as some call it – as a hub, with 5,000 incidents.',
@@ -147,6 +149,19 @@ describe('figureOwners', () => {
       '660,000',
       { subject: ['gamma'], named: [{ entityId: 'acme', kind: 'company' }] },
       ['acme'],
+    ],
+    // "The platform" is the service the story named last.
+    [
+      'After all, the platform has helped thousands of people sell their work.',
+      'thousands of people',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'game-a', kind: 'product' },
+          { entityId: 'jane-roe', kind: 'person' },
+        ],
+      },
+      ['game-a'],
     ],
     // "I" and "my" in a quotation are its speaker.
     [
