@@ -1,9 +1,11 @@
 /**
  * Who a figure is about, read within the clause that holds it: the name the amount modifies ("the $1,000
  * Quest Pro", "27% Rust"), the name that owns it ("Acme's $5 price"), the subject of its verb ("Acme sold
- * 30 jets"), or the entity "the company", "it" or "he" stands for. A figure whose clause names nobody goes
- * to the story alone (no owner): a wrong owner is worse than none, because the popover shows it as a fact
- * about that entity.
+ * 30 jets"), the entity "the company", "it", "he" or a quoted "I" stands for. Only when no such actor
+ * owns it, a place whose market or ground the clause is about ("sales in the Springfield area fell 10%"),
+ * and then the story's subject, for one of the subject's own measures in a sentence that names nobody
+ * ("Dealers sold 30,154 cars"). A figure whose owner stays unclear goes to the story alone (no owner): a
+ * wrong owner is worse than none, because the popover shows it as a fact about that entity.
  *
  * Plain text and offsets in, entity ids out: no parser, so a 1,000-article build stays fast. The
  * heuristics follow the labelling rules of the facts corpus (tests/fixtures/corpora/facts/README.md).
@@ -161,6 +163,7 @@ export function figureOwners(
   return [...new Set(ownersInOrder(sentence, figure, mentions, discourse))].sort();
 }
 
+/** Actors first; a place only when no actor owns the figure; the story's subject last. */
 function ownersInOrder(
   sentence: string,
   figure: FigureSpan,
@@ -216,6 +219,7 @@ function storySubject(discourse: Discourse): string[] {
   return [...(discourse.subject.length > 0 ? discourse.subject : (discourse.scene ?? []))];
 }
 
+/** The company, organisation, person, product or programme the clause gives the figure to, if any. */
 function actorOwners(
   sentence: string,
   figure: FigureSpan,
