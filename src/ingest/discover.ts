@@ -138,9 +138,10 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const passed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
   const clusterOf = new Map<string, Cluster>();
   for (const cluster of clusters) for (const member of cluster.members) clusterOf.set(member.key, cluster);
+  const kinds = settleKinds(clusters, passed);
   const entities: DiscoveredEntity[] = [];
   for (const cluster of clusters) {
-    const entity = toEntity(cluster, { known, passed, clusterOf });
+    const entity = toEntity(cluster, { known, passed, clusterOf, kinds });
     if (entity && entity.confidence >= minConfidence) entities.push(entity);
   }
   return entities.sort((a, b) => compareText(a.name, b.name));
@@ -301,6 +302,7 @@ function joinPossessiveTitles(mentions: Mention[]): Mention[] {
       first: left.first,
       possessor: undefined,
       listNeighbours: [...left.listNeighbours, ...right.listNeighbours],
+      inSeries: left.inSeries || right.inSeries,
     });
     index += 1;
   }
@@ -742,7 +744,7 @@ function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candida
  * holds the keys of every candidate that passed, so a brand in front of a
  * name ("Dolby Vision", "Apple Pay") can mark it as a product.
  */
-function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind {
+function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind | undefined {
   const { main, members } = cluster;
   const words = main.words;
   const lowerWords = words.map(bare);
@@ -783,9 +785,59 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind {
   // A family name on its own ("analyst Breen", "Mr Iyer", a listed surname): a person.
   if (words.length === 1 && (all.some((m) => m.personTitle) || isLastName(words[0]!))) return 'person';
   if (personEvidence(main, byKey) >= 1 && words.length > 1 && words.length <= 3) return 'person';
-  const neighbourhood = kindByNeighbourhood(all);
-  if (neighbourhood) return neighbourhood;
-  return words.length === 1 ? 'company' : 'organization';
+  return kindByNeighbourhood(all);
+}
+
+/**
+ * The kinds of the clusters that no sign of their own settles, from the names listed beside them: "Gears of
+ * War 4, Killer Instinct and Super Lucky's Tale" are three games, "Astrobotic, Intuitive Machines and …"
+ * three companies. A list holds things of one kind; with no such list, a single word is taken for a company
+ * and a longer name for an organisation.
+ */
+function settleKinds(clusters: readonly Cluster[], believed: ReadonlySet<string>): Map<Cluster, EntityKind> {
+  const settled = new Map<Cluster, EntityKind>();
+  for (const cluster of clusters) {
+    const kind = classify(cluster, believed);
+    if (kind) settled.set(cluster, kind);
+  }
+  const clusterOf = new Map<string, Cluster>();
+  for (const cluster of clusters) for (const member of cluster.members) clusterOf.set(member.key, cluster);
+  // Twice, so a kind read from a list reaches the name after it ("…, Killer Instinct and Super Lucky's Tale").
+  for (let round = 0; round < 2; round += 1) {
+    const fromLists = new Map<Cluster, EntityKind>();
+    for (const cluster of clusters) {
+      if (settled.has(cluster)) continue;
+      const kind = kindOfSeries(cluster, clusterOf, settled);
+      if (kind) fromLists.set(cluster, kind);
+    }
+    for (const [cluster, kind] of fromLists) settled.set(cluster, kind);
+  }
+  for (const cluster of clusters) {
+    if (!settled.has(cluster)) settled.set(cluster, cluster.main.words.length === 1 ? 'company' : 'organization');
+  }
+  return settled;
+}
+
+/** The one kind the names in a series with this cluster's mentions have, if they agree more than not. */
+function kindOfSeries(
+  cluster: Cluster,
+  clusterOf: ReadonlyMap<string, Cluster>,
+  settled: ReadonlyMap<Cluster, EntityKind>,
+): EntityKind | undefined {
+  const votes = new Map<EntityKind, number>();
+  for (const member of cluster.members) {
+    for (const mention of member.inText) {
+      if (!mention.inSeries) continue;
+      for (const key of mention.listNeighbours) {
+        const neighbour = clusterOf.get(key);
+        const kind = neighbour && neighbour !== cluster ? settled.get(neighbour) : undefined;
+        if (kind) votes.set(kind, (votes.get(kind) ?? 0) + 1);
+      }
+    }
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  if (!ranked[0] || (ranked[1] && ranked[1][1] === ranked[0][1])) return undefined;
+  return ranked[0][0];
 }
 
 /** A short name whose last word is also written alone in the story ("Tim Cook" … "Cook said"): a person. */
@@ -828,9 +880,11 @@ interface EntityContext {
   /** Keys of the candidates that reached `BELIEVED`. */
   passed: ReadonlySet<string>;
   clusterOf: ReadonlyMap<string, Cluster>;
+  /** Each cluster's kind (see `settleKinds`). */
+  kinds: ReadonlyMap<Cluster, EntityKind>;
 }
 
-function toEntity(cluster: Cluster, { known, passed, clusterOf }: EntityContext): DiscoveredEntity | undefined {
+function toEntity(cluster: Cluster, { known, clusterOf, kinds }: EntityContext): DiscoveredEntity | undefined {
   const { main, members } = cluster;
   // A given name alone ("Marco", "Samantha") would light up every page that mentions anyone so named.
   if (main.words.length === 1 && isFirstName(main.words[0]!) && !isKnownName(main.words[0]!)) return undefined;
@@ -860,7 +914,7 @@ function toEntity(cluster: Cluster, { known, passed, clusterOf }: EntityContext)
   const confidence = Math.max(...members.map((member) => member.score));
   return {
     name,
-    kind: classify(cluster, passed),
+    kind: kinds.get(cluster)!,
     aliases: [name, ...[...aliases].filter((alias) => alias !== name)],
     mentions: members.reduce((sum, member) => sum + member.mentions.length, 0),
     confidence,

@@ -80,17 +80,37 @@ const NAME_TAGS = new Set([
 ]);
 
 // Tagging a word alone costs about 0.3 ms; articles repeat their words, so each is tagged once per process.
+// Only compromise's first pass is run: the second (its match network of context fixes) costs 40-300 ms to
+// build on first use, which the first article a user adds would pay, and says nothing more about a word
+// standing alone than the inflection check below.
 const taggedAlone = new Map<string, Tags>();
 
 function tagsAlone(word: string): Tags {
   const key = word.toLowerCase();
   let tags = taggedAlone.get(key);
   if (!tags) {
-    const terms = (nlp(key).json() as { terms?: { tags?: string[] }[] }[])[0]?.terms ?? [];
+    const doc = nlp.tokenize(key);
+    doc.compute('preTagger');
+    const terms = (doc.json() as { terms?: { tags?: string[] }[] }[])[0]?.terms ?? [];
     tags = terms.length === 1 ? (terms[0]?.tags ?? []) : [];
     taggedAlone.set(key, tags);
   }
   return tags;
+}
+
+// Prefixes and endings that make a listed word into another word of its kind ("reinvest", "unclear",
+// "disappears"), which the first pass reads as unknown nouns.
+const WORD_PREFIXES = /^(?:re|un|dis|mis|pre|over|under|out|co|de|non)(?=\p{Ll}{3})/u;
+const WORD_ENDINGS = /(?:s|es)$/;
+
+function isListedInflection(word: string): boolean {
+  const lower = word.toLowerCase();
+  const isCommon = (tags: Tags) => !tags.some((tag) => NAME_TAGS.has(tag)) && tags.some((tag) => COMMON_TAGS.has(tag));
+  const unprefixed = lower.replace(WORD_PREFIXES, '');
+  if (unprefixed !== lower && isCommon(lexiconTags(unprefixed))) return true;
+  // Only a verb takes the ending: "Foods" and "Wells" are names as often as plurals.
+  const stem = lower.replace(WORD_ENDINGS, '');
+  return stem !== lower && isCommon(lexiconTags(stem)) && lexiconTags(stem).includes('Infinitive');
 }
 
 /**
@@ -106,7 +126,9 @@ export function isCommonWord(word: string): boolean {
     if (listed.some((tag) => NAME_TAGS.has(tag))) return false;
     return true;
   }
-  return tagsAlone(word).some((tag) => COMMON_TAGS.has(tag));
+  const tags = tagsAlone(word);
+  if (tags.some((tag) => COMMON_TAGS.has(tag))) return true;
+  return tags.includes('Noun') && !tags.includes('ProperNoun') && isListedInflection(word);
 }
 
 /**

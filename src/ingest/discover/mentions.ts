@@ -70,6 +70,8 @@ export interface Mention {
   nearby: string[];
   /** Names written beside this one in a list ("Walmart, Kroger and Costco"), as word keys. */
   listNeighbours: string[];
+  /** Joined to a neighbour by "and" or "or": one of a series, not a name and its apposition ("Ann Lee, Zorblet's chief"). */
+  inSeries: boolean;
   /** Followed by a comma and a region or country ("Cupertino, California"): the usual way to write a town. */
   placeAfterComma: boolean;
   /** The name whose possessive comes right before this one ("Apple" for "Apple's Vision Pro"), as a key. */
@@ -403,6 +405,7 @@ function trimAndDescribe(
         ? afterWord
         : undefined,
     listNeighbours: [],
+    inSeries: false,
     placeAfterComma: false,
     line: lineIndex,
     first,
@@ -441,9 +444,12 @@ function linkNeighbours(tokens: Token[], mentions: Mention[]): void {
     if (LIST_SEPARATORS.has(joined)) {
       left.listNeighbours.push(keyOf(right.words));
       right.listNeighbours.push(keyOf(left.words));
+      if (/\b(?:and|or)\b/.test(joined)) left.inSeries = right.inSeries = true;
     }
     if (left.possessive && between.length === 0) right.possessor = keyOf(left.words);
-    if (joined === ',' && right.words.length <= 2 && isKnownPlace(right.words.join(' '))) left.placeAfterComma = true;
+    // "SunExpress, Kazakhstan's Air Astana" lists two names: a place in the possessive owns the next one.
+    const placeAfter = right.words.length <= 2 && !right.possessive && isKnownPlace(right.words.join(' '));
+    if (joined === ',' && placeAfter) left.placeAfterComma = true;
   }
 }
 

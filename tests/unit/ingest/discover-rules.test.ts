@@ -260,6 +260,24 @@ describe('kinds', () => {
       kind: 'place',
     },
     {
+      rule: 'a name with no sign of its own takes the kind of the names in a series with it',
+      text: 'We played Vortaxia 3, Brisk Talon and Quell Ember. Brisk Talon looks sharp, and Quell Ember loads fast.',
+      name: 'Brisk Talon',
+      kind: 'product',
+    },
+    {
+      rule: 'a name set beside another by a comma alone is no series ("Ann Lee, Zorblet\'s chief")',
+      text: 'Ann Lee, Zorblet’s chief, spoke. Ann Lee said Zorblet grew, and Zorblet hired staff at Zorblet offices.',
+      name: 'Zorblet',
+      kind: 'company',
+    },
+    {
+      rule: "a place in the possessive after a comma is the next name's owner, not the place of the name before",
+      text: 'Buyers included Skylinq, Kenya’s Savanna Skyways and others. Skylinq ordered jets, and Skylinq paid cash.',
+      name: 'Skylinq',
+      kind: 'company',
+    },
+    {
       rule: 'a full name whose family name is also written alone is a person',
       text: 'Elder Hemi Tarawhiti spoke. Later Tarawhiti walked the beach with Hemi Tarawhiti supporters.',
       name: 'Hemi Tarawhiti',
