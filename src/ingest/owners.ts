@@ -76,6 +76,10 @@ const RELATIVE = /^,\s+(?:which|who|whose)\s+$/i;
 const PREPOSITION =
   /(?:\b(?:in|at|on|from|for|with|by|of|about|against|than|into|onto|over|under|across|like|as|including|via|per|among|between|through|toward|towards|near|within|without|versus|since|during|after|before|according to)\s+(?:[\p{Ll}\d][\p{L}\d'’-]*\s+){0,3}|\bto\s+(?:(?:the|a|an|its|their|his|her)\s+)?)$/iu;
 
+/** After a name, an appositive that holds the figure: ", the ", ", a ", ", Acme's ". */
+const APPOSITIVE =
+  /^,\s+(?:(?:the|a|an)\s+|\p{Lu}[\p{L}\d&.+-]*(?:\s+\p{Lu}[\p{L}\d&.+-]*)*['’]s\s+)(?:\p{Ll}+\s+){0,2}$/u;
+
 /** Between two names of one list: ", ", " and ", ", or ". */
 const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/;
 
@@ -238,6 +242,12 @@ function actorOwners(
   );
   if (priced) return [priced.entityId];
 
+  // The name an appositive renames: "Prime, Acme's $119-a-year program", "Beta, a $5 billion company".
+  const renamed = mentions.find(
+    (m) => m.end <= figure.start && isActor(m) && APPOSITIVE.test(sentence.slice(m.end, figure.start)),
+  );
+  if (renamed) return [renamed.entityId];
+
   // The name that owns it: "Acme's $5 price", "Acme’s 30% stake".
   const possessor = mentions.find(
     (m) => m.end <= figure.start && /^['’]s?\s+(?:\p{Ll}+\s+){0,2}$/u.test(sentence.slice(m.end, figure.start)),
@@ -311,6 +321,11 @@ function placeOwner(
   mentions: readonly OwnerMention[],
 ): string[] {
   const places = mentions.filter((m) => m.kind === 'place');
+  // "…in Springfield, where sales fell 10%": the place the relative "where" stands for.
+  const where = places.find(
+    (m) => m.end <= clauseStartAt && /^,?\s+where\s+$/.test(sentence.slice(m.end, clauseStartAt)),
+  );
+  if (where) return [where.entityId];
   const before = places.filter((m) => m.start >= clauseStartAt && m.end <= figure.start);
   for (const m of before) {
     const lead = sentence.slice(Math.max(clauseStartAt, m.start - 60), m.start);

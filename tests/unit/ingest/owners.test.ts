@@ -58,6 +58,9 @@ describe('figureOwners', () => {
     ['The catalogue lists “Game A” ($30) and “Game B” ($20).', '$30', ['game-a']],
     ['By contrast, the $1,000 Game B has a smaller screen.', '$1,000', ['game-b']],
     ['Gamma’s $6.99-a-month plan launched on Tuesday.', '$6.99', ['gamma']],
+    // The name an appositive holding the figure renames.
+    ['Then came Game A, Acme’s $119-a-year program, and more.', '$119', ['game-a']],
+    ['Beta, a $5 billion company, is hiring.', '$5 billion', ['beta']],
     // The agent of a passive after the figure.
     ['The offer fell short of the $20 reportedly demanded by Beta.', '$20', ['beta']],
     // Survey answers, people and markets with no named actor go to the story alone.
@@ -78,6 +81,8 @@ describe('figureOwners', () => {
       ['springfield'],
     ],
     ['The season began with 140 pilot whales beaching and dying on Springfield.', '140 pilot whales', ['springfield']],
+    ['The fleet moved to Springfield, where dealers sold 3,000 boats.', '3,000 boats', ['springfield']],
+    ['Beta moved to Springfield, where it sold 3,000 boats.', '3,000 boats', ['beta']],
     // …but a place never outranks a named actor, and a count of people in it is about the people.
     ['Acme sales in the Springfield area fell 10 percent.', '10 percent', ['acme']],
     ['Small investors in Springfield will get the maximum 10 per cent.', '10 per cent', []],
