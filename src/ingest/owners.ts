@@ -80,6 +80,13 @@ const PREPOSITION =
 const APPOSITIVE =
   /^,\s+(?:(?:the|a|an)\s+|\p{Lu}[\p{L}\d&.+-]*(?:\s+\p{Lu}[\p{L}\d&.+-]*)*['’]s\s+)(?:\p{Ll}+\s+){0,2}$/u;
 
+/**
+ * A name set beside a role in an adjunct: "held by Tribune's former chairman, Jane Roe". The name is the
+ * role's holder, so it is in the adjunct too.
+ */
+const ROLE_IN_ADJUNCT =
+  /\b(?:by|from|to|with|for|of|according to)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:\p{Ll}+\s+){0,2}(?:chairman|chairwoman|chair|founder|co-founder|president|chief executive|executive|ceo|director|head|analyst|spokesman|spokeswoman|spokesperson|owner|shareholder|investor),\s+$/u;
+
 /** Between two names of one list: ", ", " and ", ", or ". */
 const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/;
 
@@ -373,7 +380,8 @@ function clauseActors(
     const lead = sentence.slice(Math.max(clauseStartAt, m.start - 60), m.start);
     const listedAfterExcluded =
       previous !== undefined && excluded.has(previous) && LIST_JOIN.test(sentence.slice(previous.end, m.start));
-    if (listedAfterExcluded || PREPOSITION.test(lead) || /\d\s+$/.test(lead)) excluded.add(m);
+    if (listedAfterExcluded || PREPOSITION.test(lead) || ROLE_IN_ADJUNCT.test(lead) || /\d\s+$/.test(lead))
+      excluded.add(m);
     previous = m;
   }
   // Names listed right before the figure are its siblings, not its owners.

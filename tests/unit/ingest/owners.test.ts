@@ -111,6 +111,7 @@ describe('figureOwners', () => {
     // Names in an adjunct, or listed beside the figure, are not owners.
     ['Home prices rose 10% in Springfield last month, according to Example Agency.', '10%', []],
     ['Acme, which owns Beta, Gamma and more than 90 other papers, is hiring.', 'more than 90', ['acme']],
+    ['Acme bought the stake held by Beta’s former chairman, Jane Roe, for $13 a share.', '$13', ['acme']],
     ['In addition to its order of 30 Beta jets, it announced an order of 50 Gamma jets.', '50 Gamma jets', ['acme']],
     // A company's own measures, in a story about it.
     ['Quarterly revenue rose 5% to $2 billion.', '5%', ['acme']],
