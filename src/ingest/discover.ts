@@ -12,6 +12,7 @@
  */
 import type { EntityKind } from '../facts/schema';
 import {
+  countryOfInitials,
   hasCommonNounEnding,
   isCommonWord,
   isListedCommonWord,
@@ -174,6 +175,8 @@ class KnownNames {
   /** True when every capitalised word of the name is a word of some known name ("Energy", "Microsoft Azure"). */
   covers(words: readonly string[]): boolean {
     if (this.keys.has(keyOf(words))) return true;
+    // "U.S." inside "U.S. Department of Energy" still names the country on its own.
+    if (words.length === 1 && isPlaceName(words[0]!)) return false;
     const meaningful = words.filter((word) => !STOP_WORDS.has(bare(word)) && /^\P{Ll}/u.test(word));
     return meaningful.length > 0 && meaningful.every((word) => this.words.has(bare(word)));
   }
@@ -246,9 +249,9 @@ function isCityName(phrase: string): boolean {
   return !isCommonWord(phrase) && !isFirstName(phrase) && !isLastName(phrase);
 }
 
-/** A place compromise knows, or a city's name (see `isCityName`). */
+/** A place compromise knows, a city's name (see `isCityName`) or a country's initials ("U.S."). */
 function isPlaceName(phrase: string): boolean {
-  return isKnownPlace(phrase) || isCityName(phrase);
+  return isKnownPlace(phrase) || isCityName(phrase) || countryOfInitials(phrase) !== undefined;
 }
 
 /**
@@ -423,7 +426,8 @@ function isAdmissible(
     if (word.length < 2 || LEGAL_SUFFIXES.has(word)) return false;
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
-  if (!words.some((word) => /\p{L}{2}/u.test(word))) return false;
+  // Initials with dots ("U.S.") are a name only when they are a country's.
+  if (!words.some((word) => /\p{L}{2}/u.test(word)) && !countryOfInitials(words.join(' '))) return false;
   // A title in quotation marks names a work or an event; keep it only when the text says it is a product.
   if (inText.every((m) => m.wholeQuote)) {
     if (inText.some((m) => m.eventNoun)) return false;

@@ -205,3 +205,33 @@ export function isListedCity(phrase: string): boolean {
   cities ??= new Set(cityNames.map((name) => name.toLowerCase()));
   return cities.has(phrase.toLowerCase());
 }
+
+// Initials → country, from compromise's multi-word countries ("US" → "united states"); built on first use.
+let countryInitials: Map<string, string> | undefined;
+
+/**
+ * The country whose name's initials the word is ("U.S.", "UK", "UAE"), by compromise's list of countries;
+ * undefined when it names none. Connecting words are left out of the initials ("Democratic Republic of the
+ * Congo" → "DRC").
+ */
+export function countryOfInitials(word: string): string | undefined {
+  if (!/^(?:\p{Lu}\.){2,4}$|^\p{Lu}{2,4}$/u.test(word)) return undefined;
+  if (!countryInitials) {
+    countryInitials = new Map();
+    for (const [phrase, entry] of Object.entries(lexicon)) {
+      const tags = typeof entry === 'string' ? [entry] : entry;
+      if (!tags.includes('Country') || !phrase.includes(' ')) continue;
+      const initials = phrase
+        .split(' ')
+        .filter((part) => !['of', 'the', 'and'].includes(part))
+        .map((part) => part[0]!.toUpperCase())
+        .join('');
+      // Two countries with the same initials name neither.
+      countryInitials.set(initials, countryInitials.has(initials) ? '' : phrase);
+    }
+  }
+  const letters = word.replace(/\./g, '');
+  // "CAR" is a car before it is the Central African Republic; "US" is the one pronoun kept.
+  if (letters.length > 2 && letters === word && lexiconTags(letters).length > 0) return undefined;
+  return countryInitials.get(letters) || undefined;
+}

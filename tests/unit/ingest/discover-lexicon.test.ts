@@ -1,6 +1,6 @@
 // What discovery asks compromise and the city list about single words: ordinary English or not, a city or not.
 import { describe, expect, it } from 'vitest';
-import { isCommonWord, isListedCity } from '@/src/ingest/discover/lexicon';
+import { countryOfInitials, isCommonWord, isListedCity } from '@/src/ingest/discover/lexicon';
 
 describe('isCommonWord', () => {
   it.each([
@@ -29,5 +29,19 @@ describe('isListedCity', () => {
     ['Moon', false],
   ])('%s → %s', (phrase, listed) => {
     expect(isListedCity(phrase)).toBe(listed);
+  });
+});
+
+describe('countryOfInitials', () => {
+  it.each([
+    ['U.S.', 'united states'],
+    ['UK', 'united kingdom'],
+    ['UAE', 'united arab emirates'],
+    // An English word in capitals is that word first.
+    ['CAR', undefined],
+    ['NFL', undefined],
+    ['Zorblet', undefined],
+  ])('%s → %s', (word, country) => {
+    expect(countryOfInitials(word)).toBe(country);
   });
 });

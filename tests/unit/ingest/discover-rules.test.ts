@@ -260,6 +260,12 @@ describe('kinds', () => {
       kind: 'place',
     },
     {
+      rule: "a country's dotted initials are a place, even beside a known name that holds them",
+      text: 'Sales in the U.S. fell, and the U.S. Zorblet Agency said the U.S. market would recover.',
+      name: 'U.S.',
+      kind: 'place',
+    },
+    {
       rule: 'a name with no sign of its own takes the kind of the names in a series with it',
       text: 'We played Vortaxia 3, Brisk Talon and Quell Ember. Brisk Talon looks sharp, and Quell Ember loads fast.',
       name: 'Brisk Talon',
