@@ -46,6 +46,7 @@ import {
   INSTITUTION_LEADS,
   LABEL_WORDS,
   LEADING_TITLES,
+  LOWER_CASE_HEADS,
   PLACE_HEADS,
   PRODUCT_CONTEXT,
   PRODUCT_NOUNS,
@@ -124,7 +125,9 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const acronyms = readAcronymDefinitions(lines);
   const lowerCase = countLowerCaseWords(lines);
   const found = findMentions(lines, acronyms);
-  const mentions = splitRunTogetherNames(joinPossessiveTitles(resolveSentenceStarts(found, lowerCase)));
+  const mentions = splitRunTogetherNames(
+    joinPossessiveTitles(resolveSentenceStarts(attachLowerCaseHeads(found, lines), lowerCase)),
+  );
   const grouped = groupMentions(mentions);
   const familyNames = new Set(grouped.filter((c) => c.words.length > 1).map((c) => bare(c.words[c.words.length - 1]!)));
   const candidates = grouped.filter((candidate) => isAdmissible(candidate, acronyms, known, familyNames));
@@ -232,6 +235,26 @@ function resolveSentenceStarts(mentions: Mention[], lowerCase: ReadonlyMap<strin
     if (current.words.length > 0) resolved.push(current);
   }
   return resolved;
+}
+
+/**
+ * "West Mercia police", "New York magazine": an institution head written in lower case right after a name
+ * ends that name. Not after a possessive ("Zorblet's council") or a person's name.
+ */
+function attachLowerCaseHeads(mentions: Mention[], lines: readonly Line[]): Mention[] {
+  return mentions.map((mention) => {
+    const next = lines[mention.line]?.tokens[mention.last + 1];
+    if (!next || next.shape !== 'lower' || !LOWER_CASE_HEADS.has(next.text)) return mention;
+    if (mention.possessive || looksLikePersonName(mention.words)) return mention;
+    return {
+      ...mention,
+      words: [...mention.words, next.text],
+      shapes: [...mention.shapes, next.shape],
+      last: mention.last + 1,
+      productNoun: undefined,
+      organizationNoun: undefined,
+    };
+  });
 }
 
 function isKnownName(phrase: string): boolean {

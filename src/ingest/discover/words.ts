@@ -275,6 +275,12 @@ export const COMPASS_WORDS = set(`
   upper lower greater
 `);
 
+/**
+ * Institution heads that British and American papers often write in lower case after the name they end
+ * ("West Mercia police", "New York magazine", "Royal Shrewsbury hospital").
+ */
+export const LOWER_CASE_HEADS = set(`police magazine newspaper hospital council`);
+
 /** Lower-case nouns that, right after a name, say it is a programme ("the Artemis program"). */
 export const PROGRAM_NOUNS = set(`program programme programs programmes initiative scheme mission missions`);
 

@@ -260,6 +260,12 @@ describe('kinds', () => {
       kind: 'place',
     },
     {
+      rule: 'an institution head in lower case after a name ends it ("West Mercia police")',
+      text: 'Dunmore Vale police said the road was shut. Dunmore Vale police asked drivers to wait.',
+      name: 'Dunmore Vale police',
+      kind: 'organization',
+    },
+    {
       rule: "a country's dotted initials are a place, even beside a known name that holds them",
       text: 'Sales in the U.S. fell, and the U.S. Zorblet Agency said the U.S. market would recover.',
       name: 'U.S.',
