@@ -278,17 +278,14 @@ function actorOwners(
   if (discourse.speaker !== undefined && FIRST_PERSON_BEFORE.test(sentence.slice(clause.start, figure.start)))
     return [discourse.speaker];
 
+  // "…the giant, whose sales were hit by 2 crashes": "whose" is the antecedent's, before any other
+  // reading of the clause ("sales" alone would be the story subject's).
+  const whose = /^,\s+whose\b/i.test(sentence.slice(clause.boundary));
+  const antecedent = clause.relative ? relativeAntecedent(sentence, clause.boundary, mentions, discourse) : [];
+  if (whose && antecedent.length > 0) return antecedent;
   const resolved = resolveAnaphor(sentence, clause.start, figure, mentions, discourse);
   if (resolved.length > 0) return resolved;
-  if (clause.relative) {
-    // "Acme, which owns A, B and 90 other papers": the relative pronoun's noun is the subject.
-    const head = sentence.slice(0, clause.boundary);
-    const antecedent = mentions.find((m) => m.end <= clause.boundary && /^\S*\s*$/u.test(head.slice(m.end)));
-    if (antecedent && isActor(antecedent)) return [antecedent.entityId];
-    const headStart = clauseStart(head, head.length).start;
-    const resolvedHead = resolveAnaphor(head, headStart, { start: head.length, end: head.length }, mentions, discourse);
-    if (resolvedHead.length > 0) return resolvedHead;
-  }
+  if (antecedent.length > 0) return antecedent;
 
   // "About half of Acme's sites": the name the amount is a part of.
   // "140 million businesses across Acme's platforms": the same, for the name whose things are counted.
@@ -393,6 +390,27 @@ function clauseActors(
     next = m.start;
   }
   return inClause.filter((m) => !excluded.has(m) && isActor(m));
+}
+
+/**
+ * What a relative pronoun at `boundary` stands for: the name just before it ("Acme, which owns …"), else
+ * the noun phrase before it read as an anaphor ("the American manufacturing giant, whose …"), else the
+ * subject of the clause it hangs from.
+ */
+function relativeAntecedent(
+  sentence: string,
+  boundary: number,
+  mentions: readonly OwnerMention[],
+  discourse: Discourse,
+): string[] {
+  const head = sentence.slice(0, boundary);
+  const end = { start: head.length, end: head.length };
+  const named = mentions.find((m) => m.end <= boundary && /^\S*\s*$/u.test(head.slice(m.end)));
+  if (named) return isActor(named) ? [named.entityId] : [];
+  const phrase = /\bthe\s+(?:(?!\bthe\s)[^,;:()])*$/iu.exec(head);
+  const resolvedPhrase = phrase ? resolveAnaphor(head, phrase.index, end, mentions, discourse) : [];
+  if (resolvedPhrase.length > 0) return resolvedPhrase;
+  return resolveAnaphor(head, clauseStart(head, head.length).start, end, mentions, discourse);
 }
 
 /** Where the figure's clause starts, where its boundary word starts, and whether it is a relative clause. */

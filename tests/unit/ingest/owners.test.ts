@@ -156,6 +156,13 @@ describe('figureOwners', () => {
       { subject: ['gamma'], named: [{ entityId: 'acme', kind: 'company' }] },
       ['acme'],
     ],
+    // "Whose" is the noun phrase's before it, read as "the company" would be.
+    [
+      'The deal matters to the American plane maker, whose sales were hit by two crashes.',
+      'two crashes',
+      { subject: ['beta'], named: [{ entityId: 'acme', kind: 'company' }] },
+      ['acme'],
+    ],
     // "The platform" is the service the story named last.
     [
       'After all, the platform has helped thousands of people sell their work.',
