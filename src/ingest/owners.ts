@@ -296,8 +296,11 @@ function actorOwners(
       /^['’]s?\b/u.test(sentence.slice(m.end)),
   );
   if (partOf) return [partOf.entityId];
-  // "eight of its Hong Kong shares": "its" as the owner of what the figure is a part of.
-  const partOfIts = /^\s+(?:\p{Ll}+\s+){0,2}of\s+its\s/u.exec(sentence.slice(figure.end));
+  // "eight of its Hong Kong shares", "123 of the planes in its fleet": "its" as the owner of what the
+  // figure is a part of.
+  const partOfIts = /^\s+(?:of\s+the\s+\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,2}(?:of|in)\s+its\s/u.exec(
+    sentence.slice(figure.end),
+  );
   if (partOfIts) {
     const at = figure.end + partOfIts[0].length - 4;
     const resolved = resolveAnaphor(sentence, at, { start: at + 4, end: at + 4 }, mentions, discourse);
