@@ -297,12 +297,14 @@ function actorOwners(
   );
   if (partOf) return [partOf.entityId];
   // "eight of its Hong Kong shares", "123 of the planes in its fleet": "its" as the owner of what the
-  // figure is a part of.
+  // figure is a part of. Read from the number on, since a count's span may hold the words ("eight of its
+  // Hong Kong shares").
+  const afterNumber = figure.start + (/^\S+/.exec(sentence.slice(figure.start))?.[0].length ?? 0);
   const partOfIts = /^\s+(?:of\s+the\s+\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,2}(?:of|in)\s+its\s/u.exec(
-    sentence.slice(figure.end),
+    sentence.slice(afterNumber),
   );
   if (partOfIts) {
-    const at = figure.end + partOfIts[0].length - 4;
+    const at = afterNumber + partOfIts[0].length - 4;
     const resolved = resolveAnaphor(sentence, at, { start: at + 4, end: at + 4 }, mentions, discourse);
     if (resolved.length > 0) return resolved;
   }

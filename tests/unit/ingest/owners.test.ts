@@ -95,6 +95,7 @@ describe('figureOwners', () => {
     // The name whose things the figure counts, or whose part it is.
     ['There are now 140 million “businesses” across Acme’s platforms.', '140 million', ['acme']],
     ['One of Beta’s shares will be worth eight of its local shares.', 'eight', ['beta']],
+    ['One of Beta’s shares will be worth eight of its local shares.', 'eight of its local shares', ['beta']],
     ['Beta is the top buyer of the plane, with 123 of the planes in its fleet.', '123', ['beta']],
     // Names listed beside the figure are its siblings, even across names nobody knows.
     ['Acme is big — the company owns Beta, Delta, Gamma, and dozens of other firms.', 'dozens', ['acme']],
