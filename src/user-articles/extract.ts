@@ -48,6 +48,6 @@ export function extractArticle(document: Document): ExtractedPage {
     siteName,
     text: withoutBylineLine(paragraphs.join('\n\n'), byline),
     url: canonicalUrlOf(document, metadata),
-    publishedDate: publishedDateOf(document),
+    publishedDate: publishedDateOf(document, metadata),
   };
 }

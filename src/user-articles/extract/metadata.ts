@@ -48,32 +48,46 @@ export function calendarDateOf(value: string | null | undefined): string | null 
   if (!text) return null;
   const iso = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(text);
   if (iso) return iso[1]!;
-  const time = Date.parse(text);
+  // A date written out inside other words ("01:38:07 PM IST Nov 20, 2019") is read on its own.
+  const written = /\b\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}\b|\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}\b/.exec(text)?.[0];
+  const time = Date.parse(text) || (written ? Date.parse(written.replace('.', '')) : NaN);
   if (Number.isNaN(time)) return null;
   const date = new Date(time);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="dc.date"]',
-  'meta[name="parsely-pub-date"]',
+/**
+ * Metadata keys of the publication date, as `metaValues` spells them (lower-case, `.` read as `:`, each token of
+ * an `itemprop` list on its own: `itemprop="datePublished dateCreated"`).
+ */
+const DATE_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'date',
+  'pubdate',
+  'publishdate',
+  'dc:date:issued',
+  'dc:date',
+  'parsely-pub-date',
 ];
 
+/** A JSON-LD `datePublished` read by pattern, for metadata too broken for `JSON.parse` (raw newlines, a stray comma). */
+const LINKED_DATE = /"datePublished"\s*:\s*"([^"]+)"/;
+
 /** When the page says it was published, as `YYYY-MM-DD`, or null. */
-export function publishedDateOf(document: Document): string | null {
+export function publishedDateOf(document: Document, metadata = metaValues(document)): string | null {
   // The JSON-LD date first: pages update `article:published_time` on edits more often than their schema.org data.
   const candidates = [
     ...jsonLdObjects(document).map((object) =>
       typeof object.datePublished === 'string' ? object.datePublished : null,
     ),
-    ...DATE_META.map((selector) => document.querySelector(selector)?.getAttribute('content')),
+    ...DATE_KEYS.map((key) => metadata.get(key)),
+    ...[...document.querySelectorAll('script[type="application/ld+json"]')].map(
+      (script) => LINKED_DATE.exec(script.textContent ?? '')?.[1],
+    ),
     document.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'),
   ];
   for (const candidate of candidates) {

@@ -415,6 +415,20 @@ describe('publication dates', () => {
     ],
     ['<script type="application/ld+json">{broken</script><meta name="date" content="2021-07-08">', '2021-07-08'],
     ['<article><time datetime="2023-01-02T08:00">Jan 2</time></article>', '2023-01-02'],
+    // Metadata names in any case and any token of an itemprop list.
+    ['<meta name="DC.Date.Issued" content="2014-12-15">', '2014-12-15'],
+    ['<meta name="publishDate" content="2020-11-11 12:00:00.000-0600">', '2020-11-11'],
+    [
+      '<meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09Z">',
+      '2019-11-19',
+    ],
+    ['<meta property="og:article:published_time" content="2019-11-19T21:57:01+0000">', '2019-11-19'],
+    // JSON-LD that JSON.parse refuses still states its date; a date written out among other words is read.
+    [
+      '<script type="application/ld+json">{"@type":"NewsArticle",\n"datePublished": "2019-11-18T16:06:51-05:00",}</script>',
+      '2019-11-18',
+    ],
+    ['<script type="application/ld+json">{"datePublished": "01:38:07 PM IST Nov 20, 2019"}</script>', '2019-11-20'],
     ['<p>No date here</p>', null],
   ])('reads %s as %s', (html, date) => {
     expect(publishedDateOf(pageDocument(`<!doctype html><html><head></head><body>${html}</body></html>`))).toBe(date);
