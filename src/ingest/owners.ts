@@ -309,6 +309,18 @@ function actorOwners(
     if (resolved.length > 0) return resolved;
   }
 
+  // "The 14 companies currently in the program": the programme the story named last.
+  if (
+    /^\s+(?:\p{Ll}+\s+){0,2}(?:in|of|under)\s+the\s+(?:program|programme|initiative|scheme)\b/u.test(
+      sentence.slice(afterNumber),
+    )
+  ) {
+    const programme = [...mentions.filter((m) => m.end <= figure.start), ...[...discourse.named].reverse()].find(
+      (m) => m.kind === 'program',
+    );
+    if (programme) return [programme.entityId];
+  }
+
   // "over 130 Acme X-enhanced titles": a name inside the figure is what it counts, when nothing else is.
   const inside = mentions.find((m) => m.start > figure.start && m.end <= figure.end && isActor(m));
   if (inside) return [inside.entityId];

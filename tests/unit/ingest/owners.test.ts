@@ -165,6 +165,19 @@ describe('figureOwners', () => {
       { subject: ['beta'], named: [{ entityId: 'acme', kind: 'company' }] },
       ['acme'],
     ],
+    // "The programme" after the figure is the programme the story named last.
+    [
+      'The 14 companies currently in the program can bid on Acme work.',
+      '14 companies',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'moon-program', kind: 'program' },
+          { entityId: 'beta', kind: 'company' },
+        ],
+      },
+      ['moon-program'],
+    ],
     // "The platform" is the service the story named last.
     [
       'After all, the platform has helped thousands of people sell their work.',
