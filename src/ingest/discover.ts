@@ -138,13 +138,15 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   for (const name of known.keys) believed.add(name);
   for (const candidate of candidates) candidate.score = scoreCandidate(candidate, lowerCase, acronyms, believed);
 
-  const clusters = clusterCandidates(candidates, acronyms);
+  const { clusters, sharedFamilyNames } = clusterCandidates(candidates, acronyms);
   const passed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
   const clusterOf = new Map<string, Cluster>();
   for (const cluster of clusters) for (const member of cluster.members) clusterOf.set(member.key, cluster);
   const kinds = settleKinds(clusters, passed);
   const entities: DiscoveredEntity[] = [];
   for (const cluster of clusters) {
+    // A family name two people of the story share names neither, and no one else either.
+    if (cluster.members.length === 1 && sharedFamilyNames.has(cluster.main.key)) continue;
     const entity = toEntity(cluster, { known, passed, clusterOf, kinds });
     if (entity && entity.confidence >= minConfidence) entities.push(entity);
   }
@@ -565,7 +567,10 @@ function scoreCandidate(
  * a person's full name and their family name alone, a product with and
  * without its maker's name, an institution with and without its head word.
  */
-function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions): Cluster[] {
+function clusterCandidates(
+  candidates: Candidate[],
+  acronyms: AcronymDefinitions,
+): { clusters: Cluster[]; sharedFamilyNames: Set<string> } {
   const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
   const parent = new Map<string, string>();
   const root = (key: string): string => {
@@ -585,6 +590,20 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
 
   // A family name alone joins the best-attested full name that ends with it; a given name alone, the one it starts.
   const people = candidates.filter((c) => c.words.length >= 2 && personEvidence(c, byKey) >= 2);
+  // "Parata" beside "Hori Parata" and "Te Kaurinui Parata": two people share it, so it is neither's.
+  const sharedFamilyNames = new Set(
+    candidates
+      .filter((candidate) => candidate.words.length === 1)
+      .filter((candidate) => {
+        const fullNames = candidates.filter(
+          (other) =>
+            bare(other.words[other.words.length - 1]!) === candidate.key &&
+            (people.includes(other) || looksLikeFullName(other.words)),
+        );
+        return distinctPeople(fullNames) > 1;
+      })
+      .map((candidate) => candidate.key),
+  );
   for (const candidate of candidates) {
     if (candidate.words.length !== 1) continue;
     const owners = people
@@ -595,6 +614,7 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
     const nameLike = candidates.filter(
       (other) => other.words.length >= 2 && bare(other.words[other.words.length - 1]!) === candidate.key,
     );
+    if (sharedFamilyNames.has(candidate.key)) continue;
     if (owners[0]) merge(candidate.key, owners[0].key);
     else if (firstNameOwners.length === 1 && isFirstName(candidate.key)) merge(candidate.key, firstNameOwners[0]!.key);
     else if (nameLike.length === 1 && looksLikeFullName(nameLike[0]!.words)) merge(candidate.key, nameLike[0]!.key);
@@ -639,13 +659,17 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
 
   mergeShortForms(candidates, byKey, acronyms, merge);
 
-  // "Xbox One X" / "One X", "Dolby Atmos" / "Atmos": a believed maker or brand name in front.
+  // "Xbox One X" / "One X", "Dolby Atmos" / "Atmos": a believed maker or brand name in front. A person's
+  // given names in front of their family name are no brand ("Te Kaurinui Parata").
+  const personKeys = new Set(people.map((person) => person.key));
   for (const candidate of candidates) {
+    if (personKeys.has(candidate.key)) continue;
     const words = candidate.key.split(' ');
     for (let cut = 1; cut < words.length; cut += 1) {
       const maker = byKey.get(words.slice(0, cut).join(' '));
       const rest = byKey.get(words.slice(cut).join(' '));
       if (!maker || !rest || maker.score < BELIEVED || isAllCommon(maker.words)) continue;
+      if (sharedFamilyNames.has(rest.key)) continue;
       if (rest.score >= BELIEVED || rest.words.length > 1) merge(rest.key, candidate.key);
     }
   }
@@ -660,7 +684,22 @@ function clusterCandidates(candidates: Candidate[], acronyms: AcronymDefinitions
     }
     cluster.members.push(candidate);
   }
-  return [...clusters.values()];
+  return { clusters: [...clusters.values()], sharedFamilyNames };
+}
+
+/**
+ * How many people these full names name: a name whose words all stand, in order, in a longer one with the
+ * same first and last word is that person again ("Te Kaurinui Parata", "Te Kaurinui Robert Parata").
+ */
+function distinctPeople(names: readonly Candidate[]): number {
+  const keys = names.map((name) => name.key.split(' '));
+  const sameAsLonger = (short: string[], long: string[]) => {
+    if (short.length >= long.length || short[0] !== long[0] || short.at(-1) !== long.at(-1)) return false;
+    let at = 0;
+    for (const word of long) if (word === short[at]) at += 1;
+    return at === short.length;
+  };
+  return keys.filter((words) => !keys.some((other) => sameAsLonger(words, other))).length;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'the', 'and', '&', 'for', 'on', 'de', 'du', 'des', 'la', 'le']);

@@ -304,6 +304,14 @@ describe('kinds', () => {
 describe('forms kept out of an entity', () => {
   it.each([
     {
+      rule: 'a family name two people of the story share joins neither',
+      text:
+        'Elder Hemi Tarawhiti spoke first. Later Te Aroha Tarawhiti, his niece, spoke. Hemi Tarawhiti said the ' +
+        'beach was sacred. Te Aroha said so, and Te Aroha walked on. Tarawhiti said so again, and Tarawhiti left.',
+      name: 'Hemi Tarawhiti',
+      notForms: ['Tarawhiti', 'Te Aroha Tarawhiti'],
+    },
+    {
       rule: 'a family name that is an English word is no alias: other stories would match it',
       text: 'Apple chief Tim Baker spoke. Baker said sales rose, and Baker left the stage with Tim Baker fans.',
       name: 'Tim Baker',
