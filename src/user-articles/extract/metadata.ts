@@ -269,8 +269,13 @@ export function titleOf(
   if (declared) return declared;
   // The first `<h1>` stands in for a missing `<title>` but is trivially visible: it does not compete here.
   const titles = document.title ? [...headlines, documentHeadline] : headlines;
+  // A title that is only the site's name (every title of a page left at the site's default) has lost the
+  // article's: the first heading of the page that is not the site's name is what the reader sees as it.
+  const firstOwnHeading = h1s.map(headingText).find(ownTitle);
   return (
-    titles.find((headline) => ownTitle(headline) && isVisible(headline)) ?? headlines.find(ownTitle) ?? documentHeadline
+    titles.find((headline) => ownTitle(headline) && isVisible(headline)) ??
+    headlines.find(ownTitle) ??
+    (ownTitle(documentHeadline) ? documentHeadline : (firstOwnHeading ?? documentHeadline))
   );
 }
 

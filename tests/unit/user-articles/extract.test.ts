@@ -554,6 +554,12 @@ describe('titles: the page’s metadata, settled by what the page shows', () => 
       '<header><h1>V8</h1></header><h1>Outside the web: a post</h1>',
       'Outside the web: a post',
     ],
+    // Every title left at the site's name: the page's own heading is the article's.
+    [
+      '<title>Harbour Gazette</title><meta property="og:site_name" content="Harbour Gazette">',
+      '<h1>Harbour Gazette</h1><h1>Ferry fares rise again</h1>',
+      'Ferry fares rise again',
+    ],
     // A masthead heading at the title's end is the site's; the heading that starts the title is the headline.
     [
       '<title>Outside the web: a post · V8</title>',
