@@ -91,13 +91,20 @@ const FORECAST_WORDS = new Set([
 /** Verbs whose object or complement is a price. */
 const PRICE_VERBS =
   /^(?:cost|costs|costing|priced|prices|sell|sells|selling|sold|retail|retails|retailing|launch|launches|launched|launching|charge|charges|charged|charging|closed|close|closes|ended|opened|traded|trades|trading|fetch|fetches|fetched|listed)$/u;
-const PAY_VERBS = /^(?:pay|pays|paying|paid)$/u;
+const PAY_VERBS = /^(?:pay|pays|paying|paid|shell|shells|shelled|fork|forks|forked)$/u;
 const SPEND_VERBS = /^(?:spend|spends|spending|spent|invest|invests|investing|invested)$/u;
 const RAISE_VERBS = /^(?:raise|raises|raising|raised)$/u;
 const BUY_VERBS = /^(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired)$/u;
 const VALUE_VERBS = /^(?:valued|values|worth)$/u;
 const EARN_VERBS = /^(?:earn|earns|earning|earned|generate|generates|generated|generating)$/u;
 const LOSE_VERBS = /^(?:lose|loses|losing|lost)$/u;
+const SAVE_VERBS = /^(?:save|saves|saving|saved)$/u;
+/** Verbs that say a figure is a part of a whole: "representing 14 percent of all sales". */
+const SHARE_VERBS =
+  /^(?:represent|represents|representing|represented|comprise|comprises|comprising|constitute|constitutes|constituting)$/u;
+/** Words in the sentence before "for $X" that make the amount a purchase price: "by acquiring the stake …, for $13". */
+const PURCHASE_CUE =
+  /^(?:acquire|acquires|acquiring|acquired|acquisition|buy|buys|buying|bought|purchase|purchases|purchasing|purchased|takeover)$/iu;
 const RISE_VERBS =
   /^(?:rise|rises|rising|rose|risen|up|grow|grows|growing|grew|grown|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbs|climbed|gain|gains|gained|surge|surges|surged|soar|soars|soared|expand|expands|expanded|boost|boosts|boosted)$/u;
 const FALL_VERBS =
@@ -124,7 +131,38 @@ const TIME_WORDS =
   /^(?:last|this|next|previous|past|first|second|third|fourth|quarter|half|year|month|week|day|today|yesterday|ago|earlier|later|from|since|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/iu;
 
 /** Pronouns that point back to the sentence's subject ("its projected growth" is Microsoft's). */
-const POSSESSIVE_PRONOUNS = /^(?:its|it|their|they)$/iu;
+const POSSESSIVE_PRONOUNS = /^(?:its|it|their|they|you|we|i|he|she)$/iu;
+
+/** Adverbs that sit between a subject and a figure ("newsrooms are often half the size"). */
+const ADVERBS =
+  /^(?:(?!(?:daily|weekly|monthly|quarterly|yearly|early|family|supply|assembly|rally|elderly|friendly)$)\p{Ll}{3,}ly|often|otherwise|still|already|almost|soon|now|then|ever|never)$/u;
+
+/** Words that open a subordinate clause before its subject ("while sedan sales are down 12 percent"). */
+const SUBORDINATORS = new Set(
+  'while although though as because whereas but and if when since so yet unless until after before'.split(' '),
+);
+
+/** Nouns of a figure that compares ("the March high of 21.8 percent"): the measure is what an earlier figure measured. */
+const COMPARISON_HEADS = new Set('high low peak record average level rate median'.split(' '));
+
+/** Head nouns of a subscription: "a $119-a-year shipping program" is the programme's price. */
+const SUBSCRIPTION_NOUNS = new Set(
+  'program programme plan subscription membership service tier package bundle pass'.split(' '),
+);
+
+/** Verbs that make the figure what their subject is: "the stock is $8.5". */
+const COPULAS = /^(?:is|was|are|were|be|been|remains|remained|stands|stood|stays|stayed|becomes|became)$/iu;
+/** Subjects whose amount of money is a share price: "the stock is $8.5". */
+const STOCK_NOUNS = /^(?:stock|stocks|shares)$/iu;
+
+/** Nouns a verb's form may modify ("retail price", "closing price", "selling point"). */
+const MODIFIED_NOUNS = /^(?:price|prices|sales|value|values|store|stores|market|markets|point|points)$/iu;
+
+/** Words that open a clause inside a clause, with no comma before them. */
+const CLAUSE_OPENERS = /^(?:while|whereas|although|though|because)$/iu;
+
+/** Nouns that "double the", "half the" compare ("double the number in 2017", "half the size"). */
+const SCALE_NOUNS = new Set('size number amount total level rate price cost value figure'.split(' '));
 
 // ---------------------------------------------------------------------------
 // Tokens and clauses
@@ -150,9 +188,12 @@ const lower = (word: string) => word.toLowerCase();
 const isFunctionWord = (word: string) => FUNCTION_WORDS.has(lower(bare(word)));
 const isVerbLike = (word: string) => {
   const w = lower(word);
-  return IRREGULAR_VERBS.has(w) || (/(?:ed|ing)$/u.test(w) && w.length > 4) || AUXILIARIES.has(w);
+  // "GateHouse-owned", "long-awaited": a hyphenated form is an adjective.
+  return IRREGULAR_VERBS.has(w) || (/(?:ed|ing)$/u.test(w) && w.length > 4 && !w.includes('-')) || AUXILIARIES.has(w);
 };
 const isNumberWord = (word: string) => /\p{N}/u.test(word) && !/\p{L}{2}/u.test(word);
+const isContentWord = (word: string | undefined) =>
+  word !== undefined && !isFunctionWord(word) && !isNumberWord(word) && !isVerbLike(word) && !ADVERBS.test(word);
 
 /**
  * The noun phrase that ends right before index `end` of `words` (exclusive):
@@ -163,7 +204,7 @@ function nounPhraseEndingAt(words: readonly Word[], end: number, max = 4): Word[
   let start = end;
   while (start > 0 && end - start < max) {
     const word = words[start - 1]!.text;
-    if (isFunctionWord(word) || isNumberWord(word)) break;
+    if (isFunctionWord(word) || isNumberWord(word) || ADVERBS.test(word)) break;
     if (isVerbLike(word) && !/^\p{Lu}/u.test(word) && start < end) break;
     if (isVerbLike(word) && !/^\p{Lu}/u.test(word) && !/ing$/u.test(word)) break;
     start--;
@@ -178,20 +219,28 @@ function nounPhraseEndingAt(words: readonly Word[], end: number, max = 4): Word[
  */
 function nounPhraseStartingAt(words: readonly Word[], start: number, max = 8): Word[] {
   let i = start;
-  while (i < words.length && DETERMINERS.has(lower(words[i]!.text))) i++;
+  // "all vehicle sales" measures vehicle sales.
+  while (i < words.length && (DETERMINERS.has(lower(words[i]!.text)) || lower(words[i]!.text) === 'all')) i++;
   const phrase: Word[] = [];
   for (; i < words.length && phrase.length < max; i++) {
     const word = words[i]!.text;
     const w = lower(bare(word));
-    if (/ly$/u.test(w) && w.length > 4) continue;
+    if (ADVERBS.test(word)) continue;
     if (['of', 'on', 'for', 'by', 'in', 'to'].includes(w) && phrase.length > 0) {
       const next = words[i + 1]?.text;
       if (!next || (isFunctionWord(next) && !DETERMINERS.has(lower(next)))) break;
+      // "Whole Foods in August 2017": a period ends the phrase.
+      if (TIME_WORDS.test(next)) break;
       phrase.push(words[i]!);
       continue;
     }
     if (DETERMINERS.has(w) && phrase.length > 0 && /^(?:of|on|for|by|in|to)$/u.test(lower(phrase.at(-1)!.text)))
       continue;
+    // "Truck and SUV sales": a conjunction joins two words of one phrase when a content word follows.
+    if ((w === 'and' || w === 'or') && phrase.length > 0 && isContentWord(words[i + 1]?.text)) {
+      phrase.push(words[i]!);
+      continue;
+    }
     if (isFunctionWord(word) || isNumberWord(word)) break;
     if (isVerbLike(word) && phrase.length > 0 && !/^(?:generated|made|owned|built|sold)$/u.test(w)) break;
     phrase.push(words[i]!);
@@ -209,10 +258,19 @@ const phraseText = (phrase: readonly Word[]) =>
 
 /** The subject of a clause: its noun phrase before its first verb, without trailing prepositional phrases. */
 function clauseSubject(words: readonly Word[], before: number): Word[] {
+  // "while sedan sales are down": the subject follows the word that subordinates its clause.
+  let first = 0;
+  while (first < words.length && SUBORDINATORS.has(lower(words[first]!.text))) first++;
+  if (first > 0) return clauseSubject(words.slice(first), before - first);
   let verbAt = -1;
   for (let i = 0; i < Math.min(before, words.length); i++) {
     const w = lower(words[i]!.text);
-    if (isVerbLike(words[i]!.text) || RISE_VERBS.test(w) || FALL_VERBS.test(w) || PRICE_VERBS.test(w)) {
+    // "the average retail price": a verb's form before a noun it modifies is no verb.
+    const modifiesNoun = MODIFIED_NOUNS.test(words[i + 1]?.text ?? '');
+    if (
+      !modifiesNoun &&
+      (isVerbLike(words[i]!.text) || RISE_VERBS.test(w) || FALL_VERBS.test(w) || PRICE_VERBS.test(w))
+    ) {
       verbAt = i;
       break;
     }
@@ -237,6 +295,8 @@ interface Read {
   measure?: string;
   /** The measure of what changed ("stock price"), for figures that say only "surge" or "to $143.61". */
   base?: string;
+  /** What a count counted ("employees"), for a later count that leaves it out ("… and 300 more"). */
+  counted?: string;
 }
 
 const RATE_ADJECTIVE: Partial<Record<FigurePer, string>> = {
@@ -250,7 +310,10 @@ const RATE_ADJECTIVE: Partial<Record<FigurePer, string>> = {
 function readMeasure(sentence: string, figure: FigureInSentence, previous: readonly Read[]): Read {
   const figureEnd = figure.offset + figure.text.length;
   const clause = clauseAround(sentence, figure.offset, figureEnd);
-  const left = wordsOf(sentence, clause.start, figure.offset);
+  // "The average price of a truck was $41,640 while the average price for a sedan was $31,627": a word such as
+  // "while" opens a clause of its own, with no punctuation before it.
+  const leftOfClause = wordsOf(sentence, clause.start, figure.offset);
+  const left = leftOfClause.slice(findLastIndex(leftOfClause, (word) => CLAUSE_OPENERS.test(word.text)) + 1);
   const right = wordsOf(sentence, figureEnd, clause.end);
   const isMoney = /^[A-Z]{3}$/u.test(figure.unit);
   const lastBase = previous.findLast((read) => read.base)?.base;
@@ -262,6 +325,8 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   while (leftEnd > 0 && skippable.test(left[leftEnd - 1]!.text) && !(leftEnd === left.length - 0 && false)) {
     // "up to" and "to" keep their "to" when it is not a hedge ("this year to $143.61").
     if (/^to$/iu.test(left[leftEnd - 1]!.text) && !/^up$/iu.test(left[leftEnd - 2]?.text ?? '')) break;
+    // ", up 0.35%": "up" is a hedge only in "up to".
+    if (/^up$/iu.test(left[leftEnd - 1]!.text) && !/^to$/iu.test(left[leftEnd]?.text ?? '')) break;
     leftEnd--;
   }
   if (leftEnd >= 2 && lower(left[leftEnd - 1]!.text) === 'of' && GENERIC_NOUNS.has(lower(left[leftEnd - 2]!.text))) {
@@ -270,35 +335,19 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   }
 
   // Counts: what is counted, with the verb that says what happened to it.
-  if (figure.unit === 'count' && figure.subject) {
-    const subject = figure.subject.replace(/[“”"]/gu, '');
-    const verbAfter = right
-      .slice(0, 4)
-      .filter((word) => !AUXILIARIES.has(lower(word.text)))
-      .find((word) => isVerbLike(word.text) && /^\p{Ll}/u.test(word.text));
-    const ofNoun =
-      lower(left[left.length - 1]?.text ?? '') === 'of' ? nounPhraseEndingAt(left, left.length - 1, 2) : [];
-    const ofText = phraseText(ofNoun);
-    if (ofText && !GENERIC_NOUNS.has(lower(ofText))) return { measure: `${subject} in ${ofText}` };
-    if (verbAfter) return { measure: `${subject} ${verbAfter.text}` };
-    // Before the figure only a past form reads as what happened to it ("laid off 60 employees").
-    const verbBefore = left
-      .slice(Math.max(0, leftEnd - 3), leftEnd)
-      .reverse()
-      .find(
-        (word) =>
-          isVerbLike(word.text) &&
-          !/ing$/u.test(word.text) &&
-          !AUXILIARIES.has(lower(word.text)) &&
-          /^\p{Ll}/u.test(word.text),
-      );
-    if (verbBefore) {
-      const particle = left[left.indexOf(verbBefore) + 1]?.text;
-      const verb =
-        particle && /^(?:off|out|up|down)$/u.test(particle) ? `${verbBefore.text} ${particle}` : verbBefore.text;
-      return { measure: `${subject} ${verb}` };
-    }
-    return { measure: subject };
+  const ofWhat = figure.unit === 'count' && !figure.subject ? countedAfterOf(right) : undefined;
+  const counted =
+    figure.unit === 'count'
+      ? (figure.subject ??
+        ofWhat ??
+        previous.findLast((read) => read.counted)?.counted ??
+        pluralNounBefore(left, sentence, clause))
+      : undefined;
+  if (counted) {
+    const subject = counted.replace(/[“”"]/gu, '');
+    // "bids for some 60 of the jets": a verb before the number is not what happened to the jets.
+    const read = countMeasure(subject, left, ofWhat ? 0 : leftEnd, right);
+    return { ...read, counted: subject };
   }
 
   // Rates written into the figure: "$1 billion in annual revenue".
@@ -315,7 +364,14 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     if (text && !GENERIC_NOUNS.has(head)) {
       // "its projected growth of 30 to 31 percent" after "Azure revenue growth": the same measure.
       const earlier = previous.findLast((read) => read.measure && lower(read.measure).endsWith(lower(text)));
-      const measure = phrase.length === 1 && earlier?.measure ? earlier.measure : text;
+      // "fleet sales were up from 13.2 percent, still down from the March high of 21.8 percent": a high of
+      // what an earlier figure measured.
+      if (COMPARISON_HEADS.has(head) && lastBase && !lower(text).includes(lower(lastBase)))
+        return { measure: `${lastBase} (${text})`, base: lastBase };
+      // "a contribution of $124 million to its pension fund": what it goes to completes the measure.
+      const to = lower(right[0]?.text ?? '') === 'to' ? phraseText(nounPhraseStartingAt(right, 1, 3)) : '';
+      const goesTo = to && !TIME_WORDS.test(to.split(' ')[0]!) ? ` to ${to}` : '';
+      const measure = phrase.length === 1 && earlier?.measure ? earlier.measure : `${text}${goesTo}`;
       return { measure, base: measure };
     }
   }
@@ -323,7 +379,12 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   // "FIGURE of <noun phrase>": a share of something ("40% of revenue", "a quarter of the revenue").
   if (lower(right[0]?.text ?? '') === 'of' && (figure.unit === 'percent' || figure.unit === 'count')) {
     const what = phraseText(nounPhraseStartingAt(right, 1));
-    if (what) return { measure: `share of ${what}` };
+    // "some 60 of the jets" counts jets; it is no share.
+    if (what && figure.unit === 'count') return { measure: what, counted: what };
+    // "fleet sales …, representing 14.6 percent of all vehicle sales": the share the subject makes up.
+    const shareVerb = findLastIndex(left.slice(0, leftEnd), (word) => SHARE_VERBS.test(lower(word.text)));
+    const whole = shareVerb >= 0 ? subjectOf(sentence, clause, left, shareVerb, previous) : '';
+    if (what) return { measure: whole ? `${whole} share of ${what}` : `share of ${what}` };
   }
   // "$10 worth of levels".
   if (lower(right[0]?.text ?? '') === 'worth' && lower(right[1]?.text ?? '') === 'of') {
@@ -342,9 +403,39 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     const text = phraseText(modified);
     const head = lower(bare(modified.at(-1)!.text));
     if (CHANGE_NOUNS.has(head) && modified.length === 1 && lastBase) return { measure: `${lastBase} ${text}` };
+    // "a $119-a-year shipping program": the price of a subscription, by its rate.
+    if (isMoney && figure.per && figure.per !== 'unit' && SUBSCRIPTION_NOUNS.has(head))
+      return { measure: `${RATE_ADJECTIVE[figure.per]} price of ${text}` };
     if (figure.unit !== 'count' && (!isMoney || MONEY_MEASURE_NOUNS.has(head) || figure.per === undefined))
       if (!isMoney || MONEY_MEASURE_NOUNS.has(head)) return { measure: text, base: text };
     if (isMoney) return { measure: `price of ${text}` };
+  }
+
+  // "The stock is $8.5", "the average price for a new sedan was $31,627": a copula makes the figure its subject's.
+  if (leftEnd > 0 && figure.unit !== 'multiple' && COPULAS.test(left[leftEnd - 1]!.text)) {
+    const own = clauseSubject(left, leftEnd);
+    if (own.length && !POSSESSIVE_PRONOUNS.test(own[0]!.text)) {
+      const text = phraseText(own);
+      if (isMoney && STOCK_NOUNS.test(own.at(-1)!.text)) return { measure: shareMeasure(own), base: text };
+      return { measure: text, base: text };
+    }
+  }
+
+  // "… by acquiring the stake, for $13 a share", "the Mario experience for $10": what is bought for the amount.
+  // ("sell for $9" is left to the verb.)
+  if (isMoney && lower(left[leftEnd - 1]?.text ?? '') === 'for' && !isMeasureVerb(left[leftEnd - 2]?.text ?? '')) {
+    const bought = purchasedBefore(sentence, figure.offset);
+    if (bought !== undefined) {
+      // Named after the word the text uses: "bought" and "acquired" an acquisition, "purchase" a purchase.
+      const price = /^purchas/iu.test(bought.cue)
+        ? 'purchase price'
+        : /^takeover/iu.test(bought.cue)
+          ? 'takeover price'
+          : 'acquisition price';
+      return { measure: bought.what ? `${price} of ${bought.what}` : price };
+    }
+    const thing = phraseText(nounPhraseEndingAt(left, leftEnd - 1, 3));
+    if (thing) return { measure: `price of ${thing}` };
   }
 
   // A verb before the figure names the measure.
@@ -377,6 +468,7 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     if (VALUE_VERBS.test(verb)) return { measure: 'value' };
     if (EARN_VERBS.test(verb)) return { measure: 'earnings' };
     if (LOSE_VERBS.test(verb)) return { measure: 'loss' };
+    if (SAVE_VERBS.test(verb)) return { measure: object ? `savings for ${object}` : 'savings' };
     if (verb === 'bid' || verb === 'bids' || verb === 'offered' || verb === 'offers') return { measure: 'bid' };
     if (RISE_VERBS.test(verb) || FALL_VERBS.test(verb)) {
       const direction = RISE_VERBS.test(verb) ? 'rise' : /^cut/u.test(verb) ? 'cut' : 'fall';
@@ -394,6 +486,20 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   // "… this year to $143.61" after "stock price more than double": the changed measure's new value.
   if (lower(left[leftEnd - 1]?.text ?? '') === 'to' && lastBase) return { measure: lastBase };
 
+  // "double the number in 2017", "half the size": a multiple of what an earlier figure measured, or of a size.
+  if (
+    figure.unit === 'multiple' &&
+    lower(right[0]?.text ?? '') === 'the' &&
+    SCALE_NOUNS.has(lower(right[1]?.text ?? ''))
+  ) {
+    const noun = lower(right[1]!.text);
+    const earlier = previous.findLast((read) => read.measure)?.measure;
+    if (earlier && GENERIC_NOUNS.has(noun)) return { measure: earlier };
+    if (subject) return { measure: `${noun} of ${subject}` };
+  }
+  // "at $16 a share": an amount for each unit is a price.
+  if (isMoney && figure.per === 'unit') return { measure: subject ? `price of ${subject}` : 'price' };
+
   // The noun phrase right before the figure ("its stock price more than double").
   const nearby = nounPhraseEndingAt(left, leftEnd);
   if (nearby.length && figure.unit === 'multiple') {
@@ -403,6 +509,112 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   if (subject) return { measure: subject, base: subject };
   const near = phraseText(nearby);
   return near ? { measure: near, base: near } : {};
+}
+
+/**
+ * What a count measures: what it counts, with the verb that says what
+ * happened to it ("employees laid off", "people view") or the noun it is
+ * counted in ("newspapers in chain").
+ */
+function countMeasure(subject: string, left: readonly Word[], leftEnd: number, right: readonly Word[]): Read {
+  // The verb right after what is counted, before any "and" that starts another predicate.
+  const upToAnd = right.slice(0, 4);
+  const andAt = upToAnd.findIndex((word) => /^(?:and|or|but)$/iu.test(word.text));
+  const nearRight = andAt >= 0 ? upToAnd.slice(0, andAt) : upToAnd;
+  const verbAfter =
+    nearRight
+      .filter((word) => !AUXILIARIES.has(lower(word.text)))
+      .find((word) => isVerbLike(word.text) && /^\p{Ll}/u.test(word.text)) ?? presentVerbAfter(right);
+  const ofNoun = lower(left[left.length - 1]?.text ?? '') === 'of' ? nounPhraseEndingAt(left, left.length - 1, 2) : [];
+  const ofText = phraseText(ofNoun);
+  if (ofText && !GENERIC_NOUNS.has(lower(ofText))) return { measure: `${subject} in ${ofText}` };
+  if (verbAfter) return { measure: `${subject} ${verbAfter.text}` };
+  // Before the figure only a past form reads as what happened to it ("laid off 60 employees").
+  const verbBefore = left
+    .slice(Math.max(0, leftEnd - 3), leftEnd)
+    .reverse()
+    .find(
+      (word) =>
+        isVerbLike(word.text) &&
+        !/ing$/u.test(word.text) &&
+        !AUXILIARIES.has(lower(word.text)) &&
+        /^\p{Ll}/u.test(word.text),
+    );
+  if (verbBefore) {
+    const particle = left[left.indexOf(verbBefore) + 1]?.text;
+    const verb =
+      particle && /^(?:off|out|up|down)$/u.test(particle) ? `${verbBefore.text} ${particle}` : verbBefore.text;
+    return { measure: `${subject} ${verb}` };
+  }
+  return { measure: subject };
+}
+
+/**
+ * A verb in the present after what is counted, which no suffix gives away:
+ * "75 people view his profile", "people monetize otherwise personal content".
+ * It is read as a verb only when a determiner, a possessive or an adverb
+ * follows it.
+ */
+function presentVerbAfter(right: readonly Word[]): Word | undefined {
+  const [first, second] = right;
+  if (!first || !second || !/^\p{Ll}/u.test(first.text) || !isContentWord(first.text)) return undefined;
+  return DETERMINERS.has(lower(second.text)) || ADVERBS.test(second.text) ? first : undefined;
+}
+
+/** Words a count may leave out before it and still be counting: a plural noun, not a span of time. */
+const PLURAL_NOUN = /^\p{L}[\p{L}-]*[^sui's]s$/u;
+const DURATIONS = /^(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|times)$/iu;
+/** How far back an elliptical count looks for what it counts. */
+const MAX_WORDS_TO_ELIDED_NOUN = 20;
+
+/**
+ * What a count that names nothing counts ("a stable of private-label brands — it had more than 100"): the
+ * last plural noun phrase before it in the sentence.
+ */
+function pluralNounBefore(
+  left: readonly Word[],
+  sentence: string,
+  clause: { start: number; end: number },
+): string | undefined {
+  const earlier = [...wordsOf(sentence, Math.max(0, clause.start - WINDOW), clause.start), ...left];
+  for (let i = earlier.length - 1; i >= Math.max(0, earlier.length - MAX_WORDS_TO_ELIDED_NOUN); i--) {
+    const word = earlier[i]!.text;
+    if (!PLURAL_NOUN.test(word) || DURATIONS.test(word) || !isContentWord(word) || /^\p{Lu}/u.test(word)) continue;
+    const phrase = phraseText(nounPhraseEndingAt(earlier, i + 1, 3));
+    if (phrase) return phrase;
+  }
+  return undefined;
+}
+
+/** What "some 60 of the new jet" counts: the noun phrase after "of". */
+function countedAfterOf(right: readonly Word[]): string | undefined {
+  if (lower(right[0]?.text ?? '') !== 'of') return undefined;
+  return phraseText(nounPhraseStartingAt(right, 1, 4)) || undefined;
+}
+
+/** "stock" → "share price", "Acme shares" → "Acme share price". */
+function shareMeasure(subject: readonly Word[]): string {
+  return [...subject.slice(0, -1).map((word) => word.text), 'share price'].join(' ');
+}
+
+/** How many words back "for $X" looks for the purchase it prices. */
+const MAX_WORDS_TO_PURCHASE = 30;
+
+/**
+ * What the sentence says was bought, when a purchase word stands before "for
+ * $X" ("purchase of The Times … for $500 million", "acquiring the entire stake
+ * …, for $13 a share"), with that word; `what` is '' when nothing is named
+ * after the word, and undefined is returned when no purchase is said. Numbers are left out of what was bought ("the
+ * 25.2% stake" is the stake).
+ */
+function purchasedBefore(sentence: string, offset: number): { cue: string; what: string } | undefined {
+  const words = wordsOf(sentence, Math.max(0, offset - WINDOW), offset);
+  const from = Math.max(0, words.length - MAX_WORDS_TO_PURCHASE);
+  const cue = findLastIndex(words.slice(from), (word) => PURCHASE_CUE.test(word.text));
+  if (cue < 0) return undefined;
+  const after = words.slice(from + cue + 1).filter((word) => !isNumberWord(word.text));
+  const start = lower(after[0]?.text ?? '') === 'of' ? 1 : 0;
+  return { cue: words[from + cue]!.text, what: phraseText(nounPhraseStartingAt(after, start, 4)) };
 }
 
 /** Whether a word is a verb that says what a figure after it measures. */
@@ -418,6 +630,7 @@ function isMeasureVerb(word: string): boolean {
       VALUE_VERBS,
       EARN_VERBS,
       LOSE_VERBS,
+      SAVE_VERBS,
       RISE_VERBS,
       FALL_VERBS,
     ].some((pattern) => pattern.test(w)) ||
@@ -461,7 +674,8 @@ function subjectOf(
 /** The noun phrase a figure modifies: "$9B investment", "245% surge", "$279 Xbox One S", "$500 price". */
 function adjectivalNoun(right: readonly Word[]): Word[] | undefined {
   const first = right[0]?.text;
-  if (!first || isFunctionWord(first) || isNumberWord(first)) return undefined;
+  // "10 percent last month": a period after the figure says when, not what.
+  if (!first || isFunctionWord(first) || isNumberWord(first) || TIME_WORDS.test(first)) return undefined;
   if (
     /^\p{Ll}/u.test(first) &&
     isVerbLike(first) &&
@@ -540,21 +754,41 @@ export function measureKey(measure: string): string {
  */
 export function describeFigures(sentence: string, figures: readonly FigureInSentence[]): FigureMeaning[] {
   const reads: Read[] = [];
-  return figures.map((figure) => {
-    // Only the words near a figure speak for it; reading a window keeps a pathological 100 KB "sentence" linear.
-    const from = Math.max(0, figure.offset - WINDOW);
-    const near = sentence.slice(from, Math.min(sentence.length, figure.offset + figure.text.length + WINDOW));
-    const local = { ...figure, offset: figure.offset - from };
-    const read = readMeasure(near, local, reads.slice(-MAX_EARLIER_READS));
-    reads.push(read);
-    const measure = read.measure?.replace(/\s+/gu, ' ').trim();
-    const isOnlyTime = measure !== undefined && measure.split(' ').every((word) => TIME_WORDS.test(word));
-    const status = readFigureStatus(near, local);
-    return {
-      ...(measure && !isOnlyTime ? { measure, measureKey: measureKey(measure) } : {}),
-      ...status,
-    };
-  });
+  const meanings: FigureMeaning[] = [];
+  for (const [index, figure] of figures.entries()) {
+    const converted = index > 0 ? conversionOf(sentence, figures[index - 1]!, figure) : false;
+    if (converted) {
+      // "$12.9bn (£10bn)": the same amount in another currency means what the first one means.
+      reads.push(reads.at(-1)!);
+      meanings.push(meanings.at(-1)!);
+      continue;
+    }
+    meanings.push(describeOne(sentence, figure, reads));
+  }
+  return meanings;
+}
+
+/** Whether `figure` is `previous` given again in another currency, in brackets right after it: "$12.9bn (£10bn)". */
+function conversionOf(sentence: string, previous: FigureInSentence, figure: FigureInSentence): boolean {
+  const isMoney = (unit: string) => /^[A-Z]{3}$/u.test(unit);
+  const between = sentence.slice(previous.offset + previous.text.length, figure.offset);
+  return isMoney(previous.unit) && isMoney(figure.unit) && /^\s*\(\s*$/u.test(between);
+}
+
+/** The meaning of one figure, after the sentence's earlier `reads` (to which its own is added). */
+function describeOne(sentence: string, figure: FigureInSentence, reads: Read[]): FigureMeaning {
+  // Only the words near a figure speak for it; reading a window keeps a pathological 100 KB "sentence" linear.
+  const from = Math.max(0, figure.offset - WINDOW);
+  const near = sentence.slice(from, Math.min(sentence.length, figure.offset + figure.text.length + WINDOW));
+  const local = { ...figure, offset: figure.offset - from };
+  const read = readMeasure(near, local, reads.slice(-MAX_EARLIER_READS));
+  reads.push(read);
+  const measure = read.measure?.replace(/\s+/gu, ' ').trim();
+  const isOnlyTime = measure !== undefined && measure.split(' ').every((word) => TIME_WORDS.test(word));
+  return {
+    ...(measure && !isOnlyTime ? { measure, measureKey: measureKey(measure) } : {}),
+    ...readFigureStatus(near, local),
+  };
 }
 
 /** Characters read on each side of a figure: a long sentence's far end says nothing about it. */

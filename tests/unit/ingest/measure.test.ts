@@ -34,6 +34,65 @@ describe('measures', () => {
     ['The brand had a chain of 30 newspapers.', '30 newspapers', 'newspapers in chain'],
     ['Its stock price more than tripled to $80.', '$80', 'stock price'],
     ['The gizmos, which sell for $9 each, are popular.', '$9 each', 'price of gizmos'],
+    // A period after the figure says when, not what.
+    ['Widget sales in the Springfield area plunged 8 percent last month.', '8 percent', 'fall in Widget sales'],
+    // "while" opens a clause whose subject follows it; "and" joins two words of one subject.
+    [
+      'Cog and gear sales are down 2 percent, while bolt sales are down 7 percent.',
+      '2 percent',
+      'fall in Cog and gear sales',
+    ],
+    ['Cog and gear sales are down 2 percent, while bolt sales are down 7 percent.', '7 percent', 'fall in bolt sales'],
+    // A copula makes the figure what its subject is.
+    [
+      'The average price of a cog was $41 while the average price for a new gear was $31.',
+      '$31',
+      'average price for new gear',
+    ],
+    ['The stock is $8.5 today.', '$8.5', 'share price'],
+    // ", up 2%" after a price is a rise in what was priced.
+    ['Acme shares closed on Monday at $18.25, up 2%.', '2%', 'rise in Acme shares'],
+    // What is bought for the amount.
+    [
+      'Globex completed its purchase of the Daily Bugle for $50 million.',
+      '$50 million',
+      'purchase price of Daily Bugle',
+    ],
+    [
+      'Initech gained control by acquiring the entire 20% stake, for $9 a share.',
+      '$9 a share',
+      'acquisition price of entire stake',
+    ],
+    ['You get the whole cog experience for $5.', '$5', 'price of whole cog experience'],
+    ['You can shell out $15 to get the extras.', '$15', 'price'],
+    ['They listed it in 2014 at $16 a share.', '$16 a share', 'price'],
+    // A subscription's price, by its rate.
+    ['Then came Zoom+, the $99-a-year delivery program.', '$99-a-year', 'annual price of delivery program'],
+    ['The deals have saved customers millions of dollars.', 'millions of dollars', 'savings for customers'],
+    // A high or an average of what an earlier figure measured.
+    [
+      'Cog sales were up from 13 percent in May, still down from the April high of 21 percent.',
+      '21 percent',
+      'Cog sales (April high)',
+    ],
+    // What an amount goes to completes its measure.
+    [
+      'Acme must make a contribution of $12 million to its pension fund.',
+      '$12 million',
+      'contribution to pension fund',
+    ],
+    // "representing N% of": the share its subject makes up.
+    ['Fleet sales rose, representing 14 percent of all car sales.', '14 percent', 'Fleet sales share of car sales'],
+    // A count that leaves out what it counts counts what was counted before it.
+    ['Acme laid off 60 workers and Globex laid off several hundred.', 'several hundred', 'workers laid off'],
+    ['It has a growing stable of house brands — it had more than 100 by then.', 'more than 100', 'house brands'],
+    ['Globex drew bids for some 60 of the new jet.', 'some 60', 'new jet'],
+    // A verb in the present after what is counted.
+    ['He learned around 75 people view his page a week.', 'around 75 people', 'people view'],
+    // A multiple of a size or of what an earlier figure measured.
+    ['Acme-owned newsrooms are often half the size they were.', 'half', 'size of Acme-owned newsrooms'],
+    // "and" starts another predicate: its verb is not the count's.
+    ['A gunman opened fire, wounding two people and injuring others.', 'two people', 'people'],
   ])('%s → %s: %s', (sentence, text, measure) => {
     expect(meaningsIn(sentence).find((meaning) => meaning.text === text)?.measure).toBe(measure);
   });
@@ -50,6 +109,12 @@ describe('measures', () => {
       'Acme has seen its stock price more than double this year, following a 90% surge in 2024.',
     );
     expect(meanings.map((meaning) => meaning.measure)).toEqual(['stock price', 'stock price surge']);
+  });
+
+  it('gives an amount in brackets in another currency the meaning of the amount before it', () => {
+    const meanings = meaningsIn('Acme is set to raise up to $2bn (£1.6bn) from its listing.');
+    expect(meanings[1]).toEqual({ ...meanings[0], text: '£1.6bn' });
+    expect(meanings[1]?.measure).toBe('amount raised');
   });
 
   it('reads no period as a measure', () => {
