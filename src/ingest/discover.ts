@@ -650,8 +650,10 @@ function clusterCandidates(
     headVariants.set(prefix, [...(headVariants.get(prefix) ?? []), candidate.key]);
   }
   for (const [prefix, variants] of headVariants) {
-    if (variants.length !== 1) continue;
-    const variant = variants[0]!;
+    // "Emirates Airline" and "Emirates Airlines" are one head written two ways, not two bodies.
+    const heads = new Set(variants.map((variant) => variant.replace(/s$/, '')));
+    if (heads.size !== 1) continue;
+    const variant = [...variants].sort(compareText)[0]!;
     const head = bare(variant.split(' ').pop()!);
     if (LEGAL_SUFFIXES.has(head)) merge(variant, prefix);
     else merge(prefix, variant);

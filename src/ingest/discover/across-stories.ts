@@ -71,8 +71,10 @@ function sharedOneWordAliases(entities: readonly DiscoveredEntity[], known: read
     for (const alias of entity.aliases) {
       if (alias !== entity.name && !/\s/.test(alias)) claim(alias.toLowerCase(), owner);
     }
+    // Only a person is called by the last word of their name; "Emirates" for the airline is not claimed by
+    // "United Arab Emirates".
     const words = entity.name.split(/\s+/);
-    if (words.length > 1) claim(words[words.length - 1]!.toLowerCase(), owner);
+    if (words.length > 1 && entity.kind === 'person') claim(words[words.length - 1]!.toLowerCase(), owner);
   }
   for (const name of known) {
     const words = name.split(/\s+/);

@@ -34,6 +34,12 @@ describe('combineDiscoveries', () => {
       expected: { 'Tomas Vell': ['Tomas Vell'] },
     },
     {
+      rule: 'the last word of a place or company name is no family name: a short name ending it is kept',
+      stories: [[entity('Zorbia Air', 'company', ['Zorbia'])], [entity('United Republic of Zorbia', 'place')]],
+      known: [],
+      expected: { 'Zorbia Air': ['Zorbia Air', 'Zorbia'] },
+    },
+    {
       rule: 'a family name only one person has is kept across stories',
       stories: [[entity('Tomas Vell', 'person', ['Vell'])], [entity('Orbex Dynamics', 'company')]],
       known: ['Anja Brill'],

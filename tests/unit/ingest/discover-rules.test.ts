@@ -131,6 +131,14 @@ describe('names behind job titles', () => {
 describe('forms of one entity kept as one', () => {
   it.each([
     {
+      rule: 'a short name joins its institution name written in the singular and the plural',
+      text:
+        'Zorbia Airline ordered jets. Zorbia Airlines said the order was firm, and Zorbia flies to Paris. ' +
+        'Analysts said Zorbia would grow.',
+      name: 'Zorbia Airline',
+      forms: ['Zorbia', 'Zorbia Airlines'],
+    },
+    {
       rule: 'a title before a family name keeps the titled form as another name of the person',
       text: 'President Dana Kolber spoke first. Later Mr Kolber said President Kolber would stay.',
       name: 'Dana Kolber',
