@@ -19,7 +19,8 @@ export interface CleanedArticle {
 }
 
 /** Sentence-ending punctuation at the end of a paragraph, with any closing quotes or brackets. */
-const ENDS_LIKE_SENTENCE = /[.!?…]["'”’»)\]]*$/u;
+// Full stops of CJK, Arabic and Devanagari text count too, or every paragraph of such text would look like a label.
+const ENDS_LIKE_SENTENCE = /[.!?…。！？．؟।]["'”’»)\]」』）]*$/u;
 
 /** Soft hyphens: invisible in a browser, but they split words for every matcher. */
 const SOFT_HYPHEN = /\u00ad/g;
@@ -104,6 +105,8 @@ const SIGNED_CHANGE = /(?:^|\s|\()[+\-−]\s?\d[\d.,]*%?|(?<![\d.,])\d[\d.,]*%\)
 const LABEL_MAX_WORDS = 4;
 /** A run of this many unpunctuated paragraphs in a row, not introduced by a colon, is a list of teasers. */
 const TEASER_RUN = 3;
+/** A teaser is a line; an unpunctuated paragraph longer than this is text (a code listing, a blurb) and ends a run. */
+const TEASER_MAX_CHARS = 160;
 
 /** What one paragraph is, as the cleaner sees it. */
 type Verdict = { keep: false } | { keep: true; text: string };
@@ -166,6 +169,8 @@ export function cleanArticleText(text: string): CleanedArticle {
     if (ENDS_LIKE_SENTENCE.test(paragraph) || paragraph.endsWith(':')) {
       endRun();
       runIntroduced = paragraph.endsWith(':');
+    } else if (paragraph.length > TEASER_MAX_CHARS) {
+      endRun();
     } else {
       run.push(kept.length);
     }
@@ -173,13 +178,14 @@ export function cleanArticleText(text: string): CleanedArticle {
   }
   endRun();
 
-  return {
-    text: kept
-      .join('\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim(),
-    removed,
-  };
+  const cleaned = kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  // Never nothing: a text the rules would empty whole is one they do not understand (a language or a kind of
+  // page they were not made for), and the whole text says more than none.
+  if (!cleaned && text.trim()) return { text: text.trim(), removed: [] };
+  return { text: cleaned, removed };
 }
 
 /** Soft hyphens, screen-reader link text and glued "Advertisement" out of one line. */

@@ -108,6 +108,23 @@ describe('cleanArticleText removes what is not the article', () => {
     );
   });
 
+  it('keeps paragraphs of CJK text, which end in their own full stops', () => {
+    const text = ['微软周二公布了财报。', '云计算收入增长了百分之二十九。', '公司预计下季度继续增长！'].join('\n\n');
+    expect(cleanArticleText(text).text).toBe(text);
+  });
+
+  it('keeps long unpunctuated paragraphs in a row: they are text, not teasers', () => {
+    const listing = Array.from({ length: 3 }, (_, i) => `field${i} `.repeat(30).trim());
+    const text = ['The format has three fields:', ...listing].join('\n\n');
+    expect(cleanArticleText(`An introduction.\n\n${listing.join('\n\n')}`).text).toContain(listing[2]);
+    expect(cleanArticleText(text).text).toBe(text);
+  });
+
+  it('never returns nothing for a text it would empty whole', () => {
+    const labels = 'Home\n\nNews\n\nSport';
+    expect(cleanArticleText(labels)).toEqual({ text: labels, removed: [] });
+  });
+
   it('is linear: a 5 MB article cleans in well under a second', () => {
     const paragraph = `${PROSE} ${MORE}\n\nPhoto: Jane Roe\n\n`;
     const big = paragraph.repeat(Math.ceil(5_000_000 / paragraph.length));
