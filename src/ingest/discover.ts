@@ -618,6 +618,10 @@ function clusterCandidates(
     if (owners[0]) merge(candidate.key, owners[0].key);
     else if (firstNameOwners.length === 1 && isFirstName(candidate.key)) merge(candidate.key, firstNameOwners[0]!.key);
     else if (nameLike.length === 1 && looksLikeFullName(nameLike[0]!.words)) merge(candidate.key, nameLike[0]!.key);
+    else {
+      const companies = candidates.filter((other) => isFounderCompanyOf(other, candidate.key));
+      if (companies.length === 1) merge(candidate.key, companies[0]!.key);
+    }
   }
 
   // "Stephanie M." / "Stephanie M. Lee": the start of a person's full name is that person.
@@ -687,6 +691,16 @@ function clusterCandidates(
     cluster.members.push(candidate);
   }
   return { clusters: [...clusters.values()], sharedFamilyNames };
+}
+
+/**
+ * "Walt Disney Co.", "Charles Schwab Corp.": a company named after its founder, written with its legal form,
+ * which the story also calls by the family name alone.
+ */
+function isFounderCompanyOf(name: Candidate, familyName: string): boolean {
+  const { words } = name;
+  if (words.length !== 3 || !LEGAL_SUFFIXES.has(bare(words[2]!))) return false;
+  return isFirstName(words[0]!) && bare(words[1]!) === familyName;
 }
 
 /**

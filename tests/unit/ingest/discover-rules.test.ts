@@ -131,6 +131,12 @@ describe('names behind job titles', () => {
 describe('forms of one entity kept as one', () => {
   it.each([
     {
+      rule: 'a company named after its founder joins the family name it is called by',
+      text: 'Marta Quillon Corp. bought a studio. Quillon said the deal closed, and Quillon shares rose as Quillon grew.',
+      name: 'Marta Quillon',
+      forms: ['Quillon', 'Marta Quillon Corp.'],
+    },
+    {
       rule: 'a short name joins its institution name written in the singular and the plural',
       text:
         'Zorbia Airline ordered jets. Zorbia Airlines said the order was firm, and Zorbia flies to Paris. ' +
