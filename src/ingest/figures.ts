@@ -420,6 +420,9 @@ const QUALIFIERS = [
   'over',
   'some',
 ];
+/** Verbs that hedge the figure they take: "surpassed 100 million members" is more than 100 million. */
+const HEDGING_VERB_BEFORE = /(?<![\p{L}])(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|top(?:ped|s|ping)|crossed)\s+$/iu;
+
 /** A hedge right before a figure; "up to an additional 15 per cent" still hedges it. */
 const QUALIFIER_BEFORE = new RegExp(
   String.raw`(?<![\p{L}])(?<hedge>${QUALIFIERS.join('|').replaceAll(' ', String.raw`\s+`)})\s+(?:(?:an?\s+)?(?:additional|further|extra)\s+)?$`,
@@ -472,13 +475,15 @@ const PERIOD = new RegExp(
     String.raw`\b[QH][1-4](?:\s+(?:FY\s?)?${YEAR})?\b`,
     String.raw`\b${PREPOSITION}\s+(?:the\s+)?${YEAR_MODIFIER}?${ANY_YEAR}s?\b`,
     String.raw`(?:\b${YEAR_MODIFIER}|\b${capitalised(['the'])}\s+(?=${YEAR}s))${YEAR}s?\b`,
-    String.raw`\b(?:${capitalised(['in'])}\s+)?${capitalised(['the'])}\s+(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+${YEAR})?\b`,
+    String.raw`\b(?:${capitalised(['in'])}\s+)?${capitalised(['the'])}\s+(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+${YEAR}|\s+(?:ended|ending)\s+${MONTH}\.?\s+\d{1,2}\b(?:,?\s+${YEAR}\b)?)?\b`,
     String.raw`\b(?:${capitalised(['earlier', 'later', 'early', 'late'])}\s+)?(?:${capitalised(['in'])}\s+)?${capitalised(['this', 'last', 'next', 'the previous', 'the past', 'the last', 'the next', 'the current'])}\s+(?:fiscal\s+)?(?:year|quarter|month|week)\b`,
     String.raw`\b${capitalised(['by', 'at', 'until', 'before', 'after', 'from'])}\s+the\s+(?:end|start|beginning|middle)\s+of\s+(?:${ANY_YEAR}|the\s+(?:year|quarter|month|decade))\b`,
     String.raw`\b${PREPOSITION}\s+(?:(?:early|mid|late|last|this|next)[-\s])?${MONTH}\b(?:\s+\d{1,2}\b(?!:))?(?:,?\s+${YEAR}\b)?`,
     String.raw`\b${capitalised(['this past', 'last', 'this', 'next'])}\s+(?:${MONTH}|${WEEKDAY})\b`,
     String.raw`\b(?:${capitalised(['on', 'since', 'by', 'until'])}\s+)?${WEEKDAY}\b`,
     String.raw`\b${capitalised(['in', 'within'])}\s+(?:a|one)\s+(?:single\s+)?(?:day|week|month|year)\b`,
+    String.raw`\b(?:${capitalised(['in', 'over', 'during', 'within'])}\s+)?${capitalised(['the'])}\s+(?:next|past|last|coming|previous)\s+(?:few|several|couple\s+of|${NUMBER_OF_UNITS})\s+(?:days|weeks|months|quarters|years)\b`,
+    String.raw`\b${capitalised(['since'])}\s+the\s+(?:[\p{L}-]+\s+){0,2}?(?:acquisition|merger|takeover|deal|launch|IPO|listing|pandemic|crisis|outbreak|election|recession|war)\b`,
     String.raw`\b${NUMBER_OF_UNITS}\s+(?:years?|months?|weeks?|days?|quarters?)\s+(?:ago|earlier|before)\b`,
   ].join('|'),
   'gu',
@@ -528,10 +533,31 @@ export function extractFigures(sentence: string): ExtractedFigure[] {
     .filter((period) => {
       const previousFigure = figures[firstStartingAtOrAfter(figures, period.end) - 1];
       return !previousFigure || previousFigure.end <= period.start;
-    });
+    })
+    .filter((period) => !datesTheReport(sentence, period));
   const openingPeriod = openingClausePeriod(sentence, periods, figures);
+  const chosen: (Span | undefined)[] = [];
+  for (const [index, item] of figures.entries()) {
+    let period = nearbyPeriod(sentence, figures, index, periods);
+    // "up 4 percent from the previous year": the period after "from" is what the change is measured against;
+    // the change is for the time of the level before it ("sold 303,417 last year, up 4 percent from …").
+    // A multiple of a past level ("double the number in 2017") has no period of its own.
+    if (period && isComparisonBase(sentence, item, period, item.figure.unit === 'multiple'))
+      period = index > 0 && item.figure.unit !== 'multiple' ? chosen[index - 1] : undefined;
+    // "closed on Tuesday at $185.25, up 0.35%": a change given after a level is for the level's time.
+    if (!period && index > 0 && CHANGE_CLAUSE.test(sentence.slice(figures[index - 1]!.end, item.start)))
+      period = chosen[index - 1];
+    chosen.push(period ?? openingPeriod);
+  }
+  // "a loss of $304.7 million on revenue of $167.4 million in the third quarter": one period for both.
+  for (let index = figures.length - 2; index >= 0; index--) {
+    if (chosen[index] || !chosen[index + 1]) continue;
+    const gap = sentence.slice(figures[index]!.end, figures[index + 1]!.start);
+    if (SHARES_A_PERIOD.test(gap) && chosen[index + 1]!.start > figures[index + 1]!.end)
+      chosen[index] = chosen[index + 1];
+  }
   return figures.map((item, index) => {
-    const period = nearbyPeriod(sentence, figures, index, periods) ?? openingPeriod;
+    const period = chosen[index];
     return {
       text: sentence.slice(item.start, item.end),
       offset: item.start,
@@ -539,6 +565,48 @@ export function extractFigures(sentence: string): ExtractedFigure[] {
       ...(period === undefined ? {} : { period: normalisePeriod(sentence.slice(period.start, period.end)) }),
     };
   });
+}
+
+/** Verbs of saying: a weekday next to one dates the report, not the figure ("Acme said on Monday it sold 30 jets"). */
+const REPORTING_VERBS =
+  /\b(?:said|says|announced|announces|reported|reports|told|unveiled|disclosed|revealed|confirmed|declared|filed|inks|inked|signed)\b/u;
+const WEEKDAY_PERIOD = new RegExp(`^(?:(?:on|since|by|until|this past|last|this|next)\\s+)?${WEEKDAY}$`, 'iu');
+/** Words between a figure and the period of its comparison base: "up 4 percent from the previous year". */
+const COMPARISON_GAP = /^\s+(?:from|than|over|versus|vs\.?|compared\s+(?:to|with))\s/u;
+/** What a multiple compares with: "double the number", "half the size". */
+const COMPARED_LEVEL = new RegExp(String.raw`^\s+the\s+(?:${SCALE_NOUNS})\s+$`, 'iu');
+/** A figure's clause that gives only a change of the level before it: ", up 0.35%", ", down 2 percent". */
+const CHANGE_CLAUSE = /^\s*,\s*(?:up|down|rising|falling|a\s+(?:rise|gain|drop|fall)\s+of)\s+$/iu;
+/** What may stand between two figures that share one period: "a loss of $5M on revenue of $9M in Q3". */
+const SHARES_A_PERIOD = /^\s+(?:on|and|with|plus)\s+(?:(?!from\b|to\b|than\b|up\b|down\b)[\p{L}-]+\s+){0,3}$/u;
+
+/**
+ * Whether a weekday dates the report rather than the figure: it stands in a
+ * clause with a verb of saying ("it announced an order of 50 jets on Monday"),
+ * or a few words from one ("Acme on Tuesday announced"). A closing price "on
+ * Tuesday" keeps its day.
+ */
+function datesTheReport(sentence: string, period: Span): boolean {
+  if (!WEEKDAY_PERIOD.test(sentence.slice(period.start, period.end))) return false;
+  const clauseStart =
+    Math.max(...[',', ';', ':', '(', '—'].map((mark) => sentence.lastIndexOf(mark, period.start))) + 1;
+  const nextBreak = /[,;:)—]/u.exec(sentence.slice(period.end, period.end + 200));
+  const clauseEnd = nextBreak ? period.end + nextBreak.index : Math.min(sentence.length, period.end + 200);
+  return REPORTING_VERBS.test(sentence.slice(Math.max(clauseStart, period.start - 200), clauseEnd));
+}
+
+/**
+ * Whether `period` is the base a figure is compared with: "from" (or "than",
+ * "compared with") between them, or in the period itself ("from 2017"); the
+ * value's own date after "from" ("up from $38,373 a year ago") is not one.
+ */
+function isComparisonBase(sentence: string, figure: Span, period: Span, isMultiple: boolean): boolean {
+  if (period.start < figure.end) return false;
+  const gap = sentence.slice(figure.end, period.start);
+  const periodText = sentence.slice(period.start, period.end);
+  // "double the number in 2017": a multiple of a past level is dated by that level.
+  if (isMultiple && COMPARED_LEVEL.test(gap)) return true;
+  return COMPARISON_GAP.test(`${gap} `) || (/^\s*$/u.test(gap) && /^from\s/iu.test(periodText));
 }
 
 /** Money, percentages, multiples and counts written with digits, and counts written in words. */
@@ -973,7 +1041,11 @@ function hedgeWordBefore(sentence: string, at: number): string | undefined {
 /** Extends a figure back over a hedge written right before it ("nearly $20 million"). */
 function withQualifier(sentence: string, item: Found): Found {
   const found = hedgeBefore(sentence, item.start);
-  if (!found) return item;
+  if (!found) {
+    // The verb stays out of the span ("had surpassed 100 million members"), but its hedge is the figure's.
+    const verb = HEDGING_VERB_BEFORE.test(sentence.slice(Math.max(0, item.start - 20), item.start));
+    return verb ? { ...item, figure: { ...item.figure, qualifier: 'more than' } } : item;
+  }
   const { match, before } = found;
   const start = item.start - before.length + match.index;
   if (start > 0 && /\p{L}/u.test(sentence[start - 1]!)) return item;
@@ -1039,9 +1111,15 @@ function openingClausePeriod(sentence: string, periods: Span[], figures: Span[])
   const clauseStart = sentence.lastIndexOf(':', comma) + 1;
   const clause = sentence.slice(clauseStart, comma);
   if (clause.trim().split(/\s+/u).length > 8) return undefined;
+  // "I've been using email since the early 1990s, I have …": a clause with a verb of its own keeps its period.
+  if (HAS_A_VERB.test(clause)) return undefined;
   if (figures.some((figure) => figure.start >= clauseStart && figure.start < comma)) return undefined;
   return periods.find((period) => period.start >= clauseStart && period.end <= comma);
 }
+
+/** A subject pronoun, an auxiliary or a lower-case verb form: what an adverbial opening phrase lacks. */
+const HAS_A_VERB =
+  /(?<![\p{L}'’])(?:I|we|you|he|she|they|is|are|was|were|be|been|has|have|had|do|does|did|will|would|\p{Ll}{2,}(?:ed|ing))(?![\p{L}'’])|\p{L}['’](?:ve|re|ll|d)(?![\p{L}])/u;
 
 /** "As of March" → "as of March", "Wednesday" stays: a period is quoted mid-sentence, so its first word loses a sentence capital. */
 function normalisePeriod(period: string): string {

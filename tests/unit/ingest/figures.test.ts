@@ -492,7 +492,8 @@ describe('shares, points and multiples in words', () => {
     ['a rise of half a percentage point', [{ text: 'half a percentage point', unit: 'percentage-point', value: 0.5 }]],
     ['staff cut at about twice the rate', [{ text: 'about twice', unit: 'multiple', value: 2, qualifier: 'about' }]],
     ['newsrooms half the size', [{ text: 'half', unit: 'multiple', value: 0.5 }]],
-    ['double the number in 2019', [{ text: 'double', unit: 'multiple', value: 2, period: 'in 2019' }]],
+    // The year dates the level the multiple compares with, not the multiple (it used to be read as its period).
+    ['double the number in 2019', [{ text: 'double', unit: 'multiple', value: 2 }]],
   ])('%s', (sentence, expected) => {
     expect(figuresIn(sentence)).toEqual(expected);
   });
@@ -578,6 +579,70 @@ describe('rates and qualifiers', () => {
   });
 });
 
+describe('periods read in context', () => {
+  /** Each figure of an invented sentence with its period. */
+  const periodsIn = (sentence: string) => extractFigures(sentence).map((figure) => [figure.text, figure.period]);
+
+  it.each<[string, [string, string | undefined][]]>([
+    // A weekday next to a verb of saying dates the report, not the figure.
+    ['Acme announced an order of 50 jets on Monday.', [['50 jets', undefined]]],
+    ['Acme on Tuesday said it sold 4 percent more.', [['4 percent', undefined]]],
+    // The period after "from" is the base a change is measured against; the change is for the level's time.
+    [
+      'Dealers last year sold 300,000 new cars, up 4 percent from the previous year.',
+      [
+        ['300,000 new cars', 'last year'],
+        ['4 percent', 'last year'],
+      ],
+    ],
+    [
+      'Dealers sold 17 million new cars last year, an increase of 0.3 percent from 2017.',
+      [
+        ['17 million new cars', 'last year'],
+        ['0.3 percent', 'last year'],
+      ],
+    ],
+    ['Prices rose 3 percent from a year ago.', [['3 percent', undefined]]],
+    [
+      'It had more than 100 brands as of last July, double the number in 2017.',
+      [
+        ['more than 100 brands', 'as of last July'],
+        ['double', undefined],
+      ],
+    ],
+    // A change given after a level is for the level's time.
+    [
+      'Acme shares closed on Tuesday at $18.25, up 0.4%.',
+      [
+        ['$18.25', 'on Tuesday'],
+        ['0.4%', 'on Tuesday'],
+      ],
+    ],
+    // Two figures of one clause share the period after them.
+    [
+      'Acme reported a loss of $3 million on revenue of $9 million in the third quarter.',
+      [
+        ['$3 million', 'in the third quarter'],
+        ['$9 million', 'in the third quarter'],
+      ],
+    ],
+    // An opening clause with a verb of its own keeps its period to itself.
+    [
+      "I've been writing since the early 1990s, I have accounts on hundreds of sites.",
+      [['hundreds of sites', undefined]],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(periodsIn(sentence)).toEqual(expected);
+  });
+
+  it('reads a verb that passes a figure as its hedge', () => {
+    expect(extractFigures('Acme said last year it had surpassed 100 million members.')[0]).toMatchObject({
+      text: '100 million members',
+      qualifier: 'more than',
+    });
+  });
+});
+
 describe('more periods', () => {
   it.each<[string, string]>([
     ['with more than 5,000 incidents recorded since 1840', 'since 1840'],
@@ -592,6 +657,13 @@ describe('more periods', () => {
     ['This past May, it chose 11 companies.', 'this past May'],
     ['the 46 people who visited in the last week', 'in the last week'],
     ['a required contribution of $124 million to its pension fund next year', 'next year'],
+    ['a loss of $3 million in the second quarter ended June 30', 'in the second quarter ended June 30'],
+    ['a loss of $3 million in the fourth quarter ended Dec. 28, 2024', 'in the fourth quarter ended Dec. 28, 2024'],
+    ['It plans more than 300 such deals in the next few months.', 'in the next few months'],
+    ['Sales rose 9 percent over the past three years.', 'over the past three years'],
+    ['It has saved shoppers “millions of dollars” since the Globex acquisition.', 'since the Globex acquisition'],
+    // A closing price keeps its day.
+    ['Acme shares closed on Tuesday at $18.25.', 'on Tuesday'],
   ])('%s', (sentence, period) => {
     const figures = extractFigures(sentence);
     expect(figures).toHaveLength(1);
