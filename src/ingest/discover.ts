@@ -125,8 +125,8 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const acronyms = readAcronymDefinitions(lines);
   const lowerCase = countLowerCaseWords(lines);
   const found = findMentions(lines, acronyms);
-  const mentions = splitRunTogetherNames(
-    joinPossessiveTitles(resolveSentenceStarts(attachLowerCaseHeads(found, lines), lowerCase)),
+  const mentions = splitMakerModels(
+    splitRunTogetherNames(joinPossessiveTitles(resolveSentenceStarts(attachLowerCaseHeads(found, lines), lowerCase))),
   );
   const grouped = groupMentions(mentions);
   const familyNames = new Set(grouped.filter((c) => c.words.length > 1).map((c) => bare(c.words[c.words.length - 1]!)));
@@ -376,6 +376,43 @@ function splitRunTogetherNames(mentions: Mention[]): Mention[] {
   return result;
 }
 
+// "A350-900", "A380", "787", "E190": a model number, letters and three or more digits ("Windows 10" and
+// "PlayStation 4" are names with a version, not a maker and a model).
+const MODEL_NUMBER = /^(?:\p{Lu}{1,2}-?\d{2,}|\d{3,})[\p{L}\d-]*$/u;
+
+/**
+ * "Airbus A350-900", "Boeing 787": a maker's name and one of its model numbers are two entities, the
+ * company and the product. The first word is a maker when compromise knows it as an organisation or the
+ * model number starts with its initial; a pure number is left to be dropped as one.
+ */
+function splitMakerModels(mentions: Mention[]): Mention[] {
+  const result: Mention[] = [];
+  for (const mention of mentions) {
+    const [maker, model] = mention.words;
+    const splits =
+      mention.words.length === 2 &&
+      mention.shapes[0] !== 'lower' &&
+      MODEL_NUMBER.test(model!) &&
+      (isKnownOrganization(maker!) || model![0] === maker![0]);
+    if (!splits) {
+      result.push(mention);
+      continue;
+    }
+    result.push({ ...mention, words: [maker!], shapes: [mention.shapes[0]!], last: mention.first, beforeModel: true });
+    result.push({
+      ...mention,
+      words: [model!],
+      shapes: [mention.shapes[1]!],
+      first: mention.last,
+      sentenceStart: false,
+      personTitle: undefined,
+      listNeighbours: [],
+      afterMaker: true,
+    });
+  }
+  return result;
+}
+
 function groupMentions(mentions: readonly Mention[]): Candidate[] {
   const byKey = new Map<string, Candidate>();
   for (const mention of mentions) {
@@ -447,12 +484,16 @@ function isAdmissible(
     if (shape !== 'acronym' && (STOP_WORDS.has(word) || LABEL_WORDS.has(word))) return false;
     if (CALENDAR_WORDS.has(word) || LEADING_TITLES.has(word)) return false;
     if (GENERIC_ACRONYMS.has(word) || acronyms.generic.has(word)) return false;
-    if (PLURAL_ACRONYM.test(words[0]!) || shape === 'letter' || shape === 'number' || shape === 'alnum') return false;
+    const model = inText.some((m) => m.afterMaker) && shape !== 'number';
+    if (PLURAL_ACRONYM.test(words[0]!) || shape === 'number' || ((shape === 'letter' || shape === 'alnum') && !model)) {
+      return false;
+    }
     if (word.length < 2 || LEGAL_SUFFIXES.has(word)) return false;
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
-  // Initials with dots ("U.S.") are a name only when they are a country's.
-  if (!words.some((word) => /\p{L}{2}/u.test(word)) && !countryOfInitials(words.join(' '))) return false;
+  // Initials with dots ("U.S.") are a name only when they are a country's; "A350" only after its maker.
+  const named = countryOfInitials(words.join(' ')) !== undefined || inText.some((m) => m.afterMaker);
+  if (!words.some((word) => /\p{L}{2}/u.test(word)) && !named) return false;
   // A title in quotation marks names a work or an event; keep it only when the text says it is a product.
   if (inText.every((m) => m.wholeQuote)) {
     if (inText.some((m) => m.eventNoun)) return false;
@@ -537,6 +578,9 @@ function scoreCandidate(
   if (single && shape === 'acronym' && inText.some((m) => m.afterThe)) score += 0.05;
   if (inText.some((m) => m.modifier === 'owned' || m.modifier === 'based')) score += 0.1;
   if (inText.some((m) => m.productNoun)) score += 0.05;
+  // "Airbus A350-900": a model number after its maker names a product, and the name before it a maker.
+  if (inText.some((m) => m.afterMaker)) score += 0.15;
+  if (inText.some((m) => m.beforeModel)) score += 0.1;
   if (acronyms.names.has(candidate.key) || [...acronyms.names.values()].includes(candidate.key)) score += 0.1;
 
   if (single) {

@@ -74,6 +74,10 @@ export interface Mention {
   inSeries: boolean;
   /** Followed by a comma and a region or country ("Cupertino, California"): the usual way to write a town. */
   placeAfterComma: boolean;
+  /** A model number written right after its maker's name ("A350-900" in "Airbus A350-900"); see `discover.ts`. */
+  afterMaker?: boolean;
+  /** A maker's name written right before one of its model numbers ("Airbus" in "Airbus A350-900"). */
+  beforeModel?: boolean;
   /** The name whose possessive comes right before this one ("Apple" for "Apple's Vision Pro"), as a key. */
   possessor?: string;
   /** Where the mention sits, for ordering and list neighbours. */

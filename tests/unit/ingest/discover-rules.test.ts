@@ -63,6 +63,12 @@ describe('text noise is no entity', () => {
       absent: ['Zorblet+ Zorblet'],
     },
     {
+      rule: 'a maker and its model number are not one name; a version number stays in its name',
+      text: 'Skylinq flies Aerovex A410-200 jets. Aerovex said so. Gamers bought Vortaxia 4, and Vortaxia 4 sold out.',
+      present: ['Aerovex', 'A410-200', 'Vortaxia 4'],
+      absent: ['Aerovex A410-200'],
+    },
+    {
       rule: 'a city named like an English word is no place when nothing else says so',
       text: 'Analysts cut their forecast. Split decisions followed, and the board met again.',
       present: [],
@@ -260,6 +266,18 @@ describe('kinds', () => {
       text: 'Gamers play Vortaxia daily. The game Vortaxia sold well, and players download Vortaxia updates.',
       name: 'Vortaxia',
       kind: 'product',
+    },
+    {
+      rule: 'a model number after its maker is a product of its own',
+      text: 'Skylinq ordered ten Aerovex A410-200 jets. Aerovex said the order was firm.',
+      name: 'A410-200',
+      kind: 'product',
+    },
+    {
+      rule: 'the maker before a model number is a company',
+      text: 'Skylinq ordered ten Aerovex A410-200 jets. Later Aerovex said the order was firm.',
+      name: 'Aerovex',
+      kind: 'company',
     },
     {
       rule: 'a listed city named once is a place',
