@@ -12,8 +12,8 @@ import { discoverEntities } from './discover';
 import { combineDiscoveries } from './discover/across-stories';
 import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
-import { extractFigures } from './figures';
-import { describeFigure } from './measure';
+import { extractFigures, type ExtractedFigure } from './figures';
+import { describeFigures } from './measure';
 import { figureOwners, headlineSubject, type Discourse, type OwnerMention } from './owners';
 import { quoteSpeakers } from './quote-speakers';
 import { splitSentences } from './sentences';
@@ -281,11 +281,31 @@ function analyseArticle(
     named: [],
   };
 
-  const addFigures = (sentence: string, mentions: OwnerMention[], speaker?: string) => {
+  // Each sentence's figures, read once. A figure of the title that the body gives again is the same fact, and
+  // the body's sentence says more about it, so the title keeps only the figures the body does not give; the
+  // title's owners stand in for the body's when its sentence names nobody ("Acme raises $12M" … "The round of
+  // $12M").
+  const figuresBySentence = sentences.map((sentence) => extractFigures(sentence));
+  const bodyAmounts = new Set(figuresBySentence.flat().map(amountOf));
+  const titleOwners = new Map<string, string[]>();
+  const addFigures = (
+    sentence: string,
+    mentions: OwnerMention[],
+    speaker?: string,
+    figures: readonly ExtractedFigure[] = extractFigures(sentence),
+    isKept: (figure: ExtractedFigure) => boolean = () => true,
+  ) => {
     discourse.speaker = speaker;
-    for (const extracted of extractFigures(sentence)) {
+    // Described together: a figure's measure may lean on an earlier one of its sentence.
+    const meanings = describeFigures(sentence, figures);
+    for (const [index, extracted] of figures.entries()) {
       const span = { start: extracted.offset, end: extracted.offset + extracted.text.length };
-      const owners = figureOwners(sentence, span, mentions, discourse);
+      const found = figureOwners(sentence, span, mentions, discourse);
+      if (!isKept(extracted)) {
+        if (found.length > 0 && !titleOwners.has(amountOf(extracted))) titleOwners.set(amountOf(extracted), found);
+        continue;
+      }
+      const owners = found.length > 0 ? found : (titleOwners.get(amountOf(extracted)) ?? []);
       storyFigures.push({
         id: `${article.id}#${storyFigures.length + 1}`,
         storyId: article.id,
@@ -300,13 +320,19 @@ function analyseArticle(
         ...(extracted.period !== undefined && { period: extracted.period }),
         ...(extracted.vague && { vague: true }),
         offset: extracted.offset,
-        ...describeFigure(sentence, extracted),
+        ...meanings[index],
       });
     }
     discourse.named.push(...mentions);
   };
 
-  addFigures(article.title, ownerMentionsIn(article.title));
+  addFigures(
+    article.title,
+    ownerMentionsIn(article.title),
+    undefined,
+    extractFigures(article.title),
+    (figure) => !bodyAmounts.has(amountOf(figure)),
+  );
   discourse.named.length = 0;
   // Read before the owners: a quotation's speaker is often named a sentence after its figure.
   const mentionsBySentence = sentences.map(ownerMentionsIn);
@@ -316,7 +342,7 @@ function analyseArticle(
       storyEntities.add(id);
       push(sentencesByEntity, id, sentence);
     }
-    addFigures(sentence, mentionsBySentence[index]!, speakers[index]);
+    addFigures(sentence, mentionsBySentence[index]!, speakers[index], figuresBySentence[index]);
   }
 
   const entityIds = [...storyEntities].sort();
@@ -409,4 +435,9 @@ function compare(a: string, b: string): number {
 
 function byId(a: { id: string }, b: { id: string }): number {
   return compare(a.id, b.id);
+}
+
+/** A figure's amount, unit and range as one key: "up to $12.9bn" in a title and in the body are one amount. */
+function amountOf(figure: ExtractedFigure): string {
+  return `${figure.value} ${figure.upper ?? ''} ${figure.unit}`;
 }
