@@ -105,8 +105,6 @@ const SIGNED_CHANGE = /(?:^|\s|\()[+\-−]\s?\d[\d.,]*%?|(?<![\d.,])\d[\d.,]*%\)
 const LABEL_MAX_WORDS = 4;
 /** A run of this many unpunctuated paragraphs in a row, not introduced by a colon, is a list of teasers. */
 const TEASER_RUN = 3;
-/** A teaser is a line; an unpunctuated paragraph longer than this is text (a code listing, a blurb) and ends a run. */
-const TEASER_MAX_CHARS = 160;
 
 /** What one paragraph is, as the cleaner sees it. */
 type Verdict = { keep: false } | { keep: true; text: string };
@@ -169,8 +167,6 @@ export function cleanArticleText(text: string): CleanedArticle {
     if (ENDS_LIKE_SENTENCE.test(paragraph) || paragraph.endsWith(':')) {
       endRun();
       runIntroduced = paragraph.endsWith(':');
-    } else if (paragraph.length > TEASER_MAX_CHARS) {
-      endRun();
     } else {
       run.push(kept.length);
     }

@@ -113,13 +113,6 @@ describe('cleanArticleText removes what is not the article', () => {
     expect(cleanArticleText(text).text).toBe(text);
   });
 
-  it('keeps long unpunctuated paragraphs in a row: they are text, not teasers', () => {
-    const listing = Array.from({ length: 3 }, (_, i) => `field${i} `.repeat(30).trim());
-    const text = ['The format has three fields:', ...listing].join('\n\n');
-    expect(cleanArticleText(`An introduction.\n\n${listing.join('\n\n')}`).text).toContain(listing[2]);
-    expect(cleanArticleText(text).text).toBe(text);
-  });
-
   it('never returns nothing for a text it would empty whole', () => {
     const labels = 'Home\n\nNews\n\nSport';
     expect(cleanArticleText(labels)).toEqual({ text: labels, removed: [] });
