@@ -483,6 +483,10 @@ const PERIOD = new RegExp(
     String.raw`\b(?:${capitalised(['on', 'since', 'by', 'until'])}\s+)?${WEEKDAY}\b`,
     String.raw`\b${capitalised(['in', 'within'])}\s+(?:a|one)\s+(?:single\s+)?(?:day|week|month|year)\b`,
     String.raw`\b(?:${capitalised(['in', 'over', 'during', 'within'])}\s+)?${capitalised(['the'])}\s+(?:next|past|last|coming|previous)\s+(?:few|several|couple\s+of|${NUMBER_OF_UNITS})\s+(?:days|weeks|months|quarters|years)\b`,
+    String.raw`\b(?:${capitalised(['fiscal'])}\s+)?(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter\b`,
+    String.raw`\b(?:(?:${capitalised(['in', 'for', 'during'])}\s+)?(?:the|its)\s+)?fiscal\s+(?:first|second|third|fourth)\s+quarter\b`,
+    String.raw`\b${capitalised(['in', 'for', 'during'])}\s+the\s+(?:latest\s+|same\s+|holiday\s+|year-ago\s+)?quarter\b(?!-)`,
+    String.raw`\b${capitalised(['in', 'for', 'during'])}\s+the\s+(?:three|six|nine|twelve|12)\s+months\s+(?:ended|ending|to|through)\s+${MONTH}\.?(?:\s+\d{1,2}\b)?(?:,?\s+${YEAR}\b)?`,
     String.raw`\b${capitalised(['since'])}\s+the\s+(?:[\p{L}-]+\s+){0,2}?(?:acquisition|merger|takeover|deal|launch|IPO|listing|pandemic|crisis|outbreak|election|recession|war)\b`,
     String.raw`\b${NUMBER_OF_UNITS}\s+(?:years?|months?|weeks?|days?|quarters?)\s+(?:ago|earlier|before)\b`,
   ].join('|'),
@@ -723,6 +727,9 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
   const between = high ? BETWEEN_BEFORE.exec(before) : null;
   if (between) start -= before.length - between.index;
   let rate = unit === 'multiple' ? undefined : rateAfter(sentence, end);
+  // "earnings per share of $2.53": the rate is written before the amount.
+  if (!rate && currency && PER_SHARE_BEFORE.test(sentence.slice(Math.max(0, start - 50), start)))
+    rate = { per: 'unit', end, extends: false };
   if (unit === undefined) {
     const count = countSubject(sentence, low, last);
     if (!count) return undefined;
@@ -875,6 +882,9 @@ function rateAfter(sentence: string, at: number): Rate | undefined {
   const word = (slash ?? hyphen ?? every ?? inAdjective ?? adverb ?? annual)?.toLowerCase();
   return { per: word ? PER_BY_WORD[word]! : 'unit', end: at + match[0].length, extends: true };
 }
+
+/** "earnings per share of", "per-share profit was", "EPS of": an amount of money after these is per share. */
+const PER_SHARE_BEFORE = /(?:\b[Pp]er[-\s]share|\bEPS)\b[^,;.$€£¥]{0,30}$/u;
 
 /** A frequency a few words on in the same clause: "people view his profile a week", "animals beaching each year". */
 const RATE_LATER =

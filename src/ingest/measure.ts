@@ -226,7 +226,7 @@ function nounPhraseStartingAt(words: readonly Word[], start: number, max = 8): W
     const word = words[i]!.text;
     const w = lower(bare(word));
     if (ADVERBS.test(word)) continue;
-    if (['of', 'on', 'for', 'by', 'in', 'to'].includes(w) && phrase.length > 0) {
+    if (['of', 'on', 'for', 'by', 'in', 'to', 'per'].includes(w) && phrase.length > 0) {
       const next = words[i + 1]?.text;
       if (!next || (isFunctionWord(next) && !DETERMINERS.has(lower(next)))) break;
       // "Whole Foods in August 2017": a period ends the phrase.
@@ -267,6 +267,8 @@ function clauseSubject(words: readonly Word[], before: number): Word[] {
     const w = lower(words[i]!.text);
     // "the average retail price": a verb's form before a noun it modifies is no verb.
     const modifiesNoun = MODIFIED_NOUNS.test(words[i + 1]?.text ?? '');
+    // "Adjusted earnings were …": a capitalised participle opening the sentence describes its subject.
+    if (i === 0 && /^\p{Lu}/u.test(words[i]!.text) && !AUXILIARIES.has(w) && !IRREGULAR_VERBS.has(w)) continue;
     if (
       !modifiesNoun &&
       (isVerbLike(words[i]!.text) || RISE_VERBS.test(w) || FALL_VERBS.test(w) || PRICE_VERBS.test(w))

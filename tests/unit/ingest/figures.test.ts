@@ -635,6 +635,13 @@ describe('periods read in context', () => {
     expect(periodsIn(sentence)).toEqual(expected);
   });
 
+  it.each(['Adjusted earnings per share were $2.53.', 'Per-share profit of $1.10 beat estimates.', 'EPS of $0.95'])(
+    'reads an amount after "per share" as per unit: %s',
+    (sentence) => {
+      expect(extractFigures(sentence)[0]).toMatchObject({ unit: 'USD', per: 'unit' });
+    },
+  );
+
   it('reads a verb that passes a figure as its hedge', () => {
     expect(extractFigures('Acme said last year it had surpassed 100 million members.')[0]).toMatchObject({
       text: '100 million members',
@@ -662,6 +669,10 @@ describe('more periods', () => {
     ['It plans more than 300 such deals in the next few months.', 'in the next few months'],
     ['Sales rose 9 percent over the past three years.', 'over the past three years'],
     ['It has saved shoppers “millions of dollars” since the Globex acquisition.', 'since the Globex acquisition'],
+    ['Acme reported third-quarter sales of $27 billion.', 'third-quarter'],
+    ['Globex posted a fiscal third quarter loss of $1 billion.', 'fiscal third quarter'],
+    ['Sales rose 4 percent in the quarter.', 'in the quarter'],
+    ['Revenue was $1.2 billion in the three months ended Sept. 30.', 'in the three months ended Sept. 30'],
     // A closing price keeps its day.
     ['Acme shares closed on Tuesday at $18.25.', 'on Tuesday'],
   ])('%s', (sentence, period) => {

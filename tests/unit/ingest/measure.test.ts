@@ -91,6 +91,8 @@ describe('measures', () => {
     ['He learned around 75 people view his page a week.', 'around 75 people', 'people view'],
     // A multiple of a size or of what an earlier figure measured.
     ['Acme-owned newsrooms are often half the size they were.', 'half', 'size of Acme-owned newsrooms'],
+    // A capitalised participle opening the sentence describes its subject; "per share" belongs to the phrase.
+    ['Adjusted earnings per share were $2.53, beating estimates.', '$2.53', 'Adjusted earnings per share'],
     // "and" starts another predicate: its verb is not the count's.
     ['A gunman opened fire, wounding two people and injuring others.', 'two people', 'people'],
   ])('%s → %s: %s', (sentence, text, measure) => {
