@@ -15,7 +15,6 @@
  * under a second. Pure: plain strings in, plain data out.
  */
 import type { FigurePer, FigureStatus, FigureUnit } from '../facts/schema';
-import { extractFigures } from './figures';
 import { clauseAround, readFigureStatus } from './figure-status';
 
 /** What `describeFigures` needs of a figure: where it is and what kind of amount it is. */
@@ -797,21 +796,3 @@ function describeOne(sentence: string, figure: FigureInSentence, reads: Read[]):
 const WINDOW = 400;
 /** Earlier figures a figure may lean on ("its projected growth" after "Azure revenue growth"). */
 const MAX_EARLIER_READS = 8;
-
-/** The last sentence described by `describeFigure`, so its figures are read once, not once per figure. */
-let lastSentence: { sentence: string; meanings: Map<number, FigureMeaning> } | undefined;
-
-/**
- * What one figure of `sentence` measures, with the sentence's other figures
- * (found again by `extractFigures`) as context; for callers that handle one
- * figure at a time. The last sentence's reading is kept, so a sentence with
- * several figures is read once.
- */
-export function describeFigure(sentence: string, figure: FigureInSentence): FigureMeaning {
-  if (lastSentence?.sentence !== sentence) {
-    const figures = extractFigures(sentence);
-    const meanings = describeFigures(sentence, figures);
-    lastSentence = { sentence, meanings: new Map(figures.map((found, index) => [found.offset, meanings[index]!])) };
-  }
-  return lastSentence.meanings.get(figure.offset) ?? describeFigures(sentence, [figure])[0]!;
-}
