@@ -277,6 +277,9 @@ function clauseSubject(words: readonly Word[], before: number): Word[] {
     }
   }
   if (verbAt <= 0) return [];
+  // "Dealers last year sold": a period ends the subject.
+  const timeAt = words.findIndex((word, index) => index > 0 && index < verbAt && TIME_WORDS.test(word.text));
+  if (timeAt > 0) verbAt = timeAt;
   // "New vehicle sales in the Houston area plunged": the subject ends at its first preposition.
   let end = verbAt;
   for (let i = 0; i < verbAt; i++) {
@@ -347,8 +350,9 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   if (counted) {
     const subject = counted.replace(/[“”"]/gu, '');
     // "bids for some 60 of the jets": a verb before the number is not what happened to the jets.
-    const read = countMeasure(subject, left, ofWhat ? 0 : leftEnd, right);
-    return { ...read, counted: subject };
+    const read = ofWhat ? { measure: subject } : countMeasure(subject, left, leftEnd, right);
+    // What was counted, with its verb, is what a change after it measures ("sold 300 cars, up 4 percent").
+    return { ...read, base: read.measure, counted: subject };
   }
 
   // Rates written into the figure: "$1 billion in annual revenue".
@@ -372,7 +376,11 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
       // "a contribution of $124 million to its pension fund": what it goes to completes the measure.
       const to = lower(right[0]?.text ?? '') === 'to' ? phraseText(nounPhraseStartingAt(right, 1, 3)) : '';
       const goesTo = to && !TIME_WORDS.test(to.split(' ')[0]!) ? ` to ${to}` : '';
-      const measure = phrase.length === 1 && earlier?.measure ? earlier.measure : `${text}${goesTo}`;
+      // "sold 17.3 million new vehicles, an increase of 0.3 percent": a bare change of what was just measured.
+      const changeOfEarlier =
+        phrase.length === 1 && !earlier && CHANGE_NOUNS.has(head) && lastBase ? `${text} in ${lastBase}` : undefined;
+      const measure =
+        phrase.length === 1 && earlier?.measure ? earlier.measure : (changeOfEarlier ?? `${text}${goesTo}`);
       return { measure, base: measure };
     }
   }
@@ -590,7 +598,15 @@ function pluralNounBefore(
 /** What "some 60 of the new jet" counts: the noun phrase after "of". */
 function countedAfterOf(right: readonly Word[]): string | undefined {
   if (lower(right[0]?.text ?? '') !== 'of') return undefined;
-  return phraseText(nounPhraseStartingAt(right, 1, 4)) || undefined;
+  let start = 1;
+  while (start < right.length && DETERMINERS.has(lower(right[start]!.text))) start++;
+  // A model number belongs to what is counted ("60 of the embattled 737 Max jet").
+  const phrase: Word[] = [];
+  for (const word of right.slice(start, start + 5)) {
+    if (isFunctionWord(word.text)) break;
+    phrase.push(word);
+  }
+  return phraseText(phrase) || undefined;
 }
 
 /** "stock" → "share price", "Acme shares" → "Acme share price". */

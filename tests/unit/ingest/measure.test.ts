@@ -91,6 +91,9 @@ describe('measures', () => {
     ['He learned around 75 people view his page a week.', 'around 75 people', 'people view'],
     // A multiple of a size or of what an earlier figure measured.
     ['Acme-owned newsrooms are often half the size they were.', 'half', 'size of Acme-owned newsrooms'],
+    // A change after a count measures what was counted, and a period ends a subject.
+    ['Dealers last year sold 300 new cars, up 4 percent from the year before.', '4 percent', 'rise in new cars sold'],
+    ['Dealers sold 17 million new cars, an increase of 0.3 percent.', '0.3 percent', 'increase in new cars sold'],
     // A capitalised participle opening the sentence describes its subject; "per share" belongs to the phrase.
     ['Adjusted earnings per share were $2.53, beating estimates.', '$2.53', 'Adjusted earnings per share'],
     // "and" starts another predicate: its verb is not the count's.
