@@ -731,6 +731,8 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
   if (!rate && currency && PER_SHARE_BEFORE.test(sentence.slice(Math.max(0, start - 50), start)))
     rate = { per: 'unit', end, extends: false };
   if (unit === undefined) {
+    // "the two brands", "the two tech giants": a pair named before ("both"), not a number the article gives.
+    if (!high && low.word && low.digits === '2' && THE_PAIR_BEFORE.test(before)) return undefined;
     const count = countSubject(sentence, low, last);
     if (!count) return undefined;
     subject = count.subject;
@@ -882,6 +884,9 @@ function rateAfter(sentence: string, at: number): Rate | undefined {
   const word = (slash ?? hyphen ?? every ?? inAdjective ?? adverb ?? annual)?.toLowerCase();
   return { per: word ? PER_BY_WORD[word]! : 'unit', end: at + match[0].length, extends: true };
 }
+
+/** "the two", "these two": the words that make "two" point back to a pair already named. */
+const THE_PAIR_BEFORE = /(?<![\p{L}])(?:the|these|those)\s+$/iu;
 
 /** "earnings per share of", "per-share profit was", "EPS of": an amount of money after these is per share. */
 const PER_SHARE_BEFORE = /(?:\b[Pp]er[-\s]share|\bEPS)\b[^,;.$€£¥]{0,30}$/u;
