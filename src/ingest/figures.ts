@@ -698,6 +698,10 @@ function joinsRange(sentence: string, low: Numeral, high: Numeral): boolean {
   if (join.groups!.word === 'and' && !BETWEEN_BEFORE.test(before)) return false;
   // "from 5 to 7 percent" is a change between two values, not a range.
   if (join.groups!.word === 'to' && FROM_BEFORE.test(before)) return false;
+  // "down by 30 to 126": the change, then the new level.
+  // ("fell by 5 to 7 percent" is a range of percentages.)
+  const isBare = (numeral: Numeral) => !numeral.unit && !numeral.currency && !numeral.scale;
+  if (join.groups!.word === 'to' && isBare(low) && isBare(high) && /(?<![\p{L}])by\s+$/iu.test(before)) return false;
   if (low.unit && low.unit !== high.unit) return false;
   if (low.currency && high.currency && low.currency !== high.currency) return false;
   // "five to 10": words and digits do mix; a word never joins a hyphen ("two-3").
@@ -775,7 +779,9 @@ function countSubject(sentence: string, low: Numeral, last: Numeral): { subject?
   const afterOf = /(?:^|[^\p{L}])of\s+$/u.test(sentence.slice(Math.max(0, low.start - 5), low.start));
   const tokens = countTokens(sentence, last.end);
   const noun = countedNoun(tokens, { quantity: low.word === true || hedge !== undefined || afterOf });
-  if (!noun && !low.scale && !hedge) return undefined;
+  // "but only 16 had come", "down by 30 to 126": numbers whose noun the sentence gave before them.
+  const elliptical = ELLIPTICAL_COUNT_BEFORE.test(sentence.slice(Math.max(0, low.start - 40), low.start));
+  if (!noun && !low.scale && !hedge && !elliptical) return undefined;
 
   const isName = !low.word && hedge === undefined && isPartOfName(sentence, low.start);
   if (isName) return undefined;
@@ -786,8 +792,17 @@ function countSubject(sentence: string, low: Numeral, last: Numeral): { subject?
   const endsClause =
     tokens.length === 0 || SUBJECT_STOP_WORDS.has(tokens[0]!.word) || /^\p{Ll}+(?:ed|ing)$/u.test(tokens[0]!.word);
   if (hedge && HEDGES_OF_BARE_COUNTS.has(hedge) && endsClause) return { end: last.end };
+  if (elliptical && endsClause && !low.digits.includes('.')) return { end: last.end };
   return undefined;
 }
+
+/**
+ * What makes a bare number a count of something named before it: "only" or
+ * "just" ("but only 16 had come from the picture"), or a change by and to an
+ * amount ("down by 30 to 126").
+ */
+const ELLIPTICAL_COUNT_BEFORE =
+  /(?<![\p{L}])(?:only|just|(?:up|down|rose|fell|increased|decreased|dropped|declined|climbed|grew|jumped)\s+by|by\s+\d[\d,]*\s+to)\s+$/iu;
 
 /**
  * Whether the capitalised word right before a bare number makes it part of a

@@ -419,6 +419,33 @@ describe('counts in words and counts of unknown size', () => {
     },
   );
 
+  it.each<[string, Expected[]]>([
+    [
+      '46 people came, but only 16 had come from the picture.',
+      [
+        { text: '46 people', unit: 'count', value: 46, subject: 'people' },
+        { text: '16', unit: 'count', value: 16 },
+      ],
+    ],
+    [
+      'Its order is down by 30 to 126, it said.',
+      [
+        { text: '30', unit: 'count', value: 30 },
+        { text: '126', unit: 'count', value: 126 },
+      ],
+    ],
+    ['Sales fell by 5 to 7 percent.', [{ text: '5 to 7 percent', unit: 'percent', value: 5, upper: 7 }]],
+  ])('reads a count whose noun came before it: %s', (sentence, expected) => {
+    expect(figuresIn(sentence)).toEqual(expected);
+  });
+
+  it.each(['He was just 5 when he left.', 'It is only 16 years old.', 'Only 3.5 remained.'])(
+    'reads no elliptical count in "%s"',
+    (sentence) => {
+      expect(figuresIn(sentence)).toEqual([]);
+    },
+  );
+
   it('still counts two things the article gives', () => {
     expect(figuresIn('It bought two brands.')).toEqual([
       { text: 'two brands', unit: 'count', value: 2, subject: 'brands' },
