@@ -339,6 +339,12 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   }
 
   // Counts: what is counted, with the verb that says what happened to it.
+  // "If you look at the number of X, it's less than 100": the pronoun stands for the number named before.
+  if ((figure.unit === 'count' && !figure.subject) || figure.unit === 'percent') {
+    const named = POINTS_BACK.test(phraseText(left)) ? numberNamedBefore(sentence, clause.start) : undefined;
+    if (named) return { measure: named, base: named };
+  }
+
   const ofWhat = figure.unit === 'count' && !figure.subject ? countedAfterOf(right) : undefined;
   const counted =
     figure.unit === 'count'
@@ -593,6 +599,22 @@ function pluralNounBefore(
     if (phrase) return phrase;
   }
   return undefined;
+}
+
+/** A clause that is only a pronoun and a copula before its figure: "it's", "it is in the", "that was". */
+const POINTS_BACK = /^(?:it['’]s|that['’]s|it\s+(?:is|was)|that\s+(?:is|was))(?:\s+in\s+the)?$/iu;
+/** "the number of Americans killed since 9/11 by terrorism" at the end of a clause. */
+const NUMBER_NAMED = /(?<=\bthe\s+)(?:number|amount|total|count)\s+((?:of\s+)?[^,;:()]{3,100})$/iu;
+/** How many words of the number named before a measure keeps. */
+const MAX_NAMED_WORDS = 8;
+
+/** The "number of …" that the clause before `clauseStart` names, as a measure: "number of Americans killed". */
+function numberNamedBefore(sentence: string, clauseStart: number): string | undefined {
+  const before = sentence.slice(Math.max(0, clauseStart - 200), Math.max(0, clauseStart - 1)).trimEnd();
+  const match = NUMBER_NAMED.exec(before);
+  if (!match) return undefined;
+  const words = match[0].split(/\s+/u).slice(0, MAX_NAMED_WORDS + 1);
+  return words.join(' ').replace(/[“”"]/gu, '');
 }
 
 /** What "some 60 of the new jet" counts: the noun phrase after "of". */

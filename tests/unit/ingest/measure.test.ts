@@ -94,6 +94,12 @@ describe('measures', () => {
     // A change after a count measures what was counted, and a period ends a subject.
     ['Dealers last year sold 300 new cars, up 4 percent from the year before.', '4 percent', 'rise in new cars sold'],
     ['Dealers sold 17 million new cars, an increase of 0.3 percent.', '0.3 percent', 'increase in new cars sold'],
+    // "it's N" after "the number of X": the pronoun stands for that number.
+    [
+      'If you count the number of cogs lost since 2001 to rust, it’s less than 100.',
+      'less than 100',
+      'number of cogs lost since 2001 to rust',
+    ],
     // A capitalised participle opening the sentence describes its subject; "per share" belongs to the phrase.
     ['Adjusted earnings per share were $2.53, beating estimates.', '$2.53', 'Adjusted earnings per share'],
     // "and" starts another predicate: its verb is not the count's.
