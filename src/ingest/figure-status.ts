@@ -56,8 +56,13 @@ const FORECAST_VERBS =
   /\b(?:predicts?|predicted|forecasts?|forecasted|projects?|estimates?|estimated|thinks?|thought|believes?|believed|reckons?|sees|bets?\s+(?:that|on))\b/u;
 /** A passive forecast: "is projected to", "are forecast to", "is estimated at". */
 const PASSIVE_FORECAST = /\b(?:is|are|was|were|be|been)\s+(?:projected|forecast|predicted|estimated|tipped)\b/u;
-/** A modal of possibility before a verb: "could surge to", "might reach". */
-const POSSIBILITY = /\b(?:could|might|may)\s+(?:\w+\s+)?\w+/u;
+/**
+ * A modal of possibility before a verb: "could surge to", "might reach". A
+ * study's hedged finding ("may lower the risk by 20 percent", "might have
+ * helped 30 people") is what was found, not a forecast.
+ */
+const POSSIBILITY =
+  /\b(?:could|might|may)\s+(?:\w+ly\s+)?(?!(?:have|seem|appear|help|mean|reflect|indicate|suggest|explain|affect|contribute|lower|reduce)\b)\w+/u;
 /**
  * The entity's own plan: "expects to", "plans to", "is set to", "anticipates", "will", "its projected growth",
  * "titles in the works".

@@ -52,6 +52,10 @@ describe('readFigureStatus', () => {
     // "made a bet" is a noun, not a forecast.
     ['Acme has made a big bet, spending $3 billion on films.', '$3 billion', 'reported', undefined],
     ['Shares could surge to $300.', '$300', 'projected', undefined],
+    ['The cost could eventually reach $5 billion.', '$5 billion', 'projected', undefined],
+    // A study's hedged finding is what was found.
+    ['Eating cogs may lower the risk of rust by 20 percent.', '20 percent', 'reported', undefined],
+    ['The scheme might have helped 300 people.', '300 people', 'reported', undefined],
   ])('%s → %s: %s', (sentence, text, status, by) => {
     const reading = statusOf(sentence, text);
     expect(reading.status).toBe(status);
