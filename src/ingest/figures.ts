@@ -1104,7 +1104,11 @@ function nearbyPeriod(sentence: string, figures: Span[], index: number, periods:
   const figure = figures[index]!;
   const isNear = (from: number, to: number) => {
     const gap = sentence.slice(from, to);
-    return !/[,;:()—!?]/u.test(gap) && gap.trim().split(/\s+/u).filter(Boolean).length <= MAX_WORDS_TO_PERIOD;
+    // "30,154 new cars, trucks and SUVs in October": the commas of a list of things counted do not part them.
+    const isList = LIST_OF_WORDS.test(gap);
+    return (
+      (isList || !/[,;:()—!?]/u.test(gap)) && gap.trim().split(/\s+/u).filter(Boolean).length <= MAX_WORDS_TO_PERIOD
+    );
   };
   const firstAfter = firstStartingAtOrAfter(periods, figure.end);
   const after = periods[firstAfter];
@@ -1117,6 +1121,8 @@ function nearbyPeriod(sentence: string, figures: Span[], index: number, periods:
   return undefined;
 }
 const MAX_WORDS_TO_PERIOD = 5;
+/** The rest of a list of one-word items after a figure: ", trucks and SUVs ". */
+const LIST_OF_WORDS = /^(?:,\s*[\p{L}-]+)*,?\s+(?:and|or)\s+[\p{L}-]+\s*$/u;
 
 /** Binary search in spans sorted by position: the index of the first that starts at or after `position`. */
 function firstStartingAtOrAfter(spans: Span[], position: number): number {

@@ -647,6 +647,15 @@ describe('periods read in context', () => {
         ['double', undefined],
       ],
     ],
+    // The commas of a list of things counted do not part a count from its period.
+    [
+      'Dealers sold 30,000 new cars, trucks and SUVs in October, down 10 percent from a year ago.',
+      [
+        ['30,000 new cars', 'in October'],
+        ['10 percent', 'in October'],
+      ],
+    ],
+    ['Sales were $5 million, and profit rose in 2024.', [['$5 million', undefined]]],
     // A change given after a level is for the level's time.
     [
       'Acme shares closed on Tuesday at $18.25, up 0.4%.',
