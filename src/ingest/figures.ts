@@ -574,6 +574,8 @@ export function extractFigures(sentence: string): ExtractedFigure[] {
 /** Verbs of saying: a weekday next to one dates the report, not the figure ("Acme said on Monday it sold 30 jets"). */
 const REPORTING_VERBS =
   /\b(?:said|says|announced|announces|reported|reports|told|unveiled|disclosed|revealed|confirmed|declared|filed|inks|inked|signed)\b/u;
+/** How far from a weekday a verb of saying may stand, in characters. */
+const REPORT_REACH = 200;
 const WEEKDAY_PERIOD = new RegExp(`^(?:(?:on|since|by|until|this past|last|this|next)\\s+)?${WEEKDAY}$`, 'iu');
 /** Words between a figure and the period of its comparison base: "up 4 percent from the previous year". */
 const COMPARISON_GAP = /^\s+(?:from|than|over|versus|vs\.?|compared\s+(?:to|with))\s/u;
@@ -592,11 +594,13 @@ const SHARES_A_PERIOD = /^\s+(?:on|and|with|plus)\s+(?:(?!from\b|to\b|than\b|up\
  */
 function datesTheReport(sentence: string, period: Span): boolean {
   if (!WEEKDAY_PERIOD.test(sentence.slice(period.start, period.end))) return false;
-  const clauseStart =
-    Math.max(...[',', ';', ':', '(', '—'].map((mark) => sentence.lastIndexOf(mark, period.start))) + 1;
-  const nextBreak = /[,;:)—]/u.exec(sentence.slice(period.end, period.end + 200));
-  const clauseEnd = nextBreak ? period.end + nextBreak.index : Math.min(sentence.length, period.end + 200);
-  return REPORTING_VERBS.test(sentence.slice(Math.max(clauseStart, period.start - 200), clauseEnd));
+  // Read no more than a few words around the day, so a long run of days costs a look each.
+  const from = Math.max(0, period.start - REPORT_REACH);
+  const before = sentence.slice(from, period.start);
+  const clauseStart = from + Math.max(...[',', ';', ':', '(', '—'].map((mark) => before.lastIndexOf(mark))) + 1;
+  const nextBreak = /[,;:)—]/u.exec(sentence.slice(period.end, period.end + REPORT_REACH));
+  const clauseEnd = nextBreak ? period.end + nextBreak.index : Math.min(sentence.length, period.end + REPORT_REACH);
+  return REPORTING_VERBS.test(sentence.slice(clauseStart, clauseEnd));
 }
 
 /**
