@@ -40,6 +40,8 @@ for (const { name, text } of corpus) {
   mergeUserArticles(bundled, [userArticleOf(name, text)], catalog.discovery);
   perArticle.push(performance.now() - started);
 }
+// The first article pays for the code's warm-up (compilation, the lexicon's tables); the rest show the steady cost.
+const firstArticleMs = perArticle[0]!;
 perArticle.sort((a, b) => a - b);
 
 // A background start with the corpus as the user's articles: analysing them again, against merging the
@@ -83,9 +85,12 @@ console.log(`${'measure'.padEnd(58)}${'value'.padEnd(16)}${'goal'.padEnd(12)}`);
 row(`build of ${count} articles`, `${(buildMs / 1000).toFixed(1)} s`, '< 30 s', buildMs < 30_000);
 row('peak memory of the process', `${mb(peakRss).toFixed(0)} MB`, '< 500 MB', mb(peakRss) < 500);
 const median = perArticle[Math.floor(perArticle.length / 2)]!;
-const worst = perArticle.at(-1)!;
+const warm = [...perArticle];
+warm.splice(warm.indexOf(firstArticleMs), 1);
+const worstWarm = warm.at(-1)!;
 row('one user article, median', `${median.toFixed(0)} ms`, '< 200 ms', median < 200);
-row('one user article, worst', `${worst.toFixed(0)} ms`, '< 200 ms', worst < 200);
+row('one user article, worst once the code is warm', `${worstWarm.toFixed(0)} ms`, '< 200 ms', worstWarm < 200);
+row('the first user article (cold code)', `${firstArticleMs.toFixed(0)} ms`, '< 200 ms', firstArticleMs < 200);
 row(`background start, ${userArticles.length} user articles: analysed again`, `${coldStartMs.toFixed(0)} ms`, '', true);
 row(
   `background start, ${userArticles.length} user articles: kept analysis`,
@@ -93,4 +98,4 @@ row(
   '< 200 ms',
   warmStartMs < 200,
 );
-console.log(`\nThe first user article includes the warm-up of the code (${perArticle.length} articles timed).`);
+console.log(`\n${perArticle.length} user articles timed, one at a time, in name order.`);
