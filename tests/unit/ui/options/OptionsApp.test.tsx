@@ -7,6 +7,7 @@ import { SETTINGS_KEY } from '@/src/settings/schema';
 import { USER_ARTICLES_KEY, type UserArticle } from '@/src/user-articles/schema';
 import { BACKUP_FORMAT } from '@/src/user-articles/backup';
 import { fakeEnvironment, NOW, type FakeEnvironment } from './environment';
+import { pageDriver, settle } from './page-driver';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
 
@@ -33,62 +34,12 @@ afterEach(() => {
   delete document.documentElement.dataset.theme;
 });
 
-/** Let promises and effects run, the way a browser would between events. */
-async function settle() {
-  for (let round = 0; round < 6; round++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
 async function mount(env: FakeEnvironment, hash = '') {
   act(() => render(<OptionsApp env={env} hash={hash} root={document.documentElement} />, container));
   await settle();
 }
 
-function accessibleName(element: Element): string {
-  const labelled = element.getAttribute('aria-label');
-  if (labelled) return labelled;
-  const id = element.getAttribute('id');
-  const label =
-    (id && container.querySelector(`label[for="${CSS.escape(id)}"]`)) || element.closest('label') || element;
-  return (label.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function control<T extends HTMLElement = HTMLInputElement>(name: string | RegExp): T {
-  const all = [...container.querySelectorAll<HTMLElement>('input, select, textarea, button')];
-  const found = all.find((element) => {
-    const text = accessibleName(element);
-    return typeof name === 'string' ? text === name : name.test(text);
-  });
-  if (!found) throw new Error(`no control named ${String(name)}; have: ${all.map(accessibleName).join(' | ')}`);
-  return found as T;
-}
-
-async function click(name: string | RegExp) {
-  act(() => control<HTMLElement>(name).click());
-  await settle();
-}
-
-async function type(name: string | RegExp, value: string) {
-  const element = control<HTMLInputElement>(name);
-  act(() => {
-    element.value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await settle();
-}
-
-async function change(name: string | RegExp, value: string) {
-  const element = control<HTMLInputElement>(name);
-  act(() => {
-    element.value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-    element.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await settle();
-}
+const { accessibleName, control, click, type, change } = pageDriver(() => container);
 
 async function submit(form: HTMLFormElement) {
   act(() => {

@@ -6,6 +6,7 @@ import { OptionsApp } from '@/src/ui/options/OptionsApp';
 import { CORRECTIONS_KEY } from '@/src/user-articles/corrections';
 import { readStoredCorrections } from '@/src/user-articles/corrections-store';
 import { fakeEnvironment, type FakeEnvironment } from './environment';
+import { pageDriver, settle } from './page-driver';
 
 let container: HTMLElement;
 
@@ -20,47 +21,7 @@ afterEach(() => {
   delete document.documentElement.dataset.theme;
 });
 
-async function settle() {
-  for (let round = 0; round < 6; round++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
-function accessibleName(element: Element): string {
-  const labelled = element.getAttribute('aria-label');
-  if (labelled) return labelled;
-  const id = element.getAttribute('id');
-  const label =
-    (id && container.querySelector(`label[for="${CSS.escape(id)}"]`)) || element.closest('label') || element;
-  return (label.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function control<T extends HTMLElement = HTMLInputElement>(name: string | RegExp): T {
-  const all = [...container.querySelectorAll<HTMLElement>('input, select, textarea, button')];
-  const found = all.find((element) => {
-    const text = accessibleName(element);
-    return typeof name === 'string' ? text === name : name.test(text);
-  });
-  if (!found) throw new Error(`no control named ${String(name)}; have: ${all.map(accessibleName).join(' | ')}`);
-  return found as T;
-}
-
-async function click(name: string | RegExp) {
-  act(() => control<HTMLElement>(name).click());
-  await settle();
-}
-
-async function type(name: string | RegExp, value: string) {
-  const element = control<HTMLInputElement>(name);
-  act(() => {
-    element.value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-    element.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await settle();
-}
+const { control, click, change } = pageDriver(() => container);
 
 async function submitOf(name: string | RegExp) {
   const form = control(name).form!;
@@ -78,8 +39,8 @@ async function mount(env: FakeEnvironment) {
 async function openPreview(env: FakeEnvironment) {
   await mount(env);
   await click('Add an article');
-  await type(/^Title/, 'Quillfeather Robotics raises $12 million');
-  await type(/^Text/, 'Warehouse start-up Quillfeather Robotics said on Monday that it had raised $12 million.');
+  await change(/^Title/, 'Quillfeather Robotics raises $12 million');
+  await change(/^Text/, 'Warehouse start-up Quillfeather Robotics said on Monday that it had raised $12 million.');
   await click('Preview what Factlens finds');
 }
 
@@ -91,7 +52,7 @@ describe('options page: correcting an article’s preview', () => {
   it('renames an entity and drops a figure; both are stored, listed and announced', async () => {
     const env = fakeEnvironment();
     await openPreview(env);
-    await type('Name of “Quillfeather Robotics”', 'Quillfeather');
+    await change('Name of “Quillfeather Robotics”', 'Quillfeather');
     await submitOf('Name of “Quillfeather Robotics”');
     expect(container.querySelector('[role=status]')?.textContent).toBe(
       'Corrected: “Quillfeather Robotics” is called “Quillfeather”.',
@@ -126,11 +87,11 @@ describe('options page: correcting an article’s preview', () => {
   it('merges an entity into another of the article, moves a figure, and re-kinds', async () => {
     const env = fakeEnvironment();
     await openPreview(env);
-    await type('“Quillfeather Robotics” is Another name for', 'microsoft');
+    await change('“Quillfeather Robotics” is Another name for', 'microsoft');
     await submitOf('“Quillfeather Robotics” is Another name for');
-    await type('Move figure “$12 million” to', 'microsoft');
+    await change('Move figure “$12 million” to', 'microsoft');
     await click('Move figure “$12 million”');
-    await type('Kind of “Microsoft”', 'organization');
+    await change('Kind of “Microsoft”', 'organization');
     await submitOf('Kind of “Microsoft”');
     expect(
       stored(env)
