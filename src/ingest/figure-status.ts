@@ -182,6 +182,10 @@ function clauseOfCue(sentence: string, clause: { start: number; end: number }, o
   return start;
 }
 
+/** Words of job titles, written with a capital at the start of a sentence or before a name. */
+const JOB_TITLE =
+  /^(?:Chief|Executive|President|Vice|Senior|Chairman|Chairwoman|Chair|Director|Minister|Secretary|Governor|Spokesman|Spokeswoman|Spokesperson|Analyst|Founder|Co-founder|CEO|CFO|COO|CTO)$/u;
+
 /** Who expects or projects: the name before the cue, or the sentence's first name for "its"/"it". */
 function byOf(sentence: string, before: string): { statusBy?: string } {
   const cue =
@@ -193,7 +197,10 @@ function byOf(sentence: string, before: string): { statusBy?: string } {
   // The first name is the subject of the cue ("Microsoft’s cloud AI business is on track to" is Microsoft's).
   const name = names
     .map((found) => found.replace(/['’]s(?:\s.*)?$/u, ''))
-    .find((found) => !/^(?:The|A|An|In|For|As|On|At|By|He|She|It|They|We|I|Q\d.*)$/u.test(found));
+    // A job title opening the sentence ("Chief executive Maya Tran said") is not who said it.
+    .find(
+      (found) => !/^(?:The|A|An|In|For|As|On|At|By|He|She|It|They|We|I|Q\d.*)$/u.test(found) && !JOB_TITLE.test(found),
+    );
   if (name) return { statusBy: name };
   if (/\b(?:its|it)\b/u.test(head) || /\bits\s+projected\b/u.test(before)) {
     const first = [...sentence.matchAll(/(?<![\p{L}])(?<name>\p{Lu}[\p{L}&’'-]+)(?=[\s’']|$)/gu)]

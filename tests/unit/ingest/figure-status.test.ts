@@ -56,6 +56,13 @@ describe('readFigureStatus', () => {
     // A study's hedged finding is what was found.
     ['Eating cogs may lower the risk of rust by 20 percent.', '20 percent', 'reported', undefined],
     ['The scheme might have helped 300 people.', '300 people', 'reported', undefined],
+    // A job title opening the sentence is not the one who expects.
+    [
+      'Chief executive Ana Ruiz said the money would let Acme hire 40 engineers.',
+      '40 engineers',
+      'expected',
+      'Ana Ruiz',
+    ],
   ])('%s → %s: %s', (sentence, text, status, by) => {
     const reading = statusOf(sentence, text);
     expect(reading.status).toBe(status);
