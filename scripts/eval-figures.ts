@@ -9,6 +9,9 @@
  *   npm run eval:figures                    # scores and the tuning part's mistakes
  *   npm run eval:figures -- --show-held-out # the held-out part's mistakes too (not while tuning)
  *   npm run eval:figures -- --entities      # each entity of the fact base and its figures, for labelling
+ *
+ * It also reads the facts corpus's tuning articles again as pages: every figure must agree with the fact base
+ * built from them, and must differ once its number is changed by half.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +22,7 @@ import { formatFigure } from '../src/format/figures';
 import { parseCatalog } from '../src/ingest/catalog';
 import { CorpusIndex } from '../src/ingest/evaluate/gold';
 import { corpusFactBase } from '../src/figures/corpus-factbase';
-import { evaluateFigureCases, FigureCase, type Tally } from '../src/figures/evaluate';
+import { evaluateFigureCases, FigureCase, selfCheck, type Tally } from '../src/figures/evaluate';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const factsDir = join(repoRoot, 'tests/fixtures/corpora/facts');
@@ -28,7 +31,10 @@ const casesPath = join(repoRoot, 'tests/fixtures/corpora/figures/cases.json');
 const { values } = parseArgs({ options: { 'show-held-out': { type: 'boolean' }, entities: { type: 'boolean' } } });
 
 const bundled = FactBase.parse(JSON.parse(readFileSync(join(repoRoot, 'src/facts/factbase.json'), 'utf8')));
-const discovery = parseCatalog('assets/entities.yaml', readFileSync(join(repoRoot, 'assets/entities.yaml'), 'utf8')).discovery;
+const discovery = parseCatalog(
+  'assets/entities.yaml',
+  readFileSync(join(repoRoot, 'assets/entities.yaml'), 'utf8'),
+).discovery;
 const index = CorpusIndex.parse(JSON.parse(readFileSync(join(factsDir, 'corpus.json'), 'utf8')));
 const articles = Object.entries(index.articles).map(([name, { split }]) => ({
   name,
@@ -73,3 +79,12 @@ for (const split of shown) {
   if (errors.length) console.log(`${split} mistakes:\n  ${errors.join('\n  ')}\n`);
 }
 if (!values['show-held-out']) console.log('(Held-out mistakes are not listed; --show-held-out lists them.)');
+
+// The facts corpus's tuning articles as pages, against the fact base built from them.
+const tuneStories = new Set(articles.filter((a) => a.split === 'tune').map((a) => `user-${a.name}`));
+const self = selfCheck(factBase, tuneStories);
+console.log(
+  `\nThe facts corpus's tuning articles read again as pages: ${share(self.same.agrees, self.same.total)} of figures agree with themselves (${self.same.agrees}/${self.same.total}); ` +
+    `with their numbers changed by half, ${share(self.changed.differs, self.changed.total)} differ (${self.changed.differs}/${self.changed.total})`,
+);
+// Not listed: these stories also hold the labelled set's held-out entities.

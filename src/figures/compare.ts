@@ -204,7 +204,8 @@ export function compareFigures(
   if (page.vague || story.vague) return { verdict: 'not-comparable', reason: 'vague' };
   if (!unitsMatch(page, story)) return { verdict: 'not-comparable', reason: 'unit' };
   if (!ratesMatch(page, story)) return { verdict: 'not-comparable', reason: 'rate' };
-  if ((page.status ?? 'reported') !== (story.status ?? 'reported')) return { verdict: 'not-comparable', reason: 'status' };
+  if ((page.status ?? 'reported') !== (story.status ?? 'reported'))
+    return { verdict: 'not-comparable', reason: 'status' };
   if (!timesMatch(page, story, dates)) return { verdict: 'not-comparable', reason: 'period' };
   // Stretches with their rounding say whether the two meet; without it, how far apart the amounts as written are.
   if (gapBetween(stretchOf(page), stretchOf(story)) === 0) return { verdict: 'agrees', gap: 0 };

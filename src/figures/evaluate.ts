@@ -61,7 +61,10 @@ function emptyTally(): Tally {
 }
 
 /** Scores `cases` against `factBase`: one tally per split. */
-export function evaluateFigureCases(factBase: FactBase, cases: readonly FigureCase[]): Record<FigureCase['split'], Tally> {
+export function evaluateFigureCases(
+  factBase: FactBase,
+  cases: readonly FigureCase[],
+): Record<FigureCase['split'], Tally> {
   const matcher = compileMatcher(buildMatcherPayload(factBase));
   const kindOf = new Map(factBase.entities.map((entity) => [entity.id, entity.kind]));
   const index = indexFigures(factBase);
@@ -81,7 +84,9 @@ export function evaluateFigureCases(factBase: FactBase, cases: readonly FigureCa
       a.start < b.end && b.start < a.end;
     // Each labelled figure: the verdict of the check on its words, if any.
     for (const figure of labelled) {
-      const check = checks.find((c) => overlaps(figure, { start: c.page.offset!, end: c.page.offset! + c.page.text.length }));
+      const check = checks.find((c) =>
+        overlaps(figure, { start: c.page.offset!, end: c.page.offset! + c.page.text.length }),
+      );
       const given = check?.verdict;
       if (figure.label === 'none') {
         tally.none.total += 1;
@@ -112,4 +117,63 @@ export function evaluateFigureCases(factBase: FactBase, cases: readonly FigureCa
     }
   }
   return tallies;
+}
+
+/** How a fact base's own sentences fare against it: read again, and with their numbers changed. */
+export interface SelfCheck {
+  /** Figures with an owner and a measure, read again from their own sentence: how many agree with themselves. */
+  same: { total: number; agrees: number };
+  /** The same figures with their number made half as large again: how many then differ. */
+  changed: { total: number; differs: number };
+  errors: string[];
+}
+
+/**
+ * The issue's test on real pages: each figure of `storyIds`' stories whose
+ * sentence names one of its owners, read again from that sentence as a page
+ * would give it, must agree with the
+ * fact base; with its number changed by half (bounds like "more than" left
+ * out, since a changed bound may still hold), it must differ.
+ */
+export function selfCheck(factBase: FactBase, storyIds: ReadonlySet<string>): SelfCheck {
+  const matcher = compileMatcher(buildMatcherPayload(factBase));
+  const kindOf = new Map(factBase.entities.map((entity) => [entity.id, entity.kind]));
+  const dateOf = new Map(factBase.stories.map((story) => [story.id, story.date]));
+  const index = indexFigures(factBase);
+  const result: SelfCheck = { same: { total: 0, agrees: 0 }, changed: { total: 0, differs: 0 }, errors: [] };
+  const verdictAt = (sentence: string, offset: number, date: string | null | undefined) => {
+    const mentions = matcher
+      .findMentions(sentence)
+      .map((mention) => ({ ...mention, kind: kindOf.get(mention.entityId) ?? 'topic' }));
+    return checkSentence(sentence, mentions, index, date).find(
+      (check) => check.page.offset! <= offset && offset < check.page.offset! + check.page.text.length,
+    );
+  };
+  for (const figure of factBase.figures) {
+    if (!storyIds.has(figure.storyId) || figure.entityIds.length === 0 || !figure.measure || figure.vague) continue;
+    // A page's sentence is sent only when it names an entity: one naming none of the owners is never checked.
+    const named = new Set(matcher.findMentions(figure.sentence).map((mention) => mention.entityId));
+    if (!figure.entityIds.some((id) => named.has(id))) continue;
+    const date = dateOf.get(figure.storyId);
+    const numeral = /\d[\d,]*(?:\.\d+)?/u.exec(figure.text);
+    const at = figure.offset! + (numeral?.index ?? 0);
+    result.same.total += 1;
+    const same = verdictAt(figure.sentence, at, date);
+    if (same?.verdict === 'agrees') result.same.agrees += 1;
+    else result.errors.push(`same: "${figure.text}" (${figure.id}) got ${same?.verdict ?? 'none'}`);
+    if (!numeral || /more|less|over|under|above|below|least|most|up to|as much|as many/iu.test(figure.qualifier ?? ''))
+      continue;
+    const written = Number(numeral[0].replaceAll(',', ''));
+    const decimals = numeral[0].split('.')[1]?.length ?? 0;
+    const changedNumber = (written * 1.5).toFixed(decimals);
+    const sentence = figure.sentence.slice(0, at) + changedNumber + figure.sentence.slice(at + numeral[0].length);
+    result.changed.total += 1;
+    const changed = verdictAt(sentence, at, date);
+    if (changed?.verdict === 'differs') result.changed.differs += 1;
+    else
+      result.errors.push(
+        `changed: "${figure.text}" → ${changedNumber} (${figure.id}) got ${changed?.verdict ?? 'none'}`,
+      );
+  }
+  return result;
 }

@@ -10,17 +10,16 @@
  */
 import type { Figure } from '../facts/schema';
 import { compareFigures, type ComparableFigure, type Verdict } from './compare';
-import { measureConcepts, measuresMatch } from './measure-match';
+import { isPrice, measuresMatch } from './measure-match';
 
 /** A story figure with the date of its story, as a candidate for comparison. */
 export interface StoryFigure {
   figure: Figure;
   /** The story's publication date, `YYYY-MM-DD`, or null when it has none. */
   storyDate: string | null;
+  /** What the figure measures, as concepts (`measureConcepts`, its owners' names left out). */
+  concepts: ReadonlySet<string>;
 }
-
-/** A page figure, as `readSentenceFigures` reads it. */
-export type PageFigure = ComparableFigure & Pick<Figure, 'measureKey'>;
 
 /** The verdict on one page figure, with the story figure it rests on. */
 export interface FigureCheck {
@@ -39,21 +38,22 @@ export interface FigureCheck {
 const RANK: Record<Verdict, number> = { agrees: 0, close: 1, differs: 2 };
 
 /**
- * Checks `page` against `candidates`, the stories' figures of the entity it is
- * about. `nameWords` are the stemmed words of the entity's names (they say
- * whose a measure is, not what it is). Undefined when no candidate can be
- * compared with it.
+ * Checks `page`, whose measure is `pageConcepts`, against `candidates`, the
+ * stories' figures of the entity it is about. Undefined when no candidate can
+ * be compared with it.
  */
 export function checkFigure(
-  page: PageFigure,
+  page: ComparableFigure & Pick<Figure, 'measure'>,
+  pageConcepts: ReadonlySet<string>,
   candidates: readonly StoryFigure[],
-  nameWords: ReadonlySet<string>,
   pageDate?: string | null,
 ): FigureCheck | undefined {
-  const pageConcepts = measureConcepts(page.measureKey, nameWords);
   let best: FigureCheck | undefined;
   for (const candidate of candidates) {
-    if (!measuresMatch(pageConcepts, measureConcepts(candidate.figure.measureKey, nameWords))) continue;
+    const bothEach = page.per === 'unit' && candidate.figure.per === 'unit';
+    if (!measuresMatch(pageConcepts, candidate.concepts, bothEach)) continue;
+    // A plan's price a month is not its price a year over twelve: prices are compared at their own rate only.
+    if ((isPrice(page.measure) || isPrice(candidate.figure.measure)) && page.per !== candidate.figure.per) continue;
     const comparison = compareFigures(page, candidate.figure, { page: pageDate, story: candidate.storyDate });
     if (comparison.verdict === 'not-comparable') continue;
     const check: FigureCheck = {

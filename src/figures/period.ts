@@ -41,9 +41,8 @@ export function readPeriod(written: string, date?: string | null): Period {
   const explicitYear = /(?<!\d)(?:fy\s?)?((?:19|20)\d\d)(?!\d|s)/u.exec(words);
   let year = explicitYear ? Number(explicitYear[1]) : undefined;
   let unplaced = false;
-  const relative = /\b(this|last|next|the previous|the past|the current|the)\s+(?:fiscal\s+)?(year|quarter|month)\b/u.exec(
-    spaced,
-  );
+  const relative =
+    /\b(this|last|next|the previous|the past|the current|the)\s+(?:fiscal\s+)?(year|quarter|month)\b/u.exec(spaced);
 
   const quarter = /\bq([1-4])\b/u.exec(words) ?? /\b(first|second|third|fourth)[-\s]quarter\b/u.exec(words);
   const half = /\bh([12])\b/u.exec(words) ?? /\b(first|second)\s+half\b/u.exec(words);
@@ -56,7 +55,12 @@ export function readPeriod(written: string, date?: string | null): Period {
       unplaced = true;
       return undefined;
     }
-    const step = relative[1] === 'last' || relative[1] === 'the previous' || relative[1] === 'the past' ? -1 : relative[1] === 'next' ? 1 : 0;
+    const step =
+      relative[1] === 'last' || relative[1] === 'the previous' || relative[1] === 'the past'
+        ? -1
+        : relative[1] === 'next'
+          ? 1
+          : 0;
     if (relative[1] === 'the' && unit !== 'year') {
       unplaced = true;
       return undefined;

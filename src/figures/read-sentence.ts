@@ -40,7 +40,12 @@ export function readSentenceFigures(
   const owners: OwnerMention[] = mentions.map((mention) => ({ ...mention }));
   const discourse = { subject, named: owners.map(({ entityId, kind }) => ({ entityId, kind })) };
   return extracted.map((figure, index) => ({
-    entityIds: figureOwners(sentence, { start: figure.offset, end: figure.offset + figure.text.length }, owners, discourse),
+    entityIds: figureOwners(
+      sentence,
+      { start: figure.offset, end: figure.offset + figure.text.length },
+      owners,
+      discourse,
+    ),
     text: figure.text,
     sentence,
     unit: figure.unit,

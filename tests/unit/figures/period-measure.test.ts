@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodsMatch, readPeriod } from '@/src/figures/period';
-import { measureConcepts, measuresMatch } from '@/src/figures/measure-match';
+import { isPrice, measureConcepts, measuresMatch } from '@/src/figures/measure-match';
 
 describe('readPeriod', () => {
   it.each<[string, string | undefined, object]>([
@@ -40,18 +40,37 @@ describe('readPeriod', () => {
 });
 
 describe('measuresMatch', () => {
-  const names = new Set(['microsoft', 'tiktok', 'azur', 'credo']);
+  const names = new Set(['microsoft', 'tiktok', 'azure', 'credo']);
   it.each<[string, string, boolean]>([
-    ['annual microsoft payment', 'microsoft monthly payment', true],
-    ['azur revenu rise', 'azur growth revenu', true],
-    ['azur rise', 'azur growth revenu', true],
-    ['credo rise shar', 'stock surg', true],
-    ['azur growth revenu', 'annual revenu', false],
+    ['annual payment to Microsoft', 'monthly payments to Microsoft', true],
+    ['spending on Microsoft cloud', 'monthly payments to Microsoft', true],
+    ['Azure revenue rise', 'Azure revenue growth', true],
+    ["Azure's growth", 'Azure revenue growth', true],
+    ['rise in Credo shares', 'stock price surge', true],
+    ['annual revenue', 'Azure revenue growth', false],
+    ['fall in sedan sales', 'sedan sales', false],
     ['fusion', 'investment', false],
-    ['azur', 'azur growth revenu', false],
-    ['expert global', 'expert global', true],
-    ['headcount', 'expert global', false],
+    ['Azure', 'Azure revenue growth', false],
+    ['newspapers owned', 'newspapers in chain', true],
+    ['global experts gathered', 'global experts', true],
+    ['headcount', 'global experts', false],
+    ['price', 'price', true],
+    ['price of Credo', 'stock price', false],
   ])('%s and %s: %s', (a, b, match) => {
     expect(measuresMatch(measureConcepts(a, names), measureConcepts(b, names))).toBe(match);
+  });
+
+  it('a bare price matches the price of one item only when both are amounts each', () => {
+    const bare = measureConcepts('price', names);
+    const cables = measureConcepts('price of signature purple cables', names);
+    expect(measuresMatch(bare, cables)).toBe(false);
+    expect(measuresMatch(bare, cables, true)).toBe(true);
+  });
+
+  it.each<[string, boolean]>([
+    ['annual price of shipping and media-subscription program', true],
+    ['monthly payments to Microsoft', false],
+  ])('%s is a price: %s', (measure, price) => {
+    expect(isPrice(measure)).toBe(price);
   });
 });
