@@ -14,11 +14,23 @@ import { cleanArticleText } from './clean';
 import { IngestError, type IngestProblem } from './errors';
 import { extractFigures, type ExtractedFigure } from './figures';
 import { describeFigures } from './measure';
-import { figureOwners, headlineSubject, type Discourse, type OwnerMention } from './owners';
+import {
+  figureOwners,
+  headlineSubject,
+  isAffiliation,
+  sentenceSubject,
+  type Discourse,
+  type OwnerMention,
+} from './owners';
 import { quoteSpeakers } from './quote-speakers';
 import { splitSentences } from './sentences';
 import { checkArticleText } from './text-checks';
 import { slugify } from './slug';
+
+/** How far into a sentence a name may start and still open it. */
+const OPENING_REACH = 40;
+/** How far into the lead a place may start and still be the scene its opening words report on. */
+const SCENE_REACH = 60;
 
 /** What the build reads: article files (Markdown with front matter) and the catalog. */
 export interface BuildInput {
@@ -267,14 +279,19 @@ function analyseArticle(
     ownerMentionsIn(text)
       .filter((mention) => !['place', 'topic', 'person'].includes(mention.kind))
       .slice(0, 1);
+  // Only the lead's first sentence: a second one often turns to another actor ("The S&P 500 was little changed").
+  const leadSentence = sentences.find((sentence) => summary.startsWith(sentence)) ?? summary;
   const subject =
     [subjectOf, firstActorOf]
-      .flatMap((pick) => [pick(article.title), pick(summary)])
+      .flatMap((pick) => [pick(article.title), pick(leadSentence)])
       .find((picked) => picked.length > 0) ?? [];
   // A story with no such subject may report on a place ("Car sales in Springfield fell 10%"): the first
   // place its title names, else its lead's, owns the market figures no sentence gives to anyone.
   const placeOf = (text: string) => ownerMentionsIn(text).filter((mention) => mention.kind === 'place');
-  const scene = subject.length > 0 ? [] : [...placeOf(article.title), ...placeOf(summary)].slice(0, 1);
+  // In the lead, only a place its opening words scope ("New vehicle sales in the Houston area plunged"), not one a
+  // later clause mentions ("…, after large overnight gains in Asia").
+  const leadPlaces = placeOf(leadSentence).filter((mention) => mention.start < SCENE_REACH);
+  const scene = subject.length > 0 ? [] : [...placeOf(article.title), ...leadPlaces].slice(0, 1);
   const discourse: Discourse & { named: OwnerMention[] } = {
     subject: subject.map((mention) => mention.entityId),
     scene: scene.map((mention) => mention.entityId),
@@ -323,7 +340,7 @@ function analyseArticle(
         ...meanings[index],
       });
     }
-    discourse.named.push(...mentions);
+    discourse.named.push(...mentions.filter((mention) => !isAffiliation(sentence, mention)));
   };
 
   addFigures(
@@ -343,6 +360,11 @@ function analyseArticle(
       push(sentencesByEntity, id, sentence);
     }
     addFigures(sentence, mentionsBySentence[index]!, speakers[index], figuresBySentence[index]);
+    // A sentence opening with a name moves what a later "it" means; one opening with a pronoun or a
+    // description ("It also gets …", "The new version …") keeps it.
+    const opening = mentionsBySentence[index]![0];
+    if (opening && opening.start < OPENING_REACH)
+      discourse.recent = sentenceSubject(sentence, mentionsBySentence[index]!);
   }
 
   const entityIds = [...storyEntities].sort();
@@ -374,11 +396,12 @@ export function leadOf(sentences: readonly string[], title = ''): string {
   const titleWords = new Set(wordsOf(title));
   const lead: string[] = [];
   let length = 0;
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
     if (lead.length >= SUMMARY_SENTENCES) break;
     const prose = isRunningProse(sentence) && !repeatsTitle(sentence, titleWords);
     if (lead.length === 0) {
-      if (!prose) continue;
+      // A standfirst the body says again further down is a teaser above the story, not its lead.
+      if (!prose || sentences.indexOf(sentence, index + 1) > index) continue;
     } else if (!prose || length + sentence.length > SUMMARY_MAX_CHARS) break;
     lead.push(sentence);
     length += sentence.length + 1;

@@ -33,6 +33,13 @@ const SOFT_HYPHEN = /\u00ad/g;
 const SCREEN_READER_TEXT =
   /(?<=\S)Opens (?:in )?(?:a )?new (?:window|tab)|(?<!\s)\s*\((?:[Oo]pens|[Oo]pen) (?:in )?(?:a )?new (?:window|tab)\)/g;
 
+/**
+ * A market-data instrument code after a name: "U.S. crude CLc1", "the Dow Jones Industrial Average .DJI", "10-year
+ * notes US10YT=RR", "the euro EUR=". Codes of this shape (a leading dot, an equals sign, a continuation month
+ * "c1") are no words of any language, and left in they become names ("RR") or glue to real ones ("Brent LCOc1").
+ */
+const INSTRUMENT_CODE = /(?<=\S) (?:\.[A-Z][A-Z\d]{1,14}|[A-Z][A-Z\d]{0,9}=[A-Z]{0,3}|[A-Z]{2,4}c\d)(?=[\s,;:)]|$)/gu;
+
 /** "Advertisement" glued after the end of a sentence by extraction ("…said.Advertisement"). */
 const GLUED_ADVERTISEMENT = /(?<=[.!?”"])Advertisement\b/g;
 
@@ -92,6 +99,25 @@ const CAPS_DATELINE =
  */
 const PLACE_DATELINE =
   /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:, \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}){1,3}: (?=["“‘'\p{Lu}\d])/u;
+
+/**
+ * A title-case dateline with a spaced dash: "Indianapolis – Several thousand…", "Palo Alto, Calif. — Acme…". At
+ * most three words before any comma, each capitalised with the rest lower case (so "IBM — the company…" and
+ * "Acme Corp — Beta…" stay to the caps rule and to themselves), and no second spaced dash after it, which would
+ * make the pair an aside ("Acme — the maker — said").
+ */
+const TITLE_DATELINE =
+  /^\p{Lu}\p{Ll}[\p{Ll}.'’-]*(?: \p{Lu}\p{Ll}[\p{Ll}.'’-]*){0,2}(?:, \p{Lu}[\p{L}.'’]*(?: \p{Lu}[\p{L}.'’]*)?)? (?:—|–|--) (?=\p{Lu})(?![^—–]* (?:—|–|--) )/u;
+
+/**
+ * A newsletter's or a publisher's own call to the reader: "Sign up for the free daily newsletter", "To order
+ * copies … visit http://…". A paragraph that asks the reader to sign up, subscribe or visit a web address is
+ * the page's, not the story's.
+ */
+const CALL_TO_READER =
+  /\b(?:sign up|subscribe)\b[^.!?]{0,80}\b(?:newsletter|inbox|briefing|today)\b|\b(?:visit|go to|click)\b:?\s+(?:https?:\/\/|www\.)/i;
+/** Longest paragraph read as a call to the reader: a story's paragraph that mentions a newsletter is longer. */
+const CALL_MAX_WORDS = 60;
 
 /** Headings that open a list of links to other stories ("Most Read Business Stories", "Related", "Other Opinion Columns"). */
 const LIST_HEADING =
@@ -184,7 +210,7 @@ export function cleanArticleText(text: string): CleanedArticle {
   return { text: cleaned, removed };
 }
 
-/** Soft hyphens, screen-reader link text and glued "Advertisement" out of one line. */
+/** Soft hyphens, screen-reader link text, glued "Advertisement" and instrument codes out of one line. */
 function stripInline(line: string, drop: (piece: string) => void): string {
   return line
     .replace(SOFT_HYPHEN, '')
@@ -193,6 +219,10 @@ function stripInline(line: string, drop: (piece: string) => void): string {
       return '';
     })
     .replace(GLUED_ADVERTISEMENT, (match) => {
+      drop(match);
+      return '';
+    })
+    .replace(INSTRUMENT_CODE, (match) => {
       drop(match);
       return '';
     });
@@ -211,6 +241,7 @@ function judgeParagraph(paragraph: string, drop: (piece: string) => void, inList
   if (PRINT_REFERENCE.test(paragraph) || PAGE_REFERENCE.test(paragraph)) return gone();
   if (SIGN_OFF.test(paragraph) || (EMAIL.test(paragraph) && words <= 60) || ADDRESS_ONLY.test(paragraph)) return gone();
   if (!sentenceLike && (BYLINE.test(paragraph) || FURNITURE.test(paragraph))) return gone();
+  if (words <= CALL_MAX_WORDS && CALL_TO_READER.test(paragraph)) return gone();
   if (isAllCaps(paragraph) || isTicker(paragraph, words)) return gone();
   // Short unpunctuated lines are section labels, kickers, dates and widget captions ("Pros", "Hardware",
   // "March 13, 2015 9:00PM"); a line ending in a colon introduces what follows and stays.
@@ -229,7 +260,7 @@ function judgeParagraph(paragraph: string, drop: (piece: string) => void, inList
     return gone();
   }
 
-  const dateline = CAPS_DATELINE.exec(text) ?? PLACE_DATELINE.exec(text);
+  const dateline = CAPS_DATELINE.exec(text) ?? PLACE_DATELINE.exec(text) ?? TITLE_DATELINE.exec(text);
   if (dateline && dateline[0].length < text.length) {
     drop(dateline[0]);
     text = text.slice(dateline[0].length);

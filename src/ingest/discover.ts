@@ -130,6 +130,13 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   );
   const grouped = groupMentions(mentions);
   const familyNames = new Set(grouped.filter((c) => c.words.length > 1).map((c) => bare(c.words[c.words.length - 1]!)));
+  // "The Carlyle Group … Carlyle, which …": the short name of an institution written in full elsewhere may open
+  // sentences only, as a family name may.
+  for (const candidate of grouped) {
+    const words = candidate.words.map(bare);
+    if (words.length === 2 && INSTITUTION_HEADS.has(words[1]!) && !STOP_WORDS.has(words[0]!))
+      familyNames.add(words[0]!);
+  }
   const candidates = grouped.filter((candidate) => isAdmissible(candidate, acronyms, known, familyNames));
 
   // Two passes: list neighbours count as evidence only once they are themselves believed.
@@ -232,6 +239,17 @@ function resolveSentenceStarts(mentions: Mention[], lowerCase: ReadonlyMap<strin
         shapes: current.shapes.slice(drop),
         first: current.first + drop,
         personTitle: undefined,
+      };
+    }
+    // "Republican Gov. Eric Holcomb": once the opening word is gone, a title in front is no part of the name.
+    if (current !== mention && current.words.length > 1 && LEADING_TITLES.has(bare(current.words[0]!))) {
+      current = {
+        ...current,
+        words: current.words.slice(1),
+        shapes: current.shapes.slice(1),
+        first: current.first + 1,
+        personTitle: 'title',
+        titleAs: current.words[0]!,
       };
     }
     if (current.words.length > 0) resolved.push(current);

@@ -403,6 +403,7 @@ const QUALIFIERS = [
   'just over',
   'just under',
   'well over',
+  'closer to',
   'close to',
   'at least',
   'at most',
@@ -433,11 +434,11 @@ const FROM_BEFORE = /(?<![\p{L}])from\s+(?:about\s+|around\s+)?$/iu;
 
 /**
  * A rate right after an amount: "per month", "a year", "/month", "monthly",
- * "in annual revenue", "each", "per cable". "$3 billion a year earlier" is a
+ * "in annual revenue", "each of the next two years", "each", "per cable", "an ounce". "$3 billion a year earlier" is a
  * comparison, not a rate.
  */
 const RATE_AFTER =
-  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|-(?:a|an|per)-(?<hyphen>day|week|month|quarter|year)\b|\s+(?:a|per)\s+(?:pound|share|piece|head|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|ounce|unit|person|seat|night|ticket|copy|user|subscriber|member|customer|device)\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b(?!\s+(?:earlier|ago|before|later|prior)\b)|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|per\s+(?!cent\b)\p{Ll}+)\b/uy;
+  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|-(?:a|an|per)-(?<hyphen>day|week|month|quarter|year)\b|\s+(?:an?|per)\s+(?:pound|share|piece|head|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|ounce|unit|person|seat|night|ticket|copy|user|subscriber|member|customer|device)\b|\s+each\s+of\s+the\s+(?:next|last|past|coming|following)\s+(?:[\p{L}\d-]+\s+)?(?<eachOf>day|week|month|quarter|year)s\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b(?!\s+(?:earlier|ago|before|later|prior)\b)|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|per\s+(?!cent\b)\p{Ll}+)\b/uy;
 
 // Periods are matched case-sensitively so that "may" never reads as a month;
 // `capitalised` lets a preposition start the sentence ("In 2024, …").
@@ -480,7 +481,11 @@ const PERIOD = new RegExp(
     String.raw`\b${capitalised(['by', 'at', 'until', 'before', 'after', 'from'])}\s+the\s+(?:end|start|beginning|middle)\s+of\s+(?:${ANY_YEAR}|the\s+(?:year|quarter|month|decade))\b`,
     String.raw`\b${PREPOSITION}\s+(?:(?:early|mid|late|last|this|next)[-\s])?${MONTH}\b(?:\s+\d{1,2}\b(?!:))?(?:,?\s+${YEAR}\b)?`,
     String.raw`\b${capitalised(['this past', 'last', 'this', 'next'])}\s+(?:${MONTH}|${WEEKDAY})\b`,
-    String.raw`\b(?:${capitalised(['on', 'since', 'by', 'until'])}\s+)?${WEEKDAY}\b`,
+    String.raw`\b(?:(?:${capitalised(['late', 'early'])}\s+on|${capitalised(['on', 'since', 'by', 'until'])})\s+)?${WEEKDAY}\b`,
+    // "down 2.7% on the day", "up 40% year to date", "five matches this season".
+    String.raw`\bon\s+the\s+day\b(?!\s+(?:of|before|after|that|when)\b)`,
+    String.raw`\byear[-\s]to[-\s]date\b`,
+    String.raw`\b${capitalised(['this', 'last', 'next'])}\s+season\b`,
     String.raw`\b${capitalised(['in', 'within'])}\s+(?:a|one)\s+(?:single\s+)?(?:day|week|month|year)\b`,
     String.raw`\b(?:${capitalised(['in', 'over', 'during', 'within'])}\s+)?${capitalised(['the'])}\s+(?:next|past|last|coming|previous)\s+(?:few|several|couple\s+of|${NUMBER_OF_UNITS})\s+(?:days|weeks|months|quarters|years)\b`,
     String.raw`\b(?:${capitalised(['fiscal'])}\s+)?(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter\b`,
@@ -899,8 +904,8 @@ function rateAfter(sentence: string, at: number): Rate | undefined {
   RATE_AFTER.lastIndex = at;
   const match = RATE_AFTER.exec(sentence);
   if (!match) return undefined;
-  const { slash, hyphen, every, inAdjective, adverb, annual } = match.groups!;
-  const word = (slash ?? hyphen ?? every ?? inAdjective ?? adverb ?? annual)?.toLowerCase();
+  const { slash, hyphen, eachOf, every, inAdjective, adverb, annual } = match.groups!;
+  const word = (slash ?? hyphen ?? eachOf ?? every ?? inAdjective ?? adverb ?? annual)?.toLowerCase();
   return { per: word ? PER_BY_WORD[word]! : 'unit', end: at + match[0].length, extends: true };
 }
 
@@ -1025,6 +1030,9 @@ function* vagueFigures(sentence: string): Generator<Found> {
   }
 }
 
+/** How many of a magnitude "several" stands for. */
+const SEVERAL = 3;
+
 /**
  * "hundreds of services", "tens of thousands", "several hundred", "a few
  * thousand followers": counts of unknown size, with the order of magnitude as
@@ -1033,7 +1041,7 @@ function* vagueFigures(sentence: string): Generator<Found> {
  */
 function* vagueCountFigures(sentence: string): Generator<Found> {
   for (const match of sentence.matchAll(VAGUE_COUNT)) {
-    const { single, magnitude, scale } = match.groups!;
+    const { hedge, single, magnitude, scale } = match.groups!;
     const end = match.index + match[0].length;
     const tokens = countTokens(sentence, end);
     const noun = countedNoun(tokens, { quantity: true, ofAnyNoun: true });
@@ -1043,8 +1051,12 @@ function* vagueCountFigures(sentence: string): Generator<Found> {
     const standsAlone = single !== undefined || scale !== undefined;
     if (!subject && !standsAlone) continue;
     const magnitudeWord = (single ?? magnitude)!.toLowerCase().replace(/s$/u, '');
+    // "several hundred" is read as three hundred, as the labelling guide reads it; "a few" keeps the floor.
+    const several = hedge !== undefined && /^several$/iu.test(hedge) ? SEVERAL : 1;
     const value =
-      MAGNITUDE_VALUES[magnitudeWord]! * (scale ? MAGNITUDE_VALUES[scale.toLowerCase().replace(/s$/u, '')]! : 1);
+      several *
+      MAGNITUDE_VALUES[magnitudeWord]! *
+      (scale ? MAGNITUDE_VALUES[scale.toLowerCase().replace(/s$/u, '')]! : 1);
     yield {
       start: match.index,
       end: subject?.end ?? end,

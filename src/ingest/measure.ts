@@ -49,7 +49,7 @@ const FUNCTION_WORDS = new Set(
     'after before since until while when where which who whom whose what how why if whether because though although ' +
     'is are was were be been being am has have had do does did will would shall should can could may might must ' +
     'not no also just only even still already now then there here more most less least very too all some any each every ' +
-    'both either neither other another such own same one'
+    'both either neither other another such own same one versus vs against'
   ).split(' '),
 );
 
@@ -98,6 +98,10 @@ const VALUE_VERBS = /^(?:valued|values|worth)$/u;
 const EARN_VERBS = /^(?:earn|earns|earning|earned|generate|generates|generated|generating)$/u;
 const LOSE_VERBS = /^(?:lose|loses|losing|lost)$/u;
 const SAVE_VERBS = /^(?:save|saves|saving|saved)$/u;
+/** "It will start at $44,000": the lowest price of what is sold. */
+const START_VERBS = /^(?:start|starts|started|starting)$/u;
+/** "The index added 0.2%": a rise when the figure is a percentage. */
+const ADD_VERBS = /^(?:add|adds|added)$/u;
 /** Verbs that say a figure is a part of a whole: "representing 14 percent of all sales". */
 const SHARE_VERBS =
   /^(?:represent|represents|representing|represented|comprise|comprises|comprising|constitute|constitutes|constituting)$/u;
@@ -105,9 +109,9 @@ const SHARE_VERBS =
 const PURCHASE_CUE =
   /^(?:acquire|acquires|acquiring|acquired|acquisition|buy|buys|buying|bought|purchase|purchases|purchasing|purchased|takeover)$/iu;
 const RISE_VERBS =
-  /^(?:rise|rises|rising|rose|risen|up|grow|grows|growing|grew|grown|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbs|climbed|gain|gains|gained|surge|surges|surged|soar|soars|soared|expand|expands|expanded|boost|boosts|boosted)$/u;
+  /^(?:rise|rises|rising|rose|risen|up|strengthen|strengthens|strengthened|advance|advances|advanced|grow|grows|growing|grew|grown|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbs|climbed|gain|gains|gained|surge|surges|surged|soar|soars|soared|expand|expands|expanded|boost|boosts|boosted)$/u;
 const FALL_VERBS =
-  /^(?:fall|falls|falling|fell|fallen|down|drop|drops|dropped|decline|declines|declined|decrease|decreases|decreased|plunge|plunges|plunged|slip|slips|slipped|sink|sinks|sank|shrink|shrinks|shrank|tumble|tumbled|slide|slid|reduce|reduces|reduced|lower|lowered|cut|cuts|cutting)$/u;
+  /^(?:fall|falls|falling|fell|fallen|down|weaken|weakens|weakened|drop|drops|dropped|decline|declines|declined|decrease|decreases|decreased|plunge|plunges|plunged|slip|slips|slipped|sink|sinks|sank|shrink|shrinks|shrank|tumble|tumbled|slide|slid|reduce|reduces|reduced|lower|lowered|cut|cuts|cutting)$/u;
 
 /** Nouns after a money figure that name the measure itself ("a $9B investment"); other nouns are things priced. */
 const MONEY_MEASURE_NOUNS = new Set(
@@ -151,6 +155,13 @@ const SUBSCRIPTION_NOUNS = new Set(
 
 /** Verbs that make the figure what their subject is: "the stock is $8.5". */
 const COPULAS = /^(?:is|was|are|were|be|been|remains|remained|stands|stood|stays|stayed|becomes|became)$/iu;
+/** Characters read back from a bare "down 1.8%" for the clause whose subject changed. */
+const WINDOW_BEFORE_CHANGE = 120;
+/** Verbs that report or forecast results: what they give per share is earnings. */
+const EARNINGS_REPORT_VERBS =
+  /^(?:reported|reports|posted|posts|predicted|predicts|forecast|forecasts|estimated|estimates|expected|expects|projected|projects)$/iu;
+/** Verbs of saying or believing, with the "that" after them: what follows is a clause of its own. */
+const SAYING_VERBS = /^(?:said|says|say|told|tells|noted|added|believes|believe|thinks|think|expects|expect|that)$/iu;
 /** Subjects whose amount of money is a share price: "the stock is $8.5". */
 const STOCK_NOUNS = /^(?:stock|stocks|shares)$/iu;
 
@@ -338,6 +349,30 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     while (leftEnd > 0 && DETERMINERS.has(lower(left[leftEnd - 1]!.text))) leftEnd--;
   }
 
+  // "rose 7/32 in price to yield 1.786%", "a yield of 2%": a yield is what the figure measures, of the clause's subject.
+  if (figure.unit === 'percent' && leftEnd > 0 && /^yields?$/iu.test(left[leftEnd - 1]!.text)) {
+    const verbAt = findLastIndex(left.slice(0, leftEnd - 1), (word) => isMeasureVerb(word.text));
+    const of = verbAt >= 0 ? subjectOf(sentence, clause, left, verbAt, previous) : '';
+    return { measure: of ? `yield of ${of}` : 'yield', base: 'yield' };
+  }
+  // "…to 1.786%, down from 1.808%", "rose to 5% from 4%": the level it moved from is the same measure, earlier.
+  if (
+    leftEnd > 0 &&
+    lower(left[leftEnd - 1]!.text) === 'from' &&
+    (leftEnd === 1 || /^(?:up|down)$/iu.test(left[leftEnd - 2]!.text)) &&
+    lastBase
+  )
+    return { measure: lastBase, base: lastBase };
+
+  // "peer Acme stock is off too, down 1.8%": a bare change after a comma is a change in the previous clause's subject.
+  if (leftEnd === 1 && left.length === 1 && /^(?:up|down)$/iu.test(left[0]!.text) && !lastBase) {
+    const before = wordsOf(sentence, Math.max(0, clause.start - WINDOW_BEFORE_CHANGE), clause.start);
+    const verbAt = findLastIndex(before, (word) => COPULAS.test(word.text) || isVerbLike(word.text));
+    const changed = verbAt > 0 ? phraseText(nounPhraseEndingAt(before, verbAt)) : '';
+    if (changed && !TIME_WORDS.test(changed))
+      return { measure: `${/^up$/iu.test(left[0]!.text) ? 'rise' : 'fall'} in ${changed}`, base: changed };
+  }
+
   // Counts: what is counted, with the verb that says what happened to it.
   // "If you look at the number of X, it's less than 100": the pronoun stands for the number named before.
   if ((figure.unit === 'count' && !figure.subject) || figure.unit === 'percent') {
@@ -428,7 +463,15 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
 
   // "The stock is $8.5", "the average price for a new sedan was $31,627": a copula makes the figure its subject's.
   if (leftEnd > 0 && figure.unit !== 'multiple' && COPULAS.test(left[leftEnd - 1]!.text)) {
-    const own = clauseSubject(left, leftEnd);
+    // "Management said comparable sales growth in 2019 will be 3.5%": the copula's subject follows the saying.
+    const said = findLastIndex(left.slice(0, leftEnd), (word) => SAYING_VERBS.test(word.text)) + 1;
+    let own = clauseSubject(left.slice(said), leftEnd - said);
+    // "Q3 comps would have been": the noun phrase before the auxiliaries, when the subject read is only a time.
+    if (own.every((word) => TIME_WORDS.test(word.text))) {
+      let auxiliaries = leftEnd - 1;
+      while (auxiliaries > said && AUXILIARIES.has(lower(left[auxiliaries - 1]!.text))) auxiliaries--;
+      own = nounPhraseEndingAt(left, auxiliaries).filter((word, index) => index > 0 || !TIME_WORDS.test(word.text));
+    }
     if (own.length && !POSSESSIVE_PRONOUNS.test(own[0]!.text)) {
       const text = phraseText(own);
       if (isMoney && STOCK_NOUNS.test(own.at(-1)!.text)) return { measure: shareMeasure(own), base: text };
@@ -466,6 +509,8 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
       if (payee) return { measure: `${rate}payments to ${bare(payee.text)}` };
       return { measure: `${rate}price${subject ? ` of ${subject}` : ''}`.trim() };
     }
+    if (START_VERBS.test(verb) && isMoney && lower(between[0]?.text ?? left[leftEnd]?.text ?? '') === 'at')
+      return { measure: subject ? `starting price of ${subject}` : 'starting price' };
     if (PRICE_VERBS.test(verb)) {
       const prefix = /^launch/u.test(verb)
         ? 'launch price'
@@ -482,17 +527,23 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     if (BUY_VERBS.test(verb)) return { measure: object ? `acquisition price of ${object}` : 'acquisition price' };
     if (VALUE_VERBS.test(verb)) return { measure: 'value' };
     if (EARN_VERBS.test(verb)) return { measure: 'earnings' };
-    if (LOSE_VERBS.test(verb)) return { measure: 'loss' };
+    // "Acme lost 0.6%", "the index added 0.2%": a change in what lost or added it, not a loss or an addition of money.
+    // "lost 0.06% to $1,737 a tonne": an amount of money after "to" is the new level of what changed.
+    const toLevel = isMoney && lower(left[leftEnd - 1]?.text ?? '') === 'to';
+    const changeVerb = (figure.unit === 'percent' || toLevel) && (LOSE_VERBS.test(verb) || ADD_VERBS.test(verb));
+    if (LOSE_VERBS.test(verb) && !changeVerb) return { measure: 'loss' };
     if (SAVE_VERBS.test(verb)) return { measure: object ? `savings for ${object}` : 'savings' };
     if (verb === 'bid' || verb === 'bids' || verb === 'offered' || verb === 'offers') return { measure: 'bid' };
-    if (RISE_VERBS.test(verb) || FALL_VERBS.test(verb)) {
-      const direction = RISE_VERBS.test(verb) ? 'rise' : /^cut/u.test(verb) ? 'cut' : 'fall';
+    if (RISE_VERBS.test(verb) || FALL_VERBS.test(verb) || changeVerb) {
+      const rises = RISE_VERBS.test(verb) || ADD_VERBS.test(verb);
+      const direction = rises ? 'rise' : /^cut/u.test(verb) ? 'cut' : 'fall';
       // "expand the fleet by 30%", "cut its rate by a quarter-point": the object changed.
       const what = object && lower(left[leftEnd]?.text ?? right[0]?.text ?? '') !== 'x' ? object : subject;
       const changed =
         lower(left[leftEnd]?.text ?? '') === 'by' || between.some((w) => lower(w.text) === 'by')
           ? object || subject
           : what;
+      if (changed && toLevel) return { measure: `price of ${changed}`, base: changed };
       if (changed) return { measure: `${direction} in ${changed.replace(/\s+by$/u, '')}`, base: changed };
       if (figure.unit === 'multiple' && lastBase) return { measure: lastBase };
     }
@@ -512,6 +563,15 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     if (earlier && GENERIC_NOUNS.has(noun)) return { measure: earlier };
     if (subject) return { measure: `${noun} of ${subject}` };
   }
+  // "Analysts predicted $2.52 a share", "it posted $1.10 per share": reported or forecast per share, an amount is
+  // earnings per share, not a share price.
+  if (
+    isMoney &&
+    figure.per === 'unit' &&
+    /\b(?:a|per)\s+share$/iu.test(figure.text) &&
+    left.slice(0, leftEnd).some((word) => EARNINGS_REPORT_VERBS.test(word.text))
+  )
+    return { measure: 'earnings per share' };
   // "at $16 a share": an amount for each unit is a price.
   if (isMoney && figure.per === 'unit') return { measure: subject ? `price of ${subject}` : 'price' };
 
@@ -543,6 +603,11 @@ function countMeasure(subject: string, left: readonly Word[], leftEnd: number, r
   const ofNoun = lower(left[left.length - 1]?.text ?? '') === 'of' ? nounPhraseEndingAt(left, left.length - 1, 2) : [];
   const ofText = phraseText(ofNoun);
   if (ofText && !GENERIC_NOUNS.has(lower(ofText))) return { measure: `${subject} in ${ofText}` };
+  // "has subsidiaries in 15 countries", "stores in 40 states": the places counted are those with the things.
+  const inNoun = lower(left[left.length - 1]?.text ?? '') === 'in' ? nounPhraseEndingAt(left, left.length - 1, 2) : [];
+  const inText = phraseText(inNoun);
+  if (inText && /s$/u.test(inText) && !TIME_WORDS.test(inText) && !isVerbLike(inNoun.at(-1)!.text))
+    return { measure: `${subject} with ${inText}` };
   if (verbAfter) return { measure: `${subject} ${verbAfter.text}` };
   // Before the figure only a past form reads as what happened to it ("laid off 60 employees").
   const verbBefore = left
@@ -671,6 +736,8 @@ function isMeasureVerb(word: string): boolean {
       LOSE_VERBS,
       SAVE_VERBS,
       RISE_VERBS,
+      ADD_VERBS,
+      START_VERBS,
       FALL_VERBS,
     ].some((pattern) => pattern.test(w)) ||
     w === 'bid' ||
@@ -791,7 +858,10 @@ export function measureKey(measure: string): string {
  * earlier ones ("growth of 29 percent, missing its projected growth of 30 to
  * 31 percent"). Never throws.
  */
-export function describeFigures(sentence: string, figures: readonly FigureInSentence[]): FigureMeaning[] {
+export function describeFigures(text: string, figures: readonly FigureInSentence[]): FigureMeaning[] {
+  // "faced a [0.6% to 0.7%] hurricane headwind": an editor's brackets are no break in the phrase (spaces keep
+  // the offsets).
+  const sentence = text.replace(/[[\]]/gu, ' ');
   const reads: Read[] = [];
   const meanings: FigureMeaning[] = [];
   for (const [index, figure] of figures.entries()) {

@@ -39,6 +39,11 @@ export interface Discourse {
   speaker?: string;
   /** The entities the story named before this sentence, in order (the most recent last). */
   named: readonly { entityId: string; kind: EntityKind }[];
+  /**
+   * The thing the latest sentence that opened with a name was about ("Beta's Game A will cost …"): what a
+   * sentence-opening "it" means ("It will start at $40") before the story's subject does.
+   */
+  recent?: string;
 }
 
 /**
@@ -48,7 +53,8 @@ export interface Discourse {
  */
 const CLAUSE_START = new RegExp(
   [
-    String.raw`[;:]\s+`,
+    // Not a colon inside brackets: "Acme (ticker: ACM) reported $2".
+    String.raw`[;:]\s+(?![^()\[\]]*[)\]])`,
     // "… one culprit — the company owns …": a lone spaced dash sets off a clause of its own (a pair sets
     // off an aside, as brackets do).
     String.raw`\s[—–]\s+(?![^—–]*\s[—–]\s)(?<!\s[—–]\s[^—–]*\s[—–]\s+)`,
@@ -57,7 +63,7 @@ const CLAUSE_START = new RegExp(
     String.raw`,\s+(?=(?:it|he|she|they|there|the company|the firm)\s)`,
     // "…, and there are dozens of smaller players": an existential "there" starts a clause of its own.
     String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
-    String.raw`\b(?:said|says|told|tells|stated|noted|added|wrote|argued|claimed|believes|thinks)(?:\s+that)?\s+`,
+    String.raw`\b(?:said|says|told|tells|stated|note|noted|added|wrote|argued|claimed|believe|believes|thinks)(?:\s+that)?\s+`,
     String.raw`\b(?:expects?|expected|forecasts?|predicts?|estimates?|projects?)\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
   ].join('|'),
   'gi',
@@ -65,6 +71,26 @@ const CLAUSE_START = new RegExp(
 
 /** " and " before another amount: "59% Go and 27% Rust", "its $2 purchase of A and a $5 stake in B". */
 const COORDINATION = /,?\s+(?:and|or)\s+(?=(?:an?\s+|the\s+)?[$€£¥]?\d)/gi;
+
+/** An amount, then ", or" before the figure: the figure restates it ("102 points, or 0.4%"). */
+const RESTATED = /[\d%]\s*(?:[\p{Ll}]+\s*)?,\s+or\s+$/u;
+
+/** A place named by its kind, possessive, before the figure's noun phrase: "the state’s $2 billion in reserves". */
+const PLACE_ANAPHOR_BEFORE =
+  /\bthe\s+(?:state|city|country|nation|county|province|region)['’]s\s+(?:[\p{L}\d'’-]+\s+){0,3}$/iu;
+/** The same after a part, read from the figure on: "more than half of the state’s school districts". */
+const PLACE_ANAPHOR_AFTER =
+  /^\S+(?:\s+(?:than|of|half|a|quarter|third|[\d.,%]+))*\s+(?:[\p{Ll}-]+\s+){0,2}of\s+the\s+(?:state|city|country|nation|county|province|region)['’]s\s/iu;
+
+/** The place the story has named most often so far (the first of equals): what "the state" stands for. */
+function mostNamedPlace(named: Discourse['named']): string | undefined {
+  const counts = new Map<string, number>();
+  for (const mention of named)
+    if (mention.kind === 'place') counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [entityId, count] of counts) if (best === undefined || count > counts.get(best)!) best = entityId;
+  return best;
+}
 
 /** The relative pronouns whose clause speaks of the noun before them. */
 const RELATIVE = /^,\s+(?:which|who|whose)\s+$/i;
@@ -123,7 +149,7 @@ const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind
   // "Quarterly revenue rose 5%", "Shares fell 3%": a company's own measures, in a story about a company.
   {
     pattern:
-      /^(?:the\s+)?(?:(?:quarterly|annual|net|total|gross|operating|comparable|same-store|online|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+)*(?:revenues?|sales|profits?|earnings|income|shares|stock|margins?|guidance|dividends?|losses?)\b/i,
+      /^(?:the\s+)?(?:(?:q[1-4]|quarterly|annual|net|total|gross|operating|comparable|same-store|online|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+)*(?:revenues?|sales|profits?|earnings|income|shares|stock|margins?|guidance|dividends?|losses?|comps)\b/i,
     kinds: 'story',
   },
 ];
@@ -162,6 +188,42 @@ export function headlineSubject(text: string, mentions: readonly OwnerMention[])
     const lead = text.slice(Math.max(0, m.start - 60), m.start);
     return !PREPOSITION.test(lead) && !/\d\s+$/.test(lead);
   });
+}
+
+/** A role after an organisation's name: the name only says whom the person works for. */
+const AFFILIATION_ROLE =
+  /^['’]?s?\s+(?:(?:chief|senior|lead|principal|managing|equity|market|research)\s+)*(?:analysts?|economists?|strategists?|spokes(?:man|woman|person)|researchers?|executives?|ceo|cfo|director|president|chairman|founder|partner|trader)\b/iu;
+
+/**
+ * Whether a name is only someone's employer ("Wells Fargo analyst Jane Roe", "Acme's chief economist"): it
+ * is not what a later "the company" means.
+ */
+export function isAffiliation(sentence: string, mention: OwnerMention): boolean {
+  return AFFILIATION_ROLE.test(sentence.slice(mention.end));
+}
+
+/** What may stand before a sentence's subject name: "The", "The new", "Even so, the pan-European". */
+const BEFORE_SUBJECT = /^\W*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\p{Ll}\d-]+\s+){0,2}$/u;
+
+/**
+ * The company, organisation, product or programme a sentence opens with as its subject, for a later "it":
+ * "Beta's Game A will cost …" is about Game A (the name after a possessive), "Acme is rolling out …" about
+ * Acme. Undefined when the sentence opens with a person, a place or no name, or names it in an adjunct.
+ */
+export function sentenceSubject(sentence: string, mentions: readonly OwnerMention[]): string | undefined {
+  const first = mentions[0];
+  if (!first) return undefined;
+  const lead = sentence.slice(0, first.start);
+  if (!BEFORE_SUBJECT.test(lead.slice(CLAUSE_INTRO.exec(lead)?.[0].length ?? 0))) return undefined;
+  const possessed = mentions[1];
+  if (
+    possessed &&
+    isActor(possessed) &&
+    possessed.kind !== 'person' &&
+    /^['’]s?\s+(?:[\p{Ll}\d-]+\s+){0,2}$/u.test(sentence.slice(first.end, possessed.start))
+  )
+    return possessed.entityId;
+  return isActor(first) && first.kind !== 'person' ? first.entityId : undefined;
 }
 
 /** Who `figure` in `sentence` is about, as sorted entity ids; none when the clause does not say. */
@@ -239,6 +301,10 @@ function actorOwners(
 ): string[] {
   const clause = clauseStart(sentence, figure.start);
 
+  // "Acme fell 102 points, or 0.4%": the same change said again in other units is the first amount's.
+  if (clause.coordinated && clause.start === figure.start && RESTATED.test(sentence.slice(0, clause.start)))
+    return actorOwners(sentence, { start: clause.boundary, end: clause.boundary }, mentions, discourse);
+
   // The name the amount modifies: "$1,000 Quest Pro", "27% Rust", "“Game A” ($30)".
   const modified = mentions.find(
     (m) => m.start >= figure.end && /^\s*[-–]?\s*$/.test(sentence.slice(figure.end, m.start)) && isActor(m),
@@ -260,6 +326,15 @@ function actorOwners(
     (m) => m.end <= figure.start && /^['’]s?\s+(?:\p{Ll}+\s+){0,2}$/u.test(sentence.slice(m.end, figure.start)),
   );
   if (possessor) return [possessor.entityId];
+
+  // "the state’s $2 billion", "more than half of the state’s school districts": the place the story is about.
+  if (
+    PLACE_ANAPHOR_BEFORE.test(sentence.slice(clause.start, figure.start)) ||
+    PLACE_ANAPHOR_AFTER.test(sentence.slice(figure.start))
+  ) {
+    const place = mostNamedPlace(discourse.named);
+    if (place) return [place];
+  }
 
   // The agent of a passive after it: "the $20 demanded by Ferro".
   const agent = mentions.find(
@@ -468,7 +543,8 @@ function resolveAnaphor(
 ): string[] {
   const clause = sentence.slice(clauseStartAt, figure.start);
   const introLength = CLAUSE_INTRO.exec(clause)?.[0].length ?? 0;
-  const subject = clause.slice(introLength);
+  // "we note that [the company] faced …": an editor's brackets around the subject do not change it.
+  const subject = clause.slice(introLength).replace(/^\[/u, '');
   let kinds = ANAPHORS.find((anaphor) => anaphor.pattern.test(subject))?.kinds;
   // Where the anaphor stands: only a name before it can be what it stands for ("the company owns Beta").
   let anaphorAt = clauseStartAt + introLength;
@@ -485,7 +561,19 @@ function resolveAnaphor(
     // "Acme said its revenue rose 5%": "its" is the sentence's subject when a name opens the sentence.
     const opening = mentions.find((m) => m.end <= figure.start && isActor(m) && m.kind !== 'person');
     const opensSentence = opening !== undefined && /^\W*(?:\S+\s+){0,2}$/u.test(sentence.slice(0, opening.start));
-    return opensSentence ? [opening.entityId] : [...discourse.subject];
+    if (opensSentence) return [opening.entityId];
+    // "After raising $8 billion, Acme cut jobs at Beta, which it bought for $2": the subject of the main clause.
+    const mainSubject = mentions.find(
+      (m) =>
+        m.end <= anaphorAt &&
+        isActor(m) &&
+        m.kind !== 'person' &&
+        /,\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\p{Ll}\d-]+\s+){0,2}$/u.test(sentence.slice(0, m.start)) &&
+        /^\s+(?:(?:is|was|has|had|will|would|now|also|then)\s+)*\p{Ll}/u.test(sentence.slice(m.end)),
+    );
+    if (mainSubject) return [mainSubject.entityId];
+    // "Beta's Game A goes on sale in June. It will start at $40.": the thing the last sentences were about.
+    return discourse.recent !== undefined ? [discourse.recent] : [...discourse.subject];
   }
   for (const tier of kinds) {
     const earlier = mentions.filter((m) => m.end <= anaphorAt && tier.includes(m.kind)).at(-1);

@@ -4,7 +4,14 @@
  * Nothing here decides; `discover.ts` weighs the evidence across the article.
  */
 import type { Line, LineKind, Token } from './text';
-import { hasCommonNounEnding, isCommonWord, isFirstName, isKnownPlace } from './lexicon';
+import {
+  countryOfInitials,
+  hasCommonNounEnding,
+  isCommonWord,
+  isFirstName,
+  isKnownOrganization,
+  isKnownPlace,
+} from './lexicon';
 import {
   CALENDAR_WORDS,
   CREDIT_LABELS,
@@ -171,11 +178,31 @@ function connectorLength(tokens: Token[], at: number, nameSoFar: Token[]): numbe
     INSTITUTION_CONNECTORS.has(word) &&
     nameSoFar.some((token) => isInstitutionWord(token.text)) &&
     !(word === 'and' && INSTITUTION_HEADS.has(lastSoFar));
-  if (!strong && !institutional) return 0;
+  if (!strong && !institutional && !(word === 'and' && andEndsInInstitution(tokens, at, nameSoFar))) return 0;
   let length = 1;
   if (tokens[at + 1]?.text === 'the' && word === 'of') length = 2;
   const after = tokens[at + length];
   return after !== undefined && isCapitalised(after) && !isStop(after) ? length : 0;
+}
+
+/**
+ * "Securities and Exchange Commission", "Health and Safety Executive Board": "and" inside a body's name, when
+ * at most three capitalised words after it end in an organisation's head word and the words before it name
+ * nothing on their own (no given name, no place after a leading country, no known body: "Apple and Trade Commission" stays two).
+ */
+function andEndsInInstitution(tokens: Token[], at: number, nameSoFar: Token[]): boolean {
+  // A country in front is where the body is ("U.S. Securities and Exchange Commission"), not a name of its own.
+  const leadingCountry = isKnownPlace(nameSoFar[0]!.text) || countryOfInitials(nameSoFar[0]!.text) !== undefined;
+  const own = nameSoFar.length > 1 && leadingCountry ? nameSoFar.slice(1) : nameSoFar;
+  const namesSomething = (token: Token) =>
+    isFirstName(token.text) || isKnownPlace(token.text) || isKnownOrganization(token.text) || token.shape !== 'title';
+  if (own.some(namesSomething)) return false;
+  for (let index = at + 1; index <= at + 3; index += 1) {
+    const token = tokens[index];
+    if (!token || token.shape !== 'title') return false;
+    if (INSTITUTION_HEADS.get(bare(token.text)) === 'organization') return true;
+  }
+  return false;
 }
 
 /** Read the acronyms an article defines in brackets: "Department of Energy (DOE)", "large language model (LLM)". */

@@ -269,6 +269,11 @@ describe('leadOf', () => {
       'The council met.',
     ],
     ['falls back to the first sentences when none is prose', ['Hardware', 'Pros'], 'Hardware Pros'],
+    [
+      'skips a standfirst the body repeats further down',
+      ['The clerk had been out of work since May.', 'The council met.', 'The clerk had been out of work since May.'],
+      'The council met. The clerk had been out of work since May.',
+    ],
   ])('%s', (_, sentences, lead) => {
     expect(leadOf(sentences, 'Council approves budget')).toBe(lead);
   });

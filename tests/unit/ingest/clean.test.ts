@@ -40,6 +40,11 @@ describe('cleanArticleText removes what is not the article', () => {
     ['a gallery label', 'Gallery: Phone X | 14 Photos'],
     ['a stock ticker', 'EXMP +1.23 (0.45%)'],
     ['a copyright line', '© 2019 Example Media'],
+    ['a newsletter prompt in prose', 'Start your day with the Morning Brief. Sign up for the free daily newsletter.'],
+    [
+      'a reprint notice with a web address',
+      'This copy is for your personal use only. To order copies for your colleagues visit http://www.example.com.',
+    ],
   ])('drops %s', (_, furniture) => {
     const result = cleanArticleText([PROSE, furniture, MORE].join('\n\n'));
     expect(result.text).toBe(`${PROSE}\n\n${MORE}`);
@@ -51,6 +56,8 @@ describe('cleanArticleText removes what is not the article', () => {
     ['SAN FRANCISCO (AP) — The council met.', 'The council met.'],
     ['DUBAI, United Arab Emirates — The council met.', 'The council met.'],
     ['Washington, DC, United States: The council met.', 'The council met.'],
+    ['Springfield – The council met.', 'The council met.'],
+    ['Palo Alto, Calif. — The council met.', 'The council met.'],
   ])('keeps the sentence after the dateline in %j', (paragraph, sentence) => {
     expect(cleaned(paragraph)).toBe(sentence);
   });
@@ -60,6 +67,11 @@ describe('cleanArticleText removes what is not the article', () => {
     ['a label with no comma before the colon', 'Analysis: the council has run out of money.'],
     ['a sentence opening with a capitalised word', 'A HIGH-powered team toured the newsrooms this week.'],
     ['a sentence that mentions opening a window', 'The shop opens a new window display every spring.'],
+    ['a name set off by a pair of dashes', 'Zorblet – the town’s biggest employer – cut 40 jobs.'],
+    [
+      'a story that mentions a newsletter',
+      'The council said residents who subscribe to its newsletter will hear first.',
+    ],
   ])('keeps %s', (_, paragraph) => {
     expect(cleaned(paragraph)).toBe(paragraph);
   });

@@ -127,6 +127,21 @@ describe('names behind job titles', () => {
       person: 'Ilse Varga',
       absent: ['Zorblet Deputy', 'Zorblet Deputy Director Ilse Varga'],
     },
+    {
+      text: 'Republican Gov. Ana Ruiz signed the bill. Teachers said Ruiz should have waited for Ruiz to decide.',
+      person: 'Ana Ruiz',
+      absent: ['Gov. Ana Ruiz', 'Republican Gov. Ana Ruiz'],
+    },
+    {
+      text: 'Teachers rallied as Zorbia Gov. Tomas Vell watched. Vell said the schools would open.',
+      person: 'Tomas Vell',
+      absent: ['Zorbia Gov. Tomas Vell', 'Zorbia Gov.'],
+    },
+    {
+      text: 'Later, Zorbia House Speaker Dara Oakes spoke before lawmakers. Oakes defended the budget.',
+      person: 'Dara Oakes',
+      absent: ['Zorbia House Speaker Dara Oakes'],
+    },
   ])('$person', ({ text, person, absent }) => {
     const found = discoverEntities(text);
     expect(named(found, person)?.kind, JSON.stringify(found)).toBe('person');
@@ -134,8 +149,39 @@ describe('names behind job titles', () => {
   });
 });
 
+describe('"and" inside a body\'s name', () => {
+  it.each([
+    {
+      text: 'Zorblet is the subject of a U.S. Securities and Exchange Commission inquiry. Zorblet said so.',
+      present: ['U.S. Securities and Exchange Commission'],
+      absent: ['U.S. Securities', 'Exchange Commission'],
+    },
+    {
+      text: 'The Quillon Trade and Tourism Council met on Monday. Zorblet joined the Quillon Trade and Tourism Council.',
+      present: ['Quillon Trade and Tourism Council'],
+      absent: ['Tourism Council'],
+    },
+    // A given name before "and" is a person of a list, not part of the body's name.
+    {
+      text: 'Marta and Trade Commission staff met on Monday. Marta Quillon said the Trade Commission agreed.',
+      present: ['Trade Commission'],
+      absent: ['Marta and Trade Commission'],
+    },
+  ])('$present', ({ text, present, absent }) => {
+    const found = discoverEntities(text);
+    for (const form of present) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeDefined();
+    for (const form of absent) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeUndefined();
+  });
+});
+
 describe('forms of one entity kept as one', () => {
   it.each([
+    {
+      rule: 'the short name of an institution, only ever opening sentences, joins its full name',
+      text: 'The deal was backed by the Quillon Group on Monday. Quillon, which already held a stake, agreed to it.',
+      name: 'Quillon Group',
+      forms: ['Quillon'],
+    },
     {
       rule: 'a company named after its founder joins the family name it is called by',
       text: 'Marta Quillon Corp. bought a studio. Quillon said the deal closed, and Quillon shares rose as Quillon grew.',

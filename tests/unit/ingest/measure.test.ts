@@ -104,6 +104,37 @@ describe('measures', () => {
     ['Adjusted earnings per share were $2.53, beating estimates.', '$2.53', 'Adjusted earnings per share'],
     // "and" starts another predicate: its verb is not the count's.
     ['A gunman opened fire, wounding two people and injuring others.', 'two people', 'people'],
+    // An editor's brackets are no break in the phrase.
+    ['We note that the firm faced a [0.6% to 0.7%] hurricane headwind in Q3.', '0.6% to 0.7%', 'hurricane headwind'],
+    // "lost" and "added" with a percentage are a change in what lost or added it.
+    ['The Zorbia index lost 0.12%.', '0.12%', 'fall in Zorbia index'],
+    ['Spot gold added 0.1% on the day.', '0.1%', 'rise in Spot gold'],
+    ['The yen strengthened 0.13% versus the dollar.', '0.13%', 'rise in yen'],
+    // Money after "to" in a change is the new level: a price.
+    ['Copper fell 3.38% to $55.12 per barrel.', '$55.12 per barrel', 'price of Copper'],
+    ['Aluminum lost 0.06% to $1,737.00 a tonne.', '$1,737.00 a tonne', 'price of Aluminum'],
+    // A yield, and the level a measure moved from.
+    [
+      'Benchmark notes last rose in price to yield 1.786%, down from 1.808% late on Monday.',
+      '1.786%',
+      'yield of Benchmark notes',
+    ],
+    ['Benchmark notes last rose in price to yield 1.786%, down from 1.808% late on Monday.', '1.808%', 'yield'],
+    ['It will start at $44,000, not including a credit.', '$44,000', 'starting price'],
+    // The copula's subject follows a verb of saying; a time alone is no subject.
+    [
+      'Company management said comparable-store sales growth in 2019 will be 3.5%.',
+      '3.5%',
+      'comparable-store sales growth',
+    ],
+    ['Excluding these items, we believe Q3 comps would have been closer to 5%.', 'closer to 5%', 'comps'],
+    // Places counted after "<things> in" are those with the things.
+    ['Acme has subsidiaries in 15 countries.', '15 countries', 'countries with subsidiaries'],
+    // Reported or forecast per share, an amount is earnings per share; at a price, a share price.
+    ['Wall Street predicted $2.52 a share.', '$2.52 a share', 'earnings per share'],
+    ['The shares traded at $16 a share.', '$16 a share', 'price of shares'],
+    // A bare change after a comma is a change in the previous clause's subject.
+    ['Still, the peer stock is off too, down 1.8%.', '1.8%', 'fall in peer stock'],
   ])('%s → %s: %s', (sentence, text, measure) => {
     expect(meaningsIn(sentence).find((meaning) => meaning.text === text)?.measure).toBe(measure);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityKind } from '@/src/facts/schema';
-import { figureOwners, headlineSubject, type Discourse, type OwnerMention } from '@/src/ingest/owners';
+import {
+  figureOwners,
+  headlineSubject,
+  isAffiliation,
+  sentenceSubject,
+  type Discourse,
+  type OwnerMention,
+} from '@/src/ingest/owners';
 
 /** Invented entities: name as written → id and kind. */
 const ENTITIES: Record<string, [string, EntityKind]> = {
@@ -225,6 +232,53 @@ describe('figureOwners', () => {
     ['The company reported debt of $700 million.', '$700 million', SCENE, []],
     // With no subject to refer to, an anaphor gives no owner rather than a guess.
     ['It is possible that 40% will leave.', '40%', { subject: [], named: [] }, []],
+    // A sentence-opening "it" is what the last sentence that opened with a name was about, before the story's subject.
+    ['It will start at $44,000.', '$44,000', { subject: ['acme'], named: [], recent: 'game-b' }, ['game-b']],
+    ['It will start at $44,000.', '$44,000', { subject: ['acme'], named: [] }, ['acme']],
+    [
+      'Even though it is cheap, it comes with six safety systems.',
+      'six',
+      { subject: ['acme'], named: [], recent: 'game-a' },
+      ['game-a'],
+    ],
+    // In a relative clause, "it" is the main clause's subject, after an opening phrase.
+    [
+      'After a lifeline from Gamma, Acme is now cutting jobs at Beta, which it acquired for $200 million.',
+      '$200 million',
+      { subject: ['example-agency'], named: [] },
+      ['acme'],
+    ],
+    // A name opening the sentence still wins over the last sentence's subject.
+    ['Beta said its revenue rose 5%.', '5%', { subject: ['acme'], named: [], recent: 'game-b' }, ['beta']],
+    // "102 points, or 0.4%": the restated change is the first amount's.
+    ['Acme fell 102.2 points, or 0.36%, to 27,934.02.', '0.36%', STORY, ['acme']],
+    ['Beta lost 1.85 points, or 0.06%, to 3,120.18.', '0.06%', STORY, ['beta']],
+    ['Acme fell 102 points, or 0.36%, to 27,934, Beta lost 1.85 points, or 0.06%, to 3,120.', '0.06%', STORY, ['beta']],
+    // A colon inside brackets starts no clause.
+    ['Beta (ticker: BT) reported $2.53 in per-share earnings.', '$2.53', STORY, ['beta']],
+    // An editor's brackets around "the company" do not hide it.
+    ['We note that [the company] faced a [0.6% to 0.7%] hurricane headwind.', '0.6%', STORY, ['acme']],
+    ['We believe Q3 comps would have been closer to 5%.', '5%', STORY, ['acme']],
+    // "The state's" is the place the story has named most.
+    [
+      'Beta said the money should come from the state’s $2 billion in cash reserves.',
+      '$2 billion',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'springfield', kind: 'place' },
+          { entityId: 'springfield', kind: 'place' },
+          { entityId: 'shelbyville', kind: 'place' },
+        ],
+      },
+      ['springfield'],
+    ],
+    [
+      'The protest closed more than half of the state’s school districts.',
+      'more than half',
+      { subject: ['acme'], named: [{ entityId: 'springfield', kind: 'place' }] },
+      ['springfield'],
+    ],
   ])('%s → %s (%j)', (sentence, figure, discourse, owners) => {
     expect(ownersOf(sentence, figure, discourse)).toEqual(owners);
   });
@@ -239,5 +293,33 @@ describe('headlineSubject', () => {
     ['Example Agency picks Acme and Beta', 'example-agency'],
   ])('%s → %s', (title, subject) => {
     expect(headlineSubject(title, mentionsIn(title))?.entityId).toBe(subject);
+  });
+});
+
+describe('sentenceSubject', () => {
+  it.each<[string, string | undefined]>([
+    // The thing after a possessive, not its maker.
+    ['Beta’s Game A SUV will go 300 miles per charge.', 'game-a'],
+    ['Acme is rolling out a plug-in version.', 'acme'],
+    ['The new Game B goes on sale in June.', 'game-b'],
+    ['But Beta says the wagon will go far.', 'beta'],
+    // A person, a place or a name in an adjunct opens no "it".
+    ['Jane Roe said Acme would wait.', undefined],
+    ['In Springfield, Acme opened a store.', undefined],
+    ['According to analysts at Acme, prices will rise.', undefined],
+  ])('%s → %s', (sentence, subject) => {
+    expect(sentenceSubject(sentence, mentionsIn(sentence))).toBe(subject);
+  });
+});
+
+describe('isAffiliation', () => {
+  it.each<[string, string, boolean]>([
+    ['Beta analyst Jane Roe points out two reasons.', 'Beta', true],
+    ['Acme’s chief economist said so.', 'Acme', true],
+    ['Beta bought Gamma for $5.', 'Beta', false],
+    ['Beta bought Gamma for $5.', 'Gamma', false],
+  ])('%s: %s → %s', (sentence, name, affiliation) => {
+    const mention = mentionsIn(sentence).find((m) => sentence.slice(m.start, m.end) === name)!;
+    expect(isAffiliation(sentence, mention)).toBe(affiliation);
   });
 });
