@@ -475,6 +475,78 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     await article.close();
   });
 
+  it.each(THEMES)(
+    'figures over time: the chart in the popover and the entity view, no axe violations, readable, %s theme',
+    async (theme) => {
+      await setTheme(control, theme);
+      const article = await openArticle();
+      screenshotOnFailure(article, `a11y-chart-popover-${theme}-${browserName}`);
+      await article.setViewport({ width: 1000, height: 900 });
+      // Microsoft has three figures of Azure's revenue growth: a chart.
+      const centre = await article.evaluate(() => {
+        for (const range of (CSS.highlights.get('factlens-mention') ?? []) as unknown as Iterable<AbstractRange>) {
+          const node = range.startContainer as Text;
+          if (node.data.slice(range.startOffset, range.endOffset) !== 'Microsoft') continue;
+          const live = document.createRange();
+          live.setStart(node, range.startOffset);
+          live.setEnd(node, range.endOffset);
+          const box = live.getBoundingClientRect();
+          if (box.top < 0 || box.bottom > innerHeight) continue;
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+        return null;
+      });
+      expect(centre).not.toBeNull();
+      await article.mouse.move(centre!.x - 30, centre!.y + 40);
+      await article.mouse.move(centre!.x, centre!.y, { steps: 4 });
+      await article.waitForFunction(
+        (wanted: string) =>
+          document
+            .querySelector('factlens-root')
+            ?.shadowRoot?.querySelector(`.fl-open .fl-popover[data-theme=${wanted}] .flc-chart`),
+        { timeout: 10_000 },
+        theme,
+      );
+      const rows = await article.evaluate(() =>
+        [...document.querySelector('factlens-root')!.shadowRoot!.querySelectorAll('.flc-chart tbody tr')].map((row) =>
+          [...row.children].map((cell) => cell.textContent),
+        ),
+      );
+      expect(rows).toEqual([
+        ['Q4 2024', '29 percent', 'reported'],
+        ['Q4 2024', '30 to 31 percent', 'expected by Microsoft'],
+        ['Q1 2025', 'around 28–29 percent', 'expected by Microsoft'],
+      ]);
+      const outcome = await runAxe(article, { include: ['factlens-root'] });
+      expect(outcome.violations).toEqual([]);
+      expect(outcome.shadowNodesChecked).toBeGreaterThan(10);
+      await expectReadableText(article, [null], { include: [await copyPopoverForContrast(article)] });
+      // The popover overflows its 0×0 host: a clip of the page around it, not an element screenshot.
+      await article.evaluate(() => document.getElementById('a11y-popover-copy')?.remove());
+      const box = await article.evaluate(() => {
+        const rect = document
+          .querySelector('factlens-root')!
+          .shadowRoot!.querySelector('.fl-popover')!
+          .getBoundingClientRect();
+        return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      });
+      await article.screenshot({ path: screenshotPath(`chart-popover-${theme}-${browserName}`), clip: box });
+      expect(await collectPageErrors(article).read()).toEqual([]);
+      await article.close();
+
+      const view = await session.openExtensionPage('story.html?entity=azure', '.flc-chart');
+      screenshotOnFailure(view, `a11y-chart-entity-${theme}-${browserName}`);
+      await view.waitForFunction((wanted: string) => document.documentElement.dataset.theme === wanted, WAIT, theme);
+      // The chart's sheet is adopted: its marks are coloured, not the default black.
+      expect(await view.$eval('.flc-reported .flc-dot', (dot) => getComputedStyle(dot).fill)).not.toBe('rgb(0, 0, 0)');
+      expect(await runAxe(view)).toMatchObject({ violations: [] });
+      await expectReadableText(view, [null]);
+      await (await view.$('.flc-chart'))!.screenshot({ path: screenshotPath(`chart-entity-${theme}-${browserName}`) });
+      expect(await collectPageErrors(view).read()).toEqual([]);
+      await view.close();
+    },
+  );
+
   it('popup and options page: Tab reaches every control, and nothing else', async () => {
     await setTheme(control, 'light');
     const popup = await popupHome('light');

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'preact/hooks';
 import type { EntityDetails } from '../../messages/schema';
 import { countLabel, kindLabel } from '../../format/labels';
+import { EntityCharts } from '../chart/EntityCharts';
 import { FigureList } from './FigureList';
 import { StoryList } from './StoryList';
 
@@ -82,6 +83,7 @@ export function Popover({ details, onOpenStory, onMute, onClose, theme = 'system
             <h3 id={figuresHeadingId} class="fl-section-title">
               Figures
             </h3>
+            <EntityCharts figures={figures} stories={stories} srClass="fl-sr" />
             <FigureList figures={figures} storyTitles={storyTitles} />
           </section>
         )}

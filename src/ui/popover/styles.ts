@@ -16,6 +16,8 @@
  *   between the mention and the viewport edge, so the popover scrolls inside
  *   itself instead of running off screen.
  */
+import { CHART_CSS } from '../chart/styles';
+
 export const POPOVER_CSS = `
 :host {
   all: initial !important;
@@ -253,4 +255,5 @@ export const POPOVER_CSS = `
 @media (prefers-reduced-motion: reduce) {
   .fl-chevron { transition: none; }
 }
+${CHART_CSS}
 `;

@@ -5,6 +5,7 @@ import { searchTerms } from '../../search/terms';
 import type { StorageArea } from '../../settings/storage-area';
 import { correctionOfFigure } from '../../user-articles/corrections';
 import { deleteCorrection, saveCorrection } from '../../user-articles/corrections-store';
+import { EntityCharts } from '../chart/EntityCharts';
 import { EntityCorrections, FigureCorrections, useCorrections, type CorrectionsSource } from './Corrections';
 import { FigureRows } from './FigureRows';
 import { Marked } from './Marked';
@@ -105,6 +106,7 @@ export function EntityView({
           <h3 id="fl-entity-figures">
             Figures <span class="fl-count">{figures.length}</span>
           </h3>
+          <EntityCharts figures={figures} stories={stories} srClass="fc-visually-hidden" adoptStylesInto={document} />
           <FigureRows
             figures={figures}
             terms={nameTerms}
