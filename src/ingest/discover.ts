@@ -149,7 +149,7 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const passed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
   const clusterOf = new Map<string, Cluster>();
   for (const cluster of clusters) for (const member of cluster.members) clusterOf.set(member.key, cluster);
-  const kinds = settleKinds(clusters, passed);
+  const kinds = settleKinds(clusters, passed, acronyms.listed);
   const entities: DiscoveredEntity[] = [];
   for (const cluster of clusters) {
     // A family name two people of the story share names neither, and no one else either.
@@ -228,6 +228,8 @@ function resolveSentenceStarts(mentions: Mention[], lowerCase: ReadonlyMap<strin
       !isKnownName(current.words.join(' ')) &&
       !isCityName(current.words.join(' ')) &&
       current.words.length > 1 &&
+      // "Pacific Gas & Electric Co. was set to…": a legal form at the end says the whole run is a company's name.
+      !LEGAL_SUFFIXES.has(bare(current.words[current.words.length - 1]!)) &&
       !writtenMidSentence.has(keyOf(current.words)) &&
       isCommonInArticle(current.words[0]!, lowerCase)
     ) {
@@ -938,11 +940,17 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind |
  * three companies. A list holds things of one kind; with no such list, a single word is taken for a company
  * and a longer name for an organisation.
  */
-function settleKinds(clusters: readonly Cluster[], believed: ReadonlySet<string>): Map<Cluster, EntityKind> {
+function settleKinds(
+  clusters: readonly Cluster[],
+  believed: ReadonlySet<string>,
+  listed: ReadonlySet<string>,
+): Map<Cluster, EntityKind> {
   const settled = new Map<Cluster, EntityKind>();
   for (const cluster of clusters) {
     const kind = classify(cluster, believed);
-    if (kind) settled.set(cluster, kind);
+    // "Lowe's (LOW)": a name with a stock symbol is traded, so it is a company, not the person it sounds like.
+    const traded = listed.has(cluster.main.key);
+    if (kind) settled.set(cluster, traded && kind === 'person' ? 'company' : kind);
   }
   const clusterOf = new Map<string, Cluster>();
   for (const cluster of clusters) for (const member of cluster.members) clusterOf.set(member.key, cluster);

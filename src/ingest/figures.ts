@@ -434,11 +434,11 @@ const FROM_BEFORE = /(?<![\p{L}])from\s+(?:about\s+|around\s+)?$/iu;
 
 /**
  * A rate right after an amount: "per month", "a year", "/month", "monthly",
- * "in annual revenue", "each of the next two years", "each", "per cable", "an ounce". "$3 billion a year earlier" is a
+ * "in annual revenue", "each of the next two years", "each", "per cable", "an ounce", "in per-share earnings". "$3 billion a year earlier" is a
  * comparison, not a rate.
  */
 const RATE_AFTER =
-  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|-(?:a|an|per)-(?<hyphen>day|week|month|quarter|year)\b|\s+(?:an?|per)\s+(?:pound|share|piece|head|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|ounce|unit|person|seat|night|ticket|copy|user|subscriber|member|customer|device)\b|\s+each\s+of\s+the\s+(?:next|last|past|coming|following)\s+(?:[\p{L}\d-]+\s+)?(?<eachOf>day|week|month|quarter|year)s\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b(?!\s+(?:earlier|ago|before|later|prior)\b)|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|per\s+(?!cent\b)\p{Ll}+)\b/uy;
+  /\s*\/\s*(?<slash>day|week|month|quarter|year|yr|mo)\b|-(?:a|an|per)-(?<hyphen>day|week|month|quarter|year)\b|\s+(?:an?|per)\s+(?:pound|share|piece|head|barrel|ton|tonne|gallon|litre|liter|kilo|kilogram|ounce|unit|person|seat|night|ticket|copy|user|subscriber|member|customer|device)\b|\s+each\s+of\s+the\s+(?:next|last|past|coming|following)\s+(?:[\p{L}\d-]+\s+)?(?<eachOf>day|week|month|quarter|year)s\b|\s+(?:per|a|an|each|every)\s+(?<every>day|week|month|quarter|year|annum)\b(?!\s+(?:earlier|ago|before|later|prior)\b)|\s+in\s+(?<inAdjective>daily|weekly|monthly|quarterly|annual|yearly)(?:\s+\p{Ll}+)?|\s+(?<adverb>daily|weekly|monthly|quarterly|annually|yearly)\b|\s+(?<annual>annual)\s+\p{Ll}+|\s+(?:each|apiece|a\s+piece|a\s+share|in\s+per-share\s+\p{Ll}+|per\s+(?!cent\b)\p{Ll}+)\b/uy;
 
 // Periods are matched case-sensitively so that "may" never reads as a month;
 // `capitalised` lets a preposition start the sentence ("In 2024, …").

@@ -568,7 +568,7 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   if (
     isMoney &&
     figure.per === 'unit' &&
-    /\b(?:a|per)\s+share$/iu.test(figure.text) &&
+    /\b(?:(?:a|per)\s+share|per-share\s+earnings)$/iu.test(figure.text) &&
     left.slice(0, leftEnd).some((word) => EARNINGS_REPORT_VERBS.test(word.text))
   )
     return { measure: 'earnings per share' };

@@ -99,6 +99,8 @@ export interface AcronymDefinitions {
   names: Map<string, string>;
   /** Acronyms spelled out in lower case ("large language model (LLM)"): ordinary terms, never names. */
   generic: Set<string>;
+  /** Names given a stock symbol ("Lowe's (LOW)", "Acme (ticker: ACM)"), as keys: traded, so no person. */
+  listed: Set<string>;
 }
 
 /** Lower-case, apostrophe- and dot-normalised form of a word, for list look-ups. */
@@ -209,11 +211,23 @@ function andEndsInInstitution(tokens: Token[], at: number, nameSoFar: Token[]): 
 export function readAcronymDefinitions(lines: readonly Line[]): AcronymDefinitions {
   const names = new Map<string, string>();
   const generic = new Set<string>();
+  const listed = new Set<string>();
+  const addTicker = (symbol: string, name: string | undefined) => {
+    if (!name) return;
+    names.set(symbol.toLowerCase(), name);
+    listed.add(name);
+  };
   for (const line of lines) {
     const tokens = line.tokens;
     for (let index = 1; index + 1 < tokens.length; index += 1) {
       const inner = tokens[index]!;
-      if (tokens[index - 1]!.text !== '(' || tokens[index + 1]!.text !== ')') continue;
+      if (tokens[index + 1]!.text !== ')') continue;
+      if (tokens[index - 1]!.text === ':') {
+        // "(ticker: HD)": a labelled stock symbol, never initials.
+        if (inner.shape === 'acronym') addTicker(inner.text, tickerOf(tokens, index));
+        continue;
+      }
+      if (tokens[index - 1]!.text !== '(') continue;
       const letters = inner.text.replace(/s$/, '').replace(/[^\p{L}]/gu, '');
       if (letters.length < 2 || letters !== letters.toUpperCase() || !/^\p{Lu}/u.test(inner.text)) continue;
       // Walk back over the words before the bracket, matching initials from the last letter; a closing
@@ -231,7 +245,10 @@ export function readAcronymDefinitions(lines: readonly Line[]): AcronymDefinitio
         if (token.text[0]?.toUpperCase() !== letters[letter]) break;
         letter -= 1;
       }
-      if (letter >= 0) continue;
+      if (letter >= 0) {
+        addTicker(inner.text, tickerOf(tokens, index));
+        continue;
+      }
       const words = phrase.filter((token) => token.shape !== 'lower' || !NAME_CONNECTORS.has(token.text));
       const acronym = inner.text.replace(/s$/, '');
       if (words.every((token) => token.shape === 'lower')) generic.add(acronym.toLowerCase());
@@ -240,7 +257,39 @@ export function readAcronymDefinitions(lines: readonly Line[]): AcronymDefinitio
       }
     }
   }
-  return { names, generic };
+  return { names, generic, listed };
+}
+
+/** "(ticker: HD)", "(NYSE: ACM)": a name's stock symbol, said to be one. */
+const TICKER_LABEL = /^(?:ticker|symbol|nyse|nasdaq|lse|tsx|asx|otc)$/i;
+
+/**
+ * The name a bracketed stock symbol after it stands for, as a key: "Lowe's (LOW)", "Kospi Index (KOSPI)"
+ * (the symbol is the start of the name's first word, in capitals), or "Home Depot (ticker: HD)" (a label says
+ * it is one). The name is the run of capitalised words right before the bracket.
+ */
+function tickerOf(tokens: readonly Token[], inner: number): string | undefined {
+  let close = inner - 1;
+  const labelled = tokens[inner - 1]?.text === ':' && TICKER_LABEL.test(tokens[inner - 2]?.text ?? '');
+  if (labelled) close = inner - 3;
+  if (tokens[close]?.text !== '(') return undefined;
+  const name: Token[] = [];
+  for (let back = close - 1; back >= 0 && name.length < 4; back -= 1) {
+    const token = tokens[back]!;
+    if (token.shape !== 'title' && token.shape !== 'camel' && token.shape !== 'acronym') break;
+    name.unshift(token);
+    if (token.sentenceStart) break;
+  }
+  while (name.length > 0 && isStop(name[0]!)) name.shift();
+  if (name.length === 0) return undefined;
+  const symbol = tokens[inner]!.text;
+  const startsFirstWord =
+    symbol.length >= 2 &&
+    name[0]!.text
+      .toUpperCase()
+      .replace(/[^\p{Lu}]/gu, '')
+      .startsWith(symbol);
+  return labelled || startsFirstWord ? keyOf(name.map((token) => token.text)) : undefined;
 }
 
 interface RawSpan {

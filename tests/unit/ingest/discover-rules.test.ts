@@ -177,6 +177,24 @@ describe('"and" inside a body\'s name', () => {
 describe('forms of one entity kept as one', () => {
   it.each([
     {
+      rule: 'a company name opening the story with its legal form joins its initials written later',
+      text: 'Northern Gas & Power Co. began cutting power on Monday. NG&P officials said the cuts would last, and NG&P crews waited.',
+      name: 'Northern Gas & Power',
+      forms: ['NG&P', 'Northern Gas & Power Co.'],
+    },
+    {
+      rule: 'a stock symbol in brackets that starts the name joins it',
+      text: 'The Zorbex Index (ZORB) fell 0.5% on Monday. Traders said the Zorbex Index would recover, and ZORB rose later.',
+      name: 'Zorbex Index',
+      forms: ['ZORB'],
+    },
+    {
+      rule: 'a symbol a label calls a ticker joins the name before it',
+      text: 'Quillon Mart (ticker: QMRT) reported earnings. Quillon Mart said sales rose, and QMRT shares gained.',
+      name: 'Quillon Mart',
+      forms: ['QMRT'],
+    },
+    {
       rule: 'the short name of an institution, only ever opening sentences, joins its full name',
       text: 'The deal was backed by the Quillon Group on Monday. Quillon, which already held a stake, agreed to it.',
       name: 'Quillon Group',

@@ -184,6 +184,7 @@ describe('rates', () => {
     ['They cost $300 per cable.', '$300 per cable', 'unit'],
     ['It grows 5 percent a year.', '5 percent a year', 'year'],
     ['Spot gold rose to $1,472.19 an ounce.', '$1,472.19 an ounce', 'unit'],
+    ['Acme reported $2.53 in per-share earnings.', '$2.53 in per-share earnings', 'unit'],
     ['It boosted spending by 2.5% each of the next two years.', '2.5% each of the next two years', 'year'],
   ])('%s', (sentence, text, per) => {
     expect(extractFigures(sentence)).toEqual([expect.objectContaining({ text, per })]);

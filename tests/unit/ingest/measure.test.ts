@@ -132,6 +132,11 @@ describe('measures', () => {
     ['Acme has subsidiaries in 15 countries.', '15 countries', 'countries with subsidiaries'],
     // Reported or forecast per share, an amount is earnings per share; at a price, a share price.
     ['Wall Street predicted $2.52 a share.', '$2.52 a share', 'earnings per share'],
+    [
+      'Acme reported $2.53 in per-share earnings for the third quarter.',
+      '$2.53 in per-share earnings',
+      'earnings per share',
+    ],
     ['The shares traded at $16 a share.', '$16 a share', 'price of shares'],
     // A bare change after a comma is a change in the previous clause's subject.
     ['Still, the peer stock is off too, down 1.8%.', '1.8%', 'fall in peer stock'],
