@@ -4,7 +4,7 @@
  * slow matcher that is easy to check by reading) on the same text nodes.
  */
 import { referenceFindMentions, type ReferenceAlias } from '@/src/match/reference';
-import { OWN_HOST_TAG } from '@/src/page/annotator';
+import { OWN_HOST_TAG } from '@/src/page/own-elements';
 import { ExclusionCache } from '@/src/page/exclusions';
 import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
 import { DEFAULT_CHUNK_LIMITS, locateMentions, TextWalk, type TextChunk } from '@/src/page/scanner';

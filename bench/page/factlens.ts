@@ -8,7 +8,8 @@
  * ends by giving the page a turn, so the time between asking for a turn and
  * getting it back is the page's, and the rest is the annotator's.
  */
-import { startAnnotator, type AnnotatorEnvironment, type ContentContext } from '@/src/page/annotator';
+import { startAnnotator } from '@/src/page/annotator';
+import type { AnnotatorEnvironment, ContentContext } from '@/src/page/environment';
 import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
 import { requestMatcher } from '@/src/page/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/schema';

@@ -3,7 +3,7 @@
  * onto a mention to the popover showing the entity's facts (open, placed,
  * and not the "Loading" note), then to the next frame painted.
  */
-import { OWN_HOST_TAG } from '@/src/page/annotator';
+import { OWN_HOST_TAG } from '@/src/page/own-elements';
 import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
 
 /** One hover, in performance.now() time. */

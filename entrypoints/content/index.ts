@@ -1,7 +1,8 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { OWN_HOST_TAG, startAnnotator } from '@/src/page/annotator';
+import { startAnnotator } from '@/src/page/annotator';
 import { OVERLAY_HOST_TAG } from '@/src/page/mark-overlay';
 import { guardAgainstForgedRestarts, removeOrphanedPopoverHosts } from '@/src/page/orphan-guard';
+import { OWN_HOST_TAG } from '@/src/page/own-elements';
 import { lazyEnvironment, loadData } from './parts';
 
 export default defineContentScript({

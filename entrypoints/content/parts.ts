@@ -12,7 +12,7 @@
  */
 import { browser, type PublicPath } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { AnnotatorEnvironment } from '@/src/page/annotator';
+import type { AnnotatorEnvironment } from '@/src/page/environment';
 import { loadSettingsWith, watchStoredSettings } from '@/src/settings/store';
 import type { ContentDataModule } from '../content-data';
 import type { ContentPopoverModule } from '../content-popover';

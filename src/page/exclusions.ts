@@ -79,9 +79,13 @@ export function startsExcludedSubtree(element: Element, isOwnElement: OwnElement
  * page may change attributes between scans, and those changes are not watched.
  */
 export class ExclusionCache {
-  private readonly verdicts = new Map<Node, boolean>();
+  readonly #verdicts = new Map<Node, boolean>();
 
-  constructor(private readonly isOwnElement: OwnElementTest) {}
+  readonly #isOwnElement: OwnElementTest;
+
+  constructor(isOwnElement: OwnElementTest) {
+    this.#isOwnElement = isOwnElement;
+  }
 
   /** Whether `element` is inside (or starts) an excluded subtree, within its own tree. */
   excludes(element: Element): boolean {
@@ -89,20 +93,20 @@ export class ExclusionCache {
     const path: Element[] = [];
     let verdict = false;
     for (let current: Element | null = element; current; current = current.parentElement) {
-      const known = this.verdicts.get(current);
+      const known = this.#verdicts.get(current);
       if (known !== undefined) {
         verdict = known;
         break;
       }
       path.push(current);
-      if (startsExcludedSubtree(current, this.isOwnElement)) {
+      if (startsExcludedSubtree(current, this.#isOwnElement)) {
         verdict = true;
         break;
       }
     }
     // Everything on the path below an excluded element is excluded; below an included one, included
     // (each was checked on the way up).
-    for (const visited of path) this.verdicts.set(visited, verdict);
+    for (const visited of path) this.#verdicts.set(visited, verdict);
     return verdict;
   }
 

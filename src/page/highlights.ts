@@ -182,60 +182,61 @@ interface HighlightGlobals {
  * nothing, and hover still works on unmarked text.
  */
 export class HighlightLayer {
-  private readonly registry: HighlightRegistry | null;
-  private readonly mentions: Highlight | null;
-  private readonly active: Highlight | null;
-  private readonly current: Highlight | null;
-  private readonly drawn: Highlight | null;
+  readonly #registry: HighlightRegistry | null;
+  readonly #mentions: Highlight | null;
+  readonly #active: Highlight | null;
+  readonly #current: Highlight | null;
+  readonly #drawn: Highlight | null;
   /** Where marks no cheap rule reaches are drawn; made with the first such mark. */
-  private overlay: MarkOverlay | null = null;
-  private readonly sheet: CSSStyleSheet | null;
-  private readonly holders = new Set<SheetHolder>();
-  private readonly selectors = new Set<string>();
+  #overlay: MarkOverlay | null = null;
+  readonly #sheet: CSSStyleSheet | null;
+  readonly #holders = new Set<SheetHolder>();
+  readonly #selectors = new Set<string>();
   /** Marked elements with a selector of their own (id or path), and how many paths each tag has had. */
-  private readonly ownSelectors = new Map<Element, string>();
-  private readonly ownSelectorCount = new Map<string, number>();
+  readonly #ownSelectors = new Map<Element, string>();
+  readonly #ownSelectorCount = new Map<string, number>();
   /** Per holder, how many elements carry each tag and class, counted once: the choice only weighs cost. */
-  private readonly counts = new WeakMap<SheetHolder, ElementCounts>();
-  private style: HighlightStyle;
-  private activeRange: AbstractRange | null = null;
-  private currentRange: AbstractRange | null = null;
+  readonly #counts = new WeakMap<SheetHolder, ElementCounts>();
+  #style: HighlightStyle;
+  #activeRange: AbstractRange | null = null;
+  #currentRange: AbstractRange | null = null;
+
+  readonly #window: Window;
+  readonly #markByPlace: boolean;
 
   /**
    * @param markByPlace - whether crowded tags' marked elements may get rules
    *   for their place (see `AnnotatorEnvironment.markByPlace`).
    */
-  constructor(
-    private readonly window: Window,
-    style: HighlightStyle,
-    private readonly markByPlace = false,
-  ) {
-    this.style = style;
+  constructor(window: Window, style: HighlightStyle, markByPlace = false) {
+    this.#window = window;
+    this.#markByPlace = markByPlace;
+    this.#style = style;
     const globals = window as unknown as HighlightGlobals;
     const registry = globals.CSS?.highlights;
     if (!registry || typeof globals.Highlight !== 'function') {
-      this.registry = this.mentions = this.active = this.current = this.drawn = this.sheet = null;
+      this.#registry = this.#mentions = this.#active = this.#current = this.#drawn = this.#sheet = null;
       return;
     }
-    this.registry = registry;
-    this.mentions = new globals.Highlight();
-    this.active = new globals.Highlight();
-    this.current = new globals.Highlight();
-    this.drawn = new globals.Highlight();
+    this.#registry = registry;
+    this.#mentions = new globals.Highlight();
+    this.#active = new globals.Highlight();
+    this.#current = new globals.Highlight();
+    this.#drawn = new globals.Highlight();
     // Where highlights overlap, the keyboard's current mention shows over the hovered one over the rest.
-    this.active.priority = 1;
-    this.current.priority = 2;
-    registry.set(MENTION_HIGHLIGHT, this.mentions);
-    registry.set(ACTIVE_HIGHLIGHT, this.active);
-    registry.set(CURRENT_HIGHLIGHT, this.current);
-    registry.set(DRAWN_HIGHLIGHT, this.drawn);
+    this.#active.priority = 1;
+    this.#current.priority = 2;
+    registry.set(MENTION_HIGHLIGHT, this.#mentions);
+    registry.set(ACTIVE_HIGHLIGHT, this.#active);
+    registry.set(CURRENT_HIGHLIGHT, this.#current);
+    registry.set(DRAWN_HIGHLIGHT, this.#drawn);
     // Empty until the first mark: rules come per tag, with the marks (see highlightRules).
-    this.sheet = new globals.CSSStyleSheet();
+    this.#sheet = new globals.CSSStyleSheet();
   }
 
   /** Whether this browser paints highlights at all. */
   get supported(): boolean {
-    return this.registry !== null;
+    return this.#registry !== null;
   }
 
   /**
@@ -244,59 +245,59 @@ export class HighlightLayer {
    * shadow root): the style rules are extended to reach it.
    */
   add(range: AbstractRange, holder: SheetHolder, element: Element | null): void {
-    if (!this.mentions) return;
-    if (this.reach(element, holder)) {
-      this.adoptInto(holder);
-      this.mentions.add(range);
+    if (!this.#mentions) return;
+    if (this.#reach(element, holder)) {
+      this.#adoptInto(holder);
+      this.#mentions.add(range);
     } else {
-      this.draw(range, element!);
+      this.#draw(range, element!);
     }
   }
 
   /** Unmark a mention (and drop it as active or current). */
   delete(range: AbstractRange): void {
-    this.mentions?.delete(range);
-    this.drawn?.delete(range);
-    this.overlay?.delete(range);
-    if (range === this.activeRange) this.setActive(null);
-    if (range === this.currentRange) this.setCurrent(null);
+    this.#mentions?.delete(range);
+    this.#drawn?.delete(range);
+    this.#overlay?.delete(range);
+    if (range === this.#activeRange) this.setActive(null);
+    if (range === this.#currentRange) this.setCurrent(null);
   }
 
   /** Show `range` as the mention under the pointer (or none). */
   setActive(range: AbstractRange | null): void {
-    this.activeRange = range;
-    replaceContents(this.active, this.isDrawn(range) ? null : range);
-    this.overlay?.setActive(range);
+    this.#activeRange = range;
+    replaceContents(this.#active, this.#isDrawn(range) ? null : range);
+    this.#overlay?.setActive(range);
   }
 
   /** Show `range` as the mention reached with the keyboard (or none). */
   setCurrent(range: AbstractRange | null): void {
-    this.currentRange = range;
-    replaceContents(this.current, this.isDrawn(range) ? null : range);
-    this.overlay?.setCurrent(range);
+    this.#currentRange = range;
+    replaceContents(this.#current, this.#isDrawn(range) ? null : range);
+    this.#overlay?.setCurrent(range);
   }
 
   /** Switch the look of the marks. */
   setStyle(style: HighlightStyle): void {
-    this.style = style;
-    this.sheet?.replaceSync(highlightStyleSheet(style, this.selectors));
-    this.overlay?.setStyle(style);
+    this.#style = style;
+    this.#sheet?.replaceSync(highlightStyleSheet(style, this.#selectors));
+    this.#overlay?.setStyle(style);
   }
 
   /** The page changed (elements or text): drawn marks are laid again over wherever their text now is. */
   pageChanged(): void {
-    this.overlay?.pageChanged();
+    this.#overlay?.pageChanged();
   }
 
-  private isDrawn(range: AbstractRange | null): boolean {
-    return range !== null && (this.overlay?.has(range) ?? false);
+  #isDrawn(range: AbstractRange | null): boolean {
+    return range !== null && (this.#overlay?.has(range) ?? false);
   }
 
   /** Mark `range` in Factlens's own layer: no rule that reaches `element` is cheap enough. */
-  private draw(range: AbstractRange, element: Element): void {
-    this.overlay ??= new MarkOverlay(this.window, this.style);
-    this.overlay.add(range, element);
-    this.drawn!.add(range);
+  #draw(range: AbstractRange, element: Element): void {
+    this.#overlay ??= new MarkOverlay(this.#window, this.#style);
+    this.#overlay.add(range, element);
+    this.#drawn!.add(range);
   }
 
   /**
@@ -304,23 +305,23 @@ export class HighlightLayer {
    * for the selector unless one exists. Paths are kept to be checked later.
    * False when no rule is cheap enough: the mark is to be drawn.
    */
-  private reach(element: Element | null, holder: SheetHolder): boolean {
-    if (element && this.ownSelectors.has(element)) return true;
+  #reach(element: Element | null, holder: SheetHolder): boolean {
+    if (element && this.#ownSelectors.has(element)) return true;
     const tag = element?.localName ?? '';
     // Paths only in the document: a shadow root's elements are few, and its sheet is matched inside it.
-    const counts = this.countsIn(holder);
+    const counts = this.#countsIn(holder);
     const inDocument = 'documentElement' in holder;
     if (inDocument && element && counts.all() > DRAW_ALL_ABOVE_ELEMENTS) return false;
     const allowed =
-      this.markByPlace && inDocument && (this.ownSelectorCount.get(tag) ?? 0) < placeRulesAllowed(counts.all());
+      this.#markByPlace && inDocument && (this.#ownSelectorCount.get(tag) ?? 0) < placeRulesAllowed(counts.all());
     const selector = markSelector(element, counts, allowed);
     if (selector === null) return false;
-    if (element && selector.startsWith('#')) this.ownSelectors.set(element, selector);
+    if (element && selector.startsWith('#')) this.#ownSelectors.set(element, selector);
     if (element && selector.includes(':nth-child(')) {
-      this.ownSelectors.set(element, selector);
-      this.ownSelectorCount.set(tag, (this.ownSelectorCount.get(tag) ?? 0) + 1);
+      this.#ownSelectors.set(element, selector);
+      this.#ownSelectorCount.set(tag, (this.#ownSelectorCount.get(tag) ?? 0) + 1);
     }
-    this.allowSelector(selector);
+    this.#allowSelector(selector);
     return true;
   }
 
@@ -332,38 +333,38 @@ export class HighlightLayer {
    */
   revalidate(): void {
     const unreached = new Set<Element>();
-    for (const [element, selector] of this.ownSelectors) {
+    for (const [element, selector] of this.#ownSelectors) {
       if (element.isConnected && element.matches(selector)) continue;
-      this.ownSelectors.delete(element);
+      this.#ownSelectors.delete(element);
       if (selector.includes(':nth-child(')) {
         const tag = element.localName;
-        this.ownSelectorCount.set(tag, this.ownSelectorCount.get(tag)! - 1);
+        this.#ownSelectorCount.set(tag, this.#ownSelectorCount.get(tag)! - 1);
       }
-      if (element.isConnected && !this.reach(element, element.ownerDocument)) unreached.add(element);
+      if (element.isConnected && !this.#reach(element, element.ownerDocument)) unreached.add(element);
     }
-    if (unreached.size === 0 || !this.mentions) return;
-    for (const range of [...(this.mentions as unknown as Iterable<AbstractRange>)]) {
+    if (unreached.size === 0 || !this.#mentions) return;
+    for (const range of [...(this.#mentions as unknown as Iterable<AbstractRange>)]) {
       const element = range.startContainer.parentElement;
       if (!element || !unreached.has(element)) continue;
-      this.mentions.delete(range);
-      this.draw(range, element);
-      if (range === this.activeRange) this.setActive(range);
-      if (range === this.currentRange) this.setCurrent(range);
+      this.#mentions.delete(range);
+      this.#draw(range, element);
+      if (range === this.#activeRange) this.setActive(range);
+      if (range === this.#currentRange) this.setCurrent(range);
     }
   }
 
-  private allowSelector(selector: string): void {
-    if (!this.sheet || this.selectors.has(selector)) return;
-    this.selectors.add(selector);
+  #allowSelector(selector: string): void {
+    if (!this.#sheet || this.#selectors.has(selector)) return;
+    this.#selectors.add(selector);
     // insertRule rather than replaceSync: only elements matching the new rules are restyled.
-    for (const rule of highlightRules(this.style, selector)) this.sheet.insertRule(rule, this.sheet.cssRules.length);
+    for (const rule of highlightRules(this.#style, selector)) this.#sheet.insertRule(rule, this.#sheet.cssRules.length);
   }
 
-  private countsIn(holder: SheetHolder): ElementCounts {
-    let counts = this.counts.get(holder);
+  #countsIn(holder: SheetHolder): ElementCounts {
+    let counts = this.#counts.get(holder);
     if (!counts) {
       counts = countElements(holder);
-      this.counts.set(holder, counts);
+      this.#counts.set(holder, counts);
     }
     return counts;
   }
@@ -373,12 +374,12 @@ export class HighlightLayer {
    * marks): it adopts the sheet. Adopting restyles what the rules match, so
    * it happens with a holder's first mark, never for a page without marks.
    */
-  private adoptInto(holder: SheetHolder): void {
-    if (!this.sheet || this.holders.has(holder) || !('adoptedStyleSheets' in holder)) return;
+  #adoptInto(holder: SheetHolder): void {
+    if (!this.#sheet || this.#holders.has(holder) || !('adoptedStyleSheets' in holder)) return;
     // push() on the observable array rather than assigning a new array: in Firefox the array would be
     // created in the content script's compartment, which the page's document does not accept everywhere.
-    holder.adoptedStyleSheets.push(this.sheet);
-    this.holders.add(holder);
+    holder.adoptedStyleSheets.push(this.#sheet);
+    this.#holders.add(holder);
   }
 
   /**
@@ -387,50 +388,50 @@ export class HighlightLayer {
    * (a page may assign its own list). Returns true when something was missing.
    */
   repair(): boolean {
-    if (!this.registry) return false;
+    if (!this.#registry) return false;
     let repaired = false;
     for (const [name, highlight] of [
-      [MENTION_HIGHLIGHT, this.mentions],
-      [ACTIVE_HIGHLIGHT, this.active],
-      [CURRENT_HIGHLIGHT, this.current],
-      [DRAWN_HIGHLIGHT, this.drawn],
+      [MENTION_HIGHLIGHT, this.#mentions],
+      [ACTIVE_HIGHLIGHT, this.#active],
+      [CURRENT_HIGHLIGHT, this.#current],
+      [DRAWN_HIGHLIGHT, this.#drawn],
     ] as const) {
-      if (highlight && this.registry.get(name) !== highlight) {
-        this.registry.set(name, highlight);
+      if (highlight && this.#registry.get(name) !== highlight) {
+        this.#registry.set(name, highlight);
         repaired = true;
       }
     }
-    for (const holder of this.holders) {
-      if (this.sheet && !holder.adoptedStyleSheets.includes(this.sheet)) {
-        holder.adoptedStyleSheets.push(this.sheet);
+    for (const holder of this.#holders) {
+      if (this.#sheet && !holder.adoptedStyleSheets.includes(this.#sheet)) {
+        holder.adoptedStyleSheets.push(this.#sheet);
         repaired = true;
       }
     }
-    if (this.overlay?.repair()) repaired = true;
+    if (this.#overlay?.repair()) repaired = true;
     return repaired;
   }
 
   /** Remove every mark and the stylesheet: the page is as it was before Factlens. */
   dispose(): void {
-    if (!this.registry) return;
+    if (!this.#registry) return;
     for (const [name, highlight] of [
-      [MENTION_HIGHLIGHT, this.mentions],
-      [ACTIVE_HIGHLIGHT, this.active],
-      [CURRENT_HIGHLIGHT, this.current],
-      [DRAWN_HIGHLIGHT, this.drawn],
+      [MENTION_HIGHLIGHT, this.#mentions],
+      [ACTIVE_HIGHLIGHT, this.#active],
+      [CURRENT_HIGHLIGHT, this.#current],
+      [DRAWN_HIGHLIGHT, this.#drawn],
     ] as const) {
       highlight?.clear();
       // Only remove our own registration, in case something else reused the name since.
-      if (this.registry.get(name) === highlight) this.registry.delete(name);
+      if (this.#registry.get(name) === highlight) this.#registry.delete(name);
     }
-    for (const holder of this.holders) {
+    for (const holder of this.#holders) {
       const sheets = holder.adoptedStyleSheets;
-      const index = sheets.indexOf(this.sheet!);
+      const index = sheets.indexOf(this.#sheet!);
       if (index >= 0) sheets.splice(index, 1);
     }
-    this.holders.clear();
-    this.overlay?.dispose();
-    this.overlay = null;
+    this.#holders.clear();
+    this.#overlay?.dispose();
+    this.#overlay = null;
   }
 }
 

@@ -33,24 +33,32 @@ export const HOVER_GRACE_MS = 300;
  * popover (a grace period), and closes once the pointer has left both.
  */
 export class HoverIntent<T> {
-  private hovered: T | null = null;
-  private opened: T | null = null;
+  #hovered: T | null = null;
+  #opened: T | null = null;
   /** The open popover came from the keyboard: the pointer wandering elsewhere does not close it. */
-  private sticky = false;
-  private intentTimer: number | null = null;
-  private graceTimer: number | null = null;
+  #sticky = false;
+  #intentTimer: number | null = null;
+  #graceTimer: number | null = null;
+
+  readonly #timers: Timers;
+  readonly #actions: HoverActions<T>;
+  readonly #graceMs: number;
 
   constructor(
-    private readonly timers: Timers,
-    private readonly actions: HoverActions<T>,
+    timers: Timers,
+    actions: HoverActions<T>,
     /** Pointer rest time before opening; changes with the settings. */
     public delayMs: number,
-    private readonly graceMs = HOVER_GRACE_MS,
-  ) {}
+    graceMs = HOVER_GRACE_MS,
+  ) {
+    this.#timers = timers;
+    this.#actions = actions;
+    this.#graceMs = graceMs;
+  }
 
   /** The mention whose popover is open, if any. */
   get openMention(): T | null {
-    return this.opened;
+    return this.#opened;
   }
 
   /**
@@ -59,51 +67,51 @@ export class HoverIntent<T> {
    */
   pointerAt(mention: T | null, overPopover: boolean): void {
     if (overPopover) {
-      this.cancelIntent();
-      this.cancelGrace();
-      if (this.hovered !== null) {
-        this.hovered = null;
-        this.actions.setActive(this.opened);
+      this.#cancelIntent();
+      this.#cancelGrace();
+      if (this.#hovered !== null) {
+        this.#hovered = null;
+        this.#actions.setActive(this.#opened);
       }
       return;
     }
-    if (mention !== null && mention === this.opened) {
-      this.cancelGrace();
-      this.cancelIntent();
-      if (this.hovered !== mention) this.actions.setActive(mention);
-      this.hovered = mention;
+    if (mention !== null && mention === this.#opened) {
+      this.#cancelGrace();
+      this.#cancelIntent();
+      if (this.#hovered !== mention) this.#actions.setActive(mention);
+      this.#hovered = mention;
       return;
     }
-    if (mention !== this.hovered) {
-      this.hovered = mention;
-      this.cancelIntent();
-      this.actions.setActive(mention ?? this.opened);
+    if (mention !== this.#hovered) {
+      this.#hovered = mention;
+      this.#cancelIntent();
+      this.#actions.setActive(mention ?? this.#opened);
       if (mention !== null) {
-        this.intentTimer = this.timers.setTimeout(() => {
-          this.intentTimer = null;
+        this.#intentTimer = this.#timers.setTimeout(() => {
+          this.#intentTimer = null;
           this.openNow(mention);
         }, this.delayMs);
       }
     }
-    if (this.opened !== null && !this.sticky && this.graceTimer === null) {
-      this.graceTimer = this.timers.setTimeout(() => {
-        this.graceTimer = null;
+    if (this.#opened !== null && !this.#sticky && this.#graceTimer === null) {
+      this.#graceTimer = this.#timers.setTimeout(() => {
+        this.#graceTimer = null;
         this.closeNow();
-      }, this.graceMs);
+      }, this.#graceMs);
     }
   }
 
   /** A tap on `mention` (touch): open at once, no intent delay. */
   tap(mention: T): void {
-    this.hovered = mention;
-    this.cancelIntent();
+    this.#hovered = mention;
+    this.#cancelIntent();
     this.openNow(mention);
   }
 
   /** Open `mention`'s popover now. */
   openNow(mention: T): void {
     this.markOpened(mention, false);
-    this.actions.open(mention);
+    this.#actions.open(mention);
   }
 
   /**
@@ -111,49 +119,49 @@ export class HoverIntent<T> {
    * `sticky`: it stays open until closed or another mention is hovered long enough.
    */
   markOpened(mention: T, sticky: boolean): void {
-    this.cancelIntent();
-    this.cancelGrace();
-    this.opened = mention;
-    this.sticky = sticky;
-    this.actions.setActive(mention);
+    this.#cancelIntent();
+    this.#cancelGrace();
+    this.#opened = mention;
+    this.#sticky = sticky;
+    this.#actions.setActive(mention);
   }
 
   /** Close the popover now. */
   closeNow(): void {
-    this.cancelIntent();
-    this.cancelGrace();
-    if (this.opened === null) return;
-    this.opened = null;
-    this.sticky = false;
-    this.actions.setActive(this.hovered);
-    this.actions.close();
+    this.#cancelIntent();
+    this.#cancelGrace();
+    if (this.#opened === null) return;
+    this.#opened = null;
+    this.#sticky = false;
+    this.#actions.setActive(this.#hovered);
+    this.#actions.close();
   }
 
   /** The popover was closed by other means (Esc, its close button): forget it without closing again. */
   popoverClosed(): void {
-    this.cancelGrace();
-    this.opened = null;
-    this.sticky = false;
-    this.actions.setActive(this.hovered);
+    this.#cancelGrace();
+    this.#opened = null;
+    this.#sticky = false;
+    this.#actions.setActive(this.#hovered);
   }
 
   /** Forget everything (for example when Factlens is switched off); cancels timers. */
   reset(): void {
-    this.cancelIntent();
-    this.cancelGrace();
-    this.hovered = null;
-    this.opened = null;
-    this.sticky = false;
+    this.#cancelIntent();
+    this.#cancelGrace();
+    this.#hovered = null;
+    this.#opened = null;
+    this.#sticky = false;
   }
 
-  private cancelIntent(): void {
-    if (this.intentTimer !== null) this.timers.clearTimeout(this.intentTimer);
-    this.intentTimer = null;
+  #cancelIntent(): void {
+    if (this.#intentTimer !== null) this.#timers.clearTimeout(this.#intentTimer);
+    this.#intentTimer = null;
   }
 
-  private cancelGrace(): void {
-    if (this.graceTimer !== null) this.timers.clearTimeout(this.graceTimer);
-    this.graceTimer = null;
+  #cancelGrace(): void {
+    if (this.#graceTimer !== null) this.#timers.clearTimeout(this.#graceTimer);
+    this.#graceTimer = null;
   }
 }
 

@@ -80,97 +80,99 @@ interface OverlayGlobals {
 
 /** The mentions drawn in the layer, and the layer itself once the first is added. */
 export class MarkOverlay {
-  private readonly document: Document;
-  private readonly globals: OverlayGlobals;
-  private readonly rangesByElement = new Map<Element, Set<AbstractRange>>();
-  private readonly elementByRange = new Map<AbstractRange, Element>();
+  readonly #document: Document;
+  readonly #globals: OverlayGlobals;
+  readonly #rangesByElement = new Map<Element, Set<AbstractRange>>();
+  readonly #elementByRange = new Map<AbstractRange, Element>();
   /** Elements holding drawn mentions that are on or near the screen. */
-  private readonly near = new Set<Element>();
+  readonly #near = new Set<Element>();
   /** Per element, its ancestors that clip what overflows them (found once: pages rarely change overflow). */
-  private clippers = new WeakMap<Element, Element[]>();
-  private readonly controller = new AbortController();
-  private host: HTMLElement | null = null;
-  private shadow: ShadowRoot | null = null;
-  private readonly sheet: CSSStyleSheet;
-  private observer: IntersectionObserver | null = null;
-  private resizeObserver: ResizeObserver | null = null;
-  private frame: number | null = null;
+  #clippers = new WeakMap<Element, Element[]>();
+  readonly #controller = new AbortController();
+  #host: HTMLElement | null = null;
+  #shadow: ShadowRoot | null = null;
+  readonly #sheet: CSSStyleSheet;
+  #observer: IntersectionObserver | null = null;
+  #resizeObserver: ResizeObserver | null = null;
+  #frame: number | null = null;
   /** The drawn boxes, reused from one drawing to the next; `placed` holds what each was last given. */
-  private readonly boxes: HTMLDivElement[] = [];
-  private readonly placed: string[] = [];
-  private active: AbstractRange | null = null;
-  private current: AbstractRange | null = null;
+  readonly #boxes: HTMLDivElement[] = [];
+  readonly #placed: string[] = [];
+  #active: AbstractRange | null = null;
+  #current: AbstractRange | null = null;
 
-  constructor(
-    private readonly window: Window,
-    private style: HighlightStyle,
-  ) {
-    this.document = window.document;
-    this.globals = window as unknown as OverlayGlobals;
-    this.sheet = new this.globals.CSSStyleSheet();
-    this.sheet.replaceSync(overlayStyleSheet(style));
+  readonly #window: Window;
+  #style: HighlightStyle;
+
+  constructor(window: Window, style: HighlightStyle) {
+    this.#window = window;
+    this.#style = style;
+    this.#document = window.document;
+    this.#globals = window as unknown as OverlayGlobals;
+    this.#sheet = new this.#globals.CSSStyleSheet();
+    this.#sheet.replaceSync(overlayStyleSheet(style));
   }
 
   /** Whether `range` is one of the layer's mentions. */
   has(range: AbstractRange): boolean {
-    return this.elementByRange.has(range);
+    return this.#elementByRange.has(range);
   }
 
   /** Draw the mention `range`, whose text is in `element`'s own text. */
   add(range: AbstractRange, element: Element): void {
-    if (this.elementByRange.has(range)) return;
-    this.start();
-    this.elementByRange.set(range, element);
-    let ranges = this.rangesByElement.get(element);
+    if (this.#elementByRange.has(range)) return;
+    this.#start();
+    this.#elementByRange.set(range, element);
+    let ranges = this.#rangesByElement.get(element);
     if (!ranges) {
-      this.rangesByElement.set(element, (ranges = new Set()));
-      this.observer?.observe(element);
+      this.#rangesByElement.set(element, (ranges = new Set()));
+      this.#observer?.observe(element);
     }
     ranges.add(range);
-    if (this.near.has(element)) this.scheduleDraw();
+    if (this.#near.has(element)) this.#scheduleDraw();
   }
 
   /** Stop drawing `range`. */
   delete(range: AbstractRange): void {
-    const element = this.elementByRange.get(range);
+    const element = this.#elementByRange.get(range);
     if (!element) return;
-    this.elementByRange.delete(range);
+    this.#elementByRange.delete(range);
     // Only a mention with boxes on the screen needs a drawing to disappear.
-    const shown = this.near.has(element) || range === this.active || range === this.current;
-    const ranges = this.rangesByElement.get(element)!;
+    const shown = this.#near.has(element) || range === this.#active || range === this.#current;
+    const ranges = this.#rangesByElement.get(element)!;
     ranges.delete(range);
     if (ranges.size === 0) {
-      this.rangesByElement.delete(element);
-      this.observer?.unobserve(element);
-      this.near.delete(element);
+      this.#rangesByElement.delete(element);
+      this.#observer?.unobserve(element);
+      this.#near.delete(element);
     }
-    if (range === this.active) this.active = null;
-    if (range === this.current) this.current = null;
-    if (shown) this.scheduleDraw();
+    if (range === this.#active) this.#active = null;
+    if (range === this.#current) this.#current = null;
+    if (shown) this.#scheduleDraw();
   }
 
   /** Show `range` as the mention under the pointer (a range the layer does not draw clears it). */
   setActive(range: AbstractRange | null): void {
     const next = range && this.has(range) ? range : null;
-    if (next === this.active) return;
-    this.active = next;
-    this.scheduleDraw();
+    if (next === this.#active) return;
+    this.#active = next;
+    this.#scheduleDraw();
   }
 
   /** Show `range` as the mention reached with the keyboard (a range the layer does not draw clears it). */
   setCurrent(range: AbstractRange | null): void {
     const next = range && this.has(range) ? range : null;
-    if (next === this.current) return;
-    this.current = next;
-    this.scheduleDraw();
+    if (next === this.#current) return;
+    this.#current = next;
+    this.#scheduleDraw();
   }
 
   /** Switch the look of the marks. */
   setStyle(style: HighlightStyle): void {
-    if (style === this.style) return;
-    this.style = style;
-    this.sheet.replaceSync(overlayStyleSheet(style));
-    this.scheduleDraw();
+    if (style === this.#style) return;
+    this.#style = style;
+    this.#sheet.replaceSync(overlayStyleSheet(style));
+    this.#scheduleDraw();
   }
 
   /**
@@ -178,102 +180,102 @@ export class MarkOverlay {
    * lost an ancestor that clips them. Redrawn at the next frame.
    */
   pageChanged(): void {
-    if (this.elementByRange.size === 0) return;
-    this.clippers = new WeakMap();
-    this.scheduleDraw();
+    if (this.#elementByRange.size === 0) return;
+    this.#clippers = new WeakMap();
+    this.#scheduleDraw();
   }
 
   /** Put the layer back if the page removed it; true when it had. */
   repair(): boolean {
-    if (!this.host || this.host.isConnected || this.elementByRange.size === 0) return false;
-    hostContainer(this.document).append(this.host);
-    this.scheduleDraw();
+    if (!this.#host || this.#host.isConnected || this.#elementByRange.size === 0) return false;
+    hostContainer(this.#document).append(this.#host);
+    this.#scheduleDraw();
     return true;
   }
 
   /** Remove the layer and stop watching: the page is as it was. */
   dispose(): void {
-    this.controller.abort();
-    this.observer?.disconnect();
-    this.resizeObserver?.disconnect();
-    if (this.frame !== null) this.window.cancelAnimationFrame(this.frame);
-    this.frame = null;
-    this.host?.remove();
-    this.host = this.shadow = this.observer = this.resizeObserver = null;
-    this.rangesByElement.clear();
-    this.elementByRange.clear();
-    this.near.clear();
-    this.boxes.length = this.placed.length = 0;
+    this.#controller.abort();
+    this.#observer?.disconnect();
+    this.#resizeObserver?.disconnect();
+    if (this.#frame !== null) this.#window.cancelAnimationFrame(this.#frame);
+    this.#frame = null;
+    this.#host?.remove();
+    this.#host = this.#shadow = this.#observer = this.#resizeObserver = null;
+    this.#rangesByElement.clear();
+    this.#elementByRange.clear();
+    this.#near.clear();
+    this.#boxes.length = this.#placed.length = 0;
   }
 
   /** Set the layer up with its first mention: a page that needs none has none of it. */
-  private start(): void {
-    if (this.observer || this.controller.signal.aborted) return;
-    const host = this.document.createElement(OVERLAY_HOST_TAG);
+  #start(): void {
+    if (this.#observer || this.#controller.signal.aborted) return;
+    const host = this.#document.createElement(OVERLAY_HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     // Adopted rather than a <style>: a strict style-src CSP does not block it.
-    shadow.adoptedStyleSheets.push(this.sheet);
-    this.host = host;
-    this.shadow = shadow;
-    hostContainer(this.document).append(host);
-    this.observer = new this.globals.IntersectionObserver((entries) => this.onIntersections(entries), {
-      root: this.document,
+    shadow.adoptedStyleSheets.push(this.#sheet);
+    this.#host = host;
+    this.#shadow = shadow;
+    hostContainer(this.#document).append(host);
+    this.#observer = new this.#globals.IntersectionObserver((entries) => this.#onIntersections(entries), {
+      root: this.#document,
       rootMargin: NEAR_MARGIN,
     });
-    const redraw = () => this.scheduleDraw();
-    const options = { capture: true, passive: true, signal: this.controller.signal };
+    const redraw = () => this.#scheduleDraw();
+    const options = { capture: true, passive: true, signal: this.#controller.signal };
     // Scrolling anything may move drawn text: the document, a scrolling box, a fixed panel.
-    this.window.addEventListener('scroll', redraw, options);
-    this.window.addEventListener('resize', redraw, options);
-    this.document.fonts?.addEventListener('loadingdone', redraw, { signal: this.controller.signal });
+    this.#window.addEventListener('scroll', redraw, options);
+    this.#window.addEventListener('resize', redraw, options);
+    this.#document.fonts?.addEventListener('loadingdone', redraw, { signal: this.#controller.signal });
     // A fullscreen element hides everything outside it: the layer moves into it, and back to the root after.
-    this.document.addEventListener('fullscreenchange', () => this.followFullscreen(), options);
+    this.#document.addEventListener('fullscreenchange', () => this.#followFullscreen(), options);
     // Images, ads and lazily loaded parts change the page's height and move the text below them.
-    if (this.globals.ResizeObserver) {
-      this.resizeObserver = new this.globals.ResizeObserver(redraw);
-      this.resizeObserver.observe(this.document.documentElement);
+    if (this.#globals.ResizeObserver) {
+      this.#resizeObserver = new this.#globals.ResizeObserver(redraw);
+      this.#resizeObserver.observe(this.#document.documentElement);
     }
   }
 
-  private followFullscreen(): void {
-    const container = hostContainer(this.document);
-    if (!this.host?.isConnected || this.host.parentNode === container) return;
-    container.append(this.host);
-    this.clippers = new WeakMap();
-    this.scheduleDraw();
+  #followFullscreen(): void {
+    const container = hostContainer(this.#document);
+    if (!this.#host?.isConnected || this.#host.parentNode === container) return;
+    container.append(this.#host);
+    this.#clippers = new WeakMap();
+    this.#scheduleDraw();
   }
 
-  private onIntersections(entries: IntersectionObserverEntry[]): void {
+  #onIntersections(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      if (entry.isIntersecting) this.near.add(entry.target);
-      else this.near.delete(entry.target);
+      if (entry.isIntersecting) this.#near.add(entry.target);
+      else this.#near.delete(entry.target);
     }
-    this.scheduleDraw();
+    this.#scheduleDraw();
   }
 
-  private scheduleDraw(): void {
-    if (this.frame !== null || !this.host || this.controller.signal.aborted) return;
-    this.frame = this.window.requestAnimationFrame(() => {
-      this.frame = null;
-      this.draw();
+  #scheduleDraw(): void {
+    if (this.#frame !== null || !this.#host || this.#controller.signal.aborted) return;
+    this.#frame = this.#window.requestAnimationFrame(() => {
+      this.#frame = null;
+      this.#draw();
     });
   }
 
   /** Lay a box over every line of every drawn mention near the screen. Reads layout, then writes. */
-  private draw(): void {
-    if (!this.host?.isConnected || !this.shadow) return;
-    const origin = this.host.getBoundingClientRect();
-    const measure = this.document.createRange();
+  #draw(): void {
+    if (!this.#host?.isConnected || !this.#shadow) return;
+    const origin = this.#host.getBoundingClientRect();
+    const measure = this.#document.createRange();
     const wanted: { kind: string; box: Box }[] = [];
-    const elements = new Set(this.near);
-    for (const range of [this.active, this.current]) if (range) elements.add(this.elementByRange.get(range)!);
+    const elements = new Set(this.#near);
+    for (const range of [this.#active, this.#current]) if (range) elements.add(this.#elementByRange.get(range)!);
     for (const element of elements) {
-      const ranges = this.rangesByElement.get(element);
+      const ranges = this.#rangesByElement.get(element);
       if (!ranges || !element.isConnected || !isShown(element)) continue;
-      const clip = this.clipOf(element);
+      const clip = this.#clipOf(element);
       if (clip === 'hidden') continue;
       for (const range of ranges) {
-        const kind = range === this.current ? 'c' : range === this.active ? 'a' : this.style === 'hover' ? '' : 'm';
+        const kind = range === this.#current ? 'c' : range === this.#active ? 'a' : this.#style === 'hover' ? '' : 'm';
         if (!kind) continue;
         try {
           measure.setStart(range.startContainer, range.startOffset);
@@ -292,21 +294,21 @@ export class MarkOverlay {
       const x = box.left - origin.left;
       const y = box.top - origin.top;
       const key = `${kind} ${x} ${y} ${box.right - box.left} ${box.bottom - box.top}`;
-      let element = this.boxes[index];
+      let element = this.#boxes[index];
       if (!element) {
-        element = this.document.createElement('div');
-        this.boxes.push(element);
-        this.shadow.append(element);
+        element = this.#document.createElement('div');
+        this.#boxes.push(element);
+        this.#shadow.append(element);
       }
-      if (this.placed[index] === key) continue;
-      this.placed[index] = key;
+      if (this.#placed[index] === key) continue;
+      this.#placed[index] = key;
       element.className = kind;
       element.style.transform = `translate(${x}px, ${y}px)`;
       element.style.width = `${box.right - box.left}px`;
       element.style.height = `${box.bottom - box.top}px`;
     }
-    for (const extra of this.boxes.splice(wanted.length)) extra.remove();
-    this.placed.length = wanted.length;
+    for (const extra of this.#boxes.splice(wanted.length)) extra.remove();
+    this.#placed.length = wanted.length;
   }
 
   /**
@@ -314,9 +316,9 @@ export class MarkOverlay {
    * the boxes of its ancestors that clip overflow, null for none, 'hidden'
    * when they leave nothing.
    */
-  private clipOf(element: Element): Box | null | 'hidden' {
+  #clipOf(element: Element): Box | null | 'hidden' {
     let clip: Box | null = null;
-    for (const clipper of this.clippersOf(element)) {
+    for (const clipper of this.#clippersOf(element)) {
       const rect = clipper.getBoundingClientRect();
       const box: Box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
       const next = clipBox(box, clip);
@@ -326,18 +328,18 @@ export class MarkOverlay {
     return clip;
   }
 
-  private clippersOf(element: Element): Element[] {
-    let found = this.clippers.get(element);
+  #clippersOf(element: Element): Element[] {
+    let found = this.#clippers.get(element);
     if (found) return found;
     found = [];
-    const root = this.document.documentElement;
-    const body = this.document.body;
+    const root = this.#document.documentElement;
+    const body = this.#document.body;
     for (let current: Element | null = element; current && current !== root && current !== body;) {
-      const { overflowX, overflowY } = this.window.getComputedStyle(current);
+      const { overflowX, overflowY } = this.#window.getComputedStyle(current);
       if (overflowX !== 'visible' || overflowY !== 'visible') found.push(current);
       current = current.parentElement ?? (current.parentNode as ShadowRoot | null)?.host ?? null;
     }
-    this.clippers.set(element, found);
+    this.#clippers.set(element, found);
     return found;
   }
 }

@@ -59,16 +59,16 @@ export function compareInPageOrder(a: Node, b: Node): number {
 /** Mentions by text node, kept in page order. */
 export class MentionIndex {
   /** Map order is page order whenever {@link sorted} is true. */
-  private byNode = new Map<Text, readonly MentionEntry[]>();
-  private sorted = true;
-  private lastAdded: Text | null = null;
-  private ordered: readonly MentionEntry[] | null = null;
-  private parents: Set<Node> | null = null;
-  private count = 0;
+  #byNode = new Map<Text, readonly MentionEntry[]>();
+  #sorted = true;
+  #lastAdded: Text | null = null;
+  #ordered: readonly MentionEntry[] | null = null;
+  #parents: Set<Node> | null = null;
+  #count = 0;
 
   /** How many mentions the index holds. */
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   /**
@@ -83,57 +83,57 @@ export class MentionIndex {
     // A node scanned again may have moved; re-adding it puts it at the end and sorting restores order.
     if (
       !follows &&
-      this.sorted &&
-      this.lastAdded &&
-      this.lastAdded.isConnected &&
-      compareInPageOrder(this.lastAdded, node) > 0
+      this.#sorted &&
+      this.#lastAdded &&
+      this.#lastAdded.isConnected &&
+      compareInPageOrder(this.#lastAdded, node) > 0
     ) {
-      this.sorted = false;
+      this.#sorted = false;
     }
-    this.byNode.set(node, entries);
-    this.lastAdded = node;
-    this.count += entries.length;
-    this.changed();
+    this.#byNode.set(node, entries);
+    this.#lastAdded = node;
+    this.#count += entries.length;
+    this.#changed();
     return previous;
   }
 
   /** Forget the mentions of `node`; returns them. */
   remove(node: Text): readonly MentionEntry[] {
-    const previous = this.byNode.get(node);
+    const previous = this.#byNode.get(node);
     if (!previous) return [];
-    this.byNode.delete(node);
-    this.count -= previous.length;
-    this.changed();
+    this.#byNode.delete(node);
+    this.#count -= previous.length;
+    this.#changed();
     return previous;
   }
 
   /** Forget the mentions of nodes no longer in the page; returns them. */
   sweep(): MentionEntry[] {
     const removed: MentionEntry[] = [];
-    for (const [node, entries] of this.byNode) {
+    for (const [node, entries] of this.#byNode) {
       if (node.isConnected) continue;
-      this.byNode.delete(node);
-      this.count -= entries.length;
+      this.#byNode.delete(node);
+      this.#count -= entries.length;
       removed.push(...entries);
     }
-    if (removed.length > 0) this.changed();
+    if (removed.length > 0) this.#changed();
     return removed;
   }
 
   /** Forget everything; returns what was there. */
   clear(): MentionEntry[] {
-    const all = [...this.byNode.values()].flat();
-    this.byNode = new Map();
-    this.sorted = true;
-    this.lastAdded = null;
-    this.count = 0;
-    this.changed();
+    const all = [...this.#byNode.values()].flat();
+    this.#byNode = new Map();
+    this.#sorted = true;
+    this.#lastAdded = null;
+    this.#count = 0;
+    this.#changed();
     return all;
   }
 
   /** The mentions of `node`, sorted by start. */
   entriesOf(node: Text): readonly MentionEntry[] {
-    return this.byNode.get(node) ?? [];
+    return this.#byNode.get(node) ?? [];
   }
 
   /**
@@ -144,7 +144,7 @@ export class MentionIndex {
    * boxes.
    */
   at(node: Text, offset: number): MentionEntry[] {
-    const entries = this.byNode.get(node);
+    const entries = this.#byNode.get(node);
     if (!entries) return [];
     let low = 0;
     let high = entries.length;
@@ -161,21 +161,21 @@ export class MentionIndex {
 
   /** Every mention in page order (cached until the index changes). */
   inPageOrder(): readonly MentionEntry[] {
-    if (this.ordered) return this.ordered;
-    if (!this.sorted) {
-      const nodes = [...this.byNode.keys()].filter((node) => node.isConnected);
+    if (this.#ordered) return this.#ordered;
+    if (!this.#sorted) {
+      const nodes = [...this.#byNode.keys()].filter((node) => node.isConnected);
       nodes.sort(compareInPageOrder);
       const resorted = new Map<Text, readonly MentionEntry[]>();
-      for (const node of nodes) resorted.set(node, this.byNode.get(node)!);
+      for (const node of nodes) resorted.set(node, this.#byNode.get(node)!);
       // Detached nodes go last; the next sweep drops them.
-      for (const [node, entries] of this.byNode) if (!resorted.has(node)) resorted.set(node, entries);
-      this.byNode = resorted;
-      this.sorted = true;
-      this.lastAdded = nodes[nodes.length - 1] ?? null;
+      for (const [node, entries] of this.#byNode) if (!resorted.has(node)) resorted.set(node, entries);
+      this.#byNode = resorted;
+      this.#sorted = true;
+      this.#lastAdded = nodes[nodes.length - 1] ?? null;
     }
     const ordered: MentionEntry[] = [];
-    for (const entries of this.byNode.values()) for (const entry of entries) ordered.push(entry);
-    this.ordered = ordered;
+    for (const entries of this.#byNode.values()) for (const entry of entries) ordered.push(entry);
+    this.#ordered = ordered;
     return ordered;
   }
 
@@ -185,15 +185,15 @@ export class MentionIndex {
    * positions with one Set lookup.
    */
   parentNodes(): ReadonlySet<Node> {
-    if (this.parents) return this.parents;
+    if (this.#parents) return this.#parents;
     const parents = new Set<Node>();
-    for (const node of this.byNode.keys()) if (node.parentNode) parents.add(node.parentNode);
-    this.parents = parents;
+    for (const node of this.#byNode.keys()) if (node.parentNode) parents.add(node.parentNode);
+    this.#parents = parents;
     return parents;
   }
 
-  private changed(): void {
-    this.ordered = null;
-    this.parents = null;
+  #changed(): void {
+    this.#ordered = null;
+    this.#parents = null;
   }
 }

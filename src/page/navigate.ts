@@ -65,6 +65,33 @@ export function firstAtOrBelowTop(count: number, boxOf: (index: number) => DOMRe
 }
 
 /**
+ * The mention the keyboard moves to among `ordered` (the marked ones, in page
+ * order), or null when none is shown. 'first' goes to the first shown one;
+ * 'next' and 'previous' step from `current`, or from the top of the viewport
+ * when there is none (see {@link stepIndex}). `boxOf` measures a mention.
+ */
+export function mentionToVisit<T>(
+  ordered: readonly T[],
+  current: T | null,
+  direction: Direction | 'first',
+  boxOf: (mention: T) => DOMRectReadOnly,
+): T | null {
+  const boxAt = (index: number) => boxOf(ordered[index]!);
+  const isShown = (index: number) => hasBox(boxAt(index));
+  const index =
+    direction === 'first'
+      ? stepIndex(ordered.length, -1, 'next', () => 0, isShown)
+      : stepIndex(
+          ordered.length,
+          current ? ordered.indexOf(current) : -1,
+          direction,
+          () => firstAtOrBelowTop(ordered.length, boxAt),
+          isShown,
+        );
+  return index === null ? null : ordered[index]!;
+}
+
+/**
  * Scroll so that `range` is in view, centred vertically when it was not: the
  * element holding it is scrolled into view first (which also scrolls any
  * scrolling container it sits in), then the window is nudged so the range

@@ -241,17 +241,18 @@ export interface TextNodeMentions {
 }
 
 /**
- * The mentions in a chunk, grouped by text node, leaving out text nodes in
- * excluded places (fields, editors, our own UI). Only nodes holding a mention
- * are judged, which keeps the ancestor checks few.
+ * The mentions found in a chunk's joined text (sorted by start), grouped by
+ * text node, leaving out text nodes in excluded places (fields, editors, our
+ * own UI). Only nodes holding a mention are judged, which keeps the ancestor
+ * checks few.
  */
 export function mentionsByNode(
   chunk: TextChunk,
-  findMentions: (text: string) => readonly { start: number; end: number; entityId: string }[],
+  mentions: readonly { start: number; end: number; entityId: string }[],
   exclusions: ExclusionCache,
 ): TextNodeMentions[] {
   const grouped: TextNodeMentions[] = [];
-  for (const { nodeIndex, start, end, entityId } of locateMentions(chunk, findMentions(chunk.text))) {
+  for (const { nodeIndex, start, end, entityId } of locateMentions(chunk, mentions)) {
     let last = grouped[grouped.length - 1];
     if (!last || last.nodeIndex !== nodeIndex) {
       last = { node: chunk.nodes[nodeIndex]!, nodeIndex, mentions: [] };

@@ -103,27 +103,31 @@ export const DEFAULT_RESCAN_LIMITS: RescanLimits = {
  * Decides how long a rescan must wait. Pure (time is passed in) so the back-off is tested without a browser.
  */
 export class RescanLimiter {
-  private runs: { at: number; busyMs: number }[] = [];
-  private backoffMs = 0;
-  private lastRunEnd = -Infinity;
-  private lastRequest = -Infinity;
+  #runs: { at: number; busyMs: number }[] = [];
+  #backoffMs = 0;
+  #lastRunEnd = -Infinity;
+  #lastRequest = -Infinity;
 
-  constructor(private readonly limits: RescanLimits = DEFAULT_RESCAN_LIMITS) {}
+  readonly #limits: RescanLimits;
+
+  constructor(limits: RescanLimits = DEFAULT_RESCAN_LIMITS) {
+    this.#limits = limits;
+  }
 
   /** The current minimum gap between rescans (0 when not backing off). */
   get backoff(): number {
-    return this.backoffMs;
+    return this.#backoffMs;
   }
 
   /** Note that the page changed at `now` (a rescan is wanted). */
   noteRequest(now: number): void {
-    if (now - Math.max(this.lastRequest, this.lastRunEnd) >= this.limits.quietMs) this.backoffMs = 0;
-    this.lastRequest = now;
+    if (now - Math.max(this.#lastRequest, this.#lastRunEnd) >= this.#limits.quietMs) this.#backoffMs = 0;
+    this.#lastRequest = now;
   }
 
   /** How long from `now` until a rescan may start. */
   delayAt(now: number): number {
-    return Math.max(0, this.lastRunEnd + this.backoffMs - now);
+    return Math.max(0, this.#lastRunEnd + this.#backoffMs - now);
   }
 
   /**
@@ -131,15 +135,15 @@ export class RescanLimiter {
    * thread busy for `busyMs` of that (it yields to the page between slices).
    */
   recordRun(startedAt: number, endedAt: number, busyMs: number): void {
-    this.lastRunEnd = endedAt;
-    this.runs.push({ at: startedAt, busyMs });
-    const since = endedAt - this.limits.windowMs;
-    this.runs = this.runs.filter((run) => run.at > since);
-    const busy = this.runs.reduce((sum, run) => sum + run.busyMs, 0);
-    if (this.runs.length > this.limits.maxRunsPerWindow || busy > this.limits.maxBusyMsPerWindow) {
-      this.backoffMs = Math.min(
-        this.limits.maxBackoffMs,
-        this.backoffMs ? this.backoffMs * 2 : this.limits.firstBackoffMs,
+    this.#lastRunEnd = endedAt;
+    this.#runs.push({ at: startedAt, busyMs });
+    const since = endedAt - this.#limits.windowMs;
+    this.#runs = this.#runs.filter((run) => run.at > since);
+    const busy = this.#runs.reduce((sum, run) => sum + run.busyMs, 0);
+    if (this.#runs.length > this.#limits.maxRunsPerWindow || busy > this.#limits.maxBusyMsPerWindow) {
+      this.#backoffMs = Math.min(
+        this.#limits.maxBackoffMs,
+        this.#backoffMs ? this.#backoffMs * 2 : this.#limits.firstBackoffMs,
       );
     }
   }
@@ -164,59 +168,62 @@ export interface RescanSchedulerOptions {
  * makes one rescan), and no more often than the limiter allows.
  */
 export class RescanScheduler {
-  private timer: number | null = null;
-  private firstRequest: number | null = null;
-  private running = false;
-  private again = false;
-  private readonly limiter: RescanLimiter;
-  private readonly debounceMs: number;
-  private readonly maxWaitMs: number;
+  #timer: number | null = null;
+  #firstRequest: number | null = null;
+  #running = false;
+  #again = false;
+  readonly #limiter: RescanLimiter;
+  readonly #debounceMs: number;
+  readonly #maxWaitMs: number;
 
-  constructor(private readonly options: RescanSchedulerOptions) {
-    this.limiter = options.limiter ?? new RescanLimiter();
-    this.debounceMs = options.debounceMs ?? 50;
-    this.maxWaitMs = options.maxWaitMs ?? 200;
+  readonly #options: RescanSchedulerOptions;
+
+  constructor(options: RescanSchedulerOptions) {
+    this.#options = options;
+    this.#limiter = options.limiter ?? new RescanLimiter();
+    this.#debounceMs = options.debounceMs ?? 50;
+    this.#maxWaitMs = options.maxWaitMs ?? 200;
   }
 
   /** Ask for a rescan. */
   request(): void {
-    const now = this.options.now();
-    this.limiter.noteRequest(now);
-    if (this.running) {
-      this.again = true;
+    const now = this.#options.now();
+    this.#limiter.noteRequest(now);
+    if (this.#running) {
+      this.#again = true;
       return;
     }
-    this.firstRequest ??= now;
-    const untilMaxWait = this.firstRequest + this.maxWaitMs - now;
-    const delay = Math.max(Math.min(this.debounceMs, untilMaxWait), this.limiter.delayAt(now), 0);
-    if (this.timer !== null) this.options.clearTimeout(this.timer);
-    this.timer = this.options.setTimeout(() => void this.fire(), delay);
+    this.#firstRequest ??= now;
+    const untilMaxWait = this.#firstRequest + this.#maxWaitMs - now;
+    const delay = Math.max(Math.min(this.#debounceMs, untilMaxWait), this.#limiter.delayAt(now), 0);
+    if (this.#timer !== null) this.#options.clearTimeout(this.#timer);
+    this.#timer = this.#options.setTimeout(() => void this.#fire(), delay);
   }
 
   /** Forget any pending rescan. */
   cancel(): void {
-    if (this.timer !== null) this.options.clearTimeout(this.timer);
-    this.timer = null;
-    this.firstRequest = null;
-    this.again = false;
+    if (this.#timer !== null) this.#options.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#firstRequest = null;
+    this.#again = false;
   }
 
-  private async fire(): Promise<void> {
-    this.timer = null;
-    this.firstRequest = null;
-    this.running = true;
-    const startedAt = this.options.now();
+  async #fire(): Promise<void> {
+    this.#timer = null;
+    this.#firstRequest = null;
+    this.#running = true;
+    const startedAt = this.#options.now();
     let busyMs = 0;
     try {
-      busyMs = await this.options.run();
+      busyMs = await this.#options.run();
     } catch (error) {
       // A failed rescan must not stop later ones; the next change tries again.
       console.warn('Factlens: rescan failed', error);
     }
-    this.running = false;
-    this.limiter.recordRun(startedAt, this.options.now(), busyMs);
-    if (this.again) {
-      this.again = false;
+    this.#running = false;
+    this.#limiter.recordRun(startedAt, this.#options.now(), busyMs);
+    if (this.#again) {
+      this.#again = false;
       this.request();
     }
   }

@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../../../src/match/matcher';
 import type { MatcherPayload } from '../../../src/match/payload';
-import { OWN_HOST_TAG, startAnnotator, type AnnotatorEnvironment } from '../../../src/page/annotator';
+import { startAnnotator } from '../../../src/page/annotator';
+import type { AnnotatorEnvironment } from '../../../src/page/environment';
+import { OWN_HOST_TAG } from '../../../src/page/own-elements';
 import { POPOVER_HOST_TAG } from '../../../src/page/popover-host';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/schema';
 

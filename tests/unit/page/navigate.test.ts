@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstAtOrBelowTop, stepIndex } from '../../../src/page/navigate';
+import { firstAtOrBelowTop, mentionToVisit, stepIndex } from '../../../src/page/navigate';
 
 describe('stepIndex', () => {
   const fromViewport = (index: number) => () => index;
@@ -44,5 +44,32 @@ describe('firstAtOrBelowTop', () => {
       top === -Infinity ? ({ top: 0, width: 0, height: 0 } as DOMRectReadOnly) : box(top),
     );
     expect(firstAtOrBelowTop(3, (index) => boxes[index]!)).toBe(1);
+  });
+});
+
+describe('mentionToVisit', () => {
+  // Mentions by the top of their box; NaN: hidden (no box).
+  const tops: Record<string, number> = { a: -200, b: -50, hidden: Number.NaN, c: 30, d: 400 };
+  const ordered = Object.keys(tops);
+  const boxOf = (mention: string) => {
+    const top = tops[mention]!;
+    return (Number.isNaN(top) ? { top: 0, width: 0, height: 0 } : { top, width: 40, height: 10 }) as DOMRectReadOnly;
+  };
+
+  it.each<[string, string | null, 'next' | 'previous' | 'first', string | null]>([
+    ['first: the first shown in page order', null, 'first', 'a'],
+    ['first, wherever the current one is', 'c', 'first', 'a'],
+    ['next with none current: the first at or below the viewport’s top', null, 'next', 'c'],
+    ['previous with none current: the one above the viewport', null, 'previous', 'b'],
+    ['next from the current one, over a hidden one', 'b', 'next', 'c'],
+    ['previous from the current one, over a hidden one', 'c', 'previous', 'b'],
+    ['next wraps around', 'd', 'next', 'a'],
+  ])('%s', (_label, current, direction, expected) => {
+    expect(mentionToVisit(ordered, current, direction, boxOf)).toBe(expected);
+  });
+
+  it('finds nothing when nothing is shown', () => {
+    expect(mentionToVisit(['hidden'], null, 'first', boxOf)).toBeNull();
+    expect(mentionToVisit([], null, 'next', boxOf)).toBeNull();
   });
 });

@@ -40,7 +40,7 @@ const isOwn = (element: Element) => element.localName === 'factlens-root';
 function mentionTexts(root: Node): string[] {
   const exclusions = new ExclusionCache(isOwn);
   return readAll(root).flatMap((chunk) =>
-    mentionsByNode(chunk, (text) => matcher.findMentions(text), exclusions).flatMap(({ node, mentions }) =>
+    mentionsByNode(chunk, matcher.findMentions(chunk.text), exclusions).flatMap(({ node, mentions }) =>
       mentions.map((mention) => node.data.slice(mention.start, mention.end)),
     ),
   );

@@ -1,0 +1,45 @@
+/**
+ * What the page layer needs from the content script: the browser APIs and the
+ * lazily loaded parts, passed in, so the page layer runs as well in a unit
+ * test's document or a benchmark page as in a content script.
+ */
+import type { Matcher } from '../match/matcher';
+import type { EntityDetails } from '../messages/schema';
+import type { Settings } from '../settings/schema';
+import type { PopoverHost, PopoverHostOptions } from './popover-host';
+
+/** The parts of WXT's content script context the page layer uses. */
+export interface ContentContext {
+  readonly signal: AbortSignal;
+  setTimeout(handler: () => void, timeout?: number): number;
+  requestAnimationFrame(callback: FrameRequestCallback): number;
+  onInvalidated(callback: () => void): () => void;
+}
+
+/** What the page layer needs from the content script: the browser APIs, passed in. */
+export interface AnnotatorEnvironment {
+  window: Window;
+  ctx: ContentContext;
+  loadSettings(): Promise<Settings>;
+  /** Calls `listener` whenever the settings change; returns a function that stops. */
+  watchSettings(listener: (settings: Settings) => void): () => void;
+  saveSettings(patch: Partial<Settings>): Promise<unknown>;
+  /** Asks the background for the matcher (called at most once per frame, and only when there is text). */
+  requestMatcher(): Promise<Matcher>;
+  loadDetails(entityId: string): Promise<EntityDetails>;
+  /** Reports which entities the page marks, for the badge; absent in frames that do not report. */
+  reportCounts?(counts: Record<string, number>): void;
+  openStory(storyId: string): void;
+  /**
+   * Create the popover host. Asynchronous so the content script can load the popover's code (Preact,
+   * Floating UI, formatting) only when a popover first opens, not on every page.
+   */
+  createPopover(options: PopoverHostOptions): Promise<PopoverHost>;
+  /**
+   * Whether marked elements of a crowded tag may get rules for their place
+   * (see `markSelector`): true where the engine restyles only the element
+   * such a rule matches (Chromium), false where it restyles every element of
+   * the rule's tag (Firefox 153). Default false.
+   */
+  markByPlace?: boolean;
+}

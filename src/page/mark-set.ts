@@ -1,0 +1,118 @@
+/**
+ * Which indexed mentions are marked, kept in line with the highlight layer:
+ * each reconciliation chooses the marks from the index and the rules
+ * (`marking.ts`), then adds and deletes only the ranges that changed, since
+ * any change to a registered highlight repaints it. It also shows the
+ * mention under the pointer (active) and the keyboard's current one.
+ */
+import type { HighlightLayer } from './highlights';
+import { liveRangeOf } from './hover';
+import { chooseMarked, type MarkingRules } from './marking';
+import type { MentionEntry } from './mention-index';
+
+/** The marked mentions of a page and their highlights. */
+export class MarkSet {
+  #marked = new Set<MentionEntry>();
+  #currentEntry: MentionEntry | null = null;
+  #countsByEntity = new Map<string, number>();
+  #leftOutCount = 0;
+  readonly #window: Window;
+
+  constructor(
+    /** Paints the marks; the session restyles it, repairs it and tells it the page moved. */
+    readonly layer: HighlightLayer,
+    window: Window,
+  ) {
+    this.#window = window;
+  }
+
+  /** How many mentions are marked. */
+  get size(): number {
+    return this.#marked.size;
+  }
+
+  /** Mentions per entity that count on the page (marked or not, see `Marking.counts`), as of the last {@link reconcile}. */
+  get counts(): ReadonlyMap<string, number> {
+    return this.#countsByEntity;
+  }
+
+  /** Mentions the rules left unmarked for the page's cap, as of the last {@link reconcile}. */
+  get leftOut(): number {
+    return this.#leftOutCount;
+  }
+
+  /** The mention the keyboard moved to, while it is marked. */
+  get current(): MentionEntry | null {
+    return this.#currentEntry;
+  }
+
+  /** Whether `entry` is marked. */
+  has(entry: MentionEntry): boolean {
+    return this.#marked.has(entry);
+  }
+
+  /**
+   * Bring the marks in line with `entries` (the index, in page order) and the rules. Linear in the
+   * number of mentions. Returns true when a mark was added (a page may take the new highlights).
+   */
+  reconcile(entries: readonly MentionEntry[], rules: MarkingRules): boolean {
+    const marking = chooseMarked(entries, rules);
+    const next = new Set(marking.marked);
+    for (const entry of this.#marked) if (!next.has(entry) && entry.range) this.layer.delete(entry.range);
+    let added = false;
+    for (const entry of next) {
+      if (this.#marked.has(entry)) continue;
+      const holder = entry.node.getRootNode() as Document | ShadowRoot;
+      this.layer.add(this.#rangeOf(entry), holder, entry.node.parentElement);
+      added = true;
+    }
+    this.#marked = next;
+    this.#countsByEntity = marking.counts;
+    this.#leftOutCount = marking.leftOut;
+    if (this.#currentEntry && !next.has(this.#currentEntry)) {
+      this.#currentEntry = null;
+      this.layer.setCurrent(null);
+    }
+    return added;
+  }
+
+  /** `entry` left the index: its mark goes now, before the next paint. */
+  unmark(entry: MentionEntry): void {
+    if (this.#marked.delete(entry) && entry.range) this.layer.delete(entry.range);
+    if (entry === this.#currentEntry) this.#currentEntry = null;
+  }
+
+  /** Show `entry` (or nothing) as the mention under the pointer or with an open popover. */
+  setActive(entry: MentionEntry | null): void {
+    this.layer.setActive(entry ? this.#rangeOf(entry) : null);
+  }
+
+  /** Show `entry` as the keyboard's current mention. */
+  setCurrent(entry: MentionEntry): void {
+    this.#currentEntry = entry;
+    this.layer.setCurrent(this.#rangeOf(entry));
+  }
+
+  /** Take every mark and highlight away. */
+  dispose(): void {
+    this.layer.dispose();
+    this.#marked.clear();
+    this.#countsByEntity.clear();
+  }
+
+  /**
+   * The range that paints `entry`, made on first use. A StaticRange does not follow DOM changes, so
+   * thousands of them cost the page's own DOM updates nothing (live Ranges are updated on every
+   * mutation); marks over changed text are rebuilt from a rescan instead.
+   */
+  #rangeOf(entry: MentionEntry): AbstractRange {
+    if (!entry.range) {
+      const StaticRangeClass = (this.#window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+      const { node, start, end } = entry;
+      entry.range = StaticRangeClass
+        ? new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end })
+        : liveRangeOf(entry, this.#window.document);
+    }
+    return entry.range;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Reading the page into the mention index, in a document of its own (happy-dom): what the scan hands
+ * the matcher (the chunk-mentions seam), what it indexes, shadow roots, context, and reading again.
+ */
+import { Window } from 'happy-dom';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { compileMatcher } from '../../../src/match/matcher';
+import type { MatcherPayload } from '../../../src/match/payload';
+import { chunkMentionFinder, type ChunkMentionFinder } from '../../../src/page/chunk-mentions';
+import { PageContext } from '../../../src/page/context';
+import { MentionIndex, type MentionEntry } from '../../../src/page/mention-index';
+import { PageReader, type Matching } from '../../../src/page/page-reader';
+import { NODE_SEPARATOR } from '../../../src/page/scanner';
+
+const payload: MatcherPayload = {
+  v: 1,
+  entities: ['tiktok', 'microsoft', 'credo'],
+  aliases: [
+    ['TikTok', 0, 0],
+    ['Microsoft', 1, 0],
+    ['Credo', 2, 0],
+  ],
+  context: { '2': ['chip', 'cable'] },
+};
+const matcher = compileMatcher(payload);
+
+describe('PageReader', () => {
+  let happy: Window;
+  let doc: Document;
+  let index: MentionIndex;
+  let unindexed: MentionEntry[];
+  let refresh: Mock<() => void>;
+  let watched: ShadowRoot[];
+  let controller: AbortController;
+  let reader: PageReader;
+
+  beforeEach(() => {
+    happy = new Window();
+    doc = happy.document as unknown as Document;
+    index = new MentionIndex();
+    unindexed = [];
+    refresh = vi.fn();
+    watched = [];
+    controller = new AbortController();
+    reader = new PageReader({
+      index,
+      slices: { now: () => performance.now(), yieldToPage: () => Promise.resolve(), signal: controller.signal },
+      unindexed: (entry) => unindexed.push(entry),
+      refresh,
+      shadowRootFound: (shadowRoot) => watched.push(shadowRoot),
+    });
+  });
+
+  afterEach(async () => {
+    await happy.happyDOM.close();
+  });
+
+  function matching(findMentions: ChunkMentionFinder = chunkMentionFinder(matcher)): Matching {
+    return {
+      findMentions,
+      context: new PageContext(matcher.contextEntityIds, (text) => matcher.entitiesWithContext(text)),
+    };
+  }
+
+  const indexedTexts = () =>
+    index.inPageOrder().map((entry) => `${entry.entityId}:${entry.node.data.slice(entry.start, entry.end)}`);
+
+  it('hands the matcher the page’s text nodes in chunks and indexes what it finds, leaving out fields', async () => {
+    doc.body.innerHTML = '<p>TikTok and <b>Microsoft</b></p><textarea>TikTok</textarea><script>TikTok</script>';
+    const chunks: { nodes: readonly Text[]; text: string }[] = [];
+    const finder: ChunkMentionFinder = (chunk) => {
+      chunks.push(chunk);
+      return matcher.findMentions(chunk.text);
+    };
+    await reader.read([doc.body], false, matching(finder));
+    // One chunk; the script's text is never read; the field's is read but its mention is dropped.
+    expect(chunks.map((chunk) => chunk.text)).toEqual([['TikTok and ', 'Microsoft', 'TikTok'].join(NODE_SEPARATOR)]);
+    expect(chunks[0]!.nodes.map((node) => node.parentElement!.localName)).toEqual(['p', 'b', 'textarea']);
+    expect(indexedTexts()).toEqual(['tiktok:TikTok', 'microsoft:Microsoft']);
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('reads open shadow roots after the light DOM, once, and has them watched', async () => {
+    doc.body.innerHTML = '<p>Microsoft</p><div id="host"></div>';
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>TikTok</span>';
+    await reader.read([doc.body], false, matching());
+    expect(indexedTexts()).toEqual(['microsoft:Microsoft', 'tiktok:TikTok']);
+    expect(watched).toEqual([shadow]);
+    expect([...reader.shadowRoots]).toEqual([shadow]);
+    await reader.read([doc.body], true, matching());
+    expect(watched).toEqual([shadow]);
+  });
+
+  it('replaces the mentions of text read again, and drops those of text that no longer holds one', async () => {
+    doc.body.innerHTML = '<p>TikTok</p><p>Microsoft</p>';
+    await reader.read([doc.body], false, matching());
+    const [tiktok, microsoft] = index.inPageOrder();
+    (tiktok!.node as Text).data = 'Nothing here';
+    (microsoft!.node as Text).data = 'Microsoft, Microsoft';
+    await reader.read([doc.body], true, matching());
+    expect(indexedTexts()).toEqual(['microsoft:Microsoft', 'microsoft:Microsoft']);
+    expect(unindexed).toEqual([tiktok, microsoft]);
+  });
+
+  it('examines text read in earlier chunks for context words once an ambiguous name turns up', async () => {
+    // The context words stand hundreds of text nodes before the name: several chunks earlier.
+    doc.body.innerHTML = `<p>A chip and cable maker.</p>${'<p>filler</p>'.repeat(600)}<p>Credo said so.</p>`;
+    const { context, findMentions } = matching();
+    const examined = vi.spyOn(context, 'examine');
+    await reader.read([doc.body], false, { context, findMentions });
+    expect(context.satisfied.has('credo')).toBe(true);
+    expect(examined.mock.calls.some(([text]) => text.includes('A chip and cable maker.'))).toBe(true);
+    expect(indexedTexts()).toEqual(['credo:Credo']);
+  });
+
+  it('stops when its signal is aborted', async () => {
+    doc.body.innerHTML = '<p>TikTok</p>';
+    controller.abort();
+    await reader.read([doc.body], false, matching());
+    expect(index.size).toBe(0);
+  });
+});
