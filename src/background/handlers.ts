@@ -4,6 +4,7 @@ import type { BackgroundHandlers } from './router';
 import type { FactBaseStore } from './factbase-store';
 import { createUserArticleHandlers, type ArticlePreviewer } from '../user-articles/handlers';
 import { createSearchHandlers } from './search';
+import { createFigureHandlers } from './figures';
 
 /** What the handlers need from the browser: a place to show per-tab counts. */
 export interface BadgeSink {
@@ -29,6 +30,7 @@ export function createHandlers(
   return {
     ...createUserArticleHandlers(store, userArticles),
     ...createSearchHandlers(store),
+    ...createFigureHandlers(store),
     'stats/get': () => ({ ok: true, value: index().stats() }),
     'matcher/get': () => {
       plan ??= encodeMatcherPlan(planMatcher(buildMatcherPayload(index().factBase)));

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { EntityKind, Figure, Story } from '../facts/schema';
 import { ArticleDraft, PreviewOutcome } from '../user-articles/schema';
 import { SearchResults, SearchSuggestions } from '../search/results';
+import { CheckFiguresRequest } from './figures';
 import { resultOf } from './result';
 
 // What the content script receives has modules of its own, so it can load those schemas without the rest;
@@ -27,6 +28,7 @@ export {
   PageMentions,
 } from './content';
 export { EntityDetails, GetEntityResponse, StoryForEntity } from './details';
+export { CheckFiguresRequest, CheckFiguresResponse, FigureVerdict } from './figures';
 
 // ---------------------------------------------------------------------------
 // Any context → background
@@ -97,6 +99,7 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   GetEntityRequest,
   GetStoryRequest,
   ReportMentionsRequest,
+  CheckFiguresRequest,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
