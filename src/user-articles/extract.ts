@@ -39,7 +39,8 @@ export function extractArticle(document: Document): ExtractedPage {
   ]);
   const title = titleOf(document, metadata, linkedData, [siteName, metaByline]);
 
-  const paragraphs = findArticle(document, title);
+  const article = findArticle(document, title);
+  const paragraphs = article.paragraphs.map((paragraph) => paragraph.text);
   // `article:author` is meant to be a profile address and is often a user name (`devindra`): the last resort.
   const byline = metaByline ?? markedByline(document) ?? notAddress(metadata.get('article:author'));
   return {

@@ -373,34 +373,117 @@ function isStrayLine(block: Block): boolean {
   return block.text.length < 80 && !/[.!?\u3002\uff01\uff1f\u2026:;"\u201d)]$/.test(block.text);
 }
 
+/** A paragraph of the article, with what the collapse check needs to know about it. */
+export interface ArticleParagraph {
+  text: string;
+  /** How many of its characters are inside links. */
+  linkChars: number;
+  /** Whether it is a list item. */
+  listItem: boolean;
+}
+
+/** The article as one reading of the page found it, and how much prose the page holds in all. */
+export interface FoundArticle {
+  paragraphs: ArticleParagraph[];
+  /**
+   * Characters of the page's prose paragraphs (`<p>`s of some length, mostly not links) wherever they are: what
+   * the page's main content is at least, to tell an article that was cut short.
+   */
+  pageProseChars: number;
+}
+
+/** A paragraph of this length or more, mostly not links, counts as prose when measuring the page. */
+const PROSE_PARAGRAPH_CHARS = 80;
+
+function paragraphOf(block: Block): ArticleParagraph {
+  return { text: block.text, linkChars: block.linkChars, listItem: block.whole && block.node.localName === 'li' };
+}
+
+/** The characters of the page's prose paragraphs. */
+function proseChars(blocks: Block[]): number {
+  return blocks
+    .filter(
+      (block) =>
+        block.whole &&
+        block.node.localName === 'p' &&
+        block.text.length >= PROSE_PARAGRAPH_CHARS &&
+        block.linkChars / block.text.length < 0.25,
+    )
+    .reduce((sum, block) => sum + block.text.length, 0);
+}
+
+/**
+ * A short line that introduces other stories: "You may also be interested in…", "Other Opinion Columns",
+ * "More in Milan", "Related news", "Read next". ("See also" is left alone: in reference pages it lists sources.)
+ */
+const TEASER_INTRO =
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested)|related\b|more (?:from|in|on|about|stories|news|articles|like this)\b|other\b.{0,30}\b(?:stories|columns|articles|news|posts|reads)$|recommended\b|read (?:more|next|also)\b|most (?:read|popular|viewed|shared)\b|trending\b|also (?:read|on)\b)/i;
+
+/** An introduction to other stories is this short. */
+const TEASER_INTRO_CHARS = 60;
+
+/**
+ * The blocks before a line introducing other stories near the article's end, which ends the article: the teasers
+ * after it sit in the article's own container on many sites. Only a short tail is cut (less than half as long as
+ * what comes before), so a "Related" heading inside a long article does not end it early.
+ */
+function withoutTrailingTeasers(blocks: Block[]): Block[] {
+  const total = length(blocks.map((block) => block.text));
+  let before = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (block.text.length < TEASER_INTRO_CHARS && TEASER_INTRO.test(block.text) && before > 0) {
+      if (total - before < before / 2) return blocks.slice(0, index);
+    }
+    before += block.text.length;
+  }
+  return blocks;
+}
+
+/** The paragraphs of the article's blocks, without the furniture that sits inside articles. */
+function keptParagraphs(blocks: Block[], title: string): ArticleParagraph[] {
+  // A page of a few lines (a note, a test page) is all article: the filters below are for trimming the furniture
+  // around real prose and would leave such a page empty.
+  if (length(blocks.map((block) => block.text)) < MIN_ARTICLE_CHARS) {
+    return blocks.filter((block) => !repeatsTitle(block, title)).map(paragraphOf);
+  }
+  const kept = withoutTrailingTeasers(
+    // Lists of links inside the article (related stories, tags, "read more") are not its text.
+    blocks.filter((block) => block.linkChars / block.text.length <= 0.75),
+  ).filter((block) => !repeatsTitle(block, title) && !isStrayLine(block));
+  // Headings with nothing after them ("Related", "More") introduced what was left out.
+  while (kept.length && /^h[1-6]$/.test(kept[kept.length - 1]!.node.localName)) kept.pop();
+  return kept.map(paragraphOf);
+}
+
 /** The article's paragraphs as found under one reading of the page. */
-function articleParagraphs(body: Element, title: string, trustNames: boolean): string[] {
+function articleUnder(body: Element, title: string, trustNames: boolean): FoundArticle {
   const page = new PageReader(trustNames);
   page.walk(body);
   const roots = articleRoots(page.blocks, page.wholeBlocks, trustNames, body);
   const inRoots = page.blocks.filter((block) => roots.some((root) => root.contains(block.node)));
-  // A page of a few lines (a note, a test page) is all article: the filters below are for trimming the furniture
-  // around real prose and would leave such a page empty.
-  if (length(inRoots.map((block) => block.text)) < MIN_ARTICLE_CHARS) {
-    return inRoots.filter((block) => !repeatsTitle(block, title)).map((block) => block.text);
-  }
-  const kept = inRoots
-    // Lists of links inside the article (related stories, tags, "read more") are not its text.
-    .filter((block) => block.linkChars / block.text.length <= 0.75)
-    .filter((block) => !repeatsTitle(block, title) && !isStrayLine(block));
-  // Headings with nothing after them ("Related", "More") introduced what was left out.
-  while (kept.length && /^h[1-6]$/.test(kept[kept.length - 1]!.node.localName)) kept.pop();
-  return kept.map((block) => block.text);
+  return { paragraphs: keptParagraphs(inRoots, title), pageProseChars: proseChars(page.blocks) };
 }
 
-/** The article's paragraphs. */
-export function findArticle(document: Document, title: string): string[] {
+/**
+ * The paragraphs of an element already known to hold the article (a second opinion's pick), read and trimmed as
+ * the article's own blocks are.
+ */
+export function paragraphsUnder(root: Element, title: string): ArticleParagraph[] {
+  const page = new PageReader(false);
+  page.walk(root);
+  return keptParagraphs(page.blocks, title);
+}
+
+const textLength = (article: FoundArticle) => length(article.paragraphs.map((paragraph) => paragraph.text));
+
+/** The article's paragraphs, and how much prose the page holds. */
+export function findArticle(document: Document, title: string): FoundArticle {
   const body = document.body;
-  if (!body) return [];
-  const trusting = articleParagraphs(body, title, true);
-  if (length(trusting) >= MIN_ARTICLE_CHARS) return trusting;
+  if (!body) return { paragraphs: [], pageProseChars: 0 };
+  const trusting = articleUnder(body, title, true);
+  if (textLength(trusting) >= MIN_ARTICLE_CHARS) return trusting;
   // Class names can mislead (a whole page called `site-content sidebar-layout`): read again without them, and
   // take that reading when the names had hidden most of the text.
-  const plain = articleParagraphs(body, title, false);
-  return length(plain) >= 2 * length(trusting) ? plain : trusting;
+  const plain = articleUnder(body, title, false);
+  return textLength(plain) >= 2 * textLength(trusting) ? plain : trusting;
 }

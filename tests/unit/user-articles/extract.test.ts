@@ -495,6 +495,37 @@ describe('extractArticle finds the article where names and markup mislead', () =
   });
 
   it.each([
+    ['You may also be interested in...', 'p'],
+    ['Other Opinion Columns', 'h3'],
+    ['More in Milan', 'h2'],
+    ['Related news', 'div'],
+  ])('ends the article at "%s" when only teasers follow it in its container', (intro, tag) => {
+    const teasers = Array.from(
+      { length: 4 },
+      (_, index) => `<h4>Another story ${index}</h4><p>A teaser for another story ${index}, in its own words.</p>`,
+    ).join('');
+    const page = extractArticle(
+      pageDocument(
+        '<!doctype html><html><head><title>A story</title></head><body>' +
+          `<article>${storyParagraphs(6)}<${tag}>${intro}</${tag}>${teasers}</article></body></html>`,
+      ),
+    );
+    expect(paragraphsOf(page)).toHaveLength(6);
+    expect(page.text).not.toMatch(/Another story|teaser|interested|Other Opinion|More in|Related/);
+  });
+
+  it('keeps what follows a "Related" heading inside the article when the article goes on at length', () => {
+    const page = extractArticle(
+      pageDocument(
+        '<!doctype html><html><head><title>A story</title></head><body>' +
+          `<article>${storyParagraphs(3)}<h2>Related research</h2>${storyParagraphs(6, 'findings')}</article></body></html>`,
+      ),
+    );
+    expect(page.text).toContain('Related research');
+    expect(paragraphsOf(page).filter((paragraph) => paragraph.includes('of the findings,'))).toHaveLength(6);
+  });
+
+  it.each([
     ['<span><p>abc</p><p>def</p> ghi</span>', ['abc', 'def', 'ghi']],
     ['<article><h2>Test Case 1</h2><img src="a.png"><h2>Test Case 2</h2></article>', ['Test Case 1', 'Test Case 2']],
   ])('keeps every line of a page of a few lines, sentences or not: %s', (body, paragraphs) => {
