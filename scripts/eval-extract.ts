@@ -38,11 +38,11 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export const VENDORED_DIR = path.join(REPO_ROOT, 'tests/fixtures/corpora/extract');
 
 /**
- * The vendored subset's shingle F1 must stay at or above this: it was 0.962 when last raised (Readability.js 0.977
- * on the same pages; 0.953 and a floor of 0.94 before), so a little room is left for harmless changes. `--floor`
- * and the corpus unit test check it.
+ * The vendored subset's shingle F1 must stay at or above this: it was 0.966 when last raised (Readability.js 0.977
+ * on the same pages; 0.962 and a floor of 0.95 before, 0.953 and 0.94 before that), so a little room is left for
+ * harmless changes. `--floor` and the corpus unit test check it.
  */
-export const VENDORED_F1_FLOOR = 0.95;
+export const VENDORED_F1_FLOOR = 0.96;
 
 /** Below this F1 a page counts as collapsed: the extractor took the wrong block or only part of the right one. */
 export const COLLAPSE_F1 = 0.5;

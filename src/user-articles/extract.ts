@@ -4,13 +4,15 @@
  *
  * This runs inside the page's tab, injected on demand by `entrypoints/extract.ts`; it is never part of
  * the content script, which stays small on every page. It only reads: text comes from text nodes, the
- * page is not changed, cloned or re-parsed, and no markup is ever assigned anywhere, so nothing the page
- * wrote can run or load through it (and the Firefox package lints clean, issue 6). It takes the document
- * as a parameter so unit tests give it a fixture or a saved real page.
+ * page is not changed or re-parsed, and no markup is ever assigned to it, so nothing the page wrote can run
+ * or load through it. It takes the document as a parameter so unit tests give it a fixture or a saved real page.
  *
- * The article's text is found in `extract/body.ts`, what the page says about it in `extract/metadata.ts`.
+ * The article's text is found in `extract/body.ts`, what the page says about it in `extract/metadata.ts`. When
+ * that reading looks collapsed (`extract/collapse.ts`), Readability's reading of an inert copy of the page is
+ * asked for a second opinion (`extract/second-opinion.ts`), and taken where it does not look collapsed.
  */
 import { findArticle } from './extract/body';
+import { chooseReading, collapseSigns, type Reading } from './extract/collapse';
 import {
   canonicalUrlOf,
   firstOf,
@@ -22,12 +24,21 @@ import {
   titleOf,
   withoutBylineLine,
 } from './extract/metadata';
+import { readabilityReading } from './extract/second-opinion';
 import type { ExtractedPage } from './schema';
 
 export { calendarDateOf, headlineOf, publishedDateOf, withoutBylineLine } from './extract/metadata';
 
-/** The page's main article as plain text, with what is known about it. */
-export function extractArticle(document: Document): ExtractedPage {
+/** A second reading of a page, asked for only when the first looks collapsed. */
+export type SecondOpinion = (document: Document, title: string) => Reading | null;
+
+/**
+ * The page's main article as plain text, with what is known about it.
+ *
+ * @param secondOpinion - consulted when the article finder's reading shows marks of a collapse (`collapseSigns`);
+ *   Readability on an inert copy of the page by default, a stand-in in tests
+ */
+export function extractArticle(document: Document, secondOpinion: SecondOpinion = readabilityReading): ExtractedPage {
   const metadata = metaValues(document);
   const notAddress = (value: string | null | undefined) => (value && !/^https?:\/\//i.test(value) ? value : null);
   const linkedData = jsonLdObjects(document);
@@ -39,12 +50,16 @@ export function extractArticle(document: Document): ExtractedPage {
   ]);
   const title = titleOf(document, metadata, linkedData, [siteName, metaByline]);
 
-  const article = findArticle(document, title);
-  const paragraphs = article.paragraphs.map((paragraph) => paragraph.text);
+  const found = findArticle(document, title);
+  const page = { pageProseChars: found.pageProseChars, siteName };
+  const first = { paragraphs: found.paragraphs, title };
+  const collapsed = collapseSigns(first, page).length > 0;
+  const reading = collapsed ? chooseReading(first, secondOpinion(document, title), page) : first;
+  const paragraphs = reading.paragraphs.map((paragraph) => paragraph.text);
   // `article:author` is meant to be a profile address and is often a user name (`devindra`): the last resort.
   const byline = metaByline ?? markedByline(document) ?? notAddress(metadata.get('article:author'));
   return {
-    title,
+    title: reading.title,
     byline,
     siteName,
     text: withoutBylineLine(paragraphs.join('\n\n'), byline),
