@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { bundledDiscoveryRules } from './scripts/vite-plugins/discovery-rules';
 import { noPreactInnerHtml } from './scripts/vite-plugins/no-inner-html';
 
 // Parts of the content script that it imports when first needed (see entrypoints/content/parts.ts).
@@ -49,7 +50,9 @@ export default defineConfig({
       'Facts under your cursor: marks companies and organisations from your news fact base and shows their figures and stories.',
     // activeTab + scripting: "Add this page" injects the article extractor (extract.js) into the tab the
     // user clicked the toolbar button on, on that click only; nothing is injected into other tabs.
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    // offscreen (Chromium): the article analyser runs in a worker, which a service worker can not start;
+    // an offscreen document starts it while the user's articles are being analysed (src/background/builder/).
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // A content script may only import() what pages may load too; Chromium's per-session URL keeps pages
     // from probing a fixed one (Firefox's extension URLs differ per install, and it has no such key).
     web_accessible_resources: [
@@ -96,7 +99,11 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    define: { 'import.meta.env.FACTLENS_BUILDER_ID': JSON.stringify(builderId()) },
+    define: {
+      'import.meta.env.FACTLENS_BUILDER_ID': JSON.stringify(builderId()),
+      // Read here so the background ships no YAML parser.
+      'import.meta.env.FACTLENS_DISCOVERY_RULES': JSON.stringify(bundledDiscoveryRules() ?? null),
+    },
     // Preact's one innerHTML write (dangerouslySetInnerHTML, never used here) becomes a throw: the Firefox
     // linter then has nothing to warn about, and no code path can ever write markup into a page.
     plugins: [noPreactInnerHtml()],

@@ -1,26 +1,35 @@
 import { loadBundledFactBase } from '@/src/facts/bundled';
+import type { DiscoveryRules } from '@/src/ingest/catalog';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { routeMessage } from '@/src/background/router';
 import { registerCommands } from '@/src/background/commands';
 import { createActionState } from '@/src/background/action-state';
 import { registerContextMenu } from '@/src/background/context-menu';
-import {
-  answerWhenReady,
-  bundledDiscoveryRules,
-  notifyAllTabs,
-  startUserArticleSync,
-} from '@/src/background/user-articles';
+import { createBuilderClient } from '@/src/background/builder/client';
+import { openBuilderChannel, type OffscreenApi, type WorkerLike } from '@/src/background/builder/channels';
+import { answerWhenReady, notifyAllTabs, startUserArticleSync } from '@/src/background/user-articles';
 import { repairStoredSettings } from '@/src/settings/store';
 
 export default defineBackground(() => {
   const bundled = loadBundledFactBase();
   const store = createFactBaseStore(bundled);
+  // The article analyser is loaded only when the user's articles need analysing (src/background/builder/).
+  const builder = createBuilderClient(
+    () =>
+      openBuilderChannel({
+        Worker: (globalThis as { Worker?: new (url: string) => WorkerLike }).Worker,
+        chrome: (globalThis as { chrome?: Partial<OffscreenApi> }).chrome,
+        getURL: (path) => browser.runtime.getURL(path as '/'),
+      }),
+    { keepAlive: () => void browser.runtime.getPlatformInfo() },
+  );
   // The user's own articles are merged in now and on every change; requests wait for the first merge.
   const userArticles = startUserArticleSync({
     store,
     bundled,
-    discovery: bundledDiscoveryRules(),
+    discovery: (import.meta.env.FACTLENS_DISCOVERY_RULES as DiscoveryRules | null) ?? undefined,
+    builder,
     storage: browser.storage.local,
     // Firefox before 115 has no session area: there every start analyses the articles again.
     ...(browser.storage.session && { session: browser.storage.session }),

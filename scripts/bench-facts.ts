@@ -15,7 +15,7 @@ import { buildFactBase } from '../src/ingest/build';
 import { parseCatalog } from '../src/ingest/catalog';
 import { userArticleOf } from '../src/ingest/evaluate/corpus';
 import { keptUserBuilder } from '../src/user-articles/build-cache';
-import { mergeUserArticles } from '../src/user-articles/merge';
+import { buildUserFactBase, mergeUserArticles } from '../src/user-articles/merge';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const articlesDir = join(repoRoot, 'tests/fixtures/corpora/facts/articles');
@@ -55,11 +55,11 @@ const area = {
   remove: async () => {},
 };
 const coldStarted = performance.now();
-const firstStart = await keptUserBuilder(area, 'bench', () => {});
+const firstStart = await keptUserBuilder(area, 'bench', () => {}, buildUserFactBase);
 mergeUserArticles(bundled, userArticles, catalog.discovery, [], firstStart.build);
 const coldStartMs = performance.now() - coldStarted;
 const warmStarted = performance.now();
-const nextStart = await keptUserBuilder(area, 'bench', () => {});
+const nextStart = await keptUserBuilder(area, 'bench', () => {}, buildUserFactBase);
 mergeUserArticles(bundled, userArticles, catalog.discovery, [], nextStart.build);
 const warmStartMs = performance.now() - warmStarted;
 

@@ -2,35 +2,32 @@
  * The background's side of the user's articles: merge them, with the user's
  * corrections, into the fact base it serves at start-up and whenever either
  * changes in storage, tell every open tab to re-mark its page, and answer the
- * options page's previews.
+ * options page's previews. The analysis itself is the builder's
+ * (`./builder/`), asked only when no kept analysis matches.
  */
 import type { FactBase } from '../facts/schema';
-import { parseCatalog, type DiscoveryRules } from '../ingest/catalog';
+import type { Catalog, DiscoveryRules } from '../ingest/catalog';
 import type { ReadableArea, StorageArea, StorageChangedEvent } from '../settings/storage-area';
-import { keptUserBuilder } from '../user-articles/build-cache';
+import { openKeptBuilds, type KeptUserBuilds } from '../user-articles/build-cache';
 import { CORRECTIONS_KEY, type Correction } from '../user-articles/corrections';
 import { readStoredCorrections } from '../user-articles/corrections-store';
-import { buildUserFactBase, mergeUserArticles, type UserBuilder } from '../user-articles/merge';
-import { previewArticle, type PreviewResult } from '../user-articles/preview';
+import { mergeUserBuild, userBuildInput, type UserBuild } from '../user-articles/merge-built';
+import type { PreviewResult } from '../user-articles/preview';
 import type { ArticleDraft, UserArticle } from '../user-articles/schema';
 import { USER_ARTICLES_KEY } from '../user-articles/schema';
 import { readStoredUserArticles } from '../user-articles/store';
+import type { ArticleBuilder } from './builder/client';
 import type { FactBaseStore } from './factbase-store';
-import catalogYaml from '../../assets/entities.yaml?raw';
-
-/** The discovery rules of the bundled catalog (`assets/entities.yaml`), parsed once. */
-let bundledRules: DiscoveryRules | undefined | null = null;
-export function bundledDiscoveryRules(): DiscoveryRules | undefined {
-  if (bundledRules === null) bundledRules = parseCatalog('assets/entities.yaml', catalogYaml).discovery;
-  return bundledRules;
-}
 
 /** What the sync needs from the browser and the rest of the background. */
 export interface UserArticleSyncOptions {
   store: FactBaseStore;
   /** The fact base shipped with the extension, before any user article. */
   bundled: FactBase;
+  /** The bundled catalog's discovery rules (read from `assets/entities.yaml` at build time). */
   discovery?: DiscoveryRules;
+  /** Analyses the articles when no kept analysis matches, and previews drafts. */
+  builder: ArticleBuilder;
   storage: ReadableArea;
   /**
    * Where the analysis of the user's articles is kept across background restarts (`storage.session`);
@@ -54,7 +51,7 @@ export interface UserArticleSync {
   /** The articles merged last. */
   articles(): readonly UserArticle[];
   /** What saving `draft` would add; see `previewArticle`. */
-  preview(draft: ArticleDraft, replacing?: string): PreviewResult;
+  preview(draft: ArticleDraft, replacing?: string): Promise<PreviewResult>;
 }
 
 /**
@@ -68,11 +65,22 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
   let corrections: readonly Correction[] = [];
   // Merges run one after another, so an older list can never overwrite a newer one.
   let queue: Promise<void> = Promise.resolve();
-  // Until the kept analysis is read (the first task of the queue), nothing is merged.
-  let build: UserBuilder = buildUserFactBase;
+  // Read as the first task of the queue, so nothing is merged before it.
+  let kept: KeptUserBuilds | null = null;
+
+  /** The analysis of `articles`: kept from before, or the builder's (then kept for the next start). */
+  const analyse = async (catalog: Catalog): Promise<UserBuild | null> => {
+    if (articles.length === 0) return null;
+    const current = articles;
+    const found = kept?.find(current, catalog);
+    if (found) return found;
+    const built = await options.builder.build(current, catalog);
+    kept?.keep(current, catalog, built);
+    return built;
+  };
 
   /** Merge with whichever of the two records `stored` holds; the other stays as merged last. */
-  const apply = (stored: Record<string, unknown>) => {
+  const apply = async (stored: Record<string, unknown>) => {
     if (USER_ARTICLES_KEY in stored) {
       const reading = readStoredUserArticles(stored[USER_ARTICLES_KEY]);
       for (const problem of reading.problems) log(`left out a stored article: ${problem}`);
@@ -83,7 +91,8 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
       for (const problem of reading.problems) log(`left out a stored correction: ${problem}`);
       corrections = reading.corrections;
     }
-    const merged = mergeUserArticles(options.bundled, articles, options.discovery, corrections, build);
+    const input = userBuildInput(options.bundled, options.discovery, corrections);
+    const merged = mergeUserBuild(options.bundled, await analyse(input.catalog), corrections, input.bundledIds);
     for (const problem of merged.problems) log(`could not add an article: ${problem}`);
     for (const id of merged.skippedStories) log(`left out article ${id}: a bundled story has that id`);
     options.store.replace(merged.factBase);
@@ -100,15 +109,15 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
     for (const key of [USER_ARTICLES_KEY, CORRECTIONS_KEY]) if (key in changes) stored[key] = changes[key]!.newValue;
     if (Object.keys(stored).length === 0) return;
     // One merge for both when an import writes articles and corrections together.
-    const merged = enqueue(async () => apply(stored));
+    const merged = enqueue(() => apply(stored));
     // Outside the queue: a tab that answers by asking for the new matcher must not wait on its own notice.
     void merged.then(options.notifyTabs).catch((error: unknown) => log(`could not tell the tabs: ${String(error)}`));
   });
 
   const ready = enqueue(async () => {
-    build = (await keptUserBuilder(options.session, options.builderId ?? 'unversioned', log)).build;
+    kept = await openKeptBuilds(options.session, options.builderId ?? 'unversioned', log);
     const stored = await options.storage.get([USER_ARTICLES_KEY, CORRECTIONS_KEY]);
-    if (Object.keys(stored).length > 0) apply(stored);
+    if (Object.keys(stored).length > 0) await apply(stored);
   });
 
   return {
@@ -116,11 +125,12 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
     settled: () => queue,
     articles: () => articles,
     preview: (draft, replacing) =>
-      previewArticle({
+      options.builder.preview({
         bundled: options.bundled,
         discovery: options.discovery,
         stored: articles,
-        current: options.store.current().factBase,
+        // Only the ids are read: the rest of the served fact base need not cross to the builder.
+        current: { entities: options.store.current().factBase.entities.map(({ id }) => ({ id })) },
         draft,
         ...(replacing !== undefined && { replacing }),
       }),

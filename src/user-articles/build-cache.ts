@@ -13,7 +13,7 @@
 import type { FactBase } from '../facts/schema';
 import type { Catalog } from '../ingest/catalog';
 import type { StorageArea } from '../settings/storage-area';
-import { buildUserFactBase, type UserBuild, type UserBuilder } from './merge';
+import type { UserBuild, UserBuilder } from './merge-built';
 import type { UserArticle } from './schema';
 
 /** The key of the kept build in its storage area. */
@@ -63,27 +63,28 @@ function isKeptBuild(value: unknown): value is KeptUserBuild {
   );
 }
 
-/** The builder, kept: counts what it served from the kept build and what it built. */
-export interface KeptUserBuilder {
-  build: UserBuilder;
+/** The analysis kept from earlier starts, looked up by what it was made from. */
+export interface KeptUserBuilds {
+  /** The kept build of exactly these articles with this catalog, or null; counted as a hit or a miss. */
+  find(articles: readonly UserArticle[], catalog: Catalog): UserBuild | null;
+  /** Keep `built`, the build of these articles with this catalog, for the next start. Never throws. */
+  keep(articles: readonly UserArticle[], catalog: Catalog, built: UserBuild): void;
   /** Builds served without analysing anything. */
   hits(): number;
-  /** Builds made by analysing the articles. */
+  /** Builds that had to be made by analysing the articles. */
   misses(): number;
 }
 
 /**
- * A builder that serves the kept build when its key matches and otherwise builds and keeps the result.
- * `area` is `storage.session` (absent in a browser without it: then nothing is kept). The kept fact base is
- * not parsed again on reading: only the background writes this area, and the merge that uses it validates
- * the merged fact base with the schema anyway.
+ * Read the kept build from `area` (`storage.session`; absent in a browser without it: then nothing is
+ * kept). The kept fact base is not parsed again on reading: only the background writes this area, and the
+ * merge that uses it validates the merged fact base with the schema anyway.
  */
-export async function keptUserBuilder(
+export async function openKeptBuilds(
   area: StorageArea | undefined,
   builderId: string,
   log: (message: string) => void,
-  build: UserBuilder = buildUserFactBase,
-): Promise<KeptUserBuilder> {
+): Promise<KeptUserBuilds> {
   let kept: KeptUserBuild | null = null;
   if (area) {
     try {
@@ -98,19 +99,53 @@ export async function keptUserBuilder(
   return {
     hits: () => hits,
     misses: () => misses,
-    build(articles, catalog): UserBuild {
-      const key = userBuildKey(builderId, articles, catalog);
-      if (kept?.key === key) {
+    find(articles, catalog) {
+      if (kept?.key === userBuildKey(builderId, articles, catalog)) {
         hits++;
         return { factBase: kept.factBase, problems: kept.problems };
       }
       misses++;
-      const built = build(articles, catalog);
+      return null;
+    },
+    keep(articles, catalog, built) {
+      const key = userBuildKey(builderId, articles, catalog);
       kept = { version: 1, key, factBase: built.factBase, problems: built.problems };
       // Kept for the next start; failing to keep it costs that start time, never correctness.
       area
         ?.set({ [USER_BUILD_KEY]: kept })
         .catch((error: unknown) => log(`could not keep the analysis of your articles: ${String(error)}`));
+    },
+  };
+}
+
+/** The builder, kept: counts what it served from the kept build and what it built. */
+export interface KeptUserBuilder {
+  build: UserBuilder;
+  /** Builds served without analysing anything. */
+  hits(): number;
+  /** Builds made by analysing the articles. */
+  misses(): number;
+}
+
+/**
+ * A builder that serves the kept build when its key matches and otherwise builds with `build` (the
+ * builder, `buildUserFactBase`, where it runs in place: the worker, Node) and keeps the result.
+ */
+export async function keptUserBuilder(
+  area: StorageArea | undefined,
+  builderId: string,
+  log: (message: string) => void,
+  build: UserBuilder,
+): Promise<KeptUserBuilder> {
+  const kept = await openKeptBuilds(area, builderId, log);
+  return {
+    hits: kept.hits,
+    misses: kept.misses,
+    build(articles, catalog): UserBuild {
+      const found = kept.find(articles, catalog);
+      if (found) return found;
+      const built = build(articles, catalog);
+      kept.keep(articles, catalog, built);
       return built;
     },
   };

@@ -11,7 +11,7 @@ import type { PreviewResult } from './preview';
 
 /** Whatever can preview a draft: the background's user-article sync. */
 export interface ArticlePreviewer {
-  preview(draft: ArticleDraft, replacing?: string): PreviewResult;
+  preview(draft: ArticleDraft, replacing?: string): Promise<PreviewResult>;
 }
 
 /** The handlers this module adds to the background's. */
@@ -20,10 +20,10 @@ export type UserArticleHandlers = Pick<BackgroundHandlers, 'article/preview' | '
 /** Answers for the options page; without a sync (tests of other handlers) previews answer with an error. */
 export function createUserArticleHandlers(store: FactBaseStore, sync?: ArticlePreviewer): UserArticleHandlers {
   return {
-    'article/preview': ({ draft, replacing }) => {
+    'article/preview': async ({ draft, replacing }) => {
       if (!sync) return { ok: false, error: 'previews are not available' };
       try {
-        return { ok: true, value: sync.preview(draft, replacing) };
+        return { ok: true, value: await sync.preview(draft, replacing) };
       } catch (error) {
         return { ok: false, error: `the article could not be analysed: ${String(error)}` };
       }

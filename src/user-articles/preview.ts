@@ -1,7 +1,9 @@
 /**
  * What saving an article would add, found exactly as the background will find
  * it: the user's stored articles and this one are built together and merged
- * into the bundled fact base, then this article's story is read back.
+ * into the bundled fact base, then this article's story is read back. It runs
+ * in the builder worker (`src/background/builder/`), so its input is plain data
+ * that crosses to it.
  */
 import type { FactBase } from '../facts/schema';
 import type { DiscoveryRules } from '../ingest/catalog';
@@ -17,8 +19,8 @@ export interface PreviewInput {
   discovery?: DiscoveryRules;
   /** The articles the user has saved. */
   stored: readonly UserArticle[];
-  /** The fact base served now: entities it has are not new. */
-  current: FactBase;
+  /** The fact base served now (its entities' ids are all a preview reads): entities it has are not new. */
+  current: { entities: readonly { id: string }[] };
   draft: ArticleDraft;
   /** The id of the stored article this draft edits, if any. */
   replacing?: string;

@@ -3,7 +3,7 @@
  * `storage.session` under a key naming the builder, catalog and articles (src/user-articles/build-cache.ts),
  * in real Chromium and Firefox. Chromium's service worker is stopped through the DevTools protocol, as the
  * browser stops it after 30 s idle; the next request starts it again and must be answered from the kept
- * analysis.
+ * analysis, without starting the article builder (its offscreen document, src/background/builder/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -62,6 +62,10 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
     await session?.close();
   });
 
+  /** Open offscreen documents of the article builder (Chromium). */
+  const builderDocuments = () =>
+    session.browser.targets().filter((target) => target.url().endsWith('/builder.html')).length;
+
   it('keeps the analysis of the user’s articles in the session area once they are merged', async () => {
     await page.evaluate(
       (article) => extensionApi().storage.local.set({ userArticles: { version: 1, articles: [article] } }),
@@ -76,6 +80,8 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
     const answer = await askStory(page, ARTICLE.id);
     expect(answer.ok).toBe(true);
     expect(answer.value!.summary).toContain('Quillfeather Robotics said on Monday');
+    // Analysed by the builder, which Chromium's service worker runs in an offscreen document.
+    if (browserName === 'chromium') expect(builderDocuments()).toBe(1);
   });
 
   // Only Chromium's background can be stopped from outside (its service worker, through the DevTools
@@ -96,7 +102,15 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
     await devtools.send('ServiceWorker.stopAllWorkers');
     await devtools.detach();
 
+    // The builder's document ends with the background that opened it.
+    await waitFor(
+      async () => builderDocuments(),
+      (open) => open === 0,
+      10_000,
+    );
+
     const answer = await askStory(page, ARTICLE.id);
     expect(answer).toMatchObject({ ok: true, value: { summary: MARKED_SUMMARY } });
+    expect(builderDocuments()).toBe(0);
   });
 });

@@ -1,13 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { inProcessBuilder } from '../background/in-process-builder';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { routeMessage } from '@/src/background/router';
-import {
-  answerWhenReady,
-  bundledDiscoveryRules,
-  notifyAllTabs,
-  startUserArticleSync,
-} from '@/src/background/user-articles';
+import { answerWhenReady, notifyAllTabs, startUserArticleSync } from '@/src/background/user-articles';
+import { bundledDiscoveryRules } from '@/scripts/vite-plugins/discovery-rules';
 import { draftOf } from '@/src/user-articles/draft';
 import { USER_ARTICLES_KEY } from '@/src/user-articles/schema';
 import { deleteUserArticle, saveUserArticle } from '@/src/user-articles/store';
@@ -21,6 +18,7 @@ function start(area: MemoryArea) {
     store,
     bundled,
     discovery: catalog.discovery,
+    builder: inProcessBuilder(),
     storage: area,
     onChanged: area.onChanged,
     notifyTabs,
@@ -100,6 +98,7 @@ describe('the background’s user-article sync', () => {
     const sync = startUserArticleSync({
       store,
       bundled,
+      builder: inProcessBuilder(),
       storage: area,
       onChanged: area.onChanged,
       notifyTabs: async () => {},
@@ -110,7 +109,7 @@ describe('the background’s user-article sync', () => {
     expect(store.current().factBase).toBe(bundled);
   });
 
-  it('reads the bundled catalog’s discovery rules', () => {
+  it('reads the bundled catalog’s discovery rules (at build time, for the background)', () => {
     expect(bundledDiscoveryRules()).toEqual(catalog.discovery);
   });
 });

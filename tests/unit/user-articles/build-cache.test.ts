@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { inProcessBuilder } from '../background/in-process-builder';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { startUserArticleSync } from '@/src/background/user-articles';
 import { hashText, keptUserBuilder, USER_BUILD_KEY, userBuildKey } from '@/src/user-articles/build-cache';
@@ -80,7 +81,7 @@ describe('keptUserBuilder', () => {
     const session = memoryArea();
     session.failWrites = { keysBeforeFailure: 0, times: 1 };
     const log = vi.fn();
-    const builder = await keptUserBuilder(session, 'b1', log);
+    const builder = await keptUserBuilder(session, 'b1', log, buildUserFactBase);
     expect(builder.build([quillfeather], userCatalog).factBase.stories).toHaveLength(1);
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringMatching(/could not keep the analysis/)));
   });
@@ -96,6 +97,7 @@ describe('the background after a restart', () => {
         store,
         bundled,
         discovery: catalog.discovery,
+        builder: inProcessBuilder(),
         storage: local,
         session,
         builderId: 'b1',

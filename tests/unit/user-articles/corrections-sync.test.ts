@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { inProcessBuilder } from '../background/in-process-builder';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { startUserArticleSync } from '@/src/background/user-articles';
 import { CORRECTIONS_KEY, figureRef } from '@/src/user-articles/corrections';
@@ -18,6 +19,7 @@ function start(area: MemoryArea) {
     store,
     bundled,
     discovery: catalog.discovery,
+    builder: inProcessBuilder(),
     storage: area,
     onChanged: area.onChanged,
     notifyTabs,
