@@ -52,7 +52,16 @@ export default defineConfig({
     // user clicked the toolbar button on, on that click only; nothing is injected into other tabs.
     // offscreen (Chromium): the article analyser runs in a worker, which a service worker can not start;
     // an offscreen document starts it while the user's articles are being analysed (src/background/builder/).
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // unlimitedStorage: the user's articles are one storage.local record, which Chrome caps at 10 MB
+    // without it; 10,000 articles take about 50 MB (npm run bench:scale).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // A content script may only import() what pages may load too; Chromium's per-session URL keeps pages
     // from probing a fixed one (Firefox's extension URLs differ per install, and it has no such key).
     web_accessible_resources: [

@@ -139,6 +139,30 @@ export function hoverPage(): string {
   return page('Hover', `<main style="max-width:700px;margin:20px auto">${paragraphs.join('')}</main>`);
 }
 
+/** An article (the hover page's) with `frames` ad-like frames beside it, each with a little text; 0: none. */
+export function adFramesPage(frames: number, framePath = '/generated/ad-frame.html'): string {
+  const next = seededRandom(11);
+  const paragraphs = MENTIONED_NAMES.map((name) => `<p>${prose(next, 30)} ${name} ${prose(next, 30)}.</p>`);
+  const iframes = Array.from(
+    { length: frames },
+    (_, i) => `<iframe src="${framePath}?${i}" width="300" height="250" style="border:0"></iframe>`,
+  );
+  return page(
+    'Ad frames',
+    `<main style="max-width:700px">${paragraphs.join('')}</main><aside>${iframes.join('')}</aside>`,
+  );
+}
+
+/** An ad slot: a headline, a line of copy, a button and a tracking pixel, as display ads have. */
+export function adFramePage(): string {
+  return page(
+    '',
+    '<div style="width:300px;height:250px;font:14px sans-serif"><b>Save 40% on running shoes</b>' +
+      '<p>Free delivery on orders over $50. Offer ends Sunday.</p><button>Shop now</button>' +
+      '<img width="1" height="1" alt=""><span style="font-size:9px">Sponsored</span></div>',
+  );
+}
+
 /** The generated pages by path, with their corpus entries. */
 export function generatedPages(): { page: CorpusPage; html: string }[] {
   const entry = (name: string, html: string) => ({
@@ -152,6 +176,9 @@ export function generatedPages(): { page: CorpusPage; html: string }[] {
     entry('empty-frames', emptyFramesPage()),
     entry('empty-frame', emptyFramePage()),
     entry('hover', hoverPage()),
+    entry('ad-frames', adFramesPage(20)),
+    entry('ad-frames-none', adFramesPage(0)),
+    entry('ad-frame', adFramePage()),
   ];
 }
 

@@ -12,6 +12,7 @@ import type {
   HoverResult,
   WindowActivity,
 } from './suites/extension';
+import type { AdFramesResult, ColdStartResult, HeapResult } from './suites/startup';
 import type { MatcherTiming } from './page/matcher';
 
 /** One page's algorithm numbers (medians over runs), ms unless named otherwise. */
@@ -297,6 +298,28 @@ export function goal(
   return { goal: name, status: met ? 'met' : 'missed', measured: describe(value) };
 }
 
+/** The built extension's main-thread time per page load over the floor of the same page (Chromium). */
+export interface ExtensionOverFloor {
+  pages: number;
+  median: number;
+  perPage: { page: string; extensionMs: number; floorMs: number; ratio: number }[];
+}
+
+/** Per real page: the extension's CPU (trace) over the bare text walk; null without a trace. */
+export function extensionOverFloor(
+  algorithm: readonly AlgorithmRow[],
+  extension: readonly ExtensionRow[],
+): ExtensionOverFloor | null {
+  const floors = new Map(algorithm.filter((row) => row.kind === 'real').map((row) => [row.page, row.floorMs]));
+  const perPage = extension.flatMap((row) => {
+    const floorMs = floors.get(row.page);
+    if (floorMs === undefined || !(floorMs > 0) || row.extensionMs === null) return [];
+    return [{ page: row.page, extensionMs: row.extensionMs, floorMs, ratio: row.extensionMs / floorMs }];
+  });
+  if (perPage.length === 0) return null;
+  return { pages: perPage.length, median: median(perPage.map((entry) => entry.ratio)), perPage };
+}
+
 /** Everything for one browser, ready for JSON and for the tables. */
 export interface BrowserReport {
   browser: string;
@@ -310,6 +333,12 @@ export interface BrowserReport {
   appending: AppendingResult | null;
   quiet: { page: string; activity: WindowActivity | null }[];
   emptyFrames: EmptyFramesResult | null;
+  /** First marks and the background's first answer with it awake and stopped. */
+  coldStart: ColdStartResult | null;
+  /** The content world's heap growth at 60 and 20,000 aliases (Chromium). */
+  contentHeap: HeapResult[];
+  /** An article with 20 ad-like frames against the same without them. */
+  adFrames: AdFramesResult | null;
   matcher: MatcherRow[];
   search: SearchRow | null;
   /** Measurements that failed, each with what failed. */

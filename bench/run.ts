@@ -43,7 +43,8 @@ import {
 } from './suites/extension';
 import { runInPageSuite } from './suites/inpage';
 import { measureMatcherInNode, measureSearchInNode } from './suites/node';
-import { inspectContentScript } from './suites/static';
+import { inspectBackground, inspectContentScript } from './suites/static';
+import { measureAdFrames, measureColdStart, measureContentHeap } from './suites/startup';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
 /** Pages read in --quick runs: small and large, Latin and not, plus the stress pages. */
@@ -147,6 +148,9 @@ async function main(): Promise<void> {
     contentScripts: options.browsers
       .map((browser) => inspectContentScript(browser, path.join(extensionRoot, BUILD_DIRS[browser]), factBase))
       .filter((facts) => facts !== null),
+    backgrounds: options.browsers
+      .map((browser) => inspectBackground(browser, path.join(extensionRoot, BUILD_DIRS[browser])))
+      .filter((facts) => facts !== null),
     node: { matcher: [], search: null },
     browsers: [],
     goals: [],
@@ -170,6 +174,9 @@ async function main(): Promise<void> {
         appending: null,
         quiet: [],
         emptyFrames: null,
+        coldStart: null,
+        contentHeap: [],
+        adFrames: null,
         matcher: [],
         search: null,
         errors: [],
@@ -230,6 +237,28 @@ async function main(): Promise<void> {
           });
         }
 
+        if (browserName === 'chromium') {
+          log(`${browserName}: content world heap at 60 and 20,000 aliases`);
+          for (const [set, json] of [
+            ['60', aliases.payload60],
+            ['20,000', aliases.payload20k],
+          ] as const) {
+            await attempt(`content heap (${set})`, async () => {
+              browserReport.contentHeap.push(
+                await measureContentHeap(
+                  plain,
+                  server.origin,
+                  probes.factlens,
+                  '/generated/hover.html',
+                  set,
+                  json,
+                  options.runs,
+                ),
+              );
+            });
+          }
+        }
+
         log(`${browserName}: popup search at 10,000 stories`);
         await attempt('search', async () => {
           const tab = await openFresh(plain, `${server.origin}/generated/empty-frame.html`);
@@ -285,6 +314,20 @@ async function main(): Promise<void> {
             browserReport.quiet.push({ page: name, activity: await measureQuiet(context, page.path) });
           });
         }
+        log(`${browserName}: first marks with the background awake and stopped`);
+        await attempt('cold start', async () => {
+          browserReport.coldStart = await measureColdStart(context, '/generated/hover.html', Math.max(options.runs, 5));
+        });
+        log(`${browserName}: an article with 20 ad-like frames`);
+        await attempt('ad frames', async () => {
+          browserReport.adFrames = await measureAdFrames(
+            context,
+            20,
+            '/generated/ad-frames.html',
+            '/generated/ad-frames-none.html',
+            options.runs,
+          );
+        });
         log(`${browserName}: frames without text`);
         await attempt('frames without text', async () => {
           browserReport.emptyFrames = await measureEmptyFrames(context, '/generated/empty-frames.html', 20);

@@ -9,6 +9,8 @@ import { registerContextMenu } from '@/src/background/context-menu';
 import { createBuilderClient } from '@/src/background/builder/client';
 import { openBuilderChannel, type OffscreenApi, type WorkerLike } from '@/src/background/builder/channels';
 import { answerWhenReady, notifyAllTabs, startUserArticleSync } from '@/src/background/user-articles';
+import { serveKeptPlan } from '@/src/background/kept-plan';
+import { indexedDbArea } from '@/src/background/idb-area';
 import { repairStoredSettings } from '@/src/settings/store';
 
 export default defineBackground(() => {
@@ -24,29 +26,40 @@ export default defineBackground(() => {
       }),
     { keepAlive: () => void browser.runtime.getPlatformInfo() },
   );
-  // The user's own articles are merged in now and on every change; requests wait for the first merge.
+  const builderId = import.meta.env.FACTLENS_BUILDER_ID ?? 'unversioned';
+  const notifyTabs = () => notifyAllTabs(browser.tabs);
+  // The user's own articles are merged in now and on every change; requests wait for the first merge,
+  // except a page's first (the matcher), answered with the plan kept from before a restart.
   const userArticles = startUserArticleSync({
     store,
     bundled,
     discovery: (import.meta.env.FACTLENS_DISCOVERY_RULES as DiscoveryRules | null) ?? undefined,
     builder,
     storage: browser.storage.local,
-    // Firefox before 115 has no session area: there every start analyses the articles again.
-    ...(browser.storage.session && { session: browser.storage.session }),
-    builderId: import.meta.env.FACTLENS_BUILDER_ID ?? 'unversioned',
+    keptArea: indexedDbArea('factlens-kept'),
+    builderId,
     onChanged: browser.storage.onChanged,
-    notifyTabs: () => notifyAllTabs(browser.tabs),
+    notifyTabs,
   });
   void repairStoredSettings(browser.storage.local);
-  const handlers = answerWhenReady(
-    userArticles.settled,
-    // The button state owns the badge: entity counts where active, "off" where paused.
-    createHandlers(store, createActionState(browser), userArticles, (storyId, openerTabId) => {
-      void browser.tabs.create({
-        url: browser.runtime.getURL(`/story.html?id=${encodeURIComponent(storyId)}`),
-        openerTabId,
-      });
-    }),
+  const handlers = serveKeptPlan(
+    answerWhenReady(
+      userArticles.settled,
+      // The button state owns the badge: entity counts where active, "off" where paused.
+      createHandlers(store, createActionState(browser), userArticles, (storyId, openerTabId) => {
+        void browser.tabs.create({
+          url: browser.runtime.getURL(`/story.html?id=${encodeURIComponent(storyId)}`),
+          openerTabId,
+        });
+      }),
+    ),
+    {
+      area: browser.storage.session,
+      builderId,
+      ready: userArticles.ready,
+      notifyTabs,
+      log: (message) => console.warn(`Factlens: ${message}`),
+    },
   );
   browser.runtime.onMessage.addListener((message, sender) => {
     const answer = routeMessage(handlers, message, sender, browser.runtime.id);

@@ -219,7 +219,7 @@ function summarise(
 }
 
 /** Load `page` with the extension once: trace, wait for quiet, read the marks. */
-async function loadOnce(
+export async function loadOnce(
   context: ExtensionContext,
   page: CorpusPage,
   withCorrectness: boolean,

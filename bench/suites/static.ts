@@ -51,3 +51,29 @@ export function inspectContentScript(browser: string, buildDir: string, factBase
     factBaseStringsFound: found,
   };
 }
+
+/** The background's scripts of one build: what every start evaluates, and the builder loaded on demand. */
+export interface BackgroundFacts {
+  browser: string;
+  bytes: number;
+  gzipBytes: number;
+  /** `builder-worker.js`: the article builder, loaded only to analyse the user's articles. */
+  builderBytes: number | null;
+  builderGzipBytes: number | null;
+}
+
+/** Sizes of `background.js` and `builder-worker.js`, or null when there is no build. */
+export function inspectBackground(browser: string, buildDir: string): BackgroundFacts | null {
+  const file = path.join(buildDir, 'background.js');
+  if (!existsSync(file)) return null;
+  const source = readFileSync(file);
+  const builderFile = path.join(buildDir, 'builder-worker.js');
+  const builder = existsSync(builderFile) ? readFileSync(builderFile) : null;
+  return {
+    browser,
+    bytes: source.length,
+    gzipBytes: gzipSync(source, { level: 9 }).length,
+    builderBytes: builder?.length ?? null,
+    builderGzipBytes: builder ? gzipSync(builder, { level: 9 }).length : null,
+  };
+}

@@ -30,10 +30,10 @@ export interface UserArticleSyncOptions {
   builder: ArticleBuilder;
   storage: ReadableArea;
   /**
-   * Where the analysis of the user's articles is kept across background restarts (`storage.session`);
-   * absent where the browser has none, and then every start analyses them again.
+   * Where the analysis of the user's articles is kept across background restarts (IndexedDB, see
+   * `./idb-area.ts`); absent: every start analyses them again.
    */
-  session?: StorageArea;
+  keptArea?: StorageArea;
   /** Names the builder's code, so an analysis kept by another version is never served (default: 'unversioned'). */
   builderId?: string;
   onChanged: StorageChangedEvent;
@@ -70,7 +70,11 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
 
   /** The analysis of `articles`: kept from before, or the builder's (then kept for the next start). */
   const analyse = async (catalog: Catalog): Promise<UserBuild | null> => {
-    if (articles.length === 0) return null;
+    if (articles.length === 0) {
+      // Nothing of deleted articles' text is kept.
+      kept?.clear();
+      return null;
+    }
     const current = articles;
     const found = kept?.find(current, catalog);
     if (found) return found;
@@ -115,7 +119,7 @@ export function startUserArticleSync(options: UserArticleSyncOptions): UserArtic
   });
 
   const ready = enqueue(async () => {
-    kept = await openKeptBuilds(options.session, options.builderId ?? 'unversioned', log);
+    kept = await openKeptBuilds(options.keptArea, options.builderId ?? 'unversioned', log);
     const stored = await options.storage.get([USER_ARTICLES_KEY, CORRECTIONS_KEY]);
     if (Object.keys(stored).length > 0) await apply(stored);
   });

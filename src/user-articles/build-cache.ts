@@ -6,9 +6,10 @@
  * from: the builder's code, the catalog (the fact base's entities and the discovery rules, the user's
  * corrections among them) and the articles. Same key, same result: the builder is deterministic.
  *
- * It is kept in `storage.session`: in memory, out of content scripts' reach, across background restarts,
- * cleared when the browser closes, and not counted against the 10 MB of `storage.local` that holds what the
- * user made. Pure but for the area it is given.
+ * The background keeps it in IndexedDB (`src/background/idb-area.ts`): out of content scripts' reach,
+ * across background and browser restarts, without `storage.session`'s 10 MB limit (which the analysis of
+ * about 600 articles fills) and without `storage.local`'s change events, which would carry every write
+ * of it to every page. Pure but for the area it is given.
  */
 import type { FactBase } from '../facts/schema';
 import type { Catalog } from '../ingest/catalog';
@@ -69,6 +70,8 @@ export interface KeptUserBuilds {
   find(articles: readonly UserArticle[], catalog: Catalog): UserBuild | null;
   /** Keep `built`, the build of these articles with this catalog, for the next start. Never throws. */
   keep(articles: readonly UserArticle[], catalog: Catalog, built: UserBuild): void;
+  /** Forget the kept build (the user has no article left). Never throws. */
+  clear(): void;
   /** Builds served without analysing anything. */
   hits(): number;
   /** Builds that had to be made by analysing the articles. */
@@ -76,8 +79,7 @@ export interface KeptUserBuilds {
 }
 
 /**
- * Read the kept build from `area` (`storage.session`; absent in a browser without it: then nothing is
- * kept). The kept fact base is not parsed again on reading: only the background writes this area, and the
+ * Read the kept build from `area` (absent: nothing is kept). The kept fact base is not parsed again on reading: only the background writes this area, and the
  * merge that uses it validates the merged fact base with the schema anyway.
  */
 export async function openKeptBuilds(
@@ -114,6 +116,13 @@ export async function openKeptBuilds(
       area
         ?.set({ [USER_BUILD_KEY]: kept })
         .catch((error: unknown) => log(`could not keep the analysis of your articles: ${String(error)}`));
+    },
+    clear() {
+      if (!kept) return;
+      kept = null;
+      area
+        ?.remove(USER_BUILD_KEY)
+        .catch((error: unknown) => log(`could not forget the analysis of your articles: ${String(error)}`));
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A background that restarts does not analyse the user's articles again: their analysis is kept in
- * `storage.session` under a key naming the builder, catalog and articles (src/user-articles/build-cache.ts),
- * in real Chromium and Firefox. Chromium's service worker is stopped through the DevTools protocol, as the
+ * IndexedDB (src/background/idb-area.ts) under a key naming the builder, catalog and articles
+ * (src/user-articles/build-cache.ts), in real Chromium and Firefox. Chromium's service worker is stopped through the DevTools protocol, as the
  * browser stops it after 30 s idle; the next request starts it again and must be answered from the kept
  * analysis, without starting the article builder (its offscreen document, src/background/builder/).
  */
@@ -27,7 +27,20 @@ interface PageApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 declare function extensionApi(): PageApi;
-const DEFINE_API = `globalThis.extensionApi = () => globalThis.browser ?? globalThis.chrome;`;
+/** The background's kept records (the extension's IndexedDB 'factlens-kept'), read and written as it does. */
+declare function keptRecord(key: string, value?: unknown): Promise<unknown>;
+const DEFINE_API = `globalThis.extensionApi = () => globalThis.browser ?? globalThis.chrome;
+globalThis.keptRecord = (key, value) => new Promise((resolve, reject) => {
+  const opening = indexedDB.open('factlens-kept', 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore('kept');
+  opening.onerror = () => reject(opening.error);
+  opening.onsuccess = () => {
+    const store = opening.result.transaction('kept', value === undefined ? 'readonly' : 'readwrite').objectStore('kept');
+    const request = value === undefined ? store.get(key) : store.put(value, key);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => { opening.result.close(); resolve(value === undefined ? request.result ?? null : null); };
+  };
+});`;
 
 interface KeptBuild {
   key: string;
@@ -35,10 +48,7 @@ interface KeptBuild {
 }
 
 function readKept(page: Page): Promise<KeptBuild | null> {
-  return page.evaluate(async () => {
-    const stored = await extensionApi().storage.session?.get('userBuild');
-    return (stored?.userBuild as KeptBuild | undefined) ?? null;
-  });
+  return page.evaluate(() => keptRecord('userBuild')) as Promise<KeptBuild | null>;
 }
 
 function askStory(page: Page, storyId: string): Promise<{ ok: boolean; value?: { summary: string } }> {
@@ -66,7 +76,7 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
   const builderDocuments = () =>
     session.browser.targets().filter((target) => target.url().endsWith('/builder.html')).length;
 
-  it('keeps the analysis of the user’s articles in the session area once they are merged', async () => {
+  it('keeps the analysis of the user’s articles once they are merged', async () => {
     await page.evaluate(
       (article) => extensionApi().storage.local.set({ userArticles: { version: 1, articles: [article] } }),
       ARTICLE,
@@ -91,10 +101,9 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
   it('answers the first request after a restart from the kept analysis, without analysing again', async () => {
     // Mark the kept analysis: a background that analysed the articles again would not show the mark.
     await page.evaluate(async (summary) => {
-      const api = extensionApi();
-      const kept = (await api.storage.session!.get('userBuild')).userBuild as KeptBuild;
+      const kept = (await keptRecord('userBuild')) as KeptBuild;
       for (const story of kept.factBase.stories) story.summary = summary;
-      await api.storage.session!.set({ userBuild: kept });
+      await keptRecord('userBuild', kept);
     }, MARKED_SUMMARY);
 
     const devtools = await page.createCDPSession();
@@ -112,5 +121,37 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
     const answer = await askStory(page, ARTICLE.id);
     expect(answer).toMatchObject({ ok: true, value: { summary: MARKED_SUMMARY } });
     expect(builderDocuments()).toBe(0);
+  });
+
+  it('answers a page’s first request after a restart with the matcher plan kept from before, then corrects it', async () => {
+    const askMatcher = () =>
+      page.evaluate(() => extensionApi().runtime.sendMessage({ type: 'matcher/get' })) as Promise<{
+        ok: boolean;
+        value: Record<string, unknown>;
+      }>;
+    const served = await askMatcher();
+    expect(served.ok).toBe(true);
+    const keptPlan = () =>
+      page.evaluate(async () => (await extensionApi().storage.session!.get('matcherPlan')).matcherPlan) as Promise<{
+        plan: Record<string, unknown>;
+      } | null>;
+    await waitFor(keptPlan, (kept) => kept !== null && JSON.stringify(kept.plan) === JSON.stringify(served.value));
+
+    // Mark the kept plan: only a background that answers from it before merging shows the mark.
+    await page.evaluate(async () => {
+      const api = extensionApi();
+      const kept = (await api.storage.session!.get('matcherPlan')).matcherPlan as { plan: object };
+      await api.storage.session!.set({ matcherPlan: { ...kept, plan: { ...kept.plan, keptMark: true } } });
+    });
+    const devtools = await page.createCDPSession();
+    await devtools.send('ServiceWorker.enable');
+    await devtools.send('ServiceWorker.stopAllWorkers');
+    await devtools.detach();
+
+    const first = await askMatcher();
+    expect(first.value.keptMark).toBe(true);
+    // Once merged, the background finds its own plan differs, keeps it and serves it.
+    await waitFor(keptPlan, (kept) => kept !== null && !('keptMark' in kept.plan), 15_000);
+    expect((await askMatcher()).value).toEqual(served.value);
   });
 });

@@ -5,6 +5,7 @@ import { startUserArticleSync } from '@/src/background/user-articles';
 import { hashText, keptUserBuilder, USER_BUILD_KEY, userBuildKey } from '@/src/user-articles/build-cache';
 import { buildUserFactBase, catalogForUserArticles } from '@/src/user-articles/merge';
 import { USER_ARTICLES_KEY } from '@/src/user-articles/schema';
+import { deleteUserArticle } from '@/src/user-articles/store';
 import { memoryArea } from '../settings/memory-area';
 import { bundled, catalog, microsoftArticle, quillfeather } from './fixtures';
 
@@ -99,7 +100,7 @@ describe('the background after a restart', () => {
         discovery: catalog.discovery,
         builder: inProcessBuilder(),
         storage: local,
-        session,
+        keptArea: session,
         builderId: 'b1',
         onChanged: local.onChanged,
         notifyTabs: async () => {},
@@ -118,5 +119,26 @@ describe('the background after a restart', () => {
     await second.sync.ready;
     const story = second.store.current().factBase.stories.find((entry) => entry.id === quillfeather.id);
     expect(story?.summary).toBe('Served from the kept analysis.');
+  });
+
+  it('forgets the kept analysis once the user has no article left', async () => {
+    const local = memoryArea({ [USER_ARTICLES_KEY]: { version: 1, articles: [quillfeather] } });
+    const keptArea = memoryArea();
+    const sync = startUserArticleSync({
+      store: createFactBaseStore(bundled),
+      bundled,
+      discovery: catalog.discovery,
+      builder: inProcessBuilder(),
+      storage: local,
+      keptArea,
+      builderId: 'b1',
+      onChanged: local.onChanged,
+      notifyTabs: async () => {},
+      log: noLog,
+    });
+    await sync.ready;
+    await vi.waitFor(() => expect(keptArea.data.has(USER_BUILD_KEY)).toBe(true));
+    await deleteUserArticle(local, quillfeather.id);
+    await vi.waitFor(() => expect(keptArea.data.has(USER_BUILD_KEY)).toBe(false));
   });
 });
