@@ -6,8 +6,10 @@
  * fact bases of tens of thousands of aliases (see `alias-set.ts` for the
  * design and `boundary.ts` for what counts as a whole word).
  */
+import { aliasKey } from './alias-key';
 import { instantiateAliasSet, planAliasSet, type AliasSetOptions, type AliasSetPlan } from './alias-set';
 import { instantiateContextWords, planContextWords, type ContextOptions, type ContextPlan } from './context';
+import type { AliasSense } from './decide';
 import type { MatcherPayload } from './payload';
 
 /** A mention of an entity: UTF-16 offsets into the text, `end` exclusive. */
@@ -15,6 +17,14 @@ export interface Mention {
   start: number;
   end: number;
   entityId: string;
+}
+
+/** A found name with every entity its alias may name (see `decide.ts`). */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** The entities, in fact-base order; the first is the one {@link Matcher.findMentions} reports. */
+  senses: readonly AliasSense[];
 }
 
 /** A compiled matcher. */
@@ -26,6 +36,12 @@ export interface Matcher {
    * Never throws.
    */
   findMentions(text: string): Mention[];
+  /**
+   * The same places as {@link findMentions}, each with every entity its
+   * alias may name and whether the alias is partial or needs context: what
+   * `decideMention` decides from. Never throws.
+   */
+  findCandidates(text: string): Candidate[];
   /** Entity ids that carry context words. */
   readonly contextEntityIds: ReadonlySet<string>;
   /**
@@ -43,7 +59,7 @@ export interface Matcher {
 export type MatcherOptions = AliasSetOptions & ContextOptions;
 
 /** The version of {@link MatcherPlan} this code writes and reads. */
-export const MATCHER_PLAN_VERSION = 2;
+export const MATCHER_PLAN_VERSION = 3;
 
 /**
  * A matcher worked out ahead of use, as plain JSON: what the background
@@ -57,6 +73,13 @@ export interface MatcherPlan {
   entities: string[];
   /** The entity (index into `entities`) of each alias input of `aliases`. */
   aliasEntities: number[];
+  /** Alias inputs that are only part of a person's name (see `AliasSense.partial`). */
+  partialAliases: number[];
+  /**
+   * Alias inputs that share one key but name different entities: each group
+   * starts with the input the alias set reports, then the others in order.
+   */
+  sharedAliases: number[][];
   aliases: AliasSetPlan;
   context: ContextPlan;
 }
@@ -66,7 +89,22 @@ export interface MatcherPlan {
  * out of range are left out rather than thrown on.
  */
 export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = {}): MatcherPlan {
-  const usable = payload.aliases.filter(([, entity]) => payload.entities[entity] !== undefined);
+  const partialInPayload = new Set(payload.partial ?? []);
+  const usableIndexes = payload.aliases.flatMap((alias, index) =>
+    payload.entities[alias[1]] !== undefined ? [index] : [],
+  );
+  const usable = usableIndexes.map((index) => payload.aliases[index]!);
+  const byKey = new Map<string, number[]>();
+  usable.forEach(([text, , flag], input) => {
+    const key = aliasKey(text, flag === 1);
+    if (key === null) return;
+    const group = byKey.get(`${flag}${key}`);
+    if (group) group.push(input);
+    else byKey.set(`${flag}${key}`, [input]);
+  });
+  const sharedAliases = [...byKey.values()].filter(
+    (group) => new Set(group.map((input) => usable[input]![1])).size > 1,
+  );
   const wordsByEntity = new Map<string, readonly string[]>();
   for (const [index, words] of Object.entries(payload.context)) {
     const entityId = payload.entities[Number(index)];
@@ -76,6 +114,8 @@ export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = 
     v: MATCHER_PLAN_VERSION,
     entities: payload.entities,
     aliasEntities: usable.map(([, entity]) => entity),
+    partialAliases: usableIndexes.flatMap((index, input) => (partialInPayload.has(index) ? [input] : [])),
+    sharedAliases,
     aliases: planAliasSet(
       usable.map(([text, , flag]) => ({ text, insensitive: flag === 1 })),
       options,
@@ -101,6 +141,25 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
   const aliases = instantiateAliasSet(plan.aliases);
   const entityOfAlias = plan.aliasEntities.map((entity) => plan.entities[entity]!);
   const context = instantiateContextWords(plan.context, options);
+  const partial = new Set(plan.partialAliases);
+  const senseOf = (input: number): AliasSense => {
+    const entityId = entityOfAlias[input]!;
+    return { entityId, partial: partial.has(input), needsContext: context.entityIds.has(entityId) };
+  };
+  const sensesByAlias = new Map<number, AliasSense[]>();
+  for (const group of plan.sharedAliases) {
+    const seen = new Set<string>();
+    const senses = group.map(senseOf).filter((sense) => !seen.has(sense.entityId) && seen.add(sense.entityId));
+    sensesByAlias.set(group[0]!, senses);
+  }
+  const sensesOf = (input: number): AliasSense[] => {
+    let senses = sensesByAlias.get(input);
+    if (!senses) {
+      senses = [senseOf(input)];
+      sensesByAlias.set(input, senses);
+    }
+    return senses;
+  };
 
   return {
     aliasCount: aliases.size,
@@ -114,6 +173,14 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
       } catch (error) {
         // Only an engine limit (stack, memory) can land here; a page without
         // highlights is better than a broken content script.
+        console.warn('Factlens: mention matching failed', error);
+        return [];
+      }
+    },
+    findCandidates(text) {
+      try {
+        return aliases.findAll(text).map((hit) => ({ start: hit.start, end: hit.end, senses: sensesOf(hit.alias) }));
+      } catch (error) {
         console.warn('Factlens: mention matching failed', error);
         return [];
       }

@@ -35,19 +35,52 @@ export const MatcherPayloadSchema = z
     aliases: z.array(PayloadAlias),
     /** Context words of the entities that need them, keyed by entity index (decimal). */
     context: z.record(z.string().check(z.regex(/^(?:0|[1-9][0-9]*)$/)), z.array(z.string())),
+    /**
+     * Indexes (into `aliases`) of the aliases that are only part of a
+     * person's name, a surname or a given name ("Gates" of "Bill Gates"):
+     * see `decide.ts` for when they count. Absent: none.
+     */
+    partial: z.optional(z.array(z.int().check(z.nonnegative()))),
   })
   .check(
     z.refine(
       (payload) =>
         payload.aliases.every(([, entity]) => entity < payload.entities.length) &&
-        Object.keys(payload.context).every((entity) => Number(entity) < payload.entities.length),
-      'alias or context refers to an entity index outside `entities`',
+        Object.keys(payload.context).every((entity) => Number(entity) < payload.entities.length) &&
+        (payload.partial ?? []).every((alias) => alias < payload.aliases.length),
+      'alias, context or partial alias refers to an index outside its list',
     ),
   );
 export type MatcherPayload = z.infer<typeof MatcherPayloadSchema>;
 
 function unique<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
+}
+
+function wordsOf(text: string): string[] {
+  return text.trim().split(/\s+/u);
+}
+
+/** Whether the words of `part` stand, in order and together, inside the longer `whole`. */
+function isWordRunOf(part: readonly string[], whole: readonly string[]): boolean {
+  if (part.length >= whole.length) return false;
+  for (let at = 0; at + part.length <= whole.length; at++) {
+    if (part.every((word, index) => word === whole[at + index])) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `alias` is only part of a person's name: its words stand inside
+ * the name or a longer alias of the same person ("Gates" in "Bill Gates").
+ * Only people: "Microsoft" inside "Microsoft Corporation" is the company's
+ * own short name, and a longer name built on it ("Microsoft Teams") does not
+ * make bare "Microsoft" mean something else.
+ */
+function isPartialName(entity: FactBase['entities'][number], alias: string): boolean {
+  if (entity.kind !== 'person') return false;
+  const words = wordsOf(alias);
+  return [entity.name, ...entity.aliases].some((other) => isWordRunOf(words, wordsOf(other)));
 }
 
 /**
@@ -59,6 +92,7 @@ function unique<T>(values: Iterable<T>): T[] {
  */
 export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
   const aliases: PayloadAlias[] = [];
+  const partial: number[] = [];
   const context: Record<string, string[]> = {};
   factBase.entities.forEach((entity, index) => {
     const rules = entity.aliasRules ?? [];
@@ -67,7 +101,10 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
       if (text.trim() === '') continue;
       const cases = rules.filter((rule) => rule.text === text).map((rule) => rule.case);
       const flags = unique((cases.length > 0 ? cases : ['exact']).map((rule) => (rule === 'insensitive' ? 1 : 0)));
-      for (const flag of flags) aliases.push([text, index, flag]);
+      for (const flag of flags) {
+        if (isPartialName(entity, text)) partial.push(aliases.length);
+        aliases.push([text, index, flag]);
+      }
     }
     const words = unique((entity.contextWords ?? []).map((word) => word.trim()).filter((word) => word !== ''));
     if (words.length > 0) context[String(index)] = words;
@@ -77,6 +114,7 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
     entities: factBase.entities.map((entity) => entity.id),
     aliases,
     context,
+    ...(partial.length > 0 ? { partial } : {}),
   };
 }
 
@@ -88,6 +126,14 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
 const IndexList = z.pipe(
   z.string().check(z.regex(/^(?:(?:0|[1-9][0-9]*)(?:,(?:0|[1-9][0-9]*))*)?$/, 'expected integers joined with ","')),
   z.transform((text): number[] => (text === '' ? [] : text.split(',').map(Number))),
+);
+
+/** Groups of non-negative integers as they travel: {@link IndexList}s joined with ";". */
+const GroupList = z.pipe(
+  z
+    .string()
+    .check(z.regex(/^(?:(?:0|[1-9][0-9]*)(?:[,;](?:0|[1-9][0-9]*))*)?$/, 'expected integers joined with "," and ";"')),
+  z.transform((text): number[][] => (text === '' ? [] : text.split(';').map((group) => group.split(',').map(Number)))),
 );
 
 const KeyTableSchema = z
@@ -117,6 +163,8 @@ export const MatcherPlanSchema = z
     v: z.literal(MATCHER_PLAN_VERSION),
     entities: z.array(z.string()),
     aliasEntities: IndexList,
+    partialAliases: IndexList,
+    sharedAliases: GroupList,
     aliases: AliasSetPlanSchema,
     context: z.object({
       entities: z.array(z.tuple([z.string(), IndexList])),
@@ -127,6 +175,9 @@ export const MatcherPlanSchema = z
     z.refine(
       (plan) =>
         plan.aliasEntities.every((entity) => entity < plan.entities.length) &&
+        [plan.partialAliases, ...plan.sharedAliases].every((aliases) =>
+          aliases.every((alias) => alias < plan.aliasEntities.length),
+        ) &&
         [plan.aliases.exact, plan.aliases.insensitive].every((table) =>
           table.aliases.every((alias) => alias < plan.aliasEntities.length),
         ) &&
@@ -151,6 +202,8 @@ export function encodeMatcherPlan(plan: MatcherPlan): EncodedMatcherPlan {
   return {
     ...plan,
     aliasEntities: list(plan.aliasEntities),
+    partialAliases: list(plan.partialAliases),
+    sharedAliases: plan.sharedAliases.map(list).join(';'),
     aliases: set(plan.aliases),
     context: {
       entities: plan.context.entities.map(([entityId, words]) => [entityId, list(words)]),

@@ -12,6 +12,11 @@
  * ambiguous entity and never pay for context at all.
  */
 
+import { decideMention, type MentionDecision, type PageNames, type Surroundings } from '../match/decide';
+import type { Matcher } from '../match/matcher';
+import type { ExclusionCache } from './exclusions';
+import { locateMentions, type TextChunk } from './scanner';
+
 /** Tracks which context-requiring entities the page's text gives context for. */
 export class PageContext {
   /** The entities (of those needing context) whose context words the page contains. */
@@ -76,4 +81,198 @@ export class PageContext {
     this.rereadWanted = false;
     return wanted;
   }
+}
+
+/**
+ * Elements whose text runs on with the text around them: a name split over
+ * them is still one name ("<b>Melinda</b> French Gates"). Every other
+ * element (blocks, links, line breaks, table cells, custom elements) parts
+ * runs: a menu of links "Amazon Microsoft Technology" is three names.
+ */
+const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'span',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'small',
+  'big',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'font',
+  'sup',
+  'sub',
+  'var',
+  'kbd',
+  'bdi',
+  'bdo',
+  'data',
+  'dfn',
+  'ins',
+  'del',
+  'label',
+  'tt',
+  'nobr',
+]);
+
+/** Elements whose text is no prose: skipped when collecting the words around a mention. */
+const NO_PROSE_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template']);
+
+/** Headings: Title Case is to be expected in them. */
+const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
+
+/** How many characters of the run either side of a mention the name rules read. */
+const RUN_REACH = 48;
+
+/** How many characters of its block either side of a mention count for context words. */
+export const CONTEXT_WINDOW = 300;
+
+function isInline(node: Node): boolean {
+  return node.nodeType !== 1 || INLINE_TAGS.has((node as Element).localName);
+}
+
+/** The deepest first (or last) descendant of `node` reached through inline elements only, or null at a boundary. */
+function inlineEdge(node: Node, last: boolean): Node | null {
+  let current = node;
+  for (;;) {
+    if (!isInline(current)) return null;
+    const child = last ? current.lastChild : current.firstChild;
+    if (!child) return current;
+    current = child;
+  }
+}
+
+/**
+ * Up to `reach` characters of text next to `node` in its inline run, nearest
+ * first when read in document order: before it (`backwards`) or after it.
+ * Stops at the first element that parts runs.
+ */
+function runText(node: Text, backwards: boolean, reach: number): string {
+  let collected = '';
+  let current: Node = node;
+  while (collected.length < reach) {
+    let sibling = backwards ? current.previousSibling : current.nextSibling;
+    while (!sibling) {
+      const parent = current.parentNode;
+      if (!parent || parent.nodeType !== 1 || !isInline(parent)) return collected;
+      current = parent;
+      sibling = backwards ? current.previousSibling : current.nextSibling;
+    }
+    const edge = inlineEdge(sibling, backwards);
+    if (!edge) return collected;
+    current = edge;
+    if (edge.nodeType === 3) {
+      const data = (edge as Text).data;
+      collected = backwards ? data + collected : collected + data;
+    }
+  }
+  return backwards ? collected.slice(-reach) : collected.slice(0, reach);
+}
+
+/** The nearest ancestor of `node` that parts runs and is no link: the mention's block. */
+function blockOf(node: Node): Element | null {
+  let element = node.parentElement;
+  while (element && (isInline(element) || element.localName === 'a')) element = element.parentElement;
+  return element;
+}
+
+/** Up to `reach` characters of the block's prose before (`backwards`) or after `node`, text nodes joined by spaces. */
+function blockText(node: Text, block: Element, backwards: boolean, reach: number): string {
+  const walker = node.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  walker.currentNode = node;
+  const parts: string[] = [];
+  let length = 0;
+  while (length < reach) {
+    const next = (backwards ? walker.previousNode() : walker.nextNode()) as Text | null;
+    if (!next) break;
+    if (next.parentElement && NO_PROSE_TAGS.has(next.parentElement.localName)) continue;
+    parts.push(next.data);
+    length += next.data.length + 1;
+  }
+  if (backwards) parts.reverse();
+  return parts.join(' ');
+}
+
+/**
+ * The surroundings of the mention at `start`–`end` of `node`, as the pure
+ * decision (`decideMention`) reads them: the text of its inline run either
+ * side, whether it stands in a heading, and (only when asked) the words of
+ * its block within {@link CONTEXT_WINDOW} characters and the page title.
+ * Reads a few neighbouring nodes; the page's DOM is not changed.
+ */
+export function surroundingsOf(node: Text, start: number, end: number, document: Document): Surroundings {
+  const data = node.data;
+  const before =
+    start >= RUN_REACH
+      ? data.slice(start - RUN_REACH, start)
+      : runText(node, true, RUN_REACH - start) + data.slice(0, start);
+  const afterInNode = data.slice(end, end + RUN_REACH);
+  const after =
+    afterInNode.length >= RUN_REACH ? afterInNode : afterInNode + runText(node, false, RUN_REACH - afterInNode.length);
+  return {
+    before,
+    after,
+    heading: node.parentElement?.closest(HEADING_SELECTOR) != null,
+    nearby() {
+      const block = blockOf(node);
+      const own = data.slice(Math.max(0, start - CONTEXT_WINDOW), end + CONTEXT_WINDOW);
+      if (!block) return `${document.title}\n${own}`;
+      const reach = CONTEXT_WINDOW - start;
+      const earlier = reach > 0 ? blockText(node, block, true, reach) : '';
+      const laterReach = CONTEXT_WINDOW - (data.length - end);
+      const later = laterReach > 0 ? blockText(node, block, false, laterReach) : '';
+      return `${document.title}\n${earlier} ${own} ${later}`;
+    },
+  };
+}
+
+/** A found name in a text node, with its decision. */
+export interface DecidedMention {
+  node: Text;
+  /** UTF-16 offsets in `node.data`, `end` exclusive. */
+  start: number;
+  end: number;
+  decision: MentionDecision;
+}
+
+/**
+ * The names found in a chunk, decided one by one (text nodes in excluded
+ * places left out), and noted in `names`. What the annotator and the eval
+ * runner (`scripts/eval-marks.ts`) both call, so Node and the browser decide alike.
+ */
+export function decideChunk(
+  chunk: TextChunk,
+  matcher: Pick<Matcher, 'findCandidates' | 'entitiesWithContext'>,
+  exclusions: ExclusionCache,
+  names: PageNames,
+  document: Document,
+): DecidedMention[] {
+  const candidates = matcher.findCandidates(chunk.text);
+  if (candidates.length === 0) return [];
+  // `locateMentions` carries an entity id through; the candidate's index stands in for it here.
+  const located = locateMentions(
+    chunk,
+    candidates.map((candidate, index) => ({ start: candidate.start, end: candidate.end, entityId: String(index) })),
+  );
+  const decided: DecidedMention[] = [];
+  const contextOf = (text: string) => matcher.entitiesWithContext(text);
+  for (const { nodeIndex, start, end, entityId } of located) {
+    const node = chunk.nodes[nodeIndex]!;
+    if (exclusions.excludesText(node)) continue;
+    const { senses } = candidates[Number(entityId)]!;
+    const decision = decideMention(
+      node.data.slice(start, end),
+      senses,
+      surroundingsOf(node, start, end, document),
+      contextOf,
+    );
+    names.note(decision);
+    decided.push({ node, start, end, decision });
+  }
+  return decided;
 }

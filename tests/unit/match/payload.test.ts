@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACTBASE_FORMAT, type Entity, type FactBase } from '@/src/facts/schema';
-import { compileMatcher } from '@/src/match/matcher';
-import { buildMatcherPayload, MatcherPayloadSchema } from '@/src/match/payload';
+import { compileMatcher, instantiateMatcher, planMatcher } from '@/src/match/matcher';
+import { buildMatcherPayload, encodeMatcherPlan, MatcherPayloadSchema, MatcherPlanSchema } from '@/src/match/payload';
 
 function entity(id: string, fields: Partial<Entity>): Entity {
   return { id, name: id, kind: 'company', aliases: [], storyIds: [], figureIds: [], ...fields };
@@ -78,5 +78,41 @@ describe('MatcherPayloadSchema', () => {
     ['a missing field', { v: 1, entities: [], aliases: [] }],
   ])('rejects %s', (_case, payload) => {
     expect(MatcherPayloadSchema.safeParse(payload).success).toBe(false);
+  });
+});
+
+describe('partial and shared aliases', () => {
+  const grown: FactBase = {
+    format: FACTBASE_FORMAT,
+    entities: [
+      entity('bill-gates', { kind: 'person', name: 'Bill Gates', aliases: ['Bill Gates', 'Gates'] }),
+      entity('microsoft', { aliases: ['Microsoft', 'Microsoft Corporation'] }),
+      entity('robert-gates', { kind: 'person', name: 'Robert Gates', aliases: ['Robert Gates', 'Gates'] }),
+    ],
+    stories: [],
+    figures: [],
+  };
+
+  it("marks a person's surname as partial, not a company's short name", () => {
+    const payload = buildMatcherPayload(grown);
+    expect(payload.partial?.map((index) => payload.aliases[index])).toEqual([
+      ['Gates', 0, 0],
+      ['Gates', 2, 0],
+    ]);
+  });
+
+  it('offers every entity of a shared alias, through the plan as it travels', () => {
+    const plan = MatcherPlanSchema.parse(
+      JSON.parse(JSON.stringify(encodeMatcherPlan(planMatcher(buildMatcherPayload(grown))))),
+    );
+    const matcher = instantiateMatcher(plan);
+    expect(matcher.findCandidates('Gates and Microsoft').map((candidate) => candidate.senses)).toEqual([
+      [
+        { entityId: 'bill-gates', partial: true, needsContext: false },
+        { entityId: 'robert-gates', partial: true, needsContext: false },
+      ],
+      [{ entityId: 'microsoft', partial: false, needsContext: false }],
+    ]);
+    expect(matcher.findMentions('Gates')).toEqual([{ start: 0, end: 5, entityId: 'bill-gates' }]);
   });
 });

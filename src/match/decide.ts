@@ -1,0 +1,207 @@
+/**
+ * Which entity a found name means, decided per mention from what stands
+ * around it (issue #12). The matcher finds every place an alias occurs; this
+ * module decides which of them a reader would call a mention, and of what.
+ *
+ * Two steps, both pure:
+ *
+ * 1. {@link decideMention}, once per found name, from the mention's own
+ *    surroundings that the page layer reads cheaply (the text of its inline
+ *    run, whether it stands in a heading, the text of its block and the page
+ *    title): a name inside a longer proper name is no mention ("Robert
+ *    Gates" is not *Bill Gates*, "The Boston Globe" is not *Boston*); a name
+ *    that needs context words counts only with one near it.
+ * 2. {@link PageNames.resolve}, whenever marks are refreshed, from what the
+ *    rest of the page has said: a surname counts for the entity the page
+ *    names in full, and not when the page names someone else by a full name
+ *    built on it; a Title Case headline's name is dropped when the page's
+ *    prose shows it is part of a longer name; a name several entities share
+ *    offers each of them.
+ */
+import { extendsNameAfter, extendsNameBefore, isTitleCase, wordAfter, wordBefore } from './name-words';
+
+/** One entity an alias may name. */
+export interface AliasSense {
+  entityId: string;
+  /**
+   * The alias is only part of the entity's name (a person's surname or given
+   * name): it counts when the page names the entity in full, or names no
+   * one else by a full name built on it.
+   */
+  partial: boolean;
+  /** The entity carries context words: a mention counts only with one of them nearby. */
+  needsContext: boolean;
+}
+
+/** What the page layer tells about where a mention stands, read only when a decision needs it. */
+export interface Surroundings {
+  /**
+   * Text right before the mention in its inline run: the page layer stops at
+   * block and link edges, and a few dozen characters are enough.
+   */
+  readonly before: string;
+  /** Text right after the mention in its inline run, likewise. */
+  readonly after: string;
+  /** The mention stands in a heading (h1–h6) or the page title: Title Case is to be expected. */
+  readonly heading: boolean;
+  /**
+   * Where context words count: the text of the mention's block (clipped to a
+   * window of words around it) and the page title. Called only for names
+   * that need context.
+   */
+  nearby(): string;
+}
+
+/** The outcome of {@link decideMention}. */
+export type MentionDecision =
+  | {
+      kind: 'part-of-name';
+      /** The longer name, as a {@link phraseKey}: the page learns it. */
+      name: string;
+      /** The key of a partial alias that the longer name is built on ("gates" of "Robert Gates"), else null. */
+      claims: string | null;
+    }
+  | {
+      kind: 'mention';
+      /** The mention's key ({@link phraseKey} of its text). */
+      key: string;
+      /** The senses left after the context check, in fact-base order. */
+      senses: AliasSense[];
+      /** Senses confirmed by context words nearby. */
+      confirmed: ReadonlySet<string>;
+      /**
+       * Longer names it would be part of (keys), when a Title Case run
+       * leaves it open: the mention is dropped if the page shows that name elsewhere.
+       */
+      unlessNamed: string[];
+    };
+
+/** The key of a phrase: lower case, whitespace runs as one space, ’ as '. */
+export function phraseKey(text: string): string {
+  return text
+    .replace(/\s+/gu, ' ')
+    .replace(/\u2019/gu, "'")
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Decides one found name from its surroundings.
+ *
+ * @param text - the name as it stands on the page.
+ * @param senses - the entities its alias may name (more than one for a shared alias).
+ * @param around - the mention's surroundings.
+ * @param contextOf - the entities whose context words occur in a text (the matcher's `entitiesWithContext`).
+ */
+export function decideMention(
+  text: string,
+  senses: readonly AliasSense[],
+  around: Surroundings,
+  contextOf: (text: string) => ReadonlySet<string>,
+): MentionDecision {
+  const before = wordBefore(around.before);
+  const after = wordAfter(around.after);
+  const extendedBefore = before !== null && extendsNameBefore(before);
+  const extendedAfter = after !== null && extendsNameAfter(after);
+  const longer = [
+    ...(extendedBefore ? [phraseKey(`${before} ${text}`)] : []),
+    ...(extendedAfter ? [phraseKey(`${text} ${after}`)] : []),
+  ];
+  const key = phraseKey(text);
+  // In a headline or a menu every word is capitalised, so a capital beside the name says nothing.
+  const titleCase = longer.length > 0 && (around.heading || isTitleCase(`${around.before}${text}${around.after}`));
+  if (longer.length > 0 && !titleCase) {
+    const name = phraseKey(`${extendedBefore ? `${before} ` : ''}${text}${extendedAfter ? ` ${after}` : ''}`);
+    // A given name before a surname makes another person of it; only a person's partial alias is claimed.
+    const claims = extendedBefore && senses.some((sense) => sense.partial) ? key : null;
+    return { kind: 'part-of-name', name, claims };
+  }
+  let confirmed: ReadonlySet<string> = new Set();
+  let kept: AliasSense[] = [...senses];
+  if (senses.some((sense) => sense.needsContext)) {
+    const found = contextOf(around.nearby());
+    confirmed = new Set(
+      senses.filter((sense) => sense.needsContext && found.has(sense.entityId)).map((s) => s.entityId),
+    );
+    kept = senses.filter((sense) => !sense.needsContext || confirmed.has(sense.entityId));
+  }
+  return { kind: 'mention', key, senses: kept, confirmed, unlessNamed: titleCase ? longer : [] };
+}
+
+/**
+ * What the page has said so far that bears on its other mentions: which
+ * entities it names in full, which surnames it gives to someone else, which
+ * longer names it uses. Grows as the page is read; {@link resolve} reads it.
+ */
+export class PageNames {
+  private readonly namedInFull = new Set<string>();
+  private readonly claimed = new Set<string>();
+  private readonly longerNames = new Set<string>();
+  private changes = 0;
+
+  /** Grows by one whenever something noted could change a resolution. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Notes what a decided mention tells about the page. */
+  note(decision: MentionDecision): void {
+    if (decision.kind === 'part-of-name') {
+      this.add(this.longerNames, decision.name);
+      if (decision.claims !== null) this.add(this.claimed, decision.claims);
+      return;
+    }
+    for (const sense of decision.senses) {
+      if (!sense.partial && decision.senses.length === 1) this.add(this.namedInFull, sense.entityId);
+    }
+  }
+
+  private add(set: Set<string>, value: string): void {
+    if (set.has(value)) return;
+    set.add(value);
+    this.changes++;
+  }
+
+  /**
+   * The entities a decided mention offers, given the page: none (not a
+   * mention), one, or several for the reader to choose from.
+   */
+  resolve(decision: MentionDecision): string[] {
+    if (decision.kind === 'part-of-name') return [];
+    if (decision.unlessNamed.some((name) => this.longerNames.has(name))) return [];
+    let senses = decision.senses.filter(
+      (sense) => !sense.partial || this.namedInFull.has(sense.entityId) || !this.claimed.has(decision.key),
+    );
+    if (senses.length > 1) {
+      // Among several, the ones the page names in full or gives context for are meant.
+      const evident = senses.filter(
+        (sense) => (sense.partial && this.namedInFull.has(sense.entityId)) || decision.confirmed.has(sense.entityId),
+      );
+      if (evident.length > 0) senses = evident;
+    }
+    return senses.map((sense) => sense.entityId);
+  }
+}
+
+/** Characters that part runs and blocks in plain text: line breaks, and the page layer's node separator. */
+// eslint-disable-next-line no-control-regex -- the page layer parts text nodes with U+0000.
+const RUN_EDGE = /[\n\r\u0000]/u;
+
+/**
+ * The surroundings of `text.slice(start, end)` when all there is is plain
+ * text (a fact-base article, a test): a line is a block and a run, and a
+ * window of about `window` characters either side within it is where
+ * context words count, with `title`.
+ */
+export function surroundingsInText(text: string, start: number, end: number, title = '', window = 300): Surroundings {
+  let lineStart = start;
+  while (lineStart > 0 && !RUN_EDGE.test(text.charAt(lineStart - 1)) && start - lineStart < window) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && !RUN_EDGE.test(text.charAt(lineEnd)) && lineEnd - end < window) lineEnd++;
+  return {
+    before: text.slice(Math.max(lineStart, start - 48), start),
+    after: text.slice(end, Math.min(lineEnd, end + 48)),
+    heading: false,
+    nearby: () => `${title}\n${text.slice(lineStart, lineEnd)}`,
+  };
+}

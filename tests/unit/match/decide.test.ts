@@ -1,0 +1,208 @@
+/**
+ * Per-mention decisions (issue #12), on the hard shapes a grown fact base
+ * meets on real pages: names inside longer names, surnames of other people,
+ * context words around the mention, names several entities share, and the
+ * Title Case of menus and headlines.
+ */
+import { describe, expect, it } from 'vitest';
+import { decideMention, PageNames, surroundingsInText, type Surroundings } from '@/src/match/decide';
+import { compileMatcher, type Matcher } from '@/src/match/matcher';
+import { buildMatcherPayload } from '@/src/match/payload';
+import { FACTBASE_FORMAT, type Entity } from '@/src/facts/schema';
+
+function entity(id: string, kind: Entity['kind'], aliases: string[], contextWords?: string[]): Entity {
+  return {
+    id,
+    name: aliases[0]!,
+    kind,
+    aliases,
+    storyIds: [],
+    figureIds: [],
+    ...(contextWords ? { contextWords } : {}),
+  };
+}
+
+const matcher: Matcher = compileMatcher(
+  buildMatcherPayload({
+    format: FACTBASE_FORMAT,
+    entities: [
+      entity('new-york', 'place', ['New York']),
+      entity('carolina', 'place', ['Carolina']),
+      entity('korea', 'place', ['Korea']),
+      entity('boston', 'place', ['Boston']),
+      entity('bill-gates', 'person', ['Bill Gates', 'Gates']),
+      entity('apple', 'company', ['Apple', 'Apple Inc.']),
+      entity('mit', 'organization', ['MIT']),
+      entity('amazon', 'company', ['Amazon']),
+      entity('microsoft', 'company', ['Microsoft', 'Microsoft Corp.']),
+      entity('azure', 'product', ['Azure']),
+      entity('credo', 'company', ['Credo', 'Credo Technology'], ['chip', 'chips', 'semiconductor', 'cables']),
+      entity('boris-johnson', 'person', ['Boris Johnson', 'Johnson']),
+      entity('mike-johnson', 'person', ['Mike Johnson', 'Johnson']),
+      entity('donald-trump', 'person', ['Donald Trump', 'Trump']),
+      entity('george-bush', 'person', ['George Bush', 'Bush']),
+      entity('satya-nadella', 'person', ['Satya Nadella', 'Nadella']),
+    ],
+    stories: [],
+    figures: [],
+  }),
+);
+
+/**
+ * What a reader would see marked on a page of plain text: each name with the
+ * entities its popover offers. Lines are blocks; `headings` are the lines set as headings.
+ */
+function marked(page: string, options: { title?: string; headings?: number[] } = {}): [string, string[]][] {
+  const names = new PageNames();
+  const lineOf = (offset: number) => page.slice(0, offset).split('\n').length - 1;
+  const decided = matcher.findCandidates(page).map((candidate) => {
+    const around: Surroundings = {
+      ...surroundingsInText(page, candidate.start, candidate.end, options.title),
+      heading: options.headings?.includes(lineOf(candidate.start)) ?? false,
+    };
+    const text = page.slice(candidate.start, candidate.end);
+    const decision = decideMention(text, candidate.senses, around, (nearby) => matcher.entitiesWithContext(nearby));
+    names.note(decision);
+    return { text, decision };
+  });
+  return decided
+    .map(({ text, decision }): [string, string[]] => [text, names.resolve(decision)])
+    .filter(([, ids]) => ids.length > 0);
+}
+
+describe('a name inside a longer proper name is not a mention of it', () => {
+  it.each<[string, string, [string, string[]][]]>([
+    ['a newspaper named after a city', 'The New York Times reported it first.', []],
+    ['a state named after another', 'Voters in North Carolina went first.', []],
+    ['a country', 'Exports from South Korea rose.', []],
+    ['a newspaper after its city', 'He wrote for The Boston Globe for years.', []],
+    ['a label named after a company', 'The Beatles signed with Apple Records.', []],
+    ['a licence named after a university', 'The code is under the MIT License.', []],
+    ['another person with the surname', 'Robert Gates, the former defense secretary, spoke.', []],
+    ['a longer name with the surname last', 'Melinda French Gates gave a speech.', []],
+    ['a middle initial', 'George W. Bush was president then.', []],
+    ['a longer name that is itself an alias', 'Microsoft Corp. said so.', [['Microsoft Corp.', ['microsoft']]]],
+  ])('%s', (_, page, expected) => {
+    expect(marked(page)).toEqual(expected);
+  });
+});
+
+describe('words that stand beside a name without extending it', () => {
+  it.each<[string, string, [string, string[]][]]>([
+    ['a title before a surname', 'President Trump spoke.', [['Trump', ['donald-trump']]]],
+    [
+      'a job title after a company',
+      'Microsoft CEO Satya Nadella spoke.',
+      [
+        ['Microsoft', ['microsoft']],
+        ['Satya Nadella', ['satya-nadella']],
+      ],
+    ],
+    ['a legal form after a company', 'Shares of Apple Inc rose.', [['Apple', ['apple']]]],
+    ['a sentence opener', 'In Boston, rents rose.', [['Boston', ['boston']]]],
+    ['a comparison opener', 'Like Amazon, it sells books.', [['Amazon', ['amazon']]]],
+    [
+      'a possessive before a product',
+      "Microsoft's Azure grew.",
+      [
+        ['Microsoft', ['microsoft']],
+        ['Azure', ['azure']],
+      ],
+    ],
+    ['a name at a line start', 'Gates said so.', [['Gates', ['bill-gates']]]],
+    [
+      'punctuation between names',
+      'Amazon, Microsoft and Apple',
+      [
+        ['Amazon', ['amazon']],
+        ['Microsoft', ['microsoft']],
+        ['Apple', ['apple']],
+      ],
+    ],
+  ])('%s', (_, page, expected) => {
+    expect(marked(page)).toEqual(expected);
+  });
+});
+
+describe('menus and Title Case headlines still show their names', () => {
+  it('reads a menu of names as names', () => {
+    expect(marked('Amazon Microsoft Technology')).toEqual([
+      ['Amazon', ['amazon']],
+      ['Microsoft', ['microsoft']],
+    ]);
+  });
+
+  it('reads names in a Title Case headline', () => {
+    expect(marked('Microsoft Says Azure Revenue Grew Again\nThe cloud grew.')).toEqual([
+      ['Microsoft', ['microsoft']],
+      ['Azure', ['azure']],
+    ]);
+  });
+
+  it('reads names in a heading', () => {
+    expect(marked('Boston Rents Soar\nRents rose.', { headings: [0] })).toEqual([['Boston', ['boston']]]);
+  });
+
+  it('drops a headline name that the prose shows to be part of a longer name', () => {
+    const page = 'Inside The New York Times Newsroom\nReporters at The New York Times work late.';
+    expect(marked(page)).toEqual([]);
+  });
+});
+
+describe('a surname counts for the person the page names in full', () => {
+  it('marks a bare surname when the page names the person in full', () => {
+    expect(marked('Bill Gates spoke first.\nLater, Gates said it again.')).toEqual([
+      ['Bill Gates', ['bill-gates']],
+      ['Gates', ['bill-gates']],
+    ]);
+  });
+
+  it('does not mark a bare surname that the page gives to someone else', () => {
+    expect(marked('Robert Gates served two presidents.\nLater, Gates wrote a memoir.')).toEqual([]);
+  });
+
+  it('does not mark it either when the other full name comes later', () => {
+    expect(marked('Gates wrote a memoir.\nIt is by Robert Gates, the former secretary.')).toEqual([]);
+  });
+
+  it('marks it when the page names both: the person named in full', () => {
+    expect(marked('Robert Gates met Bill Gates.\nGates laughed.')).toEqual([
+      ['Bill Gates', ['bill-gates']],
+      ['Gates', ['bill-gates']],
+    ]);
+  });
+});
+
+describe('a name several entities share offers each of them', () => {
+  it('offers both people when the page names neither in full', () => {
+    expect(marked('Johnson said no.')).toEqual([['Johnson', ['boris-johnson', 'mike-johnson']]]);
+  });
+
+  it('offers the one the page names in full', () => {
+    expect(marked('Speaker Mike Johnson arrived.\nJohnson said no.')).toEqual([
+      ['Mike Johnson', ['mike-johnson']],
+      ['Johnson', ['mike-johnson']],
+    ]);
+  });
+});
+
+describe('context words count around the mention, not anywhere on the page', () => {
+  const CHIPMAKER = 'Credo shares jumped after the chip maker raised its forecast for cables.';
+  const PETITION = 'Sign the petition from Credo today, the campaign says.';
+
+  it('marks the chipmaker with chip words in its block', () => {
+    expect(marked(CHIPMAKER)).toEqual([['Credo', ['credo']]]);
+  });
+
+  it('does not mark the other Credo in a block without them, on the same page', () => {
+    expect(marked(`${CHIPMAKER}\n${PETITION}`)).toEqual([['Credo', ['credo']]]);
+  });
+
+  it('does not mark the CREDO Action group even next to chip words', () => {
+    expect(marked('Credo Action asked chip makers to sign.')).toEqual([]);
+  });
+
+  it('counts context words in the page title', () => {
+    expect(marked(PETITION, { title: 'Semiconductor stocks today' })).toEqual([['Credo', ['credo']]]);
+  });
+});
