@@ -151,9 +151,8 @@ export class PageNames {
       if (decision.claims !== null) this.add(this.claimed, decision.claims);
       return;
     }
-    for (const sense of decision.senses) {
-      if (!sense.partial && decision.senses.length === 1) this.add(this.namedInFull, sense.entityId);
-    }
+    const [sense, ...others] = decision.senses;
+    if (sense && others.length === 0 && !sense.partial) this.add(this.namedInFull, sense.entityId);
   }
 
   private add(set: Set<string>, value: string): void {

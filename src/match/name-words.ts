@@ -75,10 +75,15 @@ const NOT_NAME_AFTER = wordSet(
     'these those who which where when while if than then the a an',
 );
 
-/** A word as the rules read it: letters, digits, marks, and the dots, apostrophes and hyphens inside names. */
-const WORD_AT_END = /([\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}.'’-]*)(\s+)$/u;
-const WORD_AT_START = /^(\s+)([\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}'’-]*)/u;
+/** A character of a word as the rules read it: letters, digits, marks, and the dots, apostrophes and hyphens inside names. */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}.'’-]/u;
+const WORD_START = /[\p{L}\p{N}\p{M}]/u;
+const SPACE = /\s/u;
 const UPPER_FIRST = /^\p{Lu}/u;
+/** Capitalised as a name is, camel case included ("iOS", "eBay"). */
+const HAS_CAPITAL = /^\p{Ll}?\p{Lu}/u;
+/** A compound adjective ending in a lower-case word: "Amazon-owned", "Seattle-based". */
+const COMPOUND_ADJECTIVE = /-\p{Ll}+$/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}.&-]+$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 const POSSESSIVE = /['’]s?$/u;
@@ -86,14 +91,24 @@ const LETTER = /\p{L}/u;
 
 /** The word right before a mention, when only whitespace parts them; `null` at punctuation or the run's start. */
 export function wordBefore(before: string): string | null {
-  const match = WORD_AT_END.exec(before);
-  return match ? match[1]! : null;
+  // Scanned by hand from the end: a pattern anchored at the end would try every start.
+  let end = before.length;
+  while (end > 0 && SPACE.test(before.charAt(end - 1))) end--;
+  if (end === before.length || end === 0) return null;
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(before.charAt(start - 1))) start--;
+  while (start < end && !WORD_START.test(before.charAt(start))) start++;
+  return start < end ? before.slice(start, end) : null;
 }
 
 /** The word right after a mention, when only whitespace parts them; `null` at punctuation or the run's end. */
 export function wordAfter(after: string): string | null {
-  const match = WORD_AT_START.exec(after);
-  return match ? match[2]! : null;
+  let start = 0;
+  while (start < after.length && SPACE.test(after.charAt(start))) start++;
+  if (start === 0 || start === after.length || !WORD_START.test(after.charAt(start))) return null;
+  let end = start;
+  while (end < after.length && WORD_CHAR.test(after.charAt(end)) && after.charAt(end) !== '.') end++;
+  return after.slice(start, end).replace(/['’-]+$/u, '');
 }
 
 function bare(word: string): string {
@@ -110,6 +125,7 @@ export function extendsNameBefore(word: string): boolean {
   if (INITIAL.test(word)) return true;
   // A full stop after a longer word ends a sentence or an abbreviation ("Sen.", "Inc.").
   if (!UPPER_FIRST.test(word) || POSSESSIVE.test(word) || word.endsWith('.')) return false;
+  if (COMPOUND_ADJECTIVE.test(word)) return false;
   if (ALL_CAPS.test(word)) return false;
   return !NOT_NAME_BEFORE.has(bare(word));
 }
@@ -120,7 +136,7 @@ export function extendsNameBefore(word: string): boolean {
  * word that is not a legal form, a job title, a headline verb nor an acronym.
  */
 export function extendsNameAfter(word: string): boolean {
-  if (!UPPER_FIRST.test(word) || ALL_CAPS.test(word)) return false;
+  if (!UPPER_FIRST.test(word) || ALL_CAPS.test(word) || COMPOUND_ADJECTIVE.test(word)) return false;
   return !NOT_NAME_AFTER.has(bare(word));
 }
 
@@ -140,7 +156,7 @@ export function isTitleCase(run: string): boolean {
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (!LETTER.test(word)) continue;
     if (SMALL_WORDS.has(word.toLowerCase())) continue;
-    if (!UPPER_FIRST.test(word)) return false;
+    if (!HAS_CAPITAL.test(word)) return false;
     counted++;
   }
   return counted >= 2;

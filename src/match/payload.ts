@@ -83,6 +83,52 @@ function isPartialName(entity: FactBase['entities'][number], alias: string): boo
   return [entity.name, ...entity.aliases].some((other) => isWordRunOf(words, wordsOf(other)));
 }
 
+/** How many related entities' names count as context words of one entity, at most. */
+const MAX_RELATED_ENTITIES = 200;
+
+/**
+ * For each entity that needs context, the names of the entities that its
+ * stories name in at least half of the stories naming them: evidence as good
+ * as its context words ("Whole Foods" next to "Amazon", "Microsoft" in a menu
+ * beside it), while a place every story names ("Japan") is none. Names that
+ * need context themselves are no evidence, and neither are surnames alone.
+ */
+function relatedNames(factBase: FactBase): Map<string, string[]> {
+  const needing = new Set(factBase.entities.filter((entity) => entity.contextWords?.length).map((entity) => entity.id));
+  const names = new Map(
+    factBase.entities.map((entity) => [
+      entity.id,
+      unique([entity.name, ...entity.aliases]).filter((name) => name.length >= 3 && !isPartialName(entity, name)),
+    ]),
+  );
+  const storyCount = new Map<string, number>();
+  const together = new Map<string, Map<string, number>>();
+  for (const story of factBase.stories) {
+    for (const id of story.entityIds) {
+      storyCount.set(id, (storyCount.get(id) ?? 0) + 1);
+      if (!needing.has(id)) continue;
+      const counts = together.get(id) ?? new Map<string, number>();
+      together.set(id, counts);
+      for (const other of story.entityIds) {
+        if (other !== id && !needing.has(other)) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+    }
+  }
+  const related = new Map<string, string[]>();
+  for (const [id, counts] of together) {
+    const share = (other: string) => counts.get(other)! / storyCount.get(other)!;
+    const chosen = [...counts.keys()]
+      .filter((other) => share(other) >= 0.5)
+      .sort((a, b) => share(b) - share(a) || (a < b ? -1 : 1))
+      .slice(0, MAX_RELATED_ENTITIES);
+    related.set(
+      id,
+      chosen.flatMap((other) => names.get(other) ?? []),
+    );
+  }
+  return related;
+}
+
 /**
  * The payload for `factBase`: every alias of every entity (and any alias that
  * only its `aliasRules` lists), with the case rule `aliasRules` gives it, else
@@ -91,6 +137,7 @@ function isPartialName(entity: FactBase['entities'][number], alias: string): boo
  * and deduplicated; an entity whose list ends up empty needs no context.
  */
 export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
+  const related = relatedNames(factBase);
   const aliases: PayloadAlias[] = [];
   const partial: number[] = [];
   const context: Record<string, string[]> = {};
@@ -106,7 +153,8 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
         aliases.push([text, index, flag]);
       }
     }
-    const words = unique((entity.contextWords ?? []).map((word) => word.trim()).filter((word) => word !== ''));
+    const own = (entity.contextWords ?? []).map((word) => word.trim()).filter((word) => word !== '');
+    const words = unique(own.length > 0 ? [...own, ...(related.get(entity.id) ?? [])] : []);
     if (words.length > 0) context[String(index)] = words;
   });
   return {

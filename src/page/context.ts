@@ -129,7 +129,7 @@ const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
 /** How many characters of the run either side of a mention the name rules read. */
 const RUN_REACH = 48;
 
-/** How many characters of its block either side of a mention count for context words. */
+/** How many characters of prose either side of a mention, in reading order, count for context words. */
 export const CONTEXT_WINDOW = 300;
 
 function isInline(node: Node): boolean {
@@ -174,16 +174,12 @@ function runText(node: Text, backwards: boolean, reach: number): string {
   return backwards ? collected.slice(-reach) : collected.slice(0, reach);
 }
 
-/** The nearest ancestor of `node` that parts runs and is no link: the mention's block. */
-function blockOf(node: Node): Element | null {
-  let element = node.parentElement;
-  while (element && (isInline(element) || element.localName === 'a')) element = element.parentElement;
-  return element;
-}
-
-/** Up to `reach` characters of the block's prose before (`backwards`) or after `node`, text nodes joined by spaces. */
-function blockText(node: Text, block: Element, backwards: boolean, reach: number): string {
-  const walker = node.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+/**
+ * Up to `reach` characters of prose before (`backwards`) or after `node` in
+ * reading order, within its tree, text nodes joined by spaces.
+ */
+function windowText(node: Text, backwards: boolean, reach: number): string {
+  const walker = node.ownerDocument.createTreeWalker(node.getRootNode(), NodeFilter.SHOW_TEXT);
   walker.currentNode = node;
   const parts: string[] = [];
   let length = 0;
@@ -202,7 +198,7 @@ function blockText(node: Text, block: Element, backwards: boolean, reach: number
  * The surroundings of the mention at `start`–`end` of `node`, as the pure
  * decision (`decideMention`) reads them: the text of its inline run either
  * side, whether it stands in a heading, and (only when asked) the words of
- * its block within {@link CONTEXT_WINDOW} characters and the page title.
+ * the words within {@link CONTEXT_WINDOW} characters either side and the page title.
  * Reads a few neighbouring nodes; the page's DOM is not changed.
  */
 export function surroundingsOf(node: Text, start: number, end: number, document: Document): Surroundings {
@@ -219,13 +215,10 @@ export function surroundingsOf(node: Text, start: number, end: number, document:
     after,
     heading: node.parentElement?.closest(HEADING_SELECTOR) != null,
     nearby() {
-      const block = blockOf(node);
       const own = data.slice(Math.max(0, start - CONTEXT_WINDOW), end + CONTEXT_WINDOW);
-      if (!block) return `${document.title}\n${own}`;
-      const reach = CONTEXT_WINDOW - start;
-      const earlier = reach > 0 ? blockText(node, block, true, reach) : '';
+      const earlier = start < CONTEXT_WINDOW ? windowText(node, true, CONTEXT_WINDOW - start) : '';
       const laterReach = CONTEXT_WINDOW - (data.length - end);
-      const later = laterReach > 0 ? blockText(node, block, false, laterReach) : '';
+      const later = laterReach > 0 ? windowText(node, false, laterReach) : '';
       return `${document.title}\n${earlier} ${own} ${later}`;
     },
   };
