@@ -20,9 +20,18 @@
  */
 import { extendsNameAfter, extendsNameBefore, isTitleCase, wordAfter, wordBefore } from './name-words';
 
+/**
+ * What a longer name built on an entity's name means: after a person's or a
+ * place's name a capitalised word makes another thing ("Trump Tower", "Mexico
+ * City", "The Seattle Times"); after a company's or a product's it is mostly
+ * its own product or division ("Apple Watch", "Microsoft Store", "CBS News").
+ */
+export type NameKind = 'person' | 'place' | 'thing';
+
 /** One entity an alias may name. */
 export interface AliasSense {
   entityId: string;
+  kind: NameKind;
   /**
    * The alias is only part of the entity's name (a person's surname or given
    * name): it counts when the page names the entity in full, or names no
@@ -45,6 +54,12 @@ export interface Surroundings {
   /** The mention stands in a heading (h1–h6) or the page title: Title Case is to be expected. */
   readonly heading: boolean;
   /**
+   * The word right before (after) the mention belongs to another found name
+   * ("Google Stadia", "Dolby Atmos"): two names side by side, not one longer name.
+   */
+  readonly nameBefore?: boolean;
+  readonly nameAfter?: boolean;
+  /**
    * Where context words count: the text of the mention's block (clipped to a
    * window of words around it) and the page title. Called only for names
    * that need context.
@@ -56,6 +71,8 @@ export interface Surroundings {
 export type MentionDecision =
   | {
       kind: 'part-of-name';
+      /** The key of the name found ({@link phraseKey} of its text): the page uses it inside another name. */
+      key: string;
       /** The longer name, as a {@link phraseKey}: the page learns it. */
       name: string;
       /** The key of a partial alias that the longer name is built on ("gates" of "Robert Gates"), else null. */
@@ -65,15 +82,28 @@ export type MentionDecision =
       kind: 'mention';
       /** The mention's key ({@link phraseKey} of its text). */
       key: string;
-      /** The senses left after the context check, in fact-base order. */
+      /** The senses, in fact-base order. */
       senses: AliasSense[];
-      /** Senses confirmed by context words nearby. */
+      /** Senses that need context and have context words nearby. */
       confirmed: ReadonlySet<string>;
+      /**
+       * Senses that need context and have none nearby, outside prose (a menu
+       * entry, a headline): they count only if another mention on the page
+       * had it, and the page uses the name in no longer name of something
+       * else ("Credo Action"). In prose such senses are left out.
+       */
+      unconfirmed: ReadonlySet<string>;
       /**
        * Longer names it would be part of (keys), when a Title Case run
        * leaves it open: the mention is dropped if the page shows that name elsewhere.
        */
       unlessNamed: string[];
+      /**
+       * Set (to the key) when the name is shaped like a capitalised common
+       * word and stands where any word is capitalised: dropped if the page
+       * uses the word in lower case and names none of its entities in full.
+       */
+      unlessCommonWord: string | null;
     };
 
 /** The key of a phrase: lower case, whitespace runs as one space, ’ as '. */
@@ -101,31 +131,82 @@ export function decideMention(
 ): MentionDecision {
   const before = wordBefore(around.before);
   const after = wordAfter(around.after);
-  const extendedBefore = before !== null && extendsNameBefore(before);
-  const extendedAfter = after !== null && extendsNameAfter(after);
+  const extendedBefore =
+    before !== null &&
+    !around.nameBefore &&
+    extendsNameBefore(before, around.before.slice(0, around.before.trimEnd().length - before.length));
+  // The strictest reading among the senses: a person's or place's name is borrowed by more longer names,
+  // and so is a name that is also a word or another's name (it needs context): "Credo Action".
+  const kind = senses.some((sense) => sense.kind === 'place')
+    ? 'place'
+    : senses.some((sense) => sense.kind === 'person' || sense.needsContext)
+      ? 'person'
+      : 'thing';
+  let runIsTitleCase: boolean | undefined;
+  const run = `${around.before}${text}${around.after}`;
+  const titleCaseRun = () => (runIsTitleCase ??= around.heading || isTitleCase(run));
+  // In Title Case only words that make names of other things extend a name after it ("Hong Kong
+  // Protests" is Hong Kong; "Seattle Restaurant Week" is not Seattle).
+  const extendedAfter =
+    after !== null &&
+    !around.nameAfter &&
+    extendsNameAfter(after, kind) &&
+    (kind === 'thing' || !titleCaseRun() || extendsNameAfter(after, 'thing'));
   const longer = [
     ...(extendedBefore ? [phraseKey(`${before} ${text}`)] : []),
     ...(extendedAfter ? [phraseKey(`${text} ${after}`)] : []),
   ];
   const key = phraseKey(text);
-  // In a headline or a menu every word is capitalised, so a capital beside the name says nothing.
-  const titleCase = longer.length > 0 && (around.heading || isTitleCase(`${around.before}${text}${around.after}`));
+  // In a headline every word is capitalised, so a capital beside the name says nothing. A run of a few
+  // capitalised words alone (a link, a menu entry: "Mozilla Europe", "Seattle Sketcher") is one name, or
+  // names side by side, which `nameBefore` and `nameAfter` tell.
+  const titleCase = longer.length > 0 && titleCaseRun() && !isShortRun(around, run);
   if (longer.length > 0 && !titleCase) {
     const name = phraseKey(`${extendedBefore ? `${before} ` : ''}${text}${extendedAfter ? ` ${after}` : ''}`);
     // A given name before a surname makes another person of it; only a person's partial alias is claimed.
     const claims = extendedBefore && senses.some((sense) => sense.partial) ? key : null;
-    return { kind: 'part-of-name', name, claims };
+    return { kind: 'part-of-name', key, name, claims };
   }
-  let confirmed: ReadonlySet<string> = new Set();
-  let kept: AliasSense[] = [...senses];
+  const confirmed = new Set<string>();
+  const unconfirmed = new Set<string>();
+  let kept = [...senses];
   if (senses.some((sense) => sense.needsContext)) {
     const found = contextOf(around.nearby());
-    confirmed = new Set(
-      senses.filter((sense) => sense.needsContext && found.has(sense.entityId)).map((s) => s.entityId),
-    );
-    kept = senses.filter((sense) => !sense.needsContext || confirmed.has(sense.entityId));
+    // In prose the words around decide; a menu entry or a headline has none to judge by, so there the
+    // rest of the page may vouch (see `unconfirmed`).
+    const prose = !titleCaseRun() && !isShortRun(around, run);
+    for (const sense of senses) {
+      if (!sense.needsContext) continue;
+      if (found.has(sense.entityId)) confirmed.add(sense.entityId);
+      else if (prose) kept = kept.filter((other) => other !== sense);
+      else unconfirmed.add(sense.entityId);
+    }
   }
-  return { kind: 'mention', key, senses: kept, confirmed, unlessNamed: titleCase ? longer : [] };
+  // A capitalised word where any word is capitalised (a sentence start, a headline, a menu) may be the
+  // common word the name also is ("Jobs" in a site's menu).
+  const capitalOnlyByPlace = COMMON_SHAPE.test(text) && (SENTENCE_START.test(around.before) || titleCaseRun());
+  return {
+    kind: 'mention',
+    key,
+    senses: kept,
+    confirmed,
+    unconfirmed,
+    unlessNamed: titleCase ? longer : [],
+    unlessCommonWord: capitalOnlyByPlace ? key : null,
+  };
+}
+
+/** A name shaped like a capitalised common word: "Jobs", "Apple", "Polaris". */
+const COMMON_SHAPE = /^\p{Lu}\p{Ll}+$/u;
+/** The run before a mention ends where a sentence or a list item starts. */
+const SENTENCE_START = /(?:^|[.!?:;"“”‘’([|•·–—])\s*$/u;
+/** How much run text {@link Surroundings} gives either side at most, as the page layer reads it. */
+const RUN_CLIP = 48;
+
+/** Whether the run is a few words standing alone, whole within the surroundings. */
+function isShortRun(around: Surroundings, run: string): boolean {
+  if (around.before.length >= RUN_CLIP || around.after.length >= RUN_CLIP) return false;
+  return run.trim().split(/\s+/u).length <= 4;
 }
 
 /**
@@ -137,6 +218,9 @@ export class PageNames {
   private readonly namedInFull = new Set<string>();
   private readonly claimed = new Set<string>();
   private readonly longerNames = new Set<string>();
+  private readonly commonWords = new Set<string>();
+  private readonly confirmedOnPage = new Set<string>();
+  private readonly borrowed = new Set<string>();
   private changes = 0;
 
   /** Grows by one whenever something noted could change a resolution. */
@@ -144,13 +228,20 @@ export class PageNames {
     return this.changes;
   }
 
+  /** Notes a lower-case word that a one-word name also is, as the page uses it ("jobs"). */
+  noteCommonWord(word: string): void {
+    this.add(this.commonWords, word.toLowerCase());
+  }
+
   /** Notes what a decided mention tells about the page. */
   note(decision: MentionDecision): void {
     if (decision.kind === 'part-of-name') {
       this.add(this.longerNames, decision.name);
+      this.add(this.borrowed, decision.key);
       if (decision.claims !== null) this.add(this.claimed, decision.claims);
       return;
     }
+    for (const entityId of decision.confirmed) this.add(this.confirmedOnPage, entityId);
     const [sense, ...others] = decision.senses;
     if (sense && others.length === 0 && !sense.partial) this.add(this.namedInFull, sense.entityId);
   }
@@ -168,8 +259,19 @@ export class PageNames {
   resolve(decision: MentionDecision): string[] {
     if (decision.kind === 'part-of-name') return [];
     if (decision.unlessNamed.some((name) => this.longerNames.has(name))) return [];
+    if (
+      decision.unlessCommonWord !== null &&
+      this.commonWords.has(decision.unlessCommonWord) &&
+      !decision.senses.some((sense) => this.namedInFull.has(sense.entityId))
+    ) {
+      return [];
+    }
+    const hasContext = (entityId: string) =>
+      !decision.unconfirmed.has(entityId) || (this.confirmedOnPage.has(entityId) && !this.borrowed.has(decision.key));
     let senses = decision.senses.filter(
-      (sense) => !sense.partial || this.namedInFull.has(sense.entityId) || !this.claimed.has(decision.key),
+      (sense) =>
+        hasContext(sense.entityId) &&
+        (!sense.partial || this.namedInFull.has(sense.entityId) || !this.claimed.has(decision.key)),
     );
     if (senses.length > 1) {
       // Among several, the ones the page names in full or gives context for are meant.
@@ -180,6 +282,23 @@ export class PageNames {
     }
     return senses.map((sense) => sense.entityId);
   }
+}
+
+/**
+ * Whether the found names at `left` and `right` (indexes into `found`,
+ * sorted) stand side by side with only spaces between them in `text`, so
+ * that they are two names and not one longer one ("Google Stadia"). `U+0000`
+ * (the page layer's node separator) counts as a space.
+ */
+export function adjoin(
+  text: string,
+  found: readonly { start: number; end: number }[],
+  left: number,
+  right: number,
+): boolean {
+  if (left < 0 || right >= found.length) return false;
+  const gap = text.slice(found[left]!.end, found[right]!.start);
+  return gap !== '' && gap.replaceAll('\u0000', ' ').trim() === '';
 }
 
 /** Characters that part runs and blocks in plain text: line breaks, and the page layer's node separator. */

@@ -9,7 +9,7 @@
 import { aliasKey } from './alias-key';
 import { instantiateAliasSet, planAliasSet, type AliasSetOptions, type AliasSetPlan } from './alias-set';
 import { instantiateContextWords, planContextWords, type ContextOptions, type ContextPlan } from './context';
-import type { AliasSense } from './decide';
+import type { AliasSense, NameKind } from './decide';
 import type { MatcherPayload } from './payload';
 
 /** A mention of an entity: UTF-16 offsets into the text, `end` exclusive. */
@@ -25,6 +25,12 @@ export interface Candidate {
   end: number;
   /** The entities, in fact-base order; the first is the one {@link Matcher.findMentions} reports. */
   senses: readonly AliasSense[];
+  /**
+   * Set (and `senses` empty) when this is no name but the lower-case word a
+   * one-word name also is ("jobs" for "Jobs"): the page uses the word as a
+   * word, so its capitalised form at a sentence start or in a menu may be one too.
+   */
+  commonWord?: string;
 }
 
 /** A compiled matcher. */
@@ -55,6 +61,8 @@ export interface Matcher {
   readonly expressionCount: number;
 }
 
+const KINDS: Record<string, NameKind> = { h: 'person', l: 'place', t: 'thing' };
+
 /** Tuning for {@link compileMatcher}. */
 export type MatcherOptions = AliasSetOptions & ContextOptions;
 
@@ -80,6 +88,13 @@ export interface MatcherPlan {
    * starts with the input the alias set reports, then the others in order.
    */
   sharedAliases: number[][];
+  /** One letter per entity: `h` person, `l` place, `t` anything else (see `NameKind`). */
+  kinds: string;
+  /**
+   * Alias inputs from this index on are the lower-case forms of one-word
+   * names ("jobs" of "Jobs"), found as {@link Candidate.commonWord}s only.
+   */
+  commonFormsFrom: number;
   aliases: AliasSetPlan;
   context: ContextPlan;
 }
@@ -110,14 +125,26 @@ export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = 
     const entityId = payload.entities[Number(index)];
     if (entityId !== undefined) wordsByEntity.set(entityId, words);
   }
+  // The lower-case form of a capitalised one-word name, unless it is a name itself.
+  const TITLE_WORD = /^\p{Lu}\p{Ll}+$/u;
+  const commonForms = usable.flatMap(([text, entity, flag]): [string, number][] =>
+    flag === 0 && TITLE_WORD.test(text.trim()) && !byKey.has(`0${text.trim().toLowerCase()}`)
+      ? [[text.trim().toLowerCase(), entity]]
+      : [],
+  );
   return {
     v: MATCHER_PLAN_VERSION,
     entities: payload.entities,
-    aliasEntities: usable.map(([, entity]) => entity),
+    aliasEntities: [...usable.map(([, entity]) => entity), ...commonForms.map(([, entity]) => entity)],
     partialAliases: usableIndexes.flatMap((index, input) => (partialInPayload.has(index) ? [input] : [])),
     sharedAliases,
+    kinds: payload.entities.map((_, index) => payload.kinds?.charAt(index) || 't').join(''),
+    commonFormsFrom: usable.length,
     aliases: planAliasSet(
-      usable.map(([text, , flag]) => ({ text, insensitive: flag === 1 })),
+      [
+        ...usable.map(([text, , flag]) => ({ text, insensitive: flag === 1 })),
+        ...commonForms.map(([text]) => ({ text, insensitive: false })),
+      ],
       options,
     ),
     context: planContextWords(wordsByEntity, options),
@@ -144,7 +171,8 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
   const partial = new Set(plan.partialAliases);
   const senseOf = (input: number): AliasSense => {
     const entityId = entityOfAlias[input]!;
-    return { entityId, partial: partial.has(input), needsContext: context.entityIds.has(entityId) };
+    const kind = KINDS[plan.kinds.charAt(plan.aliasEntities[input]!)] ?? 'thing';
+    return { entityId, kind, partial: partial.has(input), needsContext: context.entityIds.has(entityId) };
   };
   const sensesByAlias = new Map<number, AliasSense[]>();
   for (const group of plan.sharedAliases) {
@@ -162,13 +190,15 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
   };
 
   return {
-    aliasCount: aliases.size,
+    // The lower-case forms of one-word names are looked for too, but are no aliases.
+    aliasCount: aliases.size - (plan.aliasEntities.length - plan.commonFormsFrom),
     expressionCount: aliases.expressionCount,
     contextEntityIds: context.entityIds,
     findMentions(text) {
       try {
         return aliases
           .findAll(text)
+          .filter((hit) => hit.alias < plan.commonFormsFrom)
           .map((hit) => ({ start: hit.start, end: hit.end, entityId: entityOfAlias[hit.alias]! }));
       } catch (error) {
         // Only an engine limit (stack, memory) can land here; a page without
@@ -179,7 +209,13 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
     },
     findCandidates(text) {
       try {
-        return aliases.findAll(text).map((hit) => ({ start: hit.start, end: hit.end, senses: sensesOf(hit.alias) }));
+        return aliases
+          .findAll(text)
+          .map((hit) =>
+            hit.alias < plan.commonFormsFrom
+              ? { start: hit.start, end: hit.end, senses: sensesOf(hit.alias) }
+              : { start: hit.start, end: hit.end, senses: [], commonWord: text.slice(hit.start, hit.end) },
+          );
       } catch (error) {
         console.warn('Factlens: mention matching failed', error);
         return [];

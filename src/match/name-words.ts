@@ -40,7 +40,7 @@ const NOT_NAME_BEFORE = wordSet(
     'unless whether once also even only just still now today tonight ' +
     'yesterday tomorrow meanwhile however indeed instead perhaps maybe already ' +
     'both either neither each every all any some many most more much few ' +
-    'several no not never always often last next new old big top why ' +
+    'several no not never always often last next old big top why ' +
     'his her hers its their our your my he she it they we you i ' +
     'is are was were be been being has have had do does did will ' +
     'would can could should may might must shall says said say tells ' +
@@ -48,7 +48,22 @@ const NOT_NAME_BEFORE = wordSet(
     'why exclusive breaking update updated opinion analysis review photos video ' +
     'watch listen related sponsored advertisement more share follow subscribe ' +
     'thanks thank dear hey hi hello yes well oh per including according ' +
-    'despite following ahead regarding plus minus about re cc by',
+    'despite following ahead regarding plus minus about re cc by ' +
+    // Numbers that open sentences: "Two U.S. troops".
+    'one two three four five six seven eight nine ten dozens hundreds thousands millions ' +
+    // Parties and nationalities: "ranking Republican Devin Nunes", "Ukrainian President".
+    'republican republicans democrat democrats democratic gop labour tory conservative liberal independent ' +
+    'american british chinese russian ukrainian german french japanese indian canadian mexican israeli ' +
+    'iranian korean european australian italian spanish irish scottish saudi turkish brazilian african ' +
+    'swiss dutch swedish polish greek egyptian syrian iraqi afghan pakistani vietnamese taiwanese ' +
+    // More titles and institutions before names: "National Security Adviser John Bolton", "House Democrats".
+    'adviser advisor aide envoy deputy assistant counsel commissioner administrator manager ' +
+    'house senate congressional federal ' +
+    // Legal forms ending one name before the next: "Business Insider Inc Nintendo".
+    'inc corp co ltd llc plc ' +
+    // Words of page furniture and sentence openers: "View CBS News", "Courtesy Google", "Whatever Apple did".
+    'view visit download open try buy shop explore search learn contact sign join courtesy latest ' +
+    'whatever whichever whoever wherever',
 );
 
 /**
@@ -72,8 +87,36 @@ const NOT_NAME_AFTER = wordSet(
     'jumps slips soars plunges tops signs agrees confirms denies expands ' +
     'opens closes invests partners teams debuts releases updates tests pushes ' +
     'seeks calls told tells asks just now also again today this that ' +
-    'these those who which where when while if than then the a an',
+    'these those who which where when while if than then the a an be been being do does did',
 );
+
+/**
+ * Capitalised words after a name that make a longer name of another thing,
+ * whatever the name is: "Apple Records", "the MIT License", "Trump Tower".
+ */
+const BORROWING_AFTER = wordSet(
+  'records license licence tower towers foundation times post journal globe herald magazine reporter ' +
+    'tribune gazette chronicle daily weekly review rainforest river wall street avenue square park stadium ' +
+    'airport university college school institute hospital hotel bridge festival week award awards prize',
+);
+
+/**
+ * Capitalised words after a place's name that name its own institutions and
+ * people, so the place is still meant: "U.S. Senate", "Virginia Democrats".
+ */
+const PLACE_OWN_AFTER = wordSet(
+  'senate house congress department ministry government army navy marines military forces police ' +
+    'democrats republicans ambassador attorney embassy court courts supreme authority agency secretary ' +
+    'senator governor president representative treasury troops officials edition team citizens voters ' +
+    'state national federal public capitol politics news business economy markets weather sports ' +
+    'election elections privacy health travel border trade',
+);
+
+/** Capitalised words after a person's name that still mean the person: "Trump Administration", "Jr.". */
+const PERSON_OWN_AFTER = wordSet('administration campaign jr sr ii iii iv family');
+
+/** What sort of thing a name names, for the words after it (see `extendsNameAfter`). */
+export type NamedKind = 'person' | 'place' | 'thing';
 
 /** A character of a word as the rules read it: letters, digits, marks, and the dots, apostrophes and hyphens inside names. */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}.'’-]/u;
@@ -82,6 +125,8 @@ const SPACE = /\s/u;
 const UPPER_FIRST = /^\p{Lu}/u;
 /** Capitalised as a name is, camel case included ("iOS", "eBay"). */
 const HAS_CAPITAL = /^\p{Ll}?\p{Lu}/u;
+/** Endings of verbs and adverbs, which names before a name seldom have. */
+const VERB_OR_ADVERB = /\p{Ll}{2}(?:ing|ly)$/u;
 /** A compound adjective ending in a lower-case word: "Amazon-owned", "Seattle-based". */
 const COMPOUND_ADJECTIVE = /-\p{Ll}+$/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}.&-]+$/u;
@@ -91,10 +136,15 @@ const LETTER = /\p{L}/u;
 
 /** The word right before a mention, when only whitespace parts them; `null` at punctuation or the run's start. */
 export function wordBefore(before: string): string | null {
+  return wordBeforeAt(before, before.length);
+}
+
+/** The word that ends, followed by whitespace only, at `at` of `before`. */
+function wordBeforeAt(before: string, at: number): string | null {
   // Scanned by hand from the end: a pattern anchored at the end would try every start.
-  let end = before.length;
+  let end = at;
   while (end > 0 && SPACE.test(before.charAt(end - 1))) end--;
-  if (end === before.length || end === 0) return null;
+  if (end === at || end === 0) return null;
   let start = end;
   while (start > 0 && WORD_CHAR.test(before.charAt(start - 1))) start--;
   while (start < end && !WORD_START.test(before.charAt(start))) start++;
@@ -119,25 +169,40 @@ function bare(word: string): string {
  * Whether `word`, standing right before a name, makes a longer proper name
  * with it: a capitalised word that is not a title, not a sentence opener, not
  * a possessive ("Microsoft's Azure") and not an acronym ("US Senator",
- * "CEO"). A single initial ("George W. Bush") does.
+ * "CEO"). A single initial ("George W. Bush") does. `earlier`: the text
+ * before `word`, for a listed word standing inside a name.
  */
-export function extendsNameBefore(word: string): boolean {
+export function extendsNameBefore(word: string, earlier = ''): boolean {
   if (INITIAL.test(word)) return true;
+  // A verb or an adverb opening a sentence: "Questioning Vindman's judgment", "Reportedly Trump".
+  if (VERB_OR_ADVERB.test(word)) return false;
   // A full stop after a longer word ends a sentence or an abbreviation ("Sen.", "Inc.").
   if (!UPPER_FIRST.test(word) || POSSESSIVE.test(word) || word.endsWith('.')) return false;
   if (COMPOUND_ADJECTIVE.test(word)) return false;
   if (ALL_CAPS.test(word)) return false;
-  return !NOT_NAME_BEFORE.has(bare(word));
+  if (!NOT_NAME_BEFORE.has(bare(word))) return true;
+  // A listed word inside a name still is part of it: "Melinda French Gates", after a given name.
+  const previous = wordBeforeAt(earlier, earlier.length);
+  return previous !== null && extendsNameBefore(previous) && !INITIAL.test(previous);
 }
 
 /**
- * Whether `word`, standing right after a name, makes a longer proper name
- * with it ("Globe" after "Boston", "Records" after "Apple"): a capitalised
- * word that is not a legal form, a job title, a headline verb nor an acronym.
+ * Whether `word`, standing right after a name of an entity of kind `kind`,
+ * makes a longer proper name of another thing with it: a capitalised word
+ * that is not a legal form, a job title, a headline verb nor an acronym, and
+ * after a company's or product's name only a word that makes names of other
+ * things ("Apple Records"; "Apple Watch" is Apple's own), after a place's not
+ * one of its institutions ("U.S. Senate"), after a person's not their
+ * administration.
  */
-export function extendsNameAfter(word: string): boolean {
+export function extendsNameAfter(word: string, kind: NamedKind): boolean {
   if (!UPPER_FIRST.test(word) || ALL_CAPS.test(word) || COMPOUND_ADJECTIVE.test(word)) return false;
-  return !NOT_NAME_AFTER.has(bare(word));
+  const key = bare(word);
+  if (NOT_NAME_AFTER.has(key)) return false;
+  if (BORROWING_AFTER.has(key)) return true;
+  if (kind === 'place') return !PLACE_OWN_AFTER.has(key);
+  if (kind === 'person') return !PERSON_OWN_AFTER.has(key);
+  return false;
 }
 
 /** Small words Title Case leaves in lower case. */
@@ -160,4 +225,17 @@ export function isTitleCase(run: string): boolean {
     counted++;
   }
   return counted >= 2;
+}
+
+const LOWER_WORD = /^\p{Ll}+$/u;
+
+/**
+ * Whether a lower-case word stands in prose: lower-case words on both sides
+ * ("more jobs in"), not a list of icon labels ("twitter instagram email"),
+ * which `adjoinsName` tells, nor a sentence's edge.
+ */
+export function standsInProse(before: string, after: string): boolean {
+  const left = wordBefore(before);
+  const right = wordAfter(after);
+  return left !== null && right !== null && LOWER_WORD.test(left) && LOWER_WORD.test(right);
 }

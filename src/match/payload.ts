@@ -41,6 +41,12 @@ export const MatcherPayloadSchema = z
      * see `decide.ts` for when they count. Absent: none.
      */
     partial: z.optional(z.array(z.int().check(z.nonnegative()))),
+    /**
+     * One letter per entity: `h` a person, `l` a place, `t` anything else
+     * (see `NameKind`): longer names built on their names mean different
+     * things. Absent: every entity is `t`.
+     */
+    kinds: z.optional(z.string().check(z.regex(/^[hlt]*$/))),
   })
   .check(
     z.refine(
@@ -83,6 +89,9 @@ function isPartialName(entity: FactBase['entities'][number], alias: string): boo
   return [entity.name, ...entity.aliases].some((other) => isWordRunOf(words, wordsOf(other)));
 }
 
+/** The letter of each entity kind in the payload's `kinds`. */
+const KIND_LETTERS: Partial<Record<FactBase['entities'][number]['kind'], string>> = { person: 'h', place: 'l' };
+
 /** How many related entities' names count as context words of one entity, at most. */
 const MAX_RELATED_ENTITIES = 200;
 
@@ -95,6 +104,8 @@ const MAX_RELATED_ENTITIES = 200;
  */
 function relatedNames(factBase: FactBase): Map<string, string[]> {
   const needing = new Set(factBase.entities.filter((entity) => entity.contextWords?.length).map((entity) => entity.id));
+  // Places are named with everything ("Brazil" with the Amazon rainforest as with the retailer).
+  const places = new Set(factBase.entities.filter((entity) => entity.kind === 'place').map((entity) => entity.id));
   const names = new Map(
     factBase.entities.map((entity) => [
       entity.id,
@@ -110,7 +121,9 @@ function relatedNames(factBase: FactBase): Map<string, string[]> {
       const counts = together.get(id) ?? new Map<string, number>();
       together.set(id, counts);
       for (const other of story.entityIds) {
-        if (other !== id && !needing.has(other)) counts.set(other, (counts.get(other) ?? 0) + 1);
+        if (other !== id && !needing.has(other) && !places.has(other)) {
+          counts.set(other, (counts.get(other) ?? 0) + 1);
+        }
       }
     }
   }
@@ -163,6 +176,7 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
     aliases,
     context,
     ...(partial.length > 0 ? { partial } : {}),
+    kinds: factBase.entities.map((entity) => KIND_LETTERS[entity.kind] ?? 't').join(''),
   };
 }
 
@@ -213,6 +227,8 @@ export const MatcherPlanSchema = z
     aliasEntities: IndexList,
     partialAliases: IndexList,
     sharedAliases: GroupList,
+    kinds: z.string().check(z.regex(/^[hlt]*$/)),
+    commonFormsFrom: z.int().check(z.nonnegative()),
     aliases: AliasSetPlanSchema,
     context: z.object({
       entities: z.array(z.tuple([z.string(), IndexList])),

@@ -12,7 +12,8 @@
  * ambiguous entity and never pay for context at all.
  */
 
-import { decideMention, type MentionDecision, type PageNames, type Surroundings } from '../match/decide';
+import { standsInProse } from '../match/name-words';
+import { adjoin, decideMention, type MentionDecision, type PageNames, type Surroundings } from '../match/decide';
 import type { Matcher } from '../match/matcher';
 import type { ExclusionCache } from './exclusions';
 import { locateMentions, type TextChunk } from './scanner';
@@ -179,7 +180,12 @@ function runText(node: Text, backwards: boolean, reach: number): string {
  * reading order, within its tree, text nodes joined by spaces.
  */
 function windowText(node: Text, backwards: boolean, reach: number): string {
-  const walker = node.ownerDocument.createTreeWalker(node.getRootNode(), NodeFilter.SHOW_TEXT);
+  const root = node.getRootNode();
+  // The document's head holds the title (given apart) and no prose.
+  const walker = node.ownerDocument.createTreeWalker(
+    root === node.ownerDocument ? (node.ownerDocument.body ?? root) : root,
+    NodeFilter.SHOW_TEXT,
+  );
   walker.currentNode = node;
   const parts: string[] = [];
   let length = 0;
@@ -254,16 +260,31 @@ export function decideChunk(
   );
   const decided: DecidedMention[] = [];
   const contextOf = (text: string) => matcher.entitiesWithContext(text);
+  const text = chunk.text;
+  // Two found names with only spaces between them are side by side ("Google Stadia"); node separators
+  // count as spaces, so names split over inline elements are seen too.
+  const adjoins = (left: number, right: number) => adjoin(text, candidates, left, right);
   for (const { nodeIndex, start, end, entityId } of located) {
     const node = chunk.nodes[nodeIndex]!;
     if (exclusions.excludesText(node)) continue;
-    const { senses } = candidates[Number(entityId)]!;
-    const decision = decideMention(
-      node.data.slice(start, end),
-      senses,
-      surroundingsOf(node, start, end, document),
-      contextOf,
-    );
+    const index = Number(entityId);
+    const { senses, commonWord } = candidates[index]!;
+    if (commonWord !== undefined) {
+      // Only a word amid lower-case prose shows the page uses it as a word: icon labels and tags
+      // ("twitter instagram") are names in lower case.
+      const prose =
+        !adjoins(index - 1, index) &&
+        !adjoins(index, index + 1) &&
+        standsInProse(node.data.slice(Math.max(0, start - RUN_REACH), start), node.data.slice(end, end + RUN_REACH));
+      if (prose) names.noteCommonWord(commonWord);
+      continue;
+    }
+    const around = {
+      ...surroundingsOf(node, start, end, document),
+      nameBefore: adjoins(index - 1, index),
+      nameAfter: adjoins(index, index + 1),
+    };
+    const decision = decideMention(node.data.slice(start, end), senses, around, contextOf);
     names.note(decision);
     decided.push({ node, start, end, decision });
   }

@@ -78,17 +78,38 @@ export function stripWhitespace(text: string): string {
   return text.replace(WHITESPACE, '');
 }
 
-function sameEntities(labelled: LabelledMention['entity'], offered: readonly string[]): boolean {
+/**
+ * Whether the entities a mark offers are right for a label: each of them is
+ * among the labelled ids. A label lists several ids both for a name two
+ * entities carry and for one thing the fact base holds twice ("u-s",
+ * "united-states"); a popover offering one of those, or several, never leads
+ * the reader to a wrong entity, while offering one the label lacks does.
+ */
+function rightEntities(labelled: LabelledMention['entity'], offered: readonly string[]): boolean {
   const expected = typeof labelled === 'string' ? [labelled] : labelled;
-  return expected.length === offered.length && expected.every((id) => offered.includes(id));
+  return offered.length > 0 && offered.every((id) => expected.includes(id));
 }
 
-/** Where a label's occurrence lies in the stripped text, or null when the text does not hold it. */
-function locate(stripped: string, label: { prefix: string; exact: string; suffix: string }): string | null {
-  const prefix = stripWhitespace(label.prefix);
-  const exact = stripWhitespace(label.exact);
-  const at = stripped.indexOf(prefix + exact + stripWhitespace(label.suffix));
-  return at < 0 ? null : `${at + prefix.length}:${at + prefix.length + exact.length}`;
+/**
+ * Places labels in the stripped text: `start:end` of each, or null where the
+ * text does not hold it. Labels that share an anchor (a block the page
+ * repeats) take its occurrences in page order, as the labels list them.
+ */
+function locateAll(
+  stripped: string,
+  labels: readonly { prefix: string; exact: string; suffix: string }[],
+): (string | null)[] {
+  const used = new Map<string, number>();
+  return labels.map((label) => {
+    const prefix = stripWhitespace(label.prefix);
+    const exact = stripWhitespace(label.exact);
+    const needle = prefix + exact + stripWhitespace(label.suffix);
+    let at = stripped.indexOf(needle, used.get(needle) ?? 0);
+    if (at < 0) at = stripped.indexOf(needle);
+    if (at < 0) return null;
+    used.set(needle, at + 1);
+    return `${at + prefix.length}:${at + prefix.length + exact.length}`;
+  });
 }
 
 function show(text: string, start: number, end: number): string {
@@ -104,15 +125,15 @@ function show(text: string, start: number, end: number): string {
 export function scorePage(strippedText: string, marks: readonly ScoredMark[], labels: PageLabels): PageScore {
   const errors: string[] = [];
   const mentionAt = new Map<string, LabelledMention>();
-  for (const mention of labels.mentions) {
-    const place = locate(strippedText, mention);
+  const mentionPlaces = locateAll(strippedText, labels.mentions);
+  for (const [index, mention] of labels.mentions.entries()) {
+    const place = mentionPlaces[index]!;
     if (place === null)
       errors.push(`label not found in the page: "${mention.prefix}[${mention.exact}]${mention.suffix}"`);
     else mentionAt.set(place, mention);
   }
   const notMentionAt = new Set<string>();
-  for (const label of labels.notMentions ?? []) {
-    const place = locate(strippedText, label);
+  for (const place of locateAll(strippedText, labels.notMentions ?? [])) {
     if (place !== null) notMentionAt.add(place);
   }
   let right = 0;
@@ -122,7 +143,7 @@ export function scorePage(strippedText: string, marks: readonly ScoredMark[], la
     const place = `${mark.start}:${mark.end}`;
     const label = mentionAt.get(place);
     const where = show(strippedText, mark.start, mark.end);
-    if (label && sameEntities(label.entity, mark.entityIds)) {
+    if (label && rightEntities(label.entity, mark.entityIds)) {
       right++;
       if (label.reach !== 'no-alias') rightReachable++;
       found.add(place);

@@ -5,7 +5,7 @@
  * Title Case of menus and headlines.
  */
 import { describe, expect, it } from 'vitest';
-import { decideMention, PageNames, surroundingsInText, type Surroundings } from '@/src/match/decide';
+import { adjoin, decideMention, PageNames, surroundingsInText, type Surroundings } from '@/src/match/decide';
 import { compileMatcher, type Matcher } from '@/src/match/matcher';
 import { buildMatcherPayload } from '@/src/match/payload';
 import { FACTBASE_FORMAT, type Entity } from '@/src/facts/schema';
@@ -55,15 +55,22 @@ const matcher: Matcher = compileMatcher(
 function marked(page: string, options: { title?: string; headings?: number[] } = {}): [string, string[]][] {
   const names = new PageNames();
   const lineOf = (offset: number) => page.slice(0, offset).split('\n').length - 1;
-  const decided = matcher.findCandidates(page).map((candidate) => {
+  const found = matcher.findCandidates(page);
+  const decided = found.flatMap((candidate, index) => {
+    if (candidate.commonWord !== undefined) {
+      names.noteCommonWord(candidate.commonWord);
+      return [];
+    }
     const around: Surroundings = {
       ...surroundingsInText(page, candidate.start, candidate.end, options.title),
       heading: options.headings?.includes(lineOf(candidate.start)) ?? false,
+      nameBefore: adjoin(page, found, index - 1, index),
+      nameAfter: adjoin(page, found, index, index + 1),
     };
     const text = page.slice(candidate.start, candidate.end);
     const decision = decideMention(text, candidate.senses, around, (nearby) => matcher.entitiesWithContext(nearby));
     names.note(decision);
-    return { text, decision };
+    return [{ text, decision }];
   });
   return decided
     .map(({ text, decision }): [string, string[]] => [text, names.resolve(decision)])
@@ -200,6 +207,19 @@ describe('context words count around the mention, not anywhere on the page', () 
 
   it('does not mark the CREDO Action group even next to chip words', () => {
     expect(marked('Credo Action asked chip makers to sign.')).toEqual([]);
+  });
+
+  it('marks a menu entry without words around when the page vouches for it elsewhere', () => {
+    const page = `Credo\n${'Filler text here. '.repeat(30)}\n${CHIPMAKER}`;
+    expect(marked(page)).toEqual([
+      ['Credo', ['credo']],
+      ['Credo', ['credo']],
+    ]);
+  });
+
+  it('does not when the page uses the name in a longer name of something else', () => {
+    const page = `Credo\n${'Filler text here. '.repeat(30)}\n${CHIPMAKER}\nCredo Action asked them to sign.`;
+    expect(marked(page)).toEqual([['Credo', ['credo']]]);
   });
 
   it('counts context words in the page title', () => {

@@ -108,10 +108,10 @@ describe('partial and shared aliases', () => {
     const matcher = instantiateMatcher(plan);
     expect(matcher.findCandidates('Gates and Microsoft').map((candidate) => candidate.senses)).toEqual([
       [
-        { entityId: 'bill-gates', partial: true, needsContext: false },
-        { entityId: 'robert-gates', partial: true, needsContext: false },
+        { entityId: 'bill-gates', kind: 'person', partial: true, needsContext: false },
+        { entityId: 'robert-gates', kind: 'person', partial: true, needsContext: false },
       ],
-      [{ entityId: 'microsoft', partial: false, needsContext: false }],
+      [{ entityId: 'microsoft', kind: 'thing', partial: false, needsContext: false }],
     ]);
     expect(matcher.findMentions('Gates')).toEqual([{ start: 0, end: 5, entityId: 'bill-gates' }]);
   });

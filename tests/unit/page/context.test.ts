@@ -87,10 +87,10 @@ describe('surroundingsOf: what the page gives a decision', () => {
     expect(around('<h2>Boston <span>Globe</span> Sold</h2>', 'Boston').heading).toBe(true);
   });
 
-  it('gives the block and the page title for context words, not the rest of the page', () => {
+  it('gives the words around and the page title for context words, not the rest of the page', () => {
     document.title = 'A page title';
     const result = around(
-      '<p>Chips everywhere.</p><p>Shares of <b>Credo</b> rose on <em>cable</em> demand.</p>',
+      `<p>Chips everywhere.</p><p>${'Other news. '.repeat(40)}</p><p>Shares of <b>Credo</b> rose on <em>cable</em> demand.</p>`,
       'Credo',
     );
     expect(result.nearby()).toContain('A page title');
