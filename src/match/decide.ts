@@ -174,7 +174,7 @@ export function decideMention(
     const found = contextOf(around.nearby());
     // In prose the words around decide; a menu entry or a headline has none to judge by, so there the
     // rest of the page may vouch (see `unconfirmed`).
-    const prose = !titleCaseRun() && !isShortRun(around, run);
+    const prose = LOWER_WORDS.test(run);
     for (const sense of senses) {
       if (!sense.needsContext) continue;
       if (found.has(sense.entityId)) confirmed.add(sense.entityId);
@@ -200,6 +200,8 @@ export function decideMention(
 const COMMON_SHAPE = /^\p{Lu}\p{Ll}+$/u;
 /** The run before a mention ends where a sentence or a list item starts. */
 const SENTENCE_START = /(?:^|[.!?:;"“”‘’([|•·–—])\s*$/u;
+/** Two lower-case words in a run: a sentence, where the words around a name can judge it. */
+const LOWER_WORDS = /(?:^|\s)\p{Ll}+\b.*\s\p{Ll}+\b/u;
 /** How much run text {@link Surroundings} gives either side at most, as the page layer reads it. */
 const RUN_CLIP = 48;
 

@@ -7,29 +7,28 @@
  * {@link ChunkMentionFinder} for the mentions in it; it then maps them back to
  * their text nodes, drops those in excluded places and indexes the rest.
  *
- * Structure the page can give cheaply (text-node boundaries are already in
- * the chunk; block, inline-run and link boundaries can be read from
- * `chunk.nodes`) belongs here: build the hints from the chunk and pass them to
- * the matcher inside the finder, so neither the scan nor `match` changes shape.
+ * The structure the page gives cheaply (the inline run, link and block
+ * edges around a name, headings, the words near it) is read by `context.ts`
+ * for each name found, and the pure decisions of `match/decide.ts` take it.
  */
+import type { PageNames } from '../match/decide';
 import type { Matcher } from '../match/matcher';
+import { decideChunk, type DecidedMention } from './context';
+import type { ExclusionCache } from './exclusions';
 import type { TextChunk } from './scanner';
 
-/** A mention in a chunk's joined text: UTF-16 offsets into `chunk.text`, `end` exclusive. */
-export interface ChunkMention {
-  start: number;
-  end: number;
-  entityId: string;
-}
-
 /**
- * Finds the mentions in one chunk of the page, sorted by start. Mentions of
- * entities that need context are included: the page's context rule decides
- * which of them are marked.
+ * Finds and decides the names in one chunk of the page (text nodes in
+ * excluded places left out), in page order, noting what they tell about the
+ * page in the page's {@link PageNames}.
  */
-export type ChunkMentionFinder = (chunk: TextChunk) => readonly ChunkMention[];
+export type ChunkMentionFinder = (chunk: TextChunk, exclusions: ExclusionCache) => readonly DecidedMention[];
 
-/** The finder of a matcher: its mentions in the chunk's joined text. */
-export function chunkMentionFinder(matcher: Pick<Matcher, 'findMentions'>): ChunkMentionFinder {
-  return (chunk) => matcher.findMentions(chunk.text);
+/** The finder of a matcher: per-mention decisions (`decideChunk`) on the page's document. */
+export function chunkMentionFinder(
+  matcher: Pick<Matcher, 'findCandidates' | 'entitiesWithContext'>,
+  names: PageNames,
+  document: Document,
+): ChunkMentionFinder {
+  return (chunk, exclusions) => decideChunk(chunk, matcher, exclusions, names, document);
 }

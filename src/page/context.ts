@@ -1,88 +1,20 @@
 /**
- * Context for ambiguous names: "Credo" counts as the chip company only on a
- * page that also has one of its context words ("chip", "cable", …).
- *
- * The rule is page-wide: a mention counts when the page's text has a context
- * word. (A rule on the nearest block's text would add nothing: the block's
- * words are the page's words too.) Looking for context words costs about as
- * much as looking for mentions, so it is done only when needed: while no
- * ambiguous name has turned up, the text read is kept aside unexamined; when
- * one turns up, the kept text is examined (the caller spreads that over
- * slices) and from then on each new text as it is read. Most pages name no
- * ambiguous entity and never pay for context at all.
+ * The context of each found name on a page (issue #12): what the page layer
+ * reads around it for the pure decisions of `match/decide.ts`, from the DOM,
+ * only for the names found, so a page that names nothing pays nothing: the
+ * inline run either side (up to link and block edges), whether it stands in
+ * a heading, and the words within a window either side and the page title,
+ * where context words count. This replaced a page-wide rule under which one
+ * context word anywhere on the page let every mention of an ambiguous name
+ * count (chipmaker Credo and the CREDO Action group on one page were both
+ * marked). Also where decided mentions are resolved against the page.
  */
-
 import { standsInProse } from '../match/name-words';
 import { adjoin, decideMention, type MentionDecision, type PageNames, type Surroundings } from '../match/decide';
 import type { Matcher } from '../match/matcher';
 import type { ExclusionCache } from './exclusions';
+import type { MentionEntry } from './mention-index';
 import { locateMentions, type TextChunk } from './scanner';
-
-/** Tracks which context-requiring entities the page's text gives context for. */
-export class PageContext {
-  /** The entities (of those needing context) whose context words the page contains. */
-  readonly satisfied = new Set<string>();
-  private live = false;
-  private kept: string[] | null = [];
-  private rereadWanted = false;
-
-  constructor(
-    private readonly needsContext: ReadonlySet<string>,
-    private readonly findContext: (text: string) => Iterable<string>,
-  ) {}
-
-  private get complete(): boolean {
-    return this.satisfied.size >= this.needsContext.size;
-  }
-
-  /** A text was read, and mentions of `entityIds` were found in it. */
-  read(text: string, entityIds: Iterable<string>): void {
-    if (this.complete) return;
-    if (!this.live) {
-      let wanted = false;
-      for (const entityId of entityIds) {
-        if (this.needsContext.has(entityId) && !this.satisfied.has(entityId)) wanted = true;
-      }
-      if (!wanted) {
-        this.kept?.push(text);
-        return;
-      }
-      this.live = true;
-      // The text read before was not kept (the first scan is over): the page must be read again.
-      if (this.kept === null) this.rereadWanted = true;
-    }
-    this.examine(text);
-  }
-
-  /** Look for context words in `text` now. */
-  examine(text: string): void {
-    if (this.complete) return;
-    for (const entityId of this.findContext(text)) this.satisfied.add(entityId);
-  }
-
-  /** Texts kept unexamined that must now be examined (empty until an ambiguous name turned up). */
-  takeKept(): string[] {
-    if (!this.live || !this.kept || this.kept.length === 0) return [];
-    const kept = this.kept;
-    this.kept = [];
-    return kept;
-  }
-
-  /** The first full read of the page is over: stop keeping text (it would only cost memory). */
-  forgetKept(): void {
-    if (!this.live) this.kept = null;
-  }
-
-  /**
-   * True once, when an ambiguous name turned up after the page's text was
-   * forgotten: the caller reads the whole page again to look for context.
-   */
-  takeRereadRequest(): boolean {
-    const wanted = this.rereadWanted;
-    this.rereadWanted = false;
-    return wanted;
-  }
-}
 
 /**
  * Elements whose text runs on with the text around them: a name split over
@@ -289,4 +221,31 @@ export function decideChunk(
     decided.push({ node, start, end, decision });
   }
   return decided;
+}
+
+/**
+ * Resolves the decided mentions in `entries` against what the page has said
+ * (`PageNames.resolve`): sets each one's {@link MentionEntry.offered}
+ * entities (muted ones left out: *Not this* mutes one entity, and a shared
+ * name still offers the others) and its `entityId` to the first of them.
+ * Returns the entries that offer any, in order: the ones that may be marked.
+ */
+export function resolveMentions(
+  entries: readonly MentionEntry[],
+  names: PageNames,
+  muted: ReadonlySet<string>,
+): MentionEntry[] {
+  const offering: MentionEntry[] = [];
+  for (const entry of entries) {
+    if (!entry.decision) {
+      if (!muted.has(entry.entityId)) offering.push(entry);
+      continue;
+    }
+    const offered = names.resolve(entry.decision).filter((entityId) => !muted.has(entityId));
+    entry.offered = offered;
+    if (offered.length === 0) continue;
+    entry.entityId = offered[0]!;
+    offering.push(entry);
+  }
+  return offering;
 }

@@ -8,10 +8,6 @@
 export interface MarkingRules {
   /** Entities the user muted here (everywhere, or "not this entity" on this site). */
   muted: ReadonlySet<string>;
-  /** Entities whose names are also ordinary words: marked only with context. */
-  needsContext: ReadonlySet<string>;
-  /** Of those, the ones whose context words the page contains. */
-  hasContext: ReadonlySet<string>;
   /** Mark only the first mention of each entity. */
   firstMentionOnly: boolean;
   /** At most this many marks on the page. */
@@ -33,9 +29,8 @@ export interface Marking<T> {
 }
 
 /** Whether a mention of `entityId` counts on the page under `rules`. */
-export function counts(entityId: string, rules: Pick<MarkingRules, 'muted' | 'needsContext' | 'hasContext'>): boolean {
-  if (rules.muted.has(entityId)) return false;
-  return !rules.needsContext.has(entityId) || rules.hasContext.has(entityId);
+export function counts(entityId: string, rules: Pick<MarkingRules, 'muted'>): boolean {
+  return !rules.muted.has(entityId);
 }
 
 /**

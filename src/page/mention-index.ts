@@ -4,13 +4,23 @@
  * the page changes a text node.
  */
 
+import type { MentionDecision } from '../match/decide';
+
 /** One mention in the page: a stretch of one text node naming one entity. */
 export interface MentionEntry {
   readonly node: Text;
   /** UTF-16 offsets in `node.data`, `end` exclusive. */
   readonly start: number;
   readonly end: number;
-  readonly entityId: string;
+  /**
+   * The entity its popover opens on: the first of {@link offered} once the
+   * page has resolved the mention's decision, else the first entity its alias names.
+   */
+  entityId: string;
+  /** What the per-mention decision made of the name (`match/decide.ts`); absent for entries made by hand. */
+  readonly decision?: MentionDecision;
+  /** The entities the popover offers (several for a name several entities carry), set when marks are refreshed. */
+  offered?: readonly string[];
   /**
    * The range painted for this mention, made when it is first marked (a
    * page over the cap may hold ten times more mentions than marks).

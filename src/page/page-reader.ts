@@ -1,17 +1,18 @@
 /**
  * Reads parts of the page into the mention index, in slices: a queue of
- * scanning tasks (walk a root's text, look for open shadow roots under it,
- * examine kept text for context words) run a short step at a time, so a
+ * scanning tasks (walk a root's text, look for open shadow roots under it)
+ * run a short step at a time, so a
  * several-megabyte page never holds the main thread for long. Each chunk of
  * text goes to the matcher through the {@link ChunkMentionFinder} seam
  * (`chunk-mentions.ts`).
  */
 import type { ChunkMentionFinder } from './chunk-mentions';
-import type { PageContext } from './context';
+import type { PageNames } from '../match/decide';
+import type { DecidedMention } from './context';
 import { ExclusionCache } from './exclusions';
 import type { MentionEntry, MentionIndex } from './mention-index';
 import { isOwnElement } from './own-elements';
-import { DEFAULT_CHUNK_LIMITS, mentionsByNode, openShadowRoots, TextWalk, type TextChunk } from './scanner';
+import { DEFAULT_CHUNK_LIMITS, openShadowRoots, TextWalk, type TextChunk } from './scanner';
 import { runInSlices, type SliceEnvironment } from './slices';
 
 /** During a scan, marks are brought up to date at most this often. */
@@ -21,16 +22,15 @@ const FIRST_CHUNK_LIMITS = { maxNodes: 128, maxChars: 4096 };
 /** A walk that keeps losing its place on a page rebuilding itself is given up on; mutations rescan what changed. */
 const MAX_RESTARTS = 3;
 
-/** One unit of scanning work: read text, look for shadow roots, or examine kept text for context. */
+/** One unit of scanning work: read text, or look for shadow roots. */
 type ScanTask =
   | { kind: 'text'; walk: TextWalk; restarts: number }
-  | { kind: 'shadows'; search: Generator<ShadowRoot | null, void, void> }
-  | { kind: 'context'; texts: string[] };
+  | { kind: 'shadows'; search: Generator<ShadowRoot | null, void, void> };
 
-/** What a read finds mentions with: one matcher's finder and the page's context for its ambiguous names. */
+/** What a read finds mentions with: one matcher's finder, and what the page has said about its names. */
 export interface Matching {
   readonly findMentions: ChunkMentionFinder;
-  readonly context: PageContext;
+  readonly names: PageNames;
 }
 
 /** What {@link PageReader} needs from the page session. */
@@ -104,15 +104,6 @@ export class PageReader {
         // The first walk through the document meets its nodes in page order, after any added before.
         if (chunk) this.#readChunk(chunk, matching, replacing, exclusions, !replacing && task.walk.root === firstRoot);
         if (task.walk.done) tasks.shift();
-        // An ambiguous name turned up: the text kept so far is examined for context next, a chunk a step.
-        const kept = matching.context.takeKept();
-        if (kept.length > 0) tasks.unshift({ kind: 'context', texts: kept });
-        return tasks.length > 0;
-      }
-      if (task.kind === 'context') {
-        const text = task.texts.pop();
-        if (text === undefined) tasks.shift();
-        else matching.context.examine(text);
         return tasks.length > 0;
       }
       const found = task.search.next();
@@ -152,11 +143,7 @@ export class PageReader {
     inOrder: boolean,
   ): void {
     const { index } = this.#options;
-    const found = mentionsByNode(chunk, matching.findMentions(chunk), exclusions);
-    matching.context.read(
-      chunk.text,
-      found.flatMap((group) => group.mentions.map((mention) => mention.entityId)),
-    );
+    const found = byNode(matching.findMentions(chunk, exclusions));
     if (replacing) {
       // Nodes read again that no longer hold a mention lose their old ones.
       const holding = new Set(found.map((group) => group.node));
@@ -165,8 +152,30 @@ export class PageReader {
       }
     }
     for (const { node, mentions } of found) {
-      const entries = mentions.map(({ start, end, entityId }): MentionEntry => ({ node, start, end, entityId }));
+      const entries = mentions.map(({ start, end, decision }): MentionEntry => ({
+        node,
+        start,
+        end,
+        entityId: decision.kind === 'mention' ? decision.senses[0]!.entityId : '',
+        decision,
+      }));
       for (const entry of index.replace(node, entries, inOrder)) this.#options.unindexed(entry);
     }
   }
+}
+
+/**
+ * Decided names grouped by text node, in page order, keeping only those that
+ * can be marked: a name inside a longer name, or one left with no entity,
+ * never is (the page's {@link PageNames} has noted what it tells).
+ */
+function byNode(decided: readonly DecidedMention[]): { node: Text; mentions: DecidedMention[] }[] {
+  const grouped: { node: Text; mentions: DecidedMention[] }[] = [];
+  for (const mention of decided) {
+    if (mention.decision.kind !== 'mention' || mention.decision.senses.length === 0) continue;
+    const last = grouped[grouped.length - 1];
+    if (last?.node === mention.node) last.mentions.push(mention);
+    else grouped.push({ node: mention.node, mentions: [mention] });
+  }
+  return grouped;
 }

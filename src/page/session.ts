@@ -20,7 +20,8 @@ import type { PageMentions } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 import { mutedOn } from '../settings/store';
 import { chunkMentionFinder } from './chunk-mentions';
-import { PageContext } from './context';
+import { resolveMentions } from './context';
+import { PageNames } from '../match/decide';
 import { CountReport } from './count-report';
 import type { AnnotatorEnvironment } from './environment';
 import { ExclusionCache } from './exclusions';
@@ -205,9 +206,10 @@ export class PageSession {
     }
     if (this.#signal.aborted) return false;
     this.#matcher = matcher;
+    const names = new PageNames();
     this.#matching = {
-      findMentions: chunkMentionFinder(matcher),
-      context: new PageContext(matcher.contextEntityIds, (text) => matcher.entitiesWithContext(text)),
+      findMentions: chunkMentionFinder(matcher, names, this.#document),
+      names,
     };
     // The style sheet is adopted with the first mark, not here (see HighlightLayer).
     this.#marks ??= new MarkSet(
@@ -226,9 +228,7 @@ export class PageSession {
     this.#changes.clearDirty();
     const matching = this.#matching!;
     const body = this.#document.body ?? this.#document.documentElement;
-    const busyMs = body ? await this.#reader.read([body], false, matching) : 0;
-    matching.context.forgetKept();
-    return busyMs;
+    return body ? await this.#reader.read([body], false, matching) : 0;
   }
 
   async #rescan(): Promise<number> {
@@ -257,13 +257,7 @@ export class PageSession {
       this.#refreshMarks();
       return sweepMs;
     }
-    let busyMs = sweepMs + (await this.#reader.read(roots, true, matching, exclusions));
-    if (matching.context.takeRereadRequest()) {
-      // An ambiguous name arrived after the page's text was forgotten: read it all again for context.
-      const body = this.#document.body ?? this.#document.documentElement;
-      if (body) busyMs += await this.#reader.read([body], true, matching);
-    }
-    return busyMs;
+    return sweepMs + (await this.#reader.read(roots, true, matching, exclusions));
   }
 
   /** Text changed: marks over it would paint the wrong letters, so they go now, before the next paint. */
@@ -276,8 +270,6 @@ export class PageSession {
   #rules(): MarkingRules {
     return {
       muted: mutedOn(this.#settings, this.#site),
-      needsContext: this.#matcher?.contextEntityIds ?? new Set(),
-      hasContext: this.#matching?.context.satisfied ?? new Set(),
       firstMentionOnly: this.#settings.firstMentionOnly,
       maxMentions: this.#settings.maxMentionsPerPage,
     };
@@ -289,7 +281,11 @@ export class PageSession {
     if (!marks) return;
     // Elements marked through their id or place may have moved since (a `matches` each: not on every refresh).
     if (this.#changes.takeStructureChanged()) marks.layer.revalidate();
-    if (marks.reconcile(this.#index.inPageOrder(), this.#rules())) this.#watchdog.marksAdded();
+    const rules = this.#rules();
+    // Each name as the page has resolved it so far: a later full name or longer name may change it.
+    const names = this.#matching?.names;
+    const entries = names ? resolveMentions(this.#index.inPageOrder(), names, rules.muted) : [];
+    if (marks.reconcile(entries, rules)) this.#watchdog.marksAdded();
     this.#report?.schedule();
   }
 

@@ -59,7 +59,7 @@ export function markDocument(
   const walkMs = now() - walkStarted;
   if (rule === 'page-wide') {
     const findStarted = now();
-    const found = chunks.flatMap((chunk) => mentionsByNode(chunk, (text) => matcher.findMentions(text), exclusions));
+    const found = chunks.flatMap((chunk) => mentionsByNode(chunk, matcher.findMentions(chunk.text), exclusions));
     const withContext = matcher.entitiesWithContext(chunks.map((chunk) => chunk.text).join('\n'));
     const marks = found.flatMap(({ node, mentions }) =>
       mentions

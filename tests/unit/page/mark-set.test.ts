@@ -32,8 +32,6 @@ class RecordingLayer {
 
 const rules = (overrides: Partial<MarkingRules> = {}): MarkingRules => ({
   muted: new Set(),
-  needsContext: new Set(),
-  hasContext: new Set(),
   firstMentionOnly: false,
   maxMentions: 100,
   ...overrides,

@@ -3,8 +3,6 @@ import { chooseMarked, type MarkingRules } from '../../../src/page/marking';
 
 const rules: MarkingRules = {
   muted: new Set(),
-  needsContext: new Set(['credo']),
-  hasContext: new Set(),
   firstMentionOnly: false,
   maxMentions: 100,
 };
@@ -17,10 +15,9 @@ const markedAt = (changes: Partial<MarkingRules>) =>
 
 describe('chooseMarked', () => {
   it.each<[string, Partial<MarkingRules>, number[]]>([
-    ['every mention that counts', {}, [0, 1, 2, 4, 5]],
-    ['the ambiguous name once the page gives context', { hasContext: new Set(['credo']) }, [0, 1, 2, 3, 4, 5]],
-    ['nothing of a muted entity', { muted: new Set(['tiktok']) }, [1, 4]],
-    ['only the first mention of each entity', { firstMentionOnly: true }, [0, 1]],
+    ['every mention', {}, [0, 1, 2, 3, 4, 5]],
+    ['nothing of a muted entity', { muted: new Set(['tiktok']) }, [1, 3, 4]],
+    ['only the first mention of each entity', { firstMentionOnly: true }, [0, 1, 3]],
     ['no more than the cap, earliest first', { maxMentions: 3 }, [0, 1, 2]],
     ['first mentions under the cap', { firstMentionOnly: true, maxMentions: 1 }, [0]],
   ])('marks %s', (_label, changes, expected) => {
@@ -29,8 +26,8 @@ describe('chooseMarked', () => {
 
   it('counts what the cap left out, and every mention that counts per entity', () => {
     const marking = chooseMarked(page, { ...rules, maxMentions: 2 });
-    expect(marking.leftOut).toBe(3);
-    expect(Object.fromEntries(marking.counts)).toEqual({ tiktok: 3, microsoft: 2 });
+    expect(marking.leftOut).toBe(4);
+    expect(Object.fromEntries(marking.counts)).toEqual({ tiktok: 3, microsoft: 2, credo: 1 });
   });
 
   it('does not count what first-mention-only leaves unmarked as left out', () => {

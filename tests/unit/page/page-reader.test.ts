@@ -1,13 +1,13 @@
 /**
  * Reading the page into the mention index, in a document of its own (happy-dom): what the scan hands
- * the matcher (the chunk-mentions seam), what it indexes, shadow roots, context, and reading again.
+ * the matcher (the chunk-mentions seam), what it indexes, shadow roots, per-mention decisions, and reading again.
  */
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { compileMatcher } from '../../../src/match/matcher';
 import type { MatcherPayload } from '../../../src/match/payload';
 import { chunkMentionFinder, type ChunkMentionFinder } from '../../../src/page/chunk-mentions';
-import { PageContext } from '../../../src/page/context';
+import { PageNames } from '../../../src/match/decide';
 import { MentionIndex, type MentionEntry } from '../../../src/page/mention-index';
 import { PageReader, type Matching } from '../../../src/page/page-reader';
 import { NODE_SEPARATOR } from '../../../src/page/scanner';
@@ -55,11 +55,10 @@ describe('PageReader', () => {
     await happy.happyDOM.close();
   });
 
-  function matching(findMentions: ChunkMentionFinder = chunkMentionFinder(matcher)): Matching {
-    return {
-      findMentions,
-      context: new PageContext(matcher.contextEntityIds, (text) => matcher.entitiesWithContext(text)),
-    };
+  function matching(wrap?: (finder: ChunkMentionFinder) => ChunkMentionFinder): Matching {
+    const names = new PageNames();
+    const finder = chunkMentionFinder(matcher, names, doc);
+    return { findMentions: wrap ? wrap(finder) : finder, names };
   }
 
   const indexedTexts = () =>
@@ -68,11 +67,13 @@ describe('PageReader', () => {
   it('hands the matcher the page’s text nodes in chunks and indexes what it finds, leaving out fields', async () => {
     doc.body.innerHTML = '<p>TikTok and <b>Microsoft</b></p><textarea>TikTok</textarea><script>TikTok</script>';
     const chunks: { nodes: readonly Text[]; text: string }[] = [];
-    const finder: ChunkMentionFinder = (chunk) => {
-      chunks.push(chunk);
-      return matcher.findMentions(chunk.text);
-    };
-    await reader.read([doc.body], false, matching(finder));
+    const spy =
+      (finder: ChunkMentionFinder): ChunkMentionFinder =>
+      (chunk, exclusions) => {
+        chunks.push(chunk);
+        return finder(chunk, exclusions);
+      };
+    await reader.read([doc.body], false, matching(spy));
     // One chunk; the script's text is never read; the field's is read but its mention is dropped.
     expect(chunks.map((chunk) => chunk.text)).toEqual([['TikTok and ', 'Microsoft', 'TikTok'].join(NODE_SEPARATOR)]);
     expect(chunks[0]!.nodes.map((node) => node.parentElement!.localName)).toEqual(['p', 'b', 'textarea']);
@@ -103,15 +104,17 @@ describe('PageReader', () => {
     expect(unindexed).toEqual([tiktok, microsoft]);
   });
 
-  it('examines text read in earlier chunks for context words once an ambiguous name turns up', async () => {
-    // The context words stand hundreds of text nodes before the name: several chunks earlier.
-    doc.body.innerHTML = `<p>A chip and cable maker.</p>${'<p>filler</p>'.repeat(600)}<p>Credo said so.</p>`;
-    const { context, findMentions } = matching();
-    const examined = vi.spyOn(context, 'examine');
-    await reader.read([doc.body], false, { context, findMentions });
-    expect(context.satisfied.has('credo')).toBe(true);
-    expect(examined.mock.calls.some(([text]) => text.includes('A chip and cable maker.'))).toBe(true);
+  it('indexes an ambiguous name only with context words near it, not hundreds of nodes away', async () => {
+    doc.body.innerHTML = `<p>A chip and cable maker.</p>${'<p>filler</p>'.repeat(600)}<p>Credo said so.</p>${'<p>filler</p>'.repeat(600)}<p>Credo cable sales rose.</p>`;
+    await reader.read([doc.body], false, matching());
     expect(indexedTexts()).toEqual(['credo:Credo']);
+    expect(index.inPageOrder()[0]!.node.data).toBe('Credo cable sales rose.');
+  });
+
+  it('does not index a name inside a longer proper name', async () => {
+    doc.body.innerHTML = '<p>Shares of Microsoft rose.</p><p>He signed with Microsoft Records.</p>';
+    await reader.read([doc.body], false, matching());
+    expect(indexedTexts()).toEqual(['microsoft:Microsoft']);
   });
 
   it('stops when its signal is aborted', async () => {
