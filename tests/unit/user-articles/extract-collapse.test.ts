@@ -1,5 +1,4 @@
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractArticle } from '@/src/user-articles/extract';
 import type { ArticleParagraph } from '@/src/user-articles/extract/body';
 import {
@@ -10,6 +9,7 @@ import {
   type Reading,
 } from '@/src/user-articles/extract/collapse';
 import { readabilityReading } from '@/src/user-articles/extract/second-opinion';
+import { pageParser } from './extract-pages';
 
 const PROSE = 'A paragraph of the story, with a clause, another clause, and enough words to read as prose. ';
 
@@ -88,25 +88,7 @@ describe('chooseReading', () => {
   });
 });
 
-const windows: Window[] = [];
-afterAll(async () => {
-  await Promise.all(windows.map((window) => window.happyDOM.close()));
-});
-
-function pageDocument(html: string): Document {
-  const window = new Window({
-    url: 'http://127.0.0.1:8080/story.html',
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-    },
-  });
-  windows.push(window);
-  window.document.write(html);
-  return window.document as unknown as Document;
-}
+const pageDocument = pageParser('http://127.0.0.1:8080/story.html');
 
 const story = (count: number, topic = 'story') =>
   Array.from(

@@ -1,8 +1,8 @@
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/src/user-articles/extract';
 import { buildUserFactBase, catalogForUserArticles } from '@/src/user-articles/merge';
 import type { UserArticle } from '@/src/user-articles/schema';
+import { pageParser } from './extract-pages';
 import { bundled } from './fixtures';
 
 /**
@@ -10,10 +10,7 @@ import { bundled } from './fixtures';
  * cannot tell them from prose by markup); the fact base's cleaning (src/ingest/clean.ts), which every article
  * goes through on its way to facts, takes them out. This follows the text from "Add this page" to the facts.
  */
-const windows: Window[] = [];
-afterAll(async () => {
-  await Promise.all(windows.map((window) => window.happyDOM.close()));
-});
+const pageDocument = pageParser('https://ledger.example/quillfeather');
 
 const STORY =
   '<p>Warehouse start-up Quillfeather Robotics said on Monday that it had raised $12 million from investors.</p>' +
@@ -23,16 +20,11 @@ const CAPTION = 'Robots at the Harrowgate depot, Monday. (AP Photo/Dmitri Orlov)
 const CREDIT = 'Photo: Annika Sorensen/Getty Images';
 
 function extracted(article: string): string {
-  const window = new Window({
-    url: 'https://ledger.example/quillfeather',
-    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableIframePageLoading: true },
-  });
-  windows.push(window);
-  window.document.write(
+  const document = pageDocument(
     `<!doctype html><html><head><title>Quillfeather Robotics raises $12 million</title></head><body>` +
       `<article>${article}</article></body></html>`,
   );
-  return extractArticle(window.document as unknown as Document).text;
+  return extractArticle(document).text;
 }
 
 function entityNames(body: string): string[] {

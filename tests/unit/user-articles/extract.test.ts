@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   calendarDateOf,
   extractArticle,
@@ -10,30 +9,13 @@ import {
   withoutBylineLine,
 } from '@/src/user-articles/extract';
 import { ExtractedPage } from '@/src/user-articles/schema';
+import { pageParser } from './extract-pages';
 
 /** Saved real pages kept in the repository (see its README): news sites, Le Monde, a Chinese site, Wikipedia. */
 const REAL_PAGES_DIR = path.resolve(__dirname, '../../fixtures/pages');
 
-const windows: Window[] = [];
-afterAll(async () => {
-  await Promise.all(windows.map((window) => window.happyDOM.close()));
-});
-
 /** A document of `html`, parsed as a browser would, with the page's own scripts, styles and frames off. */
-function pageDocument(html: string, url = 'http://127.0.0.1:8080/article-to-add.html#comments'): Document {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-    },
-  });
-  windows.push(window);
-  window.document.write(html);
-  return window.document as unknown as Document;
-}
+const pageDocument = pageParser('http://127.0.0.1:8080/article-to-add.html#comments');
 
 /** A page with `body` in an `<article>` between the usual furniture. */
 function articlePage(body: string, head = '<title>Test page</title>'): Document {
