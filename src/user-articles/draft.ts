@@ -3,6 +3,7 @@
  * messages that say how to fix it. Pure.
  */
 import { slugify } from '../ingest/slug';
+import { implausibleDateReason } from './extract/dates';
 import { isCalendarDate, USER_STORY_PREFIX, type ArticleDraft, type DraftProblem, type UserArticle } from './schema';
 
 export type { DraftProblem };
@@ -28,9 +29,8 @@ export function checkDraft(draft: ArticleDraft): DraftCheck {
   if (!title) problems.push({ field: 'title', message: 'Give the article a title.' });
   else if (title.length > MAX_TITLE_LENGTH)
     problems.push({ field: 'title', message: `The title is longer than ${MAX_TITLE_LENGTH} characters.` });
-  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-    problems.push({ field: 'date', message: `'${date}' is not a date written YYYY-MM-DD, like 2025-10-17.` });
-  else if (date && !isCalendarDate(date)) problems.push({ field: 'date', message: `${date} is not a real date.` });
+  const dateMessage = dateProblem(date);
+  if (dateMessage) problems.push({ field: 'date', message: dateMessage });
   if (url && !/^https?:\/\/\S+$/i.test(url))
     problems.push({ field: 'url', message: `'${url}' is not a web address starting with http:// or https://.` });
   if (!body) problems.push({ field: 'body', message: 'Paste the text of the article.' });
@@ -46,6 +46,21 @@ export function checkDraft(draft: ArticleDraft): DraftCheck {
       body,
     },
   };
+}
+
+/**
+ * What is wrong with the date field (`YYYY-MM-DD` or empty), as a message saying how to fix it, or null. A
+ * placeholder a page's template left (`0001-01-01`) is told apart from a typing slip, since the user did not
+ * type it.
+ */
+export function dateProblem(date: string): string | null {
+  if (!date) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `'${date}' is not a date written YYYY-MM-DD, like 2025-10-17.`;
+  const implausible = implausibleDateReason(date);
+  if (implausible)
+    return `${date} ${implausible}, so it cannot be when this was published: correct it or leave the date empty.`;
+  if (!isCalendarDate(date)) return `${date} is not a real date.`;
+  return null;
 }
 
 /** The form's view of a stored article, for editing it. */
@@ -78,7 +93,10 @@ export function allocateArticleId(title: string, taken: Iterable<string>): strin
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** The form prefilled from a page extracted in its tab. */
+/**
+ * The form prefilled from a page extracted in its tab. A date the form would refuse is left out (the extractor
+ * already drops placeholders; this keeps a bad date from ever standing between the user and the page).
+ */
 export function draftFromPage(page: {
   title: string;
   siteName: string | null;
@@ -94,7 +112,7 @@ export function draftFromPage(page: {
   }
   return {
     title: page.title,
-    date: page.publishedDate ?? '',
+    date: page.publishedDate && !dateProblem(page.publishedDate) ? page.publishedDate : '',
     source: page.siteName ?? host,
     url: /^https?:/i.test(page.url) ? page.url : '',
     body: page.text,

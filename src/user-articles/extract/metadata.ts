@@ -2,6 +2,7 @@
  * What the page says about its article besides the text: the title, the author, the site, the publication date
  * and the canonical address, from its metadata (`<meta>`, JSON-LD, `<link rel=canonical>`) and headings.
  */
+import { implausibleDateReason, isEpochDate, utcDayOf } from './dates';
 import { AUTHOR_MARKED, BYLINE_WORDS, collapse, hasWord } from './names';
 
 /** Objects of the page's JSON-LD (schema.org) metadata, flattened out of arrays and `@graph`s. */
@@ -50,11 +51,13 @@ export function calendarDateOf(value: string | null | undefined): string | null 
   if (iso) return iso[1]!;
   // A date written out inside other words ("01:38:07 PM IST Nov 20, 2019") is read on its own.
   const written = /\b\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}\b|\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}\b/.exec(text)?.[0];
+  // A year written with a leading zero (`Jan 1, 0001`, a placeholder) would be read as 2001 by `Date.parse`.
+  if (/(?:^|[\s,/.])0\d{3}\b/.test(text)) return null;
   const time = Date.parse(text) || (written ? Date.parse(written.replace('.', '')) : NaN);
   if (Number.isNaN(time)) return null;
   const date = new Date(time);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**
@@ -77,8 +80,18 @@ const DATE_KEYS = [
 /** A JSON-LD `datePublished` read by pattern, for metadata too broken for `JSON.parse` (raw newlines, a stray comma). */
 const LINKED_DATE = /"datePublished"\s*:\s*"([^"]+)"/;
 
-/** When the page says it was published, as `YYYY-MM-DD`, or null. */
-export function publishedDateOf(document: Document, metadata = metaValues(document)): string | null {
+/**
+ * When the page says it was published, as `YYYY-MM-DD`, or null. A placeholder a template left in a date field
+ * (`0001-01-01`, a date years ahead) counts as no date, so the next source the page gives is read; the Unix
+ * epoch (`1970-01-01`) is taken only when the page states no other date.
+ *
+ * @param now - the moment the page is read, to recognise dates in the future
+ */
+export function publishedDateOf(
+  document: Document,
+  metadata = metaValues(document),
+  now: Date = new Date(),
+): string | null {
   // The JSON-LD date first: pages update `article:published_time` on edits more often than their schema.org data.
   const candidates = [
     ...jsonLdObjects(document).map((object) =>
@@ -88,13 +101,19 @@ export function publishedDateOf(document: Document, metadata = metaValues(docume
     ...[...document.querySelectorAll('script[type="application/ld+json"]')].map(
       (script) => LINKED_DATE.exec(script.textContent ?? '')?.[1],
     ),
-    document.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'),
+    ...[...document.querySelectorAll('article time[datetime], time[datetime]')].map((time) =>
+      time.getAttribute('datetime'),
+    ),
   ];
+  const today = utcDayOf(now);
+  let epoch: string | null = null;
   for (const candidate of candidates) {
     const date = calendarDateOf(candidate);
-    if (date) return date;
+    if (!date || implausibleDateReason(date, today)) continue;
+    if (!isEpochDate(date)) return date;
+    epoch ??= date;
   }
-  return null;
+  return epoch;
 }
 
 /** Separators between a headline and the site's or section's name in a page title. */

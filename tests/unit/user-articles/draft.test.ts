@@ -34,6 +34,11 @@ describe('checkDraft', () => {
     [{ body: '   ' }, 'body', 'Paste the text of the article.'],
     [{ date: 'Oct 17' }, 'date', "'Oct 17' is not a date written YYYY-MM-DD, like 2025-10-17."],
     [{ date: '2025-02-30' }, 'date', '2025-02-30 is not a real date.'],
+    [
+      { date: '0001-01-01' },
+      'date',
+      '0001-01-01 is before 1900, so it cannot be when this was published: correct it or leave the date empty.',
+    ],
     [{ url: 'ledger.example/q' }, 'url', "'ledger.example/q' is not a web address starting with http:// or https://."],
     [
       { url: 'javascript:alert(1)' },
@@ -48,6 +53,23 @@ describe('checkDraft', () => {
   it('reports every problem at once', () => {
     const result = checkDraft({ ...EMPTY_DRAFT, date: 'soon' });
     expect(result.ok ? [] : result.problems.map((problem) => problem.field)).toEqual(['title', 'date', 'body']);
+  });
+});
+
+describe('a placeholder date from a page', () => {
+  const page = { title: 'T', siteName: null, text: 'B', url: 'https://news.example/a' };
+
+  it.each(['0001-01-01', '1899-12-31', '2025-02-30', 'soon'])(
+    '%s is left out of the form, which then accepts the page',
+    (date) => {
+      const draft = draftFromPage({ ...page, publishedDate: date });
+      expect(draft.date).toBe('');
+      expect(checkDraft(draft).ok).toBe(true);
+    },
+  );
+
+  it('a real date is kept', () => {
+    expect(draftFromPage({ ...page, publishedDate: '2019-11-19' }).date).toBe('2019-11-19');
   });
 });
 

@@ -8,6 +8,7 @@ import {
   publishedDateOf,
   withoutBylineLine,
 } from '@/src/user-articles/extract';
+import { checkDraft, draftFromPage } from '@/src/user-articles/draft';
 import { ExtractedPage } from '@/src/user-articles/schema';
 import { pageParser } from './extract-pages';
 
@@ -414,6 +415,37 @@ describe('publication dates', () => {
     ['<p>No date here</p>', null],
   ])('reads %s as %s', (html, date) => {
     expect(publishedDateOf(pageDocument(`<!doctype html><html><head></head><body>${html}</body></html>`))).toBe(date);
+  });
+
+  // Templates fill an empty date field with a placeholder; it is no date, and the next source the page gives is.
+  it.each([
+    [
+      '<meta property="article:published_time" content="0001-01-01T00:00:00Z"><time datetime="2019-11-19">x</time>',
+      '2019-11-19',
+    ],
+    [
+      '<script type="application/ld+json">{"datePublished":"0001-01-01T00:00:00"}</script><meta name="date" content="2021-07-08">',
+      '2021-07-08',
+    ],
+    ['<meta name="date" content="1899-12-31"><meta name="pubdate" content="2020-02-02">', '2020-02-02'],
+    ['<meta name="date" content="2031-01-01"><meta name="pubdate" content="2020-02-02">', '2020-02-02'],
+    ['<meta name="date" content="1970-01-01T00:00:00Z"><meta name="pubdate" content="2020-02-02">', '2020-02-02'],
+    ['<meta name="date" content="Dec 31, 1969"><meta name="pubdate" content="2020-02-02">', '2020-02-02'],
+    // The epoch, when the page states nothing else, is all there is; a placeholder alone is nothing.
+    ['<meta name="date" content="1970-01-01">', '1970-01-01'],
+    ['<meta property="article:published_time" content="0001-01-01T00:00:00Z">', null],
+    ['<meta name="date" content="Jan 1, 0001">', null],
+    // A page read just after midnight somewhere ahead of UTC may be dated tomorrow.
+    ['<meta name="date" content="2026-01-16">', '2026-01-16'],
+  ])('reads %s as %s, today being 2026-01-15', (html, date) => {
+    const document = pageDocument(`<!doctype html><html><head></head><body>${html}</body></html>`);
+    expect(publishedDateOf(document, undefined, new Date('2026-01-15T12:00:00Z'))).toBe(date);
+  });
+
+  it('takes the date a page shows when its metadata holds only placeholders, and the form accepts it', () => {
+    const page = extractArticle(pageDocument(readFileSync('tests/fixtures/placeholder-date.html', 'utf8')));
+    expect(page.publishedDate).toBe('2019-11-19');
+    expect(checkDraft(draftFromPage(page)).ok).toBe(true);
   });
 });
 
