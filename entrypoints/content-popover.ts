@@ -4,7 +4,8 @@
  * marks a mention, or when a popover first opens, so the script every frame runs stays small. The details
  * it shows are parsed by the content script's data module, so this one has no zod of its own.
  */
-import { createPopoverHost, type PopoverHost, type PopoverHostOptions } from '@/src/page/popover-host';
+import type { PopoverHost, PopoverHostOptions } from '@/src/page/popover';
+import { createPopoverHost } from '@/src/ui/popover/popover-host';
 
 /** What the content script gets from this module. */
 export interface ContentPopoverModule {

@@ -6,7 +6,7 @@
 import type { Matcher } from '../match/matcher';
 import type { EntityDetails } from '../messages/schema';
 import type { Settings } from '../settings/schema';
-import type { PopoverHost, PopoverHostOptions } from './popover-host';
+import type { PopoverHost, PopoverHostOptions } from './popover';
 
 /** The parts of WXT's content script context the page layer uses. */
 export interface ContentContext {

@@ -5,8 +5,8 @@
 import { OVERLAY_HOST_TAG } from './mark-overlay';
 
 /**
- * The tag of the popover host (`POPOVER_HOST_TAG` in popover-host.ts, which a unit test keeps equal).
- * Not imported: that module is loaded only when a popover first opens.
+ * The tag of the popover host (`src/ui/popover/popover-host.ts` takes it from here). Defined here, not
+ * there: that module is loaded only when a popover first opens, and the scan skips the host before.
  */
 export const OWN_HOST_TAG = 'factlens-root';
 

@@ -6,7 +6,7 @@
  */
 import { liveRangeOf } from './hover';
 import type { MentionEntry } from './mention-index';
-import type { PopoverHost } from './popover-host';
+import type { PopoverHost } from './popover';
 
 /** Loads the popover host once and opens it for mentions. */
 export class PopoverLoader {

@@ -130,9 +130,13 @@ export class PageSession {
       this.#document,
       signal,
     );
-    const report = env.reportCounts;
-    this.#report = report
-      ? new CountReport({ ...timers, signal, report, counts: () => this.#marks?.counts ?? new Map() })
+    this.#report = env.reportCounts
+      ? new CountReport({
+          ...timers,
+          signal,
+          report: (counts) => env.reportCounts?.(counts),
+          counts: () => this.#marks?.counts ?? new Map(),
+        })
       : null;
   }
 

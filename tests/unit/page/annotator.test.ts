@@ -9,7 +9,7 @@ import type { MatcherPayload } from '../../../src/match/payload';
 import { startAnnotator } from '../../../src/page/annotator';
 import type { AnnotatorEnvironment } from '../../../src/page/environment';
 import { OWN_HOST_TAG } from '../../../src/page/own-elements';
-import { POPOVER_HOST_TAG } from '../../../src/page/popover-host';
+import { POPOVER_HOST_TAG } from '../../../src/ui/popover/popover-host';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/schema';
 
 const payload: MatcherPayload = {
@@ -115,8 +115,20 @@ describe('the page layer', () => {
     controller.abort();
   });
 
-  it('agrees with the popover host on the host element’s tag, which it skips', () => {
-    expect(OWN_HOST_TAG).toBe(POPOVER_HOST_TAG);
+  it('skips the popover host’s text, in its shadow root too', async () => {
+    document.body.innerHTML = '<p>TikTok</p>';
+    const host = document.createElement(POPOVER_HOST_TAG);
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Microsoft</p>';
+    host.append('Microsoft');
+    // In the body, where the scan reads (the real host sits on <html>, or in a fullscreen element).
+    document.body.append(host);
+    try {
+      await start().started;
+      await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']));
+      expect(OWN_HOST_TAG).toBe(POPOVER_HOST_TAG);
+    } finally {
+      host.remove();
+    }
   });
 
   it('marks the page and asks the background for the matcher once, however the page changes', async () => {

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EntityDetails } from '@/src/messages/schema';
-import { createPopoverHost, POPOVER_HOST_TAG } from '@/src/page/popover-host';
-import type { PopoverHost, PopoverHostOptions } from '@/src/page/popover-host';
+import type { PopoverHost, PopoverHostOptions } from '@/src/page/popover';
+import { createPopoverHost, POPOVER_HOST_TAG } from '@/src/ui/popover/popover-host';
 import { credoDetails, microsoftDetails, tiktokDetails } from './fixtures';
 
 const DETAILS: Record<string, EntityDetails> = {

@@ -40,57 +40,17 @@
 import { h, render } from 'preact';
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import type { Placement, VirtualElement } from '@floating-ui/dom';
-import type { EntityDetails } from '../messages/schema';
-import { POPOVER_CSS } from '../ui/popover/styles';
-import { Popover, PopoverMessage, popoverAnnouncement } from '../ui/popover/Popover';
-import type { PopoverTheme } from '../ui/popover/Popover';
-import { hostContainer } from './host-container';
-import { removeOrphanedPopoverHosts } from './orphan-guard';
+import type { EntityDetails } from '../../messages/schema';
+import { hostContainer } from '../../page/host-container';
+import { removeOrphanedPopoverHosts } from '../../page/orphan-guard';
+import { OWN_HOST_TAG } from '../../page/own-elements';
+import type { PopoverHost, PopoverHostOptions } from '../../page/popover';
+import { POPOVER_CSS } from './styles';
+import { Popover, PopoverMessage, popoverAnnouncement } from './Popover';
+import type { PopoverTheme } from './Popover';
 
-/** The tag of the host element; the page scanner skips it. */
-export const POPOVER_HOST_TAG = 'factlens-root';
-
-/** Where the popover points: a live Range over the mention in the page. */
-export interface PopoverAnchor {
-  range: Range;
-  entityId: string;
-}
-
-/** What {@link createPopoverHost} needs from the content script. */
-export interface PopoverHostOptions {
-  /** The page's document; default `globalThis.document`. */
-  document?: Document;
-  /** Aborted when the content script context is invalidated: everything is torn down. */
-  signal: AbortSignal;
-  /** Asks the background for everything the popover shows about an entity. */
-  loadDetails(entityId: string): Promise<EntityDetails>;
-  /** "Open story" was chosen. */
-  onOpenStory(storyId: string): void;
-  /** "Not this <name>" was chosen; the popover closes first. */
-  onMute(entityId: string): void;
-  /** The theme setting, read each time the popover renders; default 'system'. */
-  theme?: () => PopoverTheme;
-}
-
-/** The popover as the content script drives it. */
-export interface PopoverHost {
-  /**
-   * Open (or move) the popover for a mention; resolves when it is visible, or
-   * when a later `show`/`hide` or the abort signal made this one moot.
-   * `focus`: move keyboard focus into it (keyboard navigation).
-   */
-  show(anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
-  /** Close the popover. `restoreFocus`: if focus is in the popover, return it to where it was before. */
-  hide(options?: { restoreFocus?: boolean }): void;
-  /** True while the popover (its facts, a loading note or an error) is on screen. */
-  readonly isOpen: boolean;
-  /** The entity shown or being loaded, or null. */
-  readonly entityId: string | null;
-  /** True when `node` (e.g. event target, composed path element) is inside the popover, for hover-intent logic. */
-  contains(node: EventTarget | null): boolean;
-  /** The host element (for tests and for the scanner to skip). */
-  readonly hostElement: HTMLElement;
-}
+/** The tag of the host element: one of the page layer's own elements, which its scan skips. */
+export const POPOVER_HOST_TAG = OWN_HOST_TAG;
 
 /** How long a load may take before the popover says "Loading…" rather than nothing. */
 const LOADING_NOTE_DELAY_MS = 150;
