@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundledFactBase } from '@/src/facts/bundled';
+import { planMatcher } from '@/src/match/matcher';
+import { buildMatcherPayload, encodeMatcherPlan, MatcherPlanSchema } from '@/src/match/payload';
+import { decodeMatcherPlan } from '@/src/match/plan-decode';
+
+/** Plans as the background sends them: the bundled fact base's, and one with many context layers. */
+const bundledPlan = encodeMatcherPlan(planMatcher(buildMatcherPayload(loadBundledFactBase())));
+const contextPlan = encodeMatcherPlan(
+  planMatcher({
+    v: 1,
+    entities: ['credo', 'azure', 'amazon'],
+    aliases: [
+      ['Credo', 0, 0],
+      ['credo semiconductor', 0, 1],
+      ['Azure', 1, 0],
+      ['Amazon', 2, 0],
+    ],
+    context: { '0': ['chip', 'chips', 'cable', 'cables'], '1': ['cloud'], '2': ['Bezos', 'Prime'] },
+  }),
+);
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+type Plan = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Ways a plan can be malformed; each must be refused by both readers. */
+const MALFORMED: [string, (plan: Plan) => void][] = [
+  ['another version', (plan) => (plan.v = 99)],
+  ['entities not a list', (plan) => (plan.entities = 'a,b')],
+  ['an entity id not a string', (plan) => (plan.entities[0] = 7)],
+  ['an index list with a space', (plan) => (plan.aliasEntities = '0, 1')],
+  ['an index list as numbers', (plan) => (plan.aliasEntities = [0, 1])],
+  ['a leading zero', (plan) => (plan.aliasEntities = '01')],
+  ['an alias entity out of range', (plan) => (plan.aliasEntities = `${plan.entities.length}`)],
+  ['a partial alias out of range', (plan) => (plan.partialAliases = '999999')],
+  ['shared aliases with a bad separator', (plan) => (plan.sharedAliases = '0|1')],
+  ['a shared alias out of range', (plan) => (plan.sharedAliases = '0,999999')],
+  ['an unknown kind letter', (plan) => (plan.kinds = 'x')],
+  ['a negative start of common forms', (plan) => (plan.commonFormsFrom = -2)],
+  ['a key table with more keys than aliases', (plan) => (plan.aliases.exact.keys += '\nextra')],
+  ['a key alias out of range', (plan) => (plan.aliases.exact.aliases = '999999')],
+  ['a negative size', (plan) => (plan.aliases.size = -1)],
+  ['a fractional size', (plan) => (plan.aliases.size = 1.5)],
+  ['an expression without a flag', (plan) => (plan.aliases.expressions = [{ source: 'a' }])],
+  ['an expression source not a string', (plan) => (plan.aliases.expressions = [{ source: 1, insensitive: true }])],
+  ['context missing', (plan) => delete plan.context],
+  ['a context entity not a pair', (plan) => (plan.context.entities = [['credo']])],
+  ['a context word index list malformed', (plan) => (plan.context.entities = [['credo', 'x']])],
+  ['a layer without its set', (plan) => (plan.context.layers = [{ wordIndexes: '' }])],
+  ['not an object', (plan) => Object.assign(plan, { v: undefined })],
+];
+
+describe('decodeMatcherPlan', () => {
+  it.each([
+    ['the bundled fact base', bundledPlan],
+    ['a plan with context layers', contextPlan],
+  ])('reads %s exactly as the schema does', (_, plan) => {
+    expect(decodeMatcherPlan(copy(plan))).toEqual(MatcherPlanSchema.parse(copy(plan)));
+  });
+
+  it('is tested on a plan with context layers', () => {
+    expect(contextPlan.context.layers.length).toBeGreaterThan(0);
+  });
+
+  it('leaves out fields the plan does not have, as the schema does', () => {
+    const extended = { ...copy(contextPlan), keptMark: true };
+    expect(decodeMatcherPlan(extended)).toEqual(MatcherPlanSchema.parse(copy(extended)));
+  });
+
+  it.each(MALFORMED)('refuses a plan with %s, as the schema does', (_, spoil) => {
+    const plan = copy(contextPlan) as Plan;
+    spoil(plan);
+    expect(() => MatcherPlanSchema.parse(copy(plan))).toThrow();
+    expect(() => decodeMatcherPlan(copy(plan))).toThrow(/malformed matcher plan: /);
+  });
+
+  it.each([null, 3, 'plan', []])('refuses %j', (value) => {
+    expect(() => decodeMatcherPlan(value)).toThrow(/malformed matcher plan: plan is not an object/);
+  });
+});
