@@ -99,6 +99,8 @@ export interface Extraction {
   title: string;
   date: string | null;
   milliseconds: number;
+  /** Whether the extractor told the form that the page lists several stories (Factlens only). */
+  listing?: boolean;
 }
 
 /** The reference fields of a vendored page in `gold.json`. */
@@ -249,7 +251,13 @@ export function runFactlens(page: CorpusPage): Extraction {
   const article = extractArticle(document);
   const milliseconds = performance.now() - start;
   void window.happyDOM.close();
-  return { text: article.text, title: article.title, date: article.publishedDate, milliseconds };
+  return {
+    text: article.text,
+    title: article.title,
+    date: article.publishedDate,
+    milliseconds,
+    listing: article.listing === true,
+  };
 }
 
 /** Readability.js's extraction of a page (on its own parse of the page, since Readability changes the document). */
@@ -284,6 +292,8 @@ export interface Summary {
   /** Dates equal to the corpus's own, of the pages where the corpus gives one. */
   datesAgreeing: number;
   datesKnown: number;
+  /** Pages the extractor called a list of stories (the form then asks the user to open one story). */
+  listings: string[];
   medianMs: number;
   p95Ms: number;
 }
@@ -362,6 +372,7 @@ export function summarise(pages: CorpusPage[], extractions: Extraction[], counts
     datesStated: dated.length,
     datesAgreeing: dated.filter(({ page, extraction }) => page.date !== null && extraction.date === page.date).length,
     datesKnown: dated.filter(({ page }) => page.date !== null).length,
+    listings: pages.filter((_, index) => extractions[index]!.listing).map((page) => page.name),
     medianMs: percentile(
       extractions.map((extraction) => extraction.milliseconds),
       0.5,
@@ -456,6 +467,7 @@ function tableRows(label: string, ours: Summary, theirs: Summary | null): string
       theirs && (theirs.datesKnown ? `${theirs.datesAgreeing}/${theirs.datesKnown}` : '–'),
       '',
     ],
+    ['read as a list of stories', String(ours.listings.length), theirs && '–', ''],
     [
       'median ms/page',
       ours.medianMs.toFixed(1),
@@ -553,6 +565,7 @@ async function main(): Promise<void> {
       const theirF1 = new Map(
         baseline ? pick(pages).map((page, index) => [page.name, pageScore(pick(theirCounts!)[index]!).f1]) : [],
       );
+      for (const name of summary.listings) console.log(`${corpus.name}: ${name} read as a list of stories`);
       for (const page of summary.collapsed) {
         const other = theirF1.get(page.name);
         console.log(

@@ -56,6 +56,8 @@ export function extractArticle(document: Document, secondOpinion: SecondOpinion 
   const collapsed = collapseSigns(first, page).length > 0;
   const reading = collapsed ? chooseReading(first, secondOpinion(document, title), page) : first;
   const paragraphs = reading.paragraphs.map((paragraph) => paragraph.text);
+  // Text that stays mostly links or list items whichever reading is kept is a page of teasers, not an article.
+  const listing = collapseSigns(reading, page).some((sign) => sign === 'list' || sign === 'links');
   // `article:author` is meant to be a profile address and is often a user name (`devindra`): the last resort.
   const byline = metaByline ?? markedByline(document) ?? notAddress(metadata.get('article:author'));
   return {
@@ -65,5 +67,6 @@ export function extractArticle(document: Document, secondOpinion: SecondOpinion 
     text: withoutBylineLine(paragraphs.join('\n\n'), byline),
     url: canonicalUrlOf(document, metadata),
     publishedDate: publishedDateOf(document, metadata),
+    listing,
   };
 }

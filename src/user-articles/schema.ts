@@ -111,6 +111,8 @@ export const ExtractedPage = z.object({
   url: z.string(),
   /** `YYYY-MM-DD` when the page says when it was published. */
   publishedDate: z.nullable(z.string()),
+  /** True when what the page holds is a list of stories (a front page, a section page), not one article. */
+  listing: z.optional(z.boolean()),
 });
 export type ExtractedPage = z.infer<typeof ExtractedPage>;
 

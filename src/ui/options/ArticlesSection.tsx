@@ -28,7 +28,13 @@ interface Editor {
   error: string | null;
   /** Set when the page being added was added before: saving updates that article. */
   samePage?: string;
+  /** Set when the page being added lists several stories rather than holding one article. */
+  listing?: string;
 }
+
+/** What the form says when _Add this page_ was used on a front page or a section page. */
+export const LISTING_NOTICE =
+  'This page lists several stories; open one to add it. What Factlens read from this page is below, if you want it anyway.';
 
 const BUSY_LABELS: Record<NonNullable<Editor['busy']> | 'idle', string | null> = {
   reading: 'Reading the page…',
@@ -88,13 +94,15 @@ export function ArticlesSection(props: {
         const draft = draftFromPage(page);
         const stored = latestArticles.current;
         const earlier = stored && articleFromSamePage(stored, draft.url);
+        // A front page's teasers are still put in the form (nothing is lost if the check is wrong), under a notice.
+        const listing = page.listing ? { listing: LISTING_NOTICE } : {};
         if (earlier) {
           const notice = `You added this page on ${formatAddedOn(earlier)}: saving updates “${earlier.title}” instead of adding a copy.`;
-          setEditor({ ...fresh(draft, earlier.id), samePage: notice });
+          setEditor({ ...fresh(draft, earlier.id), samePage: notice, ...listing });
           announce(`Filled in from “${page.title}”. ${notice}`);
         } else {
-          setEditor(fresh(draft));
-          announce(`Filled in from “${page.title}”. Check the text, then preview.`);
+          setEditor({ ...fresh(draft), ...listing });
+          announce(page.listing ? LISTING_NOTICE : `Filled in from “${page.title}”. Check the text, then preview.`);
         }
       },
       (error: unknown) => {
@@ -248,6 +256,7 @@ export function ArticlesSection(props: {
         </button>
       )}
       {editor?.samePage && <p class="fo-hint fo-same-page">{editor.samePage}</p>}
+      {editor?.listing && <p class="fo-hint fo-listing">{editor.listing}</p>}
       {editor?.error && (
         <p role="alert" class="fo-error">
           {editor.error}

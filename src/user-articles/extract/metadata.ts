@@ -53,7 +53,9 @@ export function calendarDateOf(value: string | null | undefined): string | null 
   const written = /\b\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}\b|\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}\b/.exec(text)?.[0];
   // A year written with a leading zero (`Jan 1, 0001`, a placeholder) would be read as 2001 by `Date.parse`.
   if (/(?:^|[\s,/.])0\d{3}\b/.test(text)) return null;
-  const time = Date.parse(text) || (written ? Date.parse(written.replace('.', '')) : NaN);
+  // The written date alone when there is one: `Date.parse` of the whole line would move a late-evening time with
+  // its zone ("11:11 PM EST Nov 19, 2019") to the next day of the reader's clock.
+  const time = (written && Date.parse(written.replace('.', ''))) || Date.parse(text);
   if (Number.isNaN(time)) return null;
   const date = new Date(time);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -81,6 +83,14 @@ const DATE_KEYS = [
 const LINKED_DATE = /"datePublished"\s*:\s*"([^"]+)"/;
 
 /**
+ * Elements that show the reader when the article was published, by a class naming a publication date (not
+ * `published` alone: microformats mark any date in an infobox with it).
+ */
+const SHOWN_DATE = ['publish-date', 'publish_date', 'publishdate', 'published-date', 'date-published', 'pubdate']
+  .map((name) => `[class*="${name}" i]`)
+  .join(', ');
+
+/**
  * When the page says it was published, as `YYYY-MM-DD`, or null. A placeholder a template left in a date field
  * (`0001-01-01`, a date years ahead) counts as no date, so the next source the page gives is read; the Unix
  * epoch (`1970-01-01`) is taken only when the page states no other date.
@@ -104,6 +114,12 @@ export function publishedDateOf(
     ...[...document.querySelectorAll('article time[datetime], time[datetime]')].map((time) =>
       time.getAttribute('datetime'),
     ),
+    // Last, the line the reader sees ("Published 10:02 AM EST Nov 19, 2019"), which some templates fill from a
+    // different field than their metadata.
+    ...[...document.querySelectorAll(SHOWN_DATE)].map((element) => {
+      const text = collapse(element.textContent ?? '');
+      return text.length < 80 ? text : null;
+    }),
   ];
   const today = utcDayOf(now);
   let epoch: string | null = null;

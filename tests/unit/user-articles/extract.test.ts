@@ -351,11 +351,22 @@ describe.each(REAL_PAGES)('extractArticle on the real page $file', (expected) =>
     expect(paragraphs.some((paragraph) => paragraph.includes(expected.later))).toBe(true);
   });
 
+  it('is read as one article, not as a list of stories', () => {
+    expect(page.listing).toBe(false);
+  });
+
   it('leaves out the navigation, footer, related links and comments', () => {
     const pageText = document.body.textContent!.replace(/\s+/g, ' ');
     for (const clutter of expected.clutter) expect(pageText).toContain(clutter);
     const left = [...expected.clutter, ...furnitureText(document)].filter((piece) => page.text.includes(piece));
     expect(left).toEqual([]);
+  });
+});
+
+describe('a front page', () => {
+  it('is told apart as a list of stories, so the form can say to open one', () => {
+    const html = readFileSync(path.join(REAL_PAGES_DIR, 'nytimes-5.html'), 'utf8');
+    expect(extractArticle(pageDocument(html, 'https://www.nytimes.com/es/')).listing).toBe(true);
   });
 });
 
@@ -431,6 +442,10 @@ describe('publication dates', () => {
     ['<meta name="date" content="2031-01-01"><meta name="pubdate" content="2020-02-02">', '2020-02-02'],
     ['<meta name="date" content="1970-01-01T00:00:00Z"><meta name="pubdate" content="2020-02-02">', '2020-02-02'],
     ['<meta name="date" content="Dec 31, 1969"><meta name="pubdate" content="2020-02-02">', '2020-02-02'],
+    [
+      '<meta name="date" content="0001-01-01T00:00:00Z"><div class="publish-date">Published 10:02 AM EST Nov 19, 2019</div>',
+      '2019-11-19',
+    ],
     // The epoch, when the page states nothing else, is all there is; a placeholder alone is nothing.
     ['<meta name="date" content="1970-01-01">', '1970-01-01'],
     ['<meta property="article:published_time" content="0001-01-01T00:00:00Z">', null],

@@ -319,6 +319,38 @@ describe('options page: your articles', () => {
     expect(text()).toContain('Updated “Quillfeather Robotics raises $12 million for warehouse robots”');
   });
 
+  it('“Add this page” on a front page says to open one story, and still fills in what it read', async () => {
+    const env = fakeEnvironment();
+    env.extractPage.mockResolvedValue({
+      title: 'The New York Times en Español',
+      byline: null,
+      siteName: null,
+      text: 'Teaser one.\n\nTeaser two.',
+      url: 'https://www.nytimes.com/es/',
+      publishedDate: null,
+      listing: true,
+    });
+    await mount(env, '#add-page?tab=42');
+    expect(text()).toContain('This page lists several stories; open one to add it.');
+    expect(control<HTMLTextAreaElement>(/^Text/).value).toBe('Teaser one.\n\nTeaser two.');
+  });
+
+  it('“Add this page” on an article says nothing of lists', async () => {
+    const env = fakeEnvironment();
+    env.extractPage.mockResolvedValue({
+      title: 'T',
+      byline: null,
+      siteName: null,
+      text: 'Story.',
+      url: 'https://ledger.example/q',
+      publishedDate: null,
+      listing: false,
+    });
+    await mount(env, '#add-page?tab=42');
+    expect(control<HTMLInputElement>(/^Title/).value).toBe('T');
+    expect(text()).not.toContain('lists several stories');
+  });
+
   it('“Add this page” explains when the tab can not be read, and leaves the form open for pasting', async () => {
     const env = fakeEnvironment();
     env.extractPage.mockRejectedValue(new Error('Cannot access contents of url "chrome://settings/".'));
