@@ -19,6 +19,7 @@ export const PROBES = {
   search: { entry: 'page/search.ts', global: '__factlensBenchSearch' },
   hover: { entry: 'page/hover.ts', global: '__factlensBenchHover' },
   matcher: { entry: 'page/matcher.ts', global: '__factlensBenchMatcher' },
+  decisions: { entry: 'page/decisions.ts', global: '__factlensBenchDecisions' },
 } as const;
 
 /** A probe's name. */

@@ -41,6 +41,7 @@ import {
   runExtensionPages,
   type ExtensionContext,
 } from './suites/extension';
+import { grownPayloadJson, runDecisionSuite } from './suites/decisions';
 import { runInPageSuite } from './suites/inpage';
 import { measureMatcherInNode, measureSearchInNode } from './suites/node';
 import { inspectBackground, inspectContentScript } from './suites/static';
@@ -214,6 +215,13 @@ async function main(): Promise<void> {
         browserReport.ratios = corpusRatios(browserReport.algorithm);
         browserReport.realRatios = corpusRatios(browserReport.algorithm.filter((row) => row.kind === 'real'));
         pageTexts ??= scanned.filter((page) => page.kind === 'real').flatMap((page) => texts.get(page.name) ?? []);
+
+        log(`${browserName}: per-mention decisions against the scan (grown fact base)`);
+        await attempt('decisions', async () => {
+          const real = scanned.filter((page) => page.kind === 'real');
+          const json = grownPayloadJson(REPO_ROOT);
+          await runDecisionSuite(plain, server.origin, probes.decisions, real, json, options.runs, log);
+        });
 
         log(`${browserName}: matcher compile and scan speed`);
         for (const [set, payload] of [

@@ -57,6 +57,8 @@ export class PopoverLoader {
   async show(mention: MentionEntry, focus: boolean, stillWanted: () => boolean = () => true): Promise<void> {
     const host = await this.load();
     if (this.#signal.aborted || !mention.node.isConnected || !stillWanted()) return;
-    await host.show({ range: liveRangeOf(mention, this.#document), entityId: mention.entityId }, { focus });
+    const anchor = { range: liveRangeOf(mention, this.#document), entityId: mention.entityId };
+    const candidates = mention.offered && mention.offered.length > 1 ? { candidates: mention.offered } : {};
+    await host.show({ ...anchor, ...candidates }, { focus });
   }
 }

@@ -12,6 +12,8 @@ import type { Settings } from '../settings/schema';
 export interface PopoverAnchor {
   range: Range;
   entityId: string;
+  /** Every entity the marked name may mean (`entityId` among them), when there are several. */
+  candidates?: readonly string[];
 }
 
 /** What the popover host needs from the page layer. */

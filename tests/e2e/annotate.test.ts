@@ -271,6 +271,30 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
+  it('decides each name where it stands: menus and headlines marked, longer names and far-off context not (issue #12)', async () => {
+    const page = await open('names-in-context.html', { watch: true });
+    screenshotOnFailure(page, `names-in-context-${browserName}`);
+    const before = await page.evaluate(() => document.body.innerHTML);
+    const expected = [
+      { text: 'TikTok', near: 'menu' },
+      { text: 'Microsoft', near: 'menu' },
+      { text: 'OpenAI', near: 'menu' },
+      { text: 'Microsoft', near: 'headline' },
+      { text: 'Azure', near: 'headline' },
+      { text: 'Credo', near: 'chips' },
+    ];
+    const marks = await waitFor(
+      () => readMarks(page),
+      (found) => found.length >= expected.length,
+    );
+    // Give a late wrong mark the time to appear.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await readMarks(page)).toEqual(expected);
+    expect(marks).toEqual(expected);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+  });
+
   it('opens a popover with the figures and stories when the pointer rests on a mention, and closes it after', async () => {
     const page = await open('seed-entities.html', { watch: true });
     screenshotOnFailure(page, `seed-hover-${browserName}`);

@@ -18,6 +18,13 @@ export interface PopoverProps {
   /** The close button was chosen. */
   onClose(): void;
   theme?: PopoverTheme;
+  /**
+   * The entities the marked name may mean, when the page does not say which
+   * (two people with one surname): each is offered, the shown one pressed.
+   */
+  candidates?: readonly { id: string; name: string }[];
+  /** Another candidate was chosen: show its facts. */
+  onChoose?(entityId: string): void;
 }
 
 /** The line a screen reader hears about an entity: "Credo: 4 figures, 1 story". */
@@ -41,7 +48,15 @@ function CloseButton({ onClose }: { onClose(): void }) {
  *
  * Every string from the fact base is rendered as text, never as markup.
  */
-export function Popover({ details, onOpenStory, onMute, onClose, theme = 'system' }: PopoverProps) {
+export function Popover({
+  details,
+  onOpenStory,
+  onMute,
+  onClose,
+  theme = 'system',
+  candidates = [],
+  onChoose,
+}: PopoverProps) {
   const { entity, figures, stories } = details;
   const titleId = useId();
   const descriptionId = useId();
@@ -49,7 +64,8 @@ export function Popover({ details, onOpenStory, onMute, onClose, theme = 'system
   const storiesHeadingId = useId();
   const storyTitles = useMemo(() => new Map(stories.map((story) => [story.id, story.title])), [stories]);
   // Names that are also ordinary words carry context words; only those can be wrong matches worth muting.
-  const ambiguous = (entity.contextWords?.length ?? 0) > 0;
+  // A name several entities carry is one too: muting the one shown leaves the others marked.
+  const ambiguous = (entity.contextWords?.length ?? 0) > 0 || candidates.length > 1;
   const kind = kindLabel(entity.kind);
   return (
     <div
@@ -77,6 +93,24 @@ export function Popover({ details, onOpenStory, onMute, onClose, theme = 'system
         </div>
         <CloseButton onClose={onClose} />
       </div>
+      {candidates.length > 1 && (
+        <div class="fl-candidates" role="group" aria-label="This name may mean">
+          <span class="fl-candidates-label" aria-hidden="true">
+            This name may mean:
+          </span>
+          {candidates.map((candidate) => (
+            <button
+              key={candidate.id}
+              type="button"
+              class="fl-candidate"
+              aria-pressed={candidate.id === entity.id}
+              onClick={() => onChoose?.(candidate.id)}
+            >
+              {candidate.name}
+            </button>
+          ))}
+        </div>
+      )}
       <div class="fl-body">
         {figures.length > 0 && (
           <section aria-labelledby={figuresHeadingId}>

@@ -44,13 +44,33 @@ import type { EntityDetails } from '../../messages/schema';
 import { hostContainer } from '../../page/host-container';
 import { removeOrphanedPopoverHosts } from '../../page/orphan-guard';
 import { OWN_HOST_TAG } from '../../page/own-elements';
-import type { PopoverHost, PopoverHostOptions } from '../../page/popover';
+import type { PopoverAnchor, PopoverHost, PopoverHostOptions } from '../../page/popover';
 import { POPOVER_CSS } from './styles';
 import { Popover, PopoverMessage, popoverAnnouncement } from './Popover';
 import type { PopoverTheme } from './Popover';
 
 /** The tag of the host element: one of the page layer's own elements, which its scan skips. */
 export const POPOVER_HOST_TAG = OWN_HOST_TAG;
+
+/** A candidate entity of a shared name, as the popover offers it. */
+type CandidateName = { id: string; name: string };
+
+/** The names of an anchor's candidates (none unless several); one that does not load is offered by its id. */
+function candidateNames(
+  anchor: PopoverAnchor,
+  loadDetails: PopoverHostOptions['loadDetails'],
+): Promise<CandidateName[]> {
+  const ids = anchor.candidates ?? [];
+  if (ids.length < 2) return Promise.resolve([]);
+  return Promise.all(
+    ids.map((id) =>
+      loadDetails(id).then(
+        (details) => ({ id, name: details.entity.name }),
+        () => ({ id, name: id }),
+      ),
+    ),
+  );
+}
 
 /** How long a load may take before the popover says "Loading…" rather than nothing. */
 const LOADING_NOTE_DELAY_MS = 150;
@@ -200,10 +220,12 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
     return layer.querySelector<HTMLElement>('[role="dialog"]');
   }
 
-  function renderDetails(details: EntityDetails): void {
+  function renderDetails(details: EntityDetails, anchor: PopoverAnchor, candidates: CandidateName[]): void {
     render(
       h(Popover, {
         details,
+        candidates,
+        onChoose: (id: string) => void host.show({ ...anchor, entityId: id }, { focus: true }),
         theme: theme(),
         onClose: () => host.hide({ restoreFocus: true }),
         onOpenStory: (storyId: string) => options.onOpenStory(storyId),
@@ -352,8 +374,12 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
 
       let details: EntityDetails | null = null;
       let failure: string | null = null;
+      let candidates: CandidateName[] = [];
       try {
-        details = await options.loadDetails(anchor.entityId);
+        [details, candidates] = await Promise.all([
+          options.loadDetails(anchor.entityId),
+          candidateNames(anchor, options.loadDetails),
+        ]);
       } catch (error) {
         failure = error instanceof Error ? error.message : String(error);
       }
@@ -362,7 +388,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
 
       if (details) {
         shownDetails = details;
-        renderDetails(details);
+        renderDetails(details, anchor, candidates);
       } else {
         renderMessage(`Factlens could not load its facts about this name. ${failure ?? ''}`.trim(), false);
       }

@@ -234,6 +234,12 @@ export const POPOVER_CSS = `
   font-size: 13px;
 }
 .fl-mute:hover { background: var(--fl-subtle); }
+.fl-candidates { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 8px 14px; border-bottom: 1px solid var(--fl-border); font-size: 13px; }
+.fl-candidates-label { color: var(--fl-muted); }
+.fl-candidate { padding: 2px 8px; border-radius: 6px; border: 1px solid var(--fl-border); font-size: 13px; }
+.fl-candidate[aria-pressed="true"] { background: var(--fl-accent); color: var(--fl-on-accent); border-color: var(--fl-accent); }
+.fl-candidate:hover { background: var(--fl-subtle); }
+.fl-candidate[aria-pressed="true"]:hover { background: var(--fl-accent-hover); }
 .fl-status { padding: 12px 14px; }
 
 .fl-sr {
@@ -250,7 +256,7 @@ export const POPOVER_CSS = `
 
 @media (forced-colors: active) {
   .fl-popover { border: 1px solid CanvasText; }
-  .fl-open-story, .fl-mute { border: 1px solid ButtonText; }
+  .fl-open-story, .fl-mute, .fl-candidate { border: 1px solid ButtonText; }
 }
 @media (prefers-reduced-motion: reduce) {
   .fl-chevron { transition: none; }

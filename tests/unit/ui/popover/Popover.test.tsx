@@ -177,6 +177,29 @@ describe('Popover', () => {
     expect(container.querySelector('.fl-mute')).toBeNull();
   });
 
+  it('offers each entity a shared name may mean, the shown one pressed, and lets the reader choose or mute one', async () => {
+    const candidates = [
+      { id: 'microsoft', name: 'Microsoft' },
+      { id: 'tiktok', name: 'TikTok' },
+    ];
+    const onChoose = vi.fn();
+    const { onMute } = show(microsoftDetails, { candidates, onChoose });
+    const group = container.querySelector('[role="group"][aria-label="This name may mean"]');
+    expect(group).not.toBeNull();
+    expect(buttonNamed('Microsoft').getAttribute('aria-pressed')).toBe('true');
+    expect(buttonNamed('TikTok').getAttribute('aria-pressed')).toBe('false');
+    click(buttonNamed('TikTok'));
+    expect(onChoose).toHaveBeenCalledExactlyOnceWith('tiktok');
+    click(buttonNamed('Not this Microsoft'));
+    expect(onMute).toHaveBeenCalledExactlyOnceWith('microsoft');
+    expect(await axeViolations(dialog())).toEqual([]);
+  });
+
+  it('offers no choice for a name with one entity', () => {
+    show(microsoftDetails, { candidates: [{ id: 'microsoft', name: 'Microsoft' }] });
+    expect(container.querySelector('.fl-candidates')).toBeNull();
+  });
+
   it('calls onClose from its close button', () => {
     const { onClose } = show(tiktokDetails);
     click(buttonNamed('Close'));
