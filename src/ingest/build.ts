@@ -194,9 +194,12 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
   const known = [...drafts.values()].flatMap((draft) => [draft.name, ...draft.aliases]);
   known.push(...(rules.suppress ?? []));
   // Each story is read alone; `combineDiscoveries` settles kinds and family names the stories disagree on.
+  // A name a rule below names keeps its own entity: joined into another, the rule would no longer find it.
+  const pinned = [...mergeInto.keys(), ...renameTo.keys(), ...kindOf.keys()];
   const combined = combineDiscoveries(
     articles.map((article) => discoverEntities(`${article.title}\n\n${article.body}`, { known })),
     known,
+    pinned,
   );
   const found = new Map(combined.entities.map((entity) => [entity.name.toLowerCase(), entity]));
 

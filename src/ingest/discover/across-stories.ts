@@ -5,12 +5,15 @@
  */
 import type { EntityKind } from '../../facts/schema';
 import type { DiscoveredEntity } from '../discover';
+import { findJoins, type Join } from './same-entity';
 
 /** What combining the stories' lists gives: the entities, and the aliases taken away because two owned them. */
 export interface CombinedDiscoveries {
   entities: DiscoveredEntity[];
   /** One-word aliases that two entities (or an entity and a known name) claimed, lower case, sorted. */
   sharedAliases: string[];
+  /** Names that became another entity's alias because they name the same thing ("U.S." into "United States"). */
+  joins: Join[];
 }
 
 /**
@@ -18,17 +21,23 @@ export interface CombinedDiscoveries {
  * alias; its kind is the one its stories give with the most mentions. A one-word alias that is not an
  * entity's own name ("Clark") is dropped from every entity when two entities have it, or when it is the
  * last word of another entity's or a `known` name ("Clark" for "Tim Clark" beside a catalog "Helen Clark"):
- * a page naming "Clark" could mean either.
+ * a page naming "Clark" could mean either. Then the forms different stories use for one entity are joined
+ * (`findJoins`): the fuller name keeps the entity, the others become its aliases. A `pinned` name (one the
+ * catalog's or the user's discovery rules rename, re-kind or merge) keeps its own entity, so the rule still
+ * finds it.
  */
 export function combineDiscoveries(
   perStory: readonly (readonly DiscoveredEntity[])[],
   known: readonly string[] = [],
+  pinned: readonly string[] = [],
 ): CombinedDiscoveries {
   const byName = new Map<string, DiscoveredEntity>();
   const kindVotes = new Map<string, Map<EntityKind, number>>();
-  for (const story of perStory) {
+  const storiesOf = new Map<string, Set<number>>();
+  for (const [index, story] of perStory.entries()) {
     for (const entity of story) {
       const key = entity.name.toLowerCase();
+      storiesOf.set(key, (storiesOf.get(key) ?? new Set()).add(index));
       const seen = byName.get(key);
       if (seen) {
         seen.aliases = [...new Set([...seen.aliases, ...entity.aliases])];
@@ -41,6 +50,7 @@ export function combineDiscoveries(
     }
   }
   for (const [key, entity] of byName) entity.kind = mostVoted(kindVotes.get(key)!, entity.kind);
+  const joins = joinSameEntities(byName, storiesOf, known, new Set(pinned.map((name) => name.toLowerCase())));
 
   const shared = sharedOneWordAliases([...byName.values()], known);
   for (const entity of byName.values()) {
@@ -48,7 +58,41 @@ export function combineDiscoveries(
       (alias) => alias === entity.name || !shared.has(alias.toLowerCase()) || /\s/.test(alias),
     );
   }
-  return { entities: [...byName.values()], sharedAliases: [...shared].sort() };
+  return { entities: [...byName.values()], sharedAliases: [...shared].sort(), joins };
+}
+
+/** Fold each joined entity into the one it names (following chains), in `byName`; the joins made. */
+function joinSameEntities(
+  byName: Map<string, DiscoveredEntity>,
+  storiesOf: ReadonlyMap<string, ReadonlySet<number>>,
+  known: readonly string[],
+  pinned: ReadonlySet<string>,
+): Join[] {
+  const joins = findJoins(
+    [...byName].map(([key, entity]) => ({ entity, stories: storiesOf.get(key)! })),
+    known,
+  ).filter((join) => !pinned.has(join.from.toLowerCase()));
+  const target = new Map(joins.map((join) => [join.from.toLowerCase(), join.into.toLowerCase()]));
+  const survivorOf = (key: string) => {
+    const seen = new Set<string>();
+    while (target.has(key) && !seen.has(key)) {
+      seen.add(key);
+      key = target.get(key)!;
+    }
+    return key;
+  };
+  for (const join of joins) {
+    const from = byName.get(join.from.toLowerCase())!;
+    const into = byName.get(survivorOf(join.from.toLowerCase()));
+    if (!into || into === from) continue;
+    into.aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
+    into.mentions += from.mentions;
+    into.confidence = Math.max(into.confidence, from.confidence);
+    // A name written with a company's suffix is a company's, whatever each story guessed.
+    if (join.rule === 'company suffix') into.kind = 'company';
+    byName.delete(join.from.toLowerCase());
+  }
+  return joins;
 }
 
 /** The kind with the most mentions; on a tie, the one the first story gave. */
