@@ -4,6 +4,7 @@
  * other, one name's words hold the other's, one is the other's plural, two long names differ by at most two
  * letters, or two forms of one short name differ only by dots. Build-time only. Pure.
  */
+import { editDistance } from './same-entity';
 
 /** Two names to judge, in a stable order (the first sorts first, in lower case). */
 export interface CandidatePair {
@@ -21,24 +22,6 @@ const wordsOf = (name: string) =>
 
 /** Letters of `text` only, lower case: "U.S." → "us". */
 const lettersOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
-/** Levenshtein distance, stopping early above `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      rowMin = Math.min(rowMin, current[j]!);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 function reasonsFor(first: string, second: string): string[] {
   const reasons: string[] = [];
@@ -59,7 +42,7 @@ function reasonsFor(first: string, second: string): string[] {
   if ([`${lowerA}s`, `${lowerA}es`].includes(lowerB) || [`${lowerB}s`, `${lowerB}es`].includes(lowerA))
     reasons.push('plural');
   if (lettersA === lettersB && lowerA !== lowerB) reasons.push('dots');
-  if (Math.min(lowerA.length, lowerB.length) >= 8 && lowerA !== lowerB && editDistance(lowerA, lowerB, 2) <= 2)
+  if (Math.min(lowerA.length, lowerB.length) >= 8 && lowerA !== lowerB && editDistance(lowerA, lowerB) <= 2)
     reasons.push('spelling');
   return reasons;
 }

@@ -119,7 +119,7 @@ function sameGivenName(first: string, second: string): boolean {
 }
 
 /** Levenshtein distance of two short words. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
