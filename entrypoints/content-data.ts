@@ -1,12 +1,13 @@
 /**
  * The part of the content script that takes in data: zod and the schemas of everything the content
  * script receives (a stored settings record, the matcher's plan, entity details, requests from the
- * background and popup), and the code that builds the matcher. An ES module, imported by the content
+ * background and popup), the code that builds the matcher and the per-mention decisions. An ES module, imported by the content
  * script (see `entrypoints/content/parts.ts`) the first time a frame has something to parse: a page with
  * text asks for the matcher. The script every frame runs stays small, and a frame without text (and
  * without a stored settings record) never loads this.
  */
 import type { Matcher } from '@/src/match/matcher';
+import { pageMatching, type Matching } from '@/src/page/chunk-mentions';
 import { createDetailsCache, type DetailsCache } from '@/src/messages/details';
 import type { ContentRequest } from '@/src/messages/content';
 import { matcherFromAnswer, parseContentRequest, reportMentionCounts, type MessageSender } from '@/src/page/messaging';
@@ -17,6 +18,8 @@ import { resolveSettings, saveSettings, type SettingsStorageArea } from '@/src/s
 export interface ContentDataModule {
   /** Parse the background's answer to `matcher/get` and build the matcher; throws on an error or malformed answer. */
   matcherFromAnswer(answer: unknown): Matcher;
+  /** The page's matching with that matcher: the per-mention decisions live here, not in every frame. */
+  pageMatching(matcher: Matcher, document: Document): Matching;
   /** A request from the background or popup, or null when the message is none the content script answers. */
   parseContentRequest(message: unknown): ContentRequest | null;
   /** The settings a stored record holds, defaults for whatever can not be read. */
@@ -31,6 +34,7 @@ export interface ContentDataModule {
 
 export default defineUnlistedScript((): ContentDataModule => ({
   matcherFromAnswer,
+  pageMatching,
   parseContentRequest,
   resolveSettings,
   saveSettings,

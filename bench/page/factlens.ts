@@ -12,6 +12,7 @@ import { startAnnotator } from '@/src/page/annotator';
 import type { AnnotatorEnvironment, ContentContext } from '@/src/page/environment';
 import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
 import { requestMatcher } from '@/src/page/messaging';
+import { pageMatching } from '@/src/page/chunk-mentions';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/schema';
 import type { ScanResult } from '../types';
 
@@ -210,6 +211,7 @@ export async function measureScan(payloadJson: string, settings: Partial<Setting
       matcherMs = realNow() - askedAt;
       return matcher;
     },
+    pageMatching: (matcher, document) => Promise.resolve(pageMatching(matcher, document)),
     loadDetails: () => Promise.reject(new Error('no popovers in the benchmark')),
     openStory: () => {},
     createPopover: () => Promise.reject(new Error('no popovers in the benchmark')),

@@ -35,7 +35,7 @@ function importPart<T>(path: PublicPath): Promise<T> {
   return import(/* @vite-ignore */ chrome.runtime.getURL(path)).then((module: { default: T }) => module.default);
 }
 
-/** Zod, the schemas of what the content script receives (entity details too), and the matcher's builder. */
+/** Zod, the schemas of what the content script receives (entity details too), the matcher's builder and decisions. */
 export const loadData = once(() => importPart<ContentDataModule>('/content-data.js'));
 /** Preact, Floating UI and the popover. */
 export const loadPopover = once(() => importPart<ContentPopoverModule>('/content-popover.js'));
@@ -48,6 +48,7 @@ export type LazyEnvironment = Pick<
   | 'watchSettings'
   | 'saveSettings'
   | 'requestMatcher'
+  | 'pageMatching'
   | 'loadDetails'
   | 'reportCounts'
   | 'createPopover'
@@ -73,6 +74,7 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
       Promise.all([loadData(), browser.runtime.sendMessage({ type: 'matcher/get' })]).then(([data, answer]) =>
         data.matcherFromAnswer(answer),
       ),
+    pageMatching: (matcher, document) => loadData().then((data) => data.pageMatching(matcher, document)),
     loadDetails: (entityId) => loadDetailsCache().then((cache) => cache.load(entityId)),
     reportCounts: (counts) => {
       // Fetched while idle, so the first hover does not wait for the popover's code.

@@ -11,10 +11,11 @@
  * edges around a name, headings, the words near it) is read by `context.ts`
  * for each name found, and the pure decisions of `match/decide.ts` take it.
  */
-import type { PageNames } from '../match/decide';
+import { PageNames } from '../match/decide';
 import type { Matcher } from '../match/matcher';
-import { decideChunk, type DecidedMention } from './context';
+import { decideChunk, resolveMentions, type DecidedMention } from './context';
 import type { ExclusionCache } from './exclusions';
+import type { MentionEntry } from './mention-index';
 import type { TextChunk } from './scanner';
 
 /**
@@ -31,4 +32,30 @@ export function chunkMentionFinder(
   document: Document,
 ): ChunkMentionFinder {
   return (chunk, exclusions) => decideChunk(chunk, matcher, exclusions, names, document);
+}
+
+/**
+ * What a page's reads find mentions with, and how the found ones are resolved
+ * against what the page has said about its names so far (one {@link PageNames}
+ * per page, shared by the two).
+ */
+export interface Matching {
+  readonly findMentions: ChunkMentionFinder;
+  /** The entries that may be marked, each set to the entities it offers (see `resolveMentions`). */
+  resolve(entries: readonly MentionEntry[], muted: ReadonlySet<string>): MentionEntry[];
+}
+
+/**
+ * The matching of one page. The per-mention decisions are most of the matching code, so the content
+ * script gets this from its data module (with the matcher) rather than carrying it in every frame.
+ */
+export function pageMatching(
+  matcher: Pick<Matcher, 'findCandidates' | 'entitiesWithContext'>,
+  document: Document,
+): Matching {
+  const names = new PageNames();
+  return {
+    findMentions: chunkMentionFinder(matcher, names, document),
+    resolve: (entries, muted) => resolveMentions(entries, names, muted),
+  };
 }

@@ -4,6 +4,7 @@
  * test's document or a benchmark page as in a content script.
  */
 import type { Matcher } from '../match/matcher';
+import type { Matching } from './chunk-mentions';
 import type { EntityDetails } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 import type { PopoverHost, PopoverHostOptions } from './popover';
@@ -26,6 +27,11 @@ export interface AnnotatorEnvironment {
   saveSettings(patch: Partial<Settings>): Promise<unknown>;
   /** Asks the background for the matcher (called at most once per frame, and only when there is text). */
   requestMatcher(): Promise<Matcher>;
+  /**
+   * The page's matching for `matcher` (`pageMatching` of `chunk-mentions.ts`), passed in because the
+   * content script loads the per-mention decisions with its data module, not in every frame's script.
+   */
+  pageMatching(matcher: Matcher, document: Document): Promise<Matching>;
   loadDetails(entityId: string): Promise<EntityDetails>;
   /** Reports which entities the page marks, for the badge; absent in frames that do not report. */
   reportCounts?(counts: Record<string, number>): void;

@@ -6,8 +6,7 @@
  * text goes to the matcher through the {@link ChunkMentionFinder} seam
  * (`chunk-mentions.ts`).
  */
-import type { ChunkMentionFinder } from './chunk-mentions';
-import type { PageNames } from '../match/decide';
+import type { Matching } from './chunk-mentions';
 import type { DecidedMention } from './context';
 import { ExclusionCache } from './exclusions';
 import type { MentionEntry, MentionIndex } from './mention-index';
@@ -26,12 +25,6 @@ const MAX_RESTARTS = 3;
 type ScanTask =
   | { kind: 'text'; walk: TextWalk; restarts: number }
   | { kind: 'shadows'; search: Generator<ShadowRoot | null, void, void> };
-
-/** What a read finds mentions with: one matcher's finder, and what the page has said about its names. */
-export interface Matching {
-  readonly findMentions: ChunkMentionFinder;
-  readonly names: PageNames;
-}
 
 /** What {@link PageReader} needs from the page session. */
 export interface PageReaderOptions {

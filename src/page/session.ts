@@ -19,9 +19,7 @@ import type { Matcher } from '../match/matcher';
 import type { PageMentions } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 import { mutedOn } from '../settings/store';
-import { chunkMentionFinder } from './chunk-mentions';
-import { resolveMentions } from './context';
-import { PageNames } from '../match/decide';
+import type { Matching } from './chunk-mentions';
 import { CountReport } from './count-report';
 import type { AnnotatorEnvironment } from './environment';
 import { ExclusionCache } from './exclusions';
@@ -34,7 +32,7 @@ import { muteChange } from './muting';
 import { mentionToVisit, revealRange, type Direction } from './navigate';
 import { isOwnElement } from './own-elements';
 import { PageChanges } from './page-changes';
-import { PageReader, type Matching } from './page-reader';
+import { PageReader } from './page-reader';
 import { PointerWatch } from './pointer-watch';
 import { PopoverLoader } from './popover-loader';
 import { hasReadableText } from './scanner';
@@ -209,12 +207,16 @@ export class PageSession {
       return false;
     }
     if (this.#signal.aborted) return false;
+    let matching: Matching;
+    try {
+      matching = await this.#env.pageMatching(matcher, this.#document);
+    } catch (error) {
+      console.warn('Factlens: could not load the matching code, nothing will be marked on this page', error);
+      return false;
+    }
+    if (this.#signal.aborted) return false;
     this.#matcher = matcher;
-    const names = new PageNames();
-    this.#matching = {
-      findMentions: chunkMentionFinder(matcher, names, this.#document),
-      names,
-    };
+    this.#matching = matching;
     // The style sheet is adopted with the first mark, not here (see HighlightLayer).
     this.#marks ??= new MarkSet(
       new HighlightLayer(this.#window, this.#settings.highlightStyle, this.#env.markByPlace ?? false),
@@ -287,8 +289,7 @@ export class PageSession {
     if (this.#changes.takeStructureChanged()) marks.layer.revalidate();
     const rules = this.#rules();
     // Each name as the page has resolved it so far: a later full name or longer name may change it.
-    const names = this.#matching?.names;
-    const entries = names ? resolveMentions(this.#index.inPageOrder(), names, rules.muted) : [];
+    const entries = this.#matching?.resolve(this.#index.inPageOrder(), rules.muted) ?? [];
     if (marks.reconcile(entries, rules)) this.#watchdog.marksAdded();
     this.#report?.schedule();
   }

@@ -11,6 +11,7 @@ import type { AnnotatorEnvironment } from '../../../src/page/environment';
 import { OWN_HOST_TAG } from '../../../src/page/own-elements';
 import { POPOVER_HOST_TAG } from '../../../src/ui/popover/popover-host';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/schema';
+import { pageMatching } from '../../../src/page/chunk-mentions';
 
 const payload: MatcherPayload = {
   v: 1,
@@ -96,6 +97,7 @@ describe('the page layer', () => {
       },
       saveSettings: async () => {},
       requestMatcher: requestMatcher as unknown as () => Promise<ReturnType<typeof compileMatcher>>,
+      pageMatching: async (matcher, doc) => pageMatching(matcher, doc),
       loadDetails: async () => Promise.reject(new Error('not in this test')),
       openStory: () => {},
       createPopover: async () => Promise.reject(new Error('not in this test')),

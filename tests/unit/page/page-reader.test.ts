@@ -6,10 +6,9 @@ import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { compileMatcher } from '../../../src/match/matcher';
 import type { MatcherPayload } from '../../../src/match/payload';
-import { chunkMentionFinder, type ChunkMentionFinder } from '../../../src/page/chunk-mentions';
-import { PageNames } from '../../../src/match/decide';
+import { pageMatching, type ChunkMentionFinder, type Matching } from '../../../src/page/chunk-mentions';
 import { MentionIndex, type MentionEntry } from '../../../src/page/mention-index';
-import { PageReader, type Matching } from '../../../src/page/page-reader';
+import { PageReader } from '../../../src/page/page-reader';
 import { NODE_SEPARATOR } from '../../../src/page/scanner';
 
 const payload: MatcherPayload = {
@@ -56,9 +55,8 @@ describe('PageReader', () => {
   });
 
   function matching(wrap?: (finder: ChunkMentionFinder) => ChunkMentionFinder): Matching {
-    const names = new PageNames();
-    const finder = chunkMentionFinder(matcher, names, doc);
-    return { findMentions: wrap ? wrap(finder) : finder, names };
+    const page = pageMatching(matcher, doc);
+    return wrap ? { ...page, findMentions: wrap(page.findMentions) } : page;
   }
 
   const indexedTexts = () =>
