@@ -7,10 +7,11 @@
  * design and `boundary.ts` for what counts as a whole word).
  */
 import { aliasKey } from './alias-key';
-import { instantiateAliasSet, planAliasSet, type AliasSetOptions, type AliasSetPlan } from './alias-set';
-import { instantiateContextWords, planContextWords, type ContextOptions, type ContextPlan } from './context';
+import { instantiateAliasSet, planAliasSet, type AliasSetOptions } from './alias-set';
+import { instantiateContextWords, planContextWords, type ContextOptions } from './context';
 import type { AliasSense, NameKind } from './decide';
 import type { MatcherPayload } from './payload';
+import { MATCHER_PLAN_VERSION, type MatcherPlan } from './plan';
 
 /** A mention of an entity: UTF-16 offsets into the text, `end` exclusive. */
 export interface Mention {
@@ -65,39 +66,6 @@ const KINDS: Record<string, NameKind> = { h: 'person', l: 'place', t: 'thing' };
 
 /** Tuning for {@link compileMatcher}. */
 export type MatcherOptions = AliasSetOptions & ContextOptions;
-
-/** The version of {@link MatcherPlan} this code writes and reads. */
-export const MATCHER_PLAN_VERSION = 3;
-
-/**
- * A matcher worked out ahead of use, as plain JSON: what the background
- * sends each content script (see `MatcherPlanSchema`). Planning is most of
- * the cost of compiling (measured at 20,000 aliases: about 120 ms of 160),
- * so it is done once per fact base rather than once per page and frame.
- */
-export interface MatcherPlan {
-  v: typeof MATCHER_PLAN_VERSION;
-  /** Entity ids. */
-  entities: string[];
-  /** The entity (index into `entities`) of each alias input of `aliases`. */
-  aliasEntities: number[];
-  /** Alias inputs that are only part of a person's name (see `AliasSense.partial`). */
-  partialAliases: number[];
-  /**
-   * Alias inputs that share one key but name different entities: each group
-   * starts with the input the alias set reports, then the others in order.
-   */
-  sharedAliases: number[][];
-  /** One letter per entity: `h` person, `l` place, `t` anything else (see `NameKind`). */
-  kinds: string;
-  /**
-   * Alias inputs from this index on are the lower-case forms of one-word
-   * names ("jobs" of "Jobs"), found as {@link Candidate.commonWord}s only.
-   */
-  commonFormsFrom: number;
-  aliases: AliasSetPlan;
-  context: ContextPlan;
-}
 
 /**
  * Plans `payload` (see {@link MatcherPlan}). Aliases whose entity index is

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type { FactBase } from '@/src/facts/schema';
 import type { AliasSetPlan } from './alias-set';
-import { MATCHER_PLAN_VERSION, type MatcherPlan } from './matcher';
+import { MATCHER_PLAN_VERSION, type MatcherPlan } from './plan';
 
 /** The payload format version this code writes and reads. */
 export const MATCHER_PAYLOAD_VERSION = 1;

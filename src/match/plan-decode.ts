@@ -7,7 +7,7 @@
  * holds the two together); anything else throws, naming where.
  */
 import type { AliasSetPlan, KeyTable } from './alias-set';
-import { MATCHER_PLAN_VERSION, type MatcherPlan } from './matcher';
+import { MATCHER_PLAN_VERSION, type MatcherPlan } from './plan';
 
 const INDEX_LIST = /^(?:(?:0|[1-9][0-9]*)(?:,(?:0|[1-9][0-9]*))*)?$/;
 const GROUP_LIST = /^(?:(?:0|[1-9][0-9]*)(?:[,;](?:0|[1-9][0-9]*))*)?$/;

@@ -1,0 +1,43 @@
+/**
+ * The matcher's plan as a format: what `planMatcher` (matcher.ts) writes, `encodeMatcherPlan` and
+ * `MatcherPlanSchema` (payload.ts) put on the wire, and `decodeMatcherPlan` (plan-decode.ts) reads back.
+ *
+ * Kept in a module of its own, below all three, so that none of them imports another for it: the
+ * matcher needs the payload's type and the payload's schema needs the plan's, and with the plan in
+ * matcher.ts the two modules imported each other (issue 14).
+ */
+import type { AliasSetPlan } from './alias-set';
+import type { ContextPlan } from './context';
+
+/** The version of {@link MatcherPlan} this code writes and reads. */
+export const MATCHER_PLAN_VERSION = 3;
+
+/**
+ * A matcher worked out ahead of use, as plain JSON: what the background
+ * sends each content script (see `MatcherPlanSchema`). Planning is most of
+ * the cost of compiling (measured at 20,000 aliases: about 120 ms of 160),
+ * so it is done once per fact base rather than once per page and frame.
+ */
+export interface MatcherPlan {
+  v: typeof MATCHER_PLAN_VERSION;
+  /** Entity ids. */
+  entities: string[];
+  /** The entity (index into `entities`) of each alias input of `aliases`. */
+  aliasEntities: number[];
+  /** Alias inputs that are only part of a person's name (see `AliasSense.partial`). */
+  partialAliases: number[];
+  /**
+   * Alias inputs that share one key but name different entities: each group
+   * starts with the input the alias set reports, then the others in order.
+   */
+  sharedAliases: number[][];
+  /** One letter per entity: `h` person, `l` place, `t` anything else (see `NameKind`). */
+  kinds: string;
+  /**
+   * Alias inputs from this index on are the lower-case forms of one-word
+   * names ("jobs" of "Jobs"), found as a `Candidate`'s `commonWord` only (matcher.ts).
+   */
+  commonFormsFrom: number;
+  aliases: AliasSetPlan;
+  context: ContextPlan;
+}
