@@ -9,9 +9,11 @@
  */
 import * as z from 'zod/mini';
 import { Entity, Figure, Story } from '../facts/schema';
-import type { MessageSender } from '../page/messaging';
 import { parseOrThrow, resultOf, unwrap } from './result';
-import type { GetEntityRequest } from './schema';
+import type { MessageSender } from './sender';
+
+/** Content script or popup → background: everything a popover shows for one entity. */
+export const GetEntityRequest = z.object({ type: z.literal('entity/get'), entityId: z.string() });
 
 /** A story as a popover lists it: its summary and what it says about one entity. */
 export const StoryForEntity = z.object({

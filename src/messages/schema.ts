@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { EntityKind, Figure, Story } from '../facts/schema';
 import { ArticleDraft, PreviewOutcome } from '../user-articles/schema';
 import { SearchResults, SearchSuggestions } from '../search/results';
+import { GetEntityRequest } from './details';
 import { CheckFiguresRequest } from './figures';
 import { resultOf } from './result';
 
@@ -27,7 +28,7 @@ export {
   PageEntity,
   PageMentions,
 } from './content';
-export { EntityDetails, GetEntityResponse, StoryForEntity } from './details';
+export { EntityDetails, GetEntityRequest, GetEntityResponse, StoryForEntity } from './details';
 export { CheckFiguresRequest, CheckFiguresResponse, FigureVerdict } from './figures';
 
 // ---------------------------------------------------------------------------
@@ -38,9 +39,6 @@ export const GetStatsRequest = z.object({ type: z.literal('stats/get') });
 
 /** Content script → background: the compact alias payload to compile a matcher from. */
 export const GetMatcherRequest = z.object({ type: z.literal('matcher/get') });
-
-/** Content script or popup → background: everything a popover shows for one entity. */
-export const GetEntityRequest = z.object({ type: z.literal('entity/get'), entityId: z.string() });
 
 /**
  * Content script → background: which entities this frame marks, with counts,

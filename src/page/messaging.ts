@@ -13,13 +13,12 @@ import * as z from 'zod/mini';
 import type { GetMatcherRequest, ReportMentionsRequest } from '../messages/schema';
 import { ContentRequest, GetMatcherResponse } from '../messages/content';
 import { parseOrThrow, unwrap } from '../messages/result';
+import type { MessageSender } from '../messages/sender';
 import { instantiateMatcher, type Matcher } from '../match/matcher';
 import { decodeMatcherPlan } from '../match/plan-decode';
 
-/** The part of `browser.runtime` the content script uses to talk to the background. */
-export interface MessageSender {
-  sendMessage(message: unknown): Promise<unknown>;
-}
+// Defined in src/messages (where the entity-details request uses it too); re-exported for the content script.
+export type { MessageSender };
 
 /** The request for the matcher's plan; its answer goes to {@link matcherFromAnswer}. */
 export const MATCHER_REQUEST: z.infer<typeof GetMatcherRequest> = { type: 'matcher/get' };
