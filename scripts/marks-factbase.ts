@@ -26,7 +26,8 @@ import { parseCatalog } from '../src/ingest/catalog';
 import { allocateArticleId, checkDraft, draftFromPage } from '../src/user-articles/draft';
 import { extractArticle } from '../src/user-articles/extract';
 import { mergeUserArticles } from '../src/user-articles/merge';
-import { UserArticle, type ArticleDraft } from '../src/user-articles/schema';
+import { UserArticle } from '../src/user-articles/schema';
+import type { ArticleDraft } from '../src/messages/article-preview';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const factbaseDir = join(repoRoot, 'tests/fixtures/corpora/marks/factbase');

@@ -8,8 +8,8 @@
  */
 import * as z from 'zod/mini';
 import { EntityKind, Figure, Story } from '../facts/schema';
-import { ArticleDraft, PreviewOutcome } from '../user-articles/schema';
-import { SearchResults, SearchSuggestions } from '../search/results';
+import { ArticleDraft, PreviewOutcome } from './article-preview';
+import { SearchResults, SearchSuggestions } from './search-results';
 import { GetEntityRequest } from './details';
 import { CheckFiguresRequest } from './figures';
 import { resultOf } from './result';

@@ -30,7 +30,7 @@ import {
 } from './documents';
 import { snippetAround } from './highlight';
 import { RowAccumulator, RowCombiner, type Combination, type SparseRows } from './ranking';
-import type { EntityHit, FigureHit, SearchResults, SearchSuggestions, StoryHit } from './results';
+import type { EntityHit, FigureHit, SearchResults, SearchSuggestions, StoryHit } from '../messages/search-results';
 import { isNumericTerm, searchTerms } from './terms';
 import { buildTextIndex, type TextIndex, type WeightedTerm } from './text-index';
 import { createVocabulary } from './vocabulary';

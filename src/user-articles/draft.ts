@@ -4,7 +4,8 @@
  */
 import { slugify } from '../ingest/slug';
 import { implausibleDateReason } from './extract/dates';
-import { isCalendarDate, USER_STORY_PREFIX, type ArticleDraft, type DraftProblem, type UserArticle } from './schema';
+import { isCalendarDate, USER_STORY_PREFIX, type UserArticle } from './schema';
+import type { ArticleDraft, DraftProblem } from '../messages/article-preview';
 
 export type { DraftProblem };
 

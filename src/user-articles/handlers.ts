@@ -6,7 +6,7 @@
 import type { FactBaseStore } from '../background/factbase-store';
 import type { BackgroundHandlers } from '../background/router';
 import type { EntitySummary } from '../messages/schema';
-import type { ArticleDraft } from './schema';
+import type { ArticleDraft } from '../messages/article-preview';
 import type { PreviewResult } from './preview';
 
 /** Whatever can preview a draft: the background's user-article sync. */

@@ -9,7 +9,8 @@ import type { FactBase } from '../facts/schema';
 import type { DiscoveryRules } from '../ingest/catalog';
 import { allocateArticleId, checkDraft, type DraftProblem } from './draft';
 import { mergeUserArticles } from './merge';
-import type { ArticleDraft, ArticlePreview, UserArticle } from './schema';
+import type { UserArticle } from './schema';
+import type { ArticleDraft, ArticlePreview } from '../messages/article-preview';
 
 /** What the preview needs to know. */
 export interface PreviewInput {

@@ -1,11 +1,12 @@
 /**
  * The user's own articles: what they paste or add from a page, as stored in
- * `browser.storage.local` and carried in messages and backups. Kept free of
- * the ingest pipeline's imports (yaml, compromise) because the message schema,
- * and through it every content script, imports this file.
+ * `browser.storage.local` and carried in backups (the draft the options page
+ * sends and the preview it gets back are message schemas, in
+ * `src/messages/article-preview.ts`). Kept free of the ingest pipeline's
+ * imports (yaml, compromise): the options page imports this file.
  */
 import * as z from 'zod/mini';
-import { EntityKind, Figure } from '../facts/schema';
+import type { ArticleDraft } from '../messages/article-preview';
 
 /** The storage key of the user's articles. */
 export const USER_ARTICLES_KEY = 'userArticles';
@@ -64,42 +65,8 @@ export const StoredUserArticles = z.object({
 });
 export type StoredUserArticles = z.infer<typeof StoredUserArticles>;
 
-/**
- * An article as the form holds it, before it is checked: every field text,
- * empty meaning absent.
- */
-export const ArticleDraft = z.object({
-  title: z.string(),
-  date: z.string(),
-  source: z.string(),
-  url: z.string(),
-  body: z.string(),
-});
-export type ArticleDraft = z.infer<typeof ArticleDraft>;
-
 /** An empty form. */
 export const EMPTY_DRAFT: ArticleDraft = { title: '', date: '', source: '', url: '', body: '' };
-
-/** One entity a preview found, and whether the fact base knew it before. */
-export const PreviewEntity = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: EntityKind,
-  /** True when saving the article adds this entity to the fact base. */
-  isNew: z.boolean(),
-  /** Sentences of the article that name it. */
-  sentences: z.number(),
-});
-export type PreviewEntity = z.infer<typeof PreviewEntity>;
-
-/** What saving an article would add: found by the same pipeline the background merges with. */
-export const ArticlePreview = z.object({
-  storyId: z.string(),
-  summary: z.string(),
-  entities: z.array(PreviewEntity),
-  figures: z.array(Figure),
-});
-export type ArticlePreview = z.infer<typeof ArticlePreview>;
 
 /** A page's main article as extracted in its tab, to prefill the form. */
 export const ExtractedPage = z.object({
@@ -115,17 +82,3 @@ export const ExtractedPage = z.object({
   listing: z.optional(z.boolean()),
 });
 export type ExtractedPage = z.infer<typeof ExtractedPage>;
-
-/** One problem with one field of the article form. */
-export const DraftProblem = z.object({
-  field: z.enum(['title', 'date', 'source', 'url', 'body']),
-  message: z.string(),
-});
-export type DraftProblem = z.infer<typeof DraftProblem>;
-
-/** A preview, or what is wrong with the draft. */
-export const PreviewOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), preview: ArticlePreview }),
-  z.object({ ok: z.literal(false), problems: z.array(DraftProblem) }),
-]);
-export type PreviewOutcome = z.infer<typeof PreviewOutcome>;

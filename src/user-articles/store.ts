@@ -9,13 +9,8 @@ import { keepAside } from '../settings/quarantine';
 import type { ReadableArea, StorageArea } from '../settings/storage-area';
 import { allocateArticleId, checkDraft, type DraftProblem } from './draft';
 import { articleFromSamePage } from './page-address';
-import {
-  USER_ARTICLES_KEY,
-  USER_ARTICLES_VERSION,
-  UserArticle,
-  type ArticleDraft,
-  type StoredUserArticles,
-} from './schema';
+import { USER_ARTICLES_KEY, USER_ARTICLES_VERSION, UserArticle, type StoredUserArticles } from './schema';
+import type { ArticleDraft } from '../messages/article-preview';
 
 /** How the stored record was found; see `SettingsStatus` for the meaning of each. */
 export type UserArticlesStatus = 'default' | 'current' | 'corrupt';

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { ArticleDraft, DraftProblem } from '../../user-articles/schema';
+import type { ArticleDraft, DraftProblem } from '../../messages/article-preview';
 
 const FIELDS: {
   key: keyof ArticleDraft;

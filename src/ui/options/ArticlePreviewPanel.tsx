@@ -1,7 +1,7 @@
 import { useContext } from 'preact/hooks';
 import { figureContext, formatFigure } from '../../format/figures';
 import { countLabel, kindLabel } from '../../format/labels';
-import type { ArticlePreview } from '../../user-articles/schema';
+import type { ArticlePreview } from '../../messages/article-preview';
 import { CorrectionsContext, EntityCorrections, FigureCorrections } from '../views/Corrections';
 
 /**

@@ -2,13 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../format/dates';
 import { draftFromPage, draftOf } from '../../user-articles/draft';
 import { articleFromSamePage } from '../../user-articles/page-address';
-import {
-  EMPTY_DRAFT,
-  type ArticleDraft,
-  type ArticlePreview,
-  type DraftProblem,
-  type UserArticle,
-} from '../../user-articles/schema';
+import { EMPTY_DRAFT, type UserArticle } from '../../user-articles/schema';
+import type { ArticleDraft, ArticlePreview, DraftProblem } from '../../messages/article-preview';
 import { deleteUserArticle, saveUserArticle } from '../../user-articles/store';
 import { ArticleForm } from './ArticleForm';
 import { ArticlePreviewPanel } from './ArticlePreviewPanel';

@@ -1,6 +1,6 @@
 /** The options page's questions to the background, parsed on receipt. */
 import { ListEntitiesResponse, PreviewArticleResponse, type EntitySummary } from '../../messages/schema';
-import type { ArticleDraft, PreviewOutcome } from '../../user-articles/schema';
+import type { ArticleDraft, PreviewOutcome } from '../../messages/article-preview';
 import type { OptionsEnvironment } from './environment';
 
 /** What saving `draft` would add; throws with the background's reason when it can not tell. */

@@ -12,7 +12,7 @@ import {
   type EntityDetails,
   type StoryDetails,
 } from '../../messages/schema';
-import type { SearchResults, SearchSuggestions } from '../../search/results';
+import type { SearchResults, SearchSuggestions } from '../../messages/search-results';
 
 /** The facts the views need, however they are fetched; tests pass their own. */
 export interface FactlensClient {

@@ -1,7 +1,7 @@
 /** Hooks the popup and the story page share: searching as the reader types, and loading a view's facts. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityDetails, StoryDetails } from '../../messages/schema';
-import type { SearchResults, SearchSuggestions } from '../../search/results';
+import type { SearchResults, SearchSuggestions } from '../../messages/search-results';
 import type { Route } from '../views/routes';
 import type { FactlensClient } from './client';
 

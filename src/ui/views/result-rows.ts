@@ -3,7 +3,7 @@
  * view. Pure, so ordering and wording are tested without a DOM.
  */
 import { countLabel } from '../../format/labels';
-import type { EntityHit, FigureHit, SearchResults, SearchSuggestions, StoryHit } from '../../search/results';
+import type { EntityHit, FigureHit, SearchResults, SearchSuggestions, StoryHit } from '../../messages/search-results';
 import type { Route } from './routes';
 
 /** One row of a result list. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { USER_ARTICLES_KEY, type ArticleDraft } from '@/src/user-articles/schema';
+import { USER_ARTICLES_KEY } from '@/src/user-articles/schema';
+import type { ArticleDraft } from '@/src/messages/article-preview';
 import {
   deleteUserArticle,
   loadUserArticles,

@@ -2,7 +2,8 @@
 import { vi } from 'vitest';
 import type { EntitySummary } from '@/src/messages/schema';
 import type { OptionsEnvironment } from '@/src/ui/options/environment';
-import type { ArticlePreview, DraftProblem, ExtractedPage } from '@/src/user-articles/schema';
+import type { ExtractedPage } from '@/src/user-articles/schema';
+import type { ArticlePreview, DraftProblem } from '@/src/messages/article-preview';
 import { checkDraft } from '@/src/user-articles/draft';
 import { memoryArea, type MemoryArea } from '../../settings/memory-area';
 

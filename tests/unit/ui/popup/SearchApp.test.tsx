@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchResults } from '@/src/search/results';
+import type { SearchResults } from '@/src/messages/search-results';
 import type { FactlensClient } from '@/src/ui/popup/client';
 import { SearchApp } from '@/src/ui/popup/SearchApp';
 import type { Route } from '@/src/ui/views/routes';

@@ -2,6 +2,9 @@
  * What a search answers, as the popup and the story page receive it from the
  * background: plain, serialisable rows grouped by what they are, each with the
  * terms it matched so the UI can mark them.
+ *
+ * A message schema (src/search builds these rows, the background sends them), so it lives in
+ * src/messages, which imports nothing above it (issue 14).
  */
 import * as z from 'zod/mini';
 import { EntityKind, Figure, Story } from '../facts/schema';
