@@ -332,8 +332,3 @@ export function longestExtensionTask(tasks: readonly TaskSummary[]): number {
     .filter((task) => task.extensionMs >= EXTENSION_TASK_SHARE * task.durationMs)
     .reduce((longest, task) => Math.max(longest, task.durationMs), 0);
 }
-
-/** Extension time in tasks starting within [from, to) ms. */
-export function extensionMsBetween(tasks: readonly TaskSummary[], from: number, to: number): number {
-  return tasks.filter((task) => task.start >= from && task.start < to).reduce((sum, task) => sum + task.extensionMs, 0);
-}

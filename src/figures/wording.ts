@@ -10,13 +10,6 @@ import { formatFigure } from '../format/figures';
 import type { Figure } from '../facts/schema';
 import type { Verdict } from './compare';
 
-/** The words for each verdict, as the popover and the popup print them. */
-export const VERDICT_WORDS: Record<Verdict, string> = {
-  agrees: 'agrees with your stories',
-  close: 'close to your stories',
-  differs: 'differs from your stories',
-};
-
 const MONTH_YEAR = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "March 2025" for `2025-03-14`; undefined for no date or a malformed one. */

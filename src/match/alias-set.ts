@@ -45,7 +45,7 @@ export interface AliasHit {
   alias: number;
 }
 
-/** Tuning for {@link compileAliasSet}. */
+/** Tuning for {@link planAliasSet}. */
 export interface AliasSetOptions {
   /**
    * Largest RegExp source, in characters, before the keys are split into
@@ -200,11 +200,6 @@ export function planAliasSet(inputs: readonly AliasInput[], options: AliasSetOpt
     aliases: [...keys.values()],
   });
   return { size, exact: table(exactKeys), insensitive: table(insensitiveKeys), expressions };
-}
-
-/** Compiles `inputs` into an {@link AliasSet}: {@link planAliasSet} then {@link instantiateAliasSet}. */
-export function compileAliasSet(inputs: readonly AliasInput[], options: AliasSetOptions = {}): AliasSet {
-  return instantiateAliasSet(planAliasSet(inputs, options));
 }
 
 /**

@@ -13,7 +13,7 @@
 import { aliasKey } from './alias-key';
 import { instantiateAliasSet, planAliasSet, type AliasSetOptions, type AliasSetPlan } from './alias-set';
 
-/** Options for {@link compileContextWords}. */
+/** Options for {@link planContextWords} and {@link instantiateContextWords}. */
 export interface ContextOptions extends AliasSetOptions {
   /** How many distinct context words an entity needs. Default 1. */
   minContextWords?: number;
@@ -84,14 +84,6 @@ export function planContextWords(
     wordIndexes: keys.map((key) => wordIndexByKey.get(key)!),
   }));
   return { entities, layers };
-}
-
-/** Compiles the context words of each entity: {@link planContextWords}, then {@link instantiateContextWords}. */
-export function compileContextWords(
-  wordsByEntity: ReadonlyMap<string, readonly string[]>,
-  options: ContextOptions = {},
-): ContextWords {
-  return instantiateContextWords(planContextWords(wordsByEntity, options), options);
 }
 
 /** The {@link ContextWords} of a plan. */

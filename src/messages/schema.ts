@@ -15,21 +15,10 @@ import { CheckFiguresRequest } from './figures';
 import { resultOf } from './result';
 
 // What the content script receives has modules of its own, so it can load those schemas without the rest;
-// they are re-exported here, so every other context imports its schemas from this one place.
-export { resultOf } from './result';
-export {
-  ContentRequest,
-  FactBaseChangedNotice,
-  GetMatcherResponse,
-  JumpToMentionRequest,
-  ListPageMentionsRequest,
-  ListPageMentionsResponse,
-  NavigateRequest,
-  PageEntity,
-  PageMentions,
-} from './content';
-export { EntityDetails, GetEntityRequest, GetEntityResponse, StoryForEntity } from './details';
-export { CheckFiguresRequest, CheckFiguresResponse, FigureVerdict } from './figures';
+// the ones other contexts use are re-exported here, so they import their schemas from this one place.
+export { ContentRequest, ListPageMentionsResponse, PageMentions } from './content';
+export { EntityDetails, GetEntityResponse, StoryForEntity } from './details';
+export { CheckFiguresResponse } from './figures';
 
 // ---------------------------------------------------------------------------
 // Any context → background
@@ -113,8 +102,6 @@ export type GetStatsResponse = z.infer<typeof GetStatsResponse>;
 
 export const GetStoryResponse = resultOf(Story);
 export type GetStoryResponse = z.infer<typeof GetStoryResponse>;
-
-export const ReportMentionsResponse = resultOf(z.null());
 
 export const SearchResponse = resultOf(SearchResults);
 export type SearchResponse = z.infer<typeof SearchResponse>;

@@ -151,12 +151,6 @@ export async function loadSettingsWith(
   return stored === undefined ? { ...DEFAULT_SETTINGS } : resolve(stored);
 }
 
-/** Read the user's settings with how they were found (for the options page's notice). */
-export async function readSettings(area: Pick<SettingsStorageArea, 'get'>): Promise<SettingsReading> {
-  const record = await area.get(SETTINGS_KEY);
-  return readStoredSettings(record[SETTINGS_KEY]);
-}
-
 /**
  * Make the stored record current: an old record is rewritten migrated, and an
  * unreadable one is first kept aside (see `quarantine.ts`), then replaced by

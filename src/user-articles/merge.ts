@@ -16,12 +16,8 @@ import type { UserArticle } from './schema';
 export {
   catalogForUserArticles,
   mergeFactBases,
-  mergeUserBuild,
-  userBuildInput,
-  type MergeResult,
   type UserBuild,
   type UserBuilder,
-  type UserBuildInput,
   type UserMerge,
 } from './merge-built';
 
