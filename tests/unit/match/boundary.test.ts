@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryKind, boundaryKindByProperties } from '../../../src/match/boundary';
+import { boundaryKind, boundaryKindByProperties } from '@/src/match/boundary';
 
 describe('boundary kinds', () => {
   it('give every ASCII character the kind its Unicode properties give it', () => {

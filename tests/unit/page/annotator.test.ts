@@ -4,14 +4,14 @@
  * nothing behind. Timing and painting are the browser tests' business.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compileMatcher } from '../../../src/match/matcher';
-import type { MatcherPayload } from '../../../src/match/payload';
-import { startAnnotator } from '../../../src/page/annotator';
-import type { AnnotatorEnvironment } from '../../../src/page/environment';
-import { OWN_HOST_TAG } from '../../../src/page/own-elements';
-import { POPOVER_HOST_TAG } from '../../../src/ui/popover/popover-host';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/schema';
-import { pageMatching } from '../../../src/page/chunk-mentions';
+import { compileMatcher } from '@/src/match/matcher';
+import type { MatcherPayload } from '@/src/match/payload';
+import { startAnnotator } from '@/src/page/annotator';
+import type { AnnotatorEnvironment } from '@/src/page/environment';
+import { OWN_HOST_TAG } from '@/src/page/own-elements';
+import { POPOVER_HOST_TAG } from '@/src/ui/popover/popover-host';
+import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/schema';
+import { pageMatching } from '@/src/page/chunk-mentions';
 
 const payload: MatcherPayload = {
   v: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { surroundingsOf } from '../../../src/page/context';
+import { surroundingsOf } from '@/src/page/context';
 import { setBody, textNodesContaining } from './dom';
 
 describe('surroundingsOf: what the page gives a decision', () => {

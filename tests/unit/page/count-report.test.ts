@@ -1,6 +1,6 @@
 /** The badge's counts: reported a while after marks change, sorted, and only when they differ. */
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { CountReport, REPORT_DELAY_MS } from '../../../src/page/count-report';
+import { CountReport, REPORT_DELAY_MS } from '@/src/page/count-report';
 
 describe('CountReport', () => {
   let counts: Map<string, number>;

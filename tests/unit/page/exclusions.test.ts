@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bulkyExcludedElements, ExclusionCache } from '../../../src/page/exclusions';
+import { bulkyExcludedElements, ExclusionCache } from '@/src/page/exclusions';
 import { setBody, textNodesContaining } from './dom';
 
 const notOwn = () => false;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HoverIntent, rectsContain } from '../../../src/page/hover';
+import { HoverIntent, rectsContain } from '@/src/page/hover';
 
 type Mention = { name: string };
 const tiktok: Mention = { name: 'TikTok' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipBox, overlayStyleSheet } from '../../../src/page/mark-overlay';
+import { clipBox, overlayStyleSheet } from '@/src/page/mark-overlay';
 
 const STYLES = ['underline', 'tint', 'hover'] as const;
 

@@ -1,9 +1,9 @@
 /** Reconciling the marks with the index: only changes reach the highlight layer. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { HighlightLayer } from '../../../src/page/highlights';
-import { MarkSet } from '../../../src/page/mark-set';
-import type { MarkingRules } from '../../../src/page/marking';
-import type { MentionEntry } from '../../../src/page/mention-index';
+import type { HighlightLayer } from '@/src/page/highlights';
+import { MarkSet } from '@/src/page/mark-set';
+import type { MarkingRules } from '@/src/page/marking';
+import type { MentionEntry } from '@/src/page/mention-index';
 import { setBody, textNodesContaining } from './dom';
 
 /** A layer that records what it is told. */

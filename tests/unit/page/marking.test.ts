@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMarked, type MarkingRules } from '../../../src/page/marking';
+import { chooseMarked, type MarkingRules } from '@/src/page/marking';
 
 const rules: MarkingRules = {
   muted: new Set(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareInPageOrder, MentionIndex, type MentionEntry } from '../../../src/page/mention-index';
+import { compareInPageOrder, MentionIndex, type MentionEntry } from '@/src/page/mention-index';
 import { setBody, textNodesContaining } from './dom';
 
 function entry(node: Text, start: number, end: number, entityId = 'e'): MentionEntry {

@@ -1,13 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  matcherFromAnswer,
-  parseContentRequest,
-  reportMentionCounts,
-  requestMatcher,
-} from '../../../src/page/messaging';
-import { createDetailsCache, requestEntityDetails, type EntityDetails } from '../../../src/messages/details';
-import { planMatcher } from '../../../src/match/matcher';
-import { encodeMatcherPlan } from '../../../src/match/payload';
+import { matcherFromAnswer, parseContentRequest, reportMentionCounts, requestMatcher } from '@/src/page/messaging';
+import { createDetailsCache, requestEntityDetails, type EntityDetails } from '@/src/messages/details';
+import { planMatcher } from '@/src/match/matcher';
+import { encodeMatcherPlan } from '@/src/match/payload';
 
 const payload = {
   v: 1 as const,

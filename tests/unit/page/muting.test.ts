@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { muteChange } from '../../../src/page/muting';
+import { muteChange } from '@/src/page/muting';
 
 describe('muteChange', () => {
   const settings = { mutedOnSites: { 'example.com': ['credo'] }, mutedEntities: ['tiktok'] };

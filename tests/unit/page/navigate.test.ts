@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstAtOrBelowTop, mentionToVisit, stepIndex } from '../../../src/page/navigate';
+import { firstAtOrBelowTop, mentionToVisit, stepIndex } from '@/src/page/navigate';
 
 describe('stepIndex', () => {
   const fromViewport = (index: number) => () => index;

@@ -1,7 +1,7 @@
 /** What the page changed, collected on a window of its own (happy-dom). */
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { PageChanges } from '../../../src/page/page-changes';
+import { PageChanges } from '@/src/page/page-changes';
 
 describe('PageChanges', () => {
   let happy: Window;

@@ -4,12 +4,12 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { compileMatcher } from '../../../src/match/matcher';
-import type { MatcherPayload } from '../../../src/match/payload';
-import { pageMatching, type ChunkMentionFinder, type Matching } from '../../../src/page/chunk-mentions';
-import { MentionIndex, type MentionEntry } from '../../../src/page/mention-index';
-import { PageReader } from '../../../src/page/page-reader';
-import { NODE_SEPARATOR } from '../../../src/page/scanner';
+import { compileMatcher } from '@/src/match/matcher';
+import type { MatcherPayload } from '@/src/match/payload';
+import { pageMatching, type ChunkMentionFinder, type Matching } from '@/src/page/chunk-mentions';
+import { MentionIndex, type MentionEntry } from '@/src/page/mention-index';
+import { PageReader } from '@/src/page/page-reader';
+import { NODE_SEPARATOR } from '@/src/page/scanner';
 
 const payload: MatcherPayload = {
   v: 1,

@@ -4,7 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PointerWatch, TAP_MAX_MS, TAP_SLOP_PX, type PointerHandlers } from '../../../src/page/pointer-watch';
+import { PointerWatch, TAP_MAX_MS, TAP_SLOP_PX, type PointerHandlers } from '@/src/page/pointer-watch';
 
 describe('PointerWatch', () => {
   let happy: Window;

@@ -1,8 +1,8 @@
 /** The popover, loaded when first wanted and shown unless the reader moved on while it loaded. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MentionEntry } from '../../../src/page/mention-index';
-import type { PopoverHost } from '../../../src/page/popover';
-import { PopoverLoader } from '../../../src/page/popover-loader';
+import type { MentionEntry } from '@/src/page/mention-index';
+import type { PopoverHost } from '@/src/page/popover';
+import { PopoverLoader } from '@/src/page/popover-loader';
 import { setBody, textNodesContaining } from './dom';
 
 function fakeHost(): PopoverHost & { show: ReturnType<typeof vi.fn> } {

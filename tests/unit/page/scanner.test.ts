@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../src/match/matcher';
-import type { MatcherPayload } from '../../../src/match/payload';
-import { ExclusionCache } from '../../../src/page/exclusions';
+import { compileMatcher } from '@/src/match/matcher';
+import type { MatcherPayload } from '@/src/match/payload';
+import { ExclusionCache } from '@/src/page/exclusions';
 import {
   hasReadableText,
   isBlank,
@@ -11,7 +11,7 @@ import {
   openShadowRoots,
   TextWalk,
   type TextChunk,
-} from '../../../src/page/scanner';
+} from '@/src/page/scanner';
 import { setBody } from './dom';
 
 const payload: MatcherPayload = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SerialJobs } from '../../../src/page/serial-jobs';
+import { SerialJobs } from '@/src/page/serial-jobs';
 
 describe('SerialJobs', () => {
   it('runs one job at a time, in order, and a failed job does not stop the next', async () => {

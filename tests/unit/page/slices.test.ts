@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInSlices } from '../../../src/page/slices';
+import { runInSlices } from '@/src/page/slices';
 
 describe('runInSlices', () => {
   it('yields to the page every slice and reports the time spent working', async () => {

@@ -1,11 +1,6 @@
 /** The watchdog that puts back highlights a page took: when it looks, and when it stops looking. */
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import {
-  POINTER_REPAIR_EVERY_MS,
-  TheftWatchdog,
-  WATCHDOG_FIRST_MS,
-  WATCHDOG_LAST_MS,
-} from '../../../src/page/theft-watchdog';
+import { POINTER_REPAIR_EVERY_MS, TheftWatchdog, WATCHDOG_FIRST_MS, WATCHDOG_LAST_MS } from '@/src/page/theft-watchdog';
 
 describe('TheftWatchdog', () => {
   let controller: AbortController;

@@ -5,7 +5,7 @@ import {
   RescanScheduler,
   summarizeMutations,
   type RescanLimits,
-} from '../../../src/page/watch';
+} from '@/src/page/watch';
 import { setBody } from './dom';
 
 function record(fields: Partial<MutationRecord>): MutationRecord {

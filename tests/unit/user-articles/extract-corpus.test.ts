@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusScore, pageScore, shingleCounts } from '@/src/user-articles/extract-score';
-import { COLLAPSE_F1, runFactlens, VENDORED_F1_FLOOR, vendoredPages } from '../../../scripts/eval-extract';
+import { COLLAPSE_F1, runFactlens, VENDORED_F1_FLOOR, vendoredPages } from '@/scripts/eval-extract';
 
 /**
  * The extractor on the vendored subset of the public extraction corpora (tests/fixtures/corpora/extract): the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReviewed, type LintMessage, REVIEWED_FINDINGS } from '../../../scripts/lint-firefox';
+import { checkReviewed, type LintMessage, REVIEWED_FINDINGS } from '@/scripts/lint-firefox';
 
 /**
  * `npm run lint:firefox` accepts exactly Readability's two reviewed `innerHTML` assignments in the script "Add this

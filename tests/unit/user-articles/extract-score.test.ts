@@ -7,7 +7,7 @@ import {
   shingleCounts,
   shingles,
 } from '@/src/user-articles/extract-score';
-import { siteEvidenceOf } from '../../../scripts/eval-extract';
+import { siteEvidenceOf } from '@/scripts/eval-extract';
 
 /**
  * The expected numbers below were computed with the benchmark's own `evaluate.py` (`_tokenize`,
