@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { inProcessBuilder } from '../background/in-process-builder';
+import { inProcessBuilder } from './in-process-builder';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { routeMessage } from '@/src/background/router';
@@ -9,7 +9,7 @@ import { draftOf } from '@/src/user-articles/draft';
 import { USER_ARTICLES_KEY } from '@/src/user-articles/schema';
 import { deleteUserArticle, saveUserArticle } from '@/src/user-articles/store';
 import { memoryArea, type MemoryArea } from '../settings/memory-area';
-import { bundled, catalog, quillfeather } from './fixtures';
+import { bundled, catalog, quillfeather } from '../user-articles/fixtures';
 
 function start(area: MemoryArea) {
   const store = createFactBaseStore(bundled);

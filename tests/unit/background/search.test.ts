@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createSearchHandlers } from '@/src/background/search';
 import { SearchResponse, GetStoryDetailsResponse, SearchSuggestionsResponse } from '@/src/messages/schema';
-import { FIXTURE_STORIES, fixtureFactBase } from './fixture-factbase';
+import { FIXTURE_STORIES, fixtureFactBase } from '../search/fixture-factbase';
 
 const sender = {};
 

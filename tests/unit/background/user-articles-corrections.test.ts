@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { inProcessBuilder } from '../background/in-process-builder';
+import { inProcessBuilder } from './in-process-builder';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { startUserArticleSync } from '@/src/background/user-articles';
 import { CORRECTIONS_KEY, figureRef } from '@/src/user-articles/corrections';
@@ -8,7 +8,7 @@ import { draftOf } from '@/src/user-articles/draft';
 import { USER_ARTICLES_KEY } from '@/src/user-articles/schema';
 import { saveUserArticle } from '@/src/user-articles/store';
 import { memoryArea, type MemoryArea } from '../settings/memory-area';
-import { bundled, catalog, quillfeather } from './fixtures';
+import { bundled, catalog, quillfeather } from '../user-articles/fixtures';
 
 const quill = { id: 'quillfeather-robotics', name: 'Quillfeather Robotics' };
 
