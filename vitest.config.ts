@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -13,6 +14,8 @@ export default defineConfig({
         },
       },
       {
+        // The unit project gets `@/` from WXT's plugin; the browser tests run in Node without it.
+        resolve: { alias: { '@/': fileURLToPath(new URL('./', import.meta.url)) } },
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_KEY, SETTINGS_VERSION } from '../../src/settings/schema';
+import { SETTINGS_KEY, SETTINGS_VERSION } from '@/src/settings/schema';
 import {
   BROWSERS,
   collectPageErrors,

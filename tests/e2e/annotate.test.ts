@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FactBase } from '../../src/facts/schema';
-import { formatFigure } from '../../src/format/figures';
-import type { Settings } from '../../src/settings/schema';
+import { FactBase } from '@/src/facts/schema';
+import { formatFigure } from '@/src/format/figures';
+import type { Settings } from '@/src/settings/schema';
 import {
   BROWSERS,
   collectPageErrors,

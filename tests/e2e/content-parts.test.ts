@@ -14,7 +14,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POPOVER_CSS } from '../../src/ui/popover/styles';
+import { POPOVER_CSS } from '@/src/ui/popover/styles';
 import {
   BROWSERS,
   BUILD_DIRS,

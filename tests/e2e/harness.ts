@@ -44,8 +44,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { TimeoutError, type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import { onTestFailed } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings/schema';
-import { settingsRecord } from '../../src/settings/store';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/src/settings/schema';
+import { settingsRecord } from '@/src/settings/store';
 import { startStaticServer, type StaticServer } from './server';
 
 /** The browsers the harness can drive. */

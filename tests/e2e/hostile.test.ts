@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/settings/schema';
+import { DEFAULT_SETTINGS } from '@/src/settings/schema';
 import {
   BROWSERS,
   collectPageErrors,

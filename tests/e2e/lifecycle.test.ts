@@ -15,8 +15,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_KEY, SETTINGS_VERSION } from '../../src/settings/schema';
-import { USER_ARTICLES_KEY, USER_ARTICLES_VERSION, type UserArticle } from '../../src/user-articles/schema';
+import { SETTINGS_KEY, SETTINGS_VERSION } from '@/src/settings/schema';
+import { USER_ARTICLES_KEY, USER_ARTICLES_VERSION, type UserArticle } from '@/src/user-articles/schema';
 import {
   BROWSERS,
   collectPageErrors,

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FactBase } from '../../src/facts/schema';
+import { FactBase } from '@/src/facts/schema';
 import type { StaticServer } from './server';
 import {
   BROWSERS,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FactBase } from '../../src/facts/schema';
+import { FactBase } from '@/src/facts/schema';
 import {
   BROWSERS,
   collectPageErrors,
