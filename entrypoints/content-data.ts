@@ -10,7 +10,14 @@ import type { Matcher } from '@/src/match/matcher';
 import { pageMatching, type Matching } from '@/src/page/chunk-mentions';
 import { createDetailsCache, type DetailsCache } from '@/src/messages/details';
 import type { ContentRequest } from '@/src/messages/content';
-import { matcherFromAnswer, parseContentRequest, reportMentionCounts, type MessageSender } from '@/src/page/messaging';
+import type { CheckFiguresRequest, FigureVerdict } from '@/src/messages/figures';
+import {
+  checkFigures,
+  matcherFromAnswer,
+  parseContentRequest,
+  reportMentionCounts,
+  type MessageSender,
+} from '@/src/page/messaging';
 import type { Settings } from '@/src/settings/schema';
 import { resolveSettings, saveSettings, type SettingsStorageArea } from '@/src/settings/store';
 
@@ -30,6 +37,8 @@ export interface ContentDataModule {
   createDetailsCache(runtime: MessageSender): DetailsCache;
   /** Tell the background which entities the frame marks; never throws. */
   reportMentionCounts(runtime: MessageSender, counts: Record<string, number>): Promise<void>;
+  /** Check the page's sentences against the stories; the answer parsed on receipt. */
+  checkFigures(runtime: MessageSender, request: CheckFiguresRequest): Promise<FigureVerdict[]>;
 }
 
 export default defineUnlistedScript((): ContentDataModule => ({
@@ -40,4 +49,5 @@ export default defineUnlistedScript((): ContentDataModule => ({
   saveSettings,
   createDetailsCache,
   reportMentionCounts,
+  checkFigures,
 }));

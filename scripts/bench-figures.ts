@@ -19,7 +19,8 @@ import { CorpusIndex } from '../src/ingest/evaluate/gold';
 import { splitSentences } from '../src/ingest/sentences';
 import { compileMatcher } from '../src/match/matcher';
 import { buildMatcherPayload } from '../src/match/payload';
-import { MAX_CHECKED_SENTENCE_LENGTH, MAX_CHECKED_SENTENCES, type CheckFiguresRequest } from '../src/messages/figures';
+import { MAX_CHECKED_SENTENCE_LENGTH, MAX_CHECKED_SENTENCES } from '../src/messages/figure-limits';
+import type { CheckFiguresRequest } from '../src/messages/figures';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const factsDir = join(repoRoot, 'tests/fixtures/corpora/facts');

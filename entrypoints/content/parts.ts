@@ -50,6 +50,7 @@ export type LazyEnvironment = Pick<
   | 'requestMatcher'
   | 'pageMatching'
   | 'loadDetails'
+  | 'checkFigures'
   | 'reportCounts'
   | 'createPopover'
 >;
@@ -76,6 +77,7 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
       ),
     pageMatching: (matcher, document) => loadData().then((data) => data.pageMatching(matcher, document)),
     loadDetails: (entityId) => loadDetailsCache().then((cache) => cache.load(entityId)),
+    checkFigures: (request) => loadData().then((data) => data.checkFigures(browser.runtime, request)),
     reportCounts: (counts) => {
       // Fetched while idle, so the first hover does not wait for the popover's code.
       if (Object.keys(counts).length > 0) ctx.requestIdleCallback(() => void loadPopover().catch(() => {}));

@@ -3,9 +3,11 @@
  *
  * Kept apart from the other message schemas (`schema.ts` re-exports them all)
  * because the content script loads its schemas in every frame with text: this
- * module must not pull in the fact base, user article or search schemas.
+ * module must not pull in the fact base, user article or search schemas (the
+ * figure check's schemas, `figures.ts`, are as small and also the content script's).
  */
 import * as z from 'zod/mini';
+import { FigureVerdict } from './figures';
 import { resultOf } from './result';
 
 // ---------------------------------------------------------------------------
@@ -46,6 +48,8 @@ export const PageMentions = z.object({
   leftOut: z.number(),
   /** False when Factlens is paused on this page. */
   active: z.boolean(),
+  /** The page's figures checked against the stories: those that differ first, then close, then agreeing. */
+  figures: z.optional(z.array(z.extend(FigureVerdict, { entityName: z.string() }))),
 });
 export type PageMentions = z.infer<typeof PageMentions>;
 export const ListPageMentionsResponse = resultOf(PageMentions);

@@ -7,12 +7,8 @@
  * background's protocol.
  */
 import * as z from 'zod/mini';
+import { MAX_CHECKED_SENTENCE_LENGTH, MAX_CHECKED_SENTENCES } from './figure-limits';
 import { resultOf } from './result';
-
-/** Sentences sent at most per request; a page with more sends them in batches. */
-export const MAX_CHECKED_SENTENCES = 200;
-/** A sentence longer than this is not a sentence (a list, a table flattened): not sent. */
-export const MAX_CHECKED_SENTENCE_LENGTH = 2_000;
 
 /** A sentence of the page with the mentions the content script found in it (offsets within the sentence). */
 export const CheckedSentence = z.object({

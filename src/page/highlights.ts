@@ -30,6 +30,14 @@ export const CURRENT_HIGHLIGHT = 'factlens-current';
 export const DRAWN_HIGHLIGHT = 'factlens-drawn';
 /** The highlights that hold every marked mention, painted or drawn. */
 export const MARK_HIGHLIGHTS = [MENTION_HIGHLIGHT, DRAWN_HIGHLIGHT] as const;
+/** The page's figures checked against the stories, one highlight per verdict (see `figure-checks.ts`). */
+export const FIGURE_HIGHLIGHTS = {
+  agrees: 'factlens-figure-agrees',
+  close: 'factlens-figure-close',
+  differs: 'factlens-figure-differs',
+} as const;
+/** What a checked figure of the page is, against the stories. */
+export type FigureVerdictKind = keyof typeof FIGURE_HIGHLIGHTS;
 
 const BLUE = 'rgb(37 99 235 / 0.85)';
 
@@ -48,7 +56,23 @@ function declarations(style: HighlightStyle): Record<string, string> {
       `background-color: rgb(59 130 246 / 0.2); text-decoration-line: underline; text-decoration-style: solid;` +
       ` text-decoration-color: ${BLUE}; text-decoration-thickness: 2px;`,
     [CURRENT_HIGHLIGHT]: 'background-color: rgb(250 204 21 / 0.55);',
+    // A figure's verdict is told by the line's style as well as its colour (solid, dashed, wavy), for
+    // readers who do not tell green from red. Under 'hover' nothing is drawn until the pointer is there.
+    ...(style === 'hover'
+      ? {}
+      : {
+          [FIGURE_HIGHLIGHTS.agrees]: figureLine('solid', 'rgb(22 163 74)'),
+          [FIGURE_HIGHLIGHTS.close]: figureLine('dashed', 'rgb(202 138 4)'),
+          [FIGURE_HIGHLIGHTS.differs]: figureLine('wavy', 'rgb(220 38 38)'),
+        }),
   };
+}
+
+function figureLine(lineStyle: string, color: string): string {
+  return (
+    `text-decoration-line: underline; text-decoration-style: ${lineStyle}; text-decoration-color: ${color};` +
+    ' text-decoration-thickness: 2px;'
+  );
 }
 
 /**
@@ -187,6 +211,7 @@ export class HighlightLayer {
   readonly #active: Highlight | null;
   readonly #current: Highlight | null;
   readonly #drawn: Highlight | null;
+  readonly #figures: Record<FigureVerdictKind, Highlight> | null;
   /** Where marks no cheap rule reaches are drawn; made with the first such mark. */
   #overlay: MarkOverlay | null = null;
   readonly #sheet: CSSStyleSheet | null;
@@ -216,6 +241,7 @@ export class HighlightLayer {
     const registry = globals.CSS?.highlights;
     if (!registry || typeof globals.Highlight !== 'function') {
       this.#registry = this.#mentions = this.#active = this.#current = this.#drawn = this.#sheet = null;
+      this.#figures = null;
       return;
     }
     this.#registry = registry;
@@ -223,13 +249,15 @@ export class HighlightLayer {
     this.#active = new globals.Highlight();
     this.#current = new globals.Highlight();
     this.#drawn = new globals.Highlight();
+    this.#figures = {
+      agrees: new globals.Highlight(),
+      close: new globals.Highlight(),
+      differs: new globals.Highlight(),
+    };
     // Where highlights overlap, the keyboard's current mention shows over the hovered one over the rest.
     this.#active.priority = 1;
     this.#current.priority = 2;
-    registry.set(MENTION_HIGHLIGHT, this.#mentions);
-    registry.set(ACTIVE_HIGHLIGHT, this.#active);
-    registry.set(CURRENT_HIGHLIGHT, this.#current);
-    registry.set(DRAWN_HIGHLIGHT, this.#drawn);
+    for (const [name, highlight] of this.#registrations()) registry.set(name, highlight);
     // Empty until the first mark: rules come per tag, with the marks (see highlightRules).
     this.#sheet = new globals.CSSStyleSheet();
   }
@@ -252,6 +280,39 @@ export class HighlightLayer {
     } else {
       this.#draw(range, element!);
     }
+  }
+
+  /**
+   * Mark a checked figure of the page with its verdict, where a cheap rule reaches its element; false
+   * when none does (a page too big to restyle): figures are not drawn in Factlens's own layer.
+   */
+  addFigure(range: AbstractRange, verdict: FigureVerdictKind, holder: SheetHolder, element: Element | null): boolean {
+    if (!this.#figures || !this.#reach(element, holder)) return false;
+    this.#adoptInto(holder);
+    this.#figures[verdict].add(range);
+    return true;
+  }
+
+  /** Unmark a checked figure (and drop it as active). */
+  deleteFigure(range: AbstractRange): void {
+    if (!this.#figures) return;
+    for (const highlight of Object.values(this.#figures)) highlight.delete(range);
+    if (range === this.#activeRange) this.setActive(null);
+  }
+
+  /** Our highlights by their names in `CSS.highlights`. */
+  #registrations(): [string, Highlight][] {
+    if (!this.#mentions) return [];
+    return [
+      [MENTION_HIGHLIGHT, this.#mentions],
+      [ACTIVE_HIGHLIGHT, this.#active!],
+      [CURRENT_HIGHLIGHT, this.#current!],
+      [DRAWN_HIGHLIGHT, this.#drawn!],
+      ...Object.entries(this.#figures!).map(([verdict, highlight]): [string, Highlight] => [
+        FIGURE_HIGHLIGHTS[verdict as FigureVerdictKind],
+        highlight,
+      ]),
+    ];
   }
 
   /** Unmark a mention (and drop it as active or current). */
@@ -390,13 +451,8 @@ export class HighlightLayer {
   repair(): boolean {
     if (!this.#registry) return false;
     let repaired = false;
-    for (const [name, highlight] of [
-      [MENTION_HIGHLIGHT, this.#mentions],
-      [ACTIVE_HIGHLIGHT, this.#active],
-      [CURRENT_HIGHLIGHT, this.#current],
-      [DRAWN_HIGHLIGHT, this.#drawn],
-    ] as const) {
-      if (highlight && this.#registry.get(name) !== highlight) {
+    for (const [name, highlight] of this.#registrations()) {
+      if (this.#registry.get(name) !== highlight) {
         this.#registry.set(name, highlight);
         repaired = true;
       }
@@ -414,13 +470,8 @@ export class HighlightLayer {
   /** Remove every mark and the stylesheet: the page is as it was before Factlens. */
   dispose(): void {
     if (!this.#registry) return;
-    for (const [name, highlight] of [
-      [MENTION_HIGHLIGHT, this.#mentions],
-      [ACTIVE_HIGHLIGHT, this.#active],
-      [CURRENT_HIGHLIGHT, this.#current],
-      [DRAWN_HIGHLIGHT, this.#drawn],
-    ] as const) {
-      highlight?.clear();
+    for (const [name, highlight] of this.#registrations()) {
+      highlight.clear();
       // Only remove our own registration, in case something else reused the name since.
       if (this.#registry.get(name) === highlight) this.#registry.delete(name);
     }

@@ -12,6 +12,7 @@
 import * as z from 'zod/mini';
 import type { GetMatcherRequest, ReportMentionsRequest } from '../messages/schema';
 import { ContentRequest, GetMatcherResponse } from '../messages/content';
+import { CheckFiguresResponse, type CheckFiguresRequest, type FigureVerdict } from '../messages/figures';
 import { parseOrThrow, unwrap } from '../messages/result';
 import type { MessageSender } from '../messages/sender';
 import { instantiateMatcher, type Matcher } from '../match/matcher';
@@ -54,4 +55,10 @@ export async function reportMentionCounts(runtime: MessageSender, counts: Record
     // The background may be restarting (an MV3 service worker) or the extension reloading: the badge
     // is a courtesy, and the next report corrects it.
   }
+}
+
+/** Ask the background to check the page's sentences against the stories; throws on an error or malformed answer. */
+export async function checkFigures(runtime: MessageSender, request: CheckFiguresRequest): Promise<FigureVerdict[]> {
+  const answer = await runtime.sendMessage(request);
+  return unwrap(parseOrThrow(CheckFiguresResponse, answer, 'figures/check'), 'figures/check');
 }

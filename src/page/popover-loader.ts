@@ -4,6 +4,8 @@
  * never hovered never loads it. Shows a mention's popover once it has loaded,
  * unless the reader has moved on by then.
  */
+import type { FigureVerdict } from '../messages/figures';
+import { isFigureEntry } from './figure-checks';
 import { liveRangeOf } from './hover';
 import type { MentionEntry } from './mention-index';
 import type { PopoverHost } from './popover';
@@ -16,6 +18,7 @@ export class PopoverLoader {
   readonly #create: () => Promise<PopoverHost>;
   readonly #document: Document;
   readonly #signal: AbortSignal;
+  readonly #pageFigures: (entityId: string) => readonly FigureVerdict[];
 
   constructor(
     /** Makes the host (loading its code first). */
@@ -23,7 +26,10 @@ export class PopoverLoader {
     document: Document,
     /** Once aborted, nothing more is shown. */
     signal: AbortSignal,
+    /** The page's checked figures about an entity, shown in its popover. */
+    pageFigures: (entityId: string) => readonly FigureVerdict[] = () => [],
   ) {
+    this.#pageFigures = pageFigures;
     this.#create = create;
     this.#document = document;
     this.#signal = signal;
@@ -59,6 +65,11 @@ export class PopoverLoader {
     if (this.#signal.aborted || !mention.node.isConnected || !stillWanted()) return;
     const anchor = { range: liveRangeOf(mention, this.#document), entityId: mention.entityId };
     const candidates = mention.offered && mention.offered.length > 1 ? { candidates: mention.offered } : {};
-    await host.show({ ...anchor, ...candidates }, { focus });
+    const pageFigures = this.#pageFigures(mention.entityId);
+    const figures = {
+      ...(pageFigures.length > 0 ? { pageFigures } : {}),
+      ...(isFigureEntry(mention) ? { figure: mention.figure } : {}),
+    };
+    await host.show({ ...anchor, ...candidates, ...figures }, { focus });
   }
 }

@@ -5,6 +5,7 @@
  * popover is first wanted; the page layer knows it only through these
  * interfaces, given to it as `AnnotatorEnvironment.createPopover`.
  */
+import type { FigureVerdict } from '../messages/figures';
 import type { EntityDetails } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 
@@ -14,6 +15,10 @@ export interface PopoverAnchor {
   entityId: string;
   /** Every entity the marked name may mean (`entityId` among them), when there are several. */
   candidates?: readonly string[];
+  /** The page's figures about the entity checked against the stories, in page order. */
+  pageFigures?: readonly FigureVerdict[];
+  /** The checked figure the popover was opened from (one of `pageFigures`), when it was. */
+  figure?: FigureVerdict;
 }
 
 /** What the popover host needs from the page layer. */

@@ -10,6 +10,8 @@
  *   {@link TheftWatchdog} puts back highlights the page took;
  * - {@link PointerWatch} reports pointer movements and taps, {@link HoverIntent} decides when a
  *   popover opens and closes, and {@link PopoverLoader} loads and shows it;
+ * - {@link FigureChecks} sends the sentences that hold a mention and a number to be checked against the
+ *   stories, and marks the page's figures with the verdicts;
  * - {@link CountReport} tells the background the counts for the badge; muting (`muting.ts`) and
  *   keyboard navigation (`navigate.ts`) are plain functions.
  *
@@ -23,6 +25,7 @@ import type { Matching } from './chunk-mentions';
 import { CountReport } from './count-report';
 import type { AnnotatorEnvironment } from './environment';
 import { ExclusionCache } from './exclusions';
+import { FigureChecks, pageDateOf } from './figure-checks';
 import { HighlightLayer } from './highlights';
 import { HoverIntent, liveRangeOf, mentionAtPoint, type Point } from './hover';
 import { MarkSet } from './mark-set';
@@ -56,6 +59,7 @@ export class PageSession {
   readonly #watchdog: TheftWatchdog;
   readonly #popover: PopoverLoader;
   readonly #report: CountReport | null;
+  readonly #figures: FigureChecks | null;
   #matcher: Matcher | null = null;
   /** The matcher's finder and the page's context for it; set with the matcher. */
   #matching: Matching | null = null;
@@ -115,6 +119,18 @@ export class PageSession {
       repair: () => this.#marks?.layer.repair(),
       hasMarks: () => (this.#marks?.size ?? 0) > 0,
     });
+    const checkFigures = env.checkFigures;
+    let pageDate: string | null | undefined;
+    this.#figures = checkFigures
+      ? new FigureChecks({
+          window,
+          check: (request) => checkFigures(request),
+          layer: () => this.#marks?.layer ?? null,
+          pageDate: () => (pageDate === undefined ? (pageDate = pageDateOf(this.#document)) : pageDate),
+          ...timers,
+          signal,
+        })
+      : null;
     this.#popover = new PopoverLoader(
       () =>
         env.createPopover({
@@ -127,6 +143,7 @@ export class PageSession {
         }),
       this.#document,
       signal,
+      (entityId) => this.#figures?.forEntity(entityId) ?? [],
     );
     this.#report = env.reportCounts
       ? new CountReport({
@@ -179,6 +196,7 @@ export class PageSession {
     this.#scheduler.cancel();
     this.#intent.reset();
     this.#marks?.dispose();
+    this.#figures?.clear();
     this.#marks = null;
     this.#index.clear();
     this.#report?.dispose();
@@ -248,7 +266,10 @@ export class PageSession {
       return this.#firstScan();
     }
     const started = this.#now();
-    if (this.#changes.takeSweep()) for (const entry of this.#index.sweep()) this.#marks?.unmark(entry);
+    if (this.#changes.takeSweep()) {
+      for (const entry of this.#index.sweep()) this.#marks?.unmark(entry);
+      this.#figures?.sweep();
+    }
     const exclusions = new ExclusionCache(isOwnElement);
     const roots = this.#changes
       .dirtyRoots()
@@ -270,7 +291,10 @@ export class PageSession {
   #onTextsChanged(texts: readonly Text[]): void {
     // Text may have moved: marks drawn in our own layer follow it at the next frame.
     this.#marks?.layer.pageChanged();
-    for (const text of texts) for (const entry of this.#index.remove(text)) this.#marks?.unmark(entry);
+    for (const text of texts) {
+      for (const entry of this.#index.remove(text)) this.#marks?.unmark(entry);
+      this.#figures?.removeText(text);
+    }
   }
 
   #rules(): MarkingRules {
@@ -291,16 +315,22 @@ export class PageSession {
     // Each name as the page has resolved it so far: a later full name or longer name may change it.
     const entries = this.#matching?.resolve(this.#index.inPageOrder(), rules.muted) ?? [];
     if (marks.reconcile(entries, rules)) this.#watchdog.marksAdded();
+    this.#figures?.update(entries, rules.muted);
     this.#report?.schedule();
   }
 
   // -------------------------------------------------------------------------
   // Pointer and popover
 
-  /** The marked mention at a point: a mention left unmarked (muted, over the cap, without context) opens nothing. */
+  /**
+   * The marked mention or checked figure at a point: a mention left unmarked (muted, over the cap,
+   * without context) opens nothing.
+   */
   #markedAt(point: Point, target: EventTarget | null): MentionEntry | null {
-    const mention = mentionAtPoint(this.#document, this.#index, point, target, [...this.#reader.shadowRoots]);
-    return mention && this.#marks?.has(mention) ? mention : null;
+    const shadowRoots = [...this.#reader.shadowRoots];
+    const mention = mentionAtPoint(this.#document, this.#index, point, target, shadowRoots);
+    if (mention && this.#marks?.has(mention)) return mention;
+    return this.#figures?.at(this.#document, point, target, shadowRoots) ?? null;
   }
 
   #pointerAt(point: Point, target: EventTarget | null): void {
@@ -361,6 +391,7 @@ export class PageSession {
       this.#matcher = null;
       this.#matching = null;
       for (const entry of this.#index.clear()) this.#marks?.unmark(entry);
+      this.#figures?.clear();
       return this.#firstScan();
     });
   }
@@ -377,6 +408,13 @@ export class PageSession {
       }),
     );
     entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-    return { entities, leftOut: this.#marks?.leftOut ?? 0, active: true };
+    const names = new Map(entities.map((entity) => [entity.entityId, entity.name]));
+    // Figures that differ first, then close ones, then those that agree; in page order within each.
+    const order = { differs: 0, close: 1, agrees: 2 } as const;
+    const figures = (this.#figures?.all() ?? [])
+      .map((entry, position) => ({ entry, position }))
+      .sort((a, b) => order[a.entry.figure.verdict] - order[b.entry.figure.verdict] || a.position - b.position)
+      .map(({ entry }) => ({ ...entry.figure, entityName: names.get(entry.entityId) ?? entry.entityId }));
+    return { entities, leftOut: this.#marks?.leftOut ?? 0, active: true, figures };
   }
 }

@@ -1,8 +1,10 @@
 import { useId, useMemo } from 'preact/hooks';
+import type { FigureVerdict } from '../../messages/figures';
 import type { EntityDetails } from '../../messages/schema';
 import { countLabel, kindLabel } from '../../format/labels';
 import { EntityCharts } from '../chart/EntityCharts';
 import { FigureList } from './FigureList';
+import { PageFigureList } from './PageFigureList';
 import { StoryList } from './StoryList';
 
 /** Colour theme: follow `prefers-color-scheme` ('system') or force one. */
@@ -25,6 +27,10 @@ export interface PopoverProps {
   candidates?: readonly { id: string; name: string }[];
   /** Another candidate was chosen: show its facts. */
   onChoose?(entityId: string): void;
+  /** The page's figures about this entity checked against the stories. */
+  pageFigures?: readonly FigureVerdict[];
+  /** The checked figure the popover was opened from. */
+  currentFigure?: FigureVerdict;
 }
 
 /** The line a screen reader hears about an entity: "Credo: 4 figures, 1 story". */
@@ -56,12 +62,15 @@ export function Popover({
   theme = 'system',
   candidates = [],
   onChoose,
+  pageFigures = [],
+  currentFigure,
 }: PopoverProps) {
   const { entity, figures, stories } = details;
   const titleId = useId();
   const descriptionId = useId();
   const figuresHeadingId = useId();
   const storiesHeadingId = useId();
+  const pageHeadingId = useId();
   const storyTitles = useMemo(() => new Map(stories.map((story) => [story.id, story.title])), [stories]);
   // Names that are also ordinary words carry context words; only those can be wrong matches worth muting.
   // A name several entities carry is one too: muting the one shown leaves the others marked.
@@ -112,6 +121,14 @@ export function Popover({
         </div>
       )}
       <div class="fl-body">
+        {pageFigures.length > 0 && (
+          <section aria-labelledby={pageHeadingId}>
+            <h3 id={pageHeadingId} class="fl-section-title">
+              On this page
+            </h3>
+            <PageFigureList figures={pageFigures} current={currentFigure} />
+          </section>
+        )}
         {figures.length > 0 && (
           <section aria-labelledby={figuresHeadingId}>
             <h3 id={figuresHeadingId} class="fl-section-title">

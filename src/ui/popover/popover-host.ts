@@ -212,6 +212,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
   let loadingTimer: ReturnType<typeof setTimeout> | undefined;
   let returnFocusTo: HTMLElement | null = null;
   let shownDetails: EntityDetails | null = null;
+  let shownCandidates: CandidateName[] = [];
   let anchorRange: Range | null = null;
 
   const theme = (): PopoverTheme => options.theme?.() ?? 'system';
@@ -225,6 +226,9 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       h(Popover, {
         details,
         candidates,
+        // Each candidate shows the page's figures about itself.
+        pageFigures: (anchor.pageFigures ?? []).filter((figure) => figure.entityId === details.entity.id),
+        currentFigure: anchor.figure?.entityId === details.entity.id ? anchor.figure : undefined,
         onChoose: (id: string) => void host.show({ ...anchor, entityId: id }, { focus: true }),
         theme: theme(),
         onClose: () => host.hide({ restoreFocus: true }),
@@ -358,7 +362,8 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       if (showOptions.focus) rememberFocus();
 
       if (open && shownDetails && entityId === anchor.entityId) {
-        // Same entity, another mention (or the same one): move, do not reload.
+        // Same entity, another mention (or the same one, or one of its figures): move, do not reload.
+        renderDetails(shownDetails, anchor, shownCandidates);
         if (!anchorRange || !sameBoundaries(anchor.range, anchorRange)) await reveal(anchor.range, token);
         if (token === generation && showOptions.focus) focusDialog();
         return;
@@ -388,6 +393,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
 
       if (details) {
         shownDetails = details;
+        shownCandidates = candidates;
         renderDetails(details, anchor, candidates);
       } else {
         renderMessage(`Factlens could not load its facts about this name. ${failure ?? ''}`.trim(), false);

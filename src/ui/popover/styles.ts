@@ -62,6 +62,12 @@ export const POPOVER_CSS = `
   --fl-on-mark: #1d1d22;
   --fl-focus: #0a56c2;
   --fl-shadow: 0 10px 30px rgba(15, 20, 40, 0.18), 0 1px 3px rgba(15, 20, 40, 0.14);
+  --fl-agrees-bg: #dcfce7;
+  --fl-agrees-fg: #14532d;
+  --fl-close-bg: #fef3c7;
+  --fl-close-fg: #713f12;
+  --fl-differs-bg: #fee2e2;
+  --fl-differs-fg: #991b1b;
   color-scheme: light;
   box-sizing: border-box;
   display: flex;
@@ -92,6 +98,12 @@ export const POPOVER_CSS = `
   --fl-on-mark: #fff4c2;
   --fl-focus: #8ab4ff;
   --fl-shadow: 0 10px 30px rgba(0, 0, 0, 0.55), 0 1px 3px rgba(0, 0, 0, 0.4);
+  --fl-agrees-bg: #14532d;
+  --fl-agrees-fg: #dcfce7;
+  --fl-close-bg: #713f12;
+  --fl-close-fg: #fef3c7;
+  --fl-differs-bg: #7f1d1d;
+  --fl-differs-fg: #fee2e2;
   color-scheme: dark;
 }
 @media (prefers-color-scheme: dark) {
@@ -108,6 +120,12 @@ export const POPOVER_CSS = `
     --fl-on-mark: #fff4c2;
     --fl-focus: #8ab4ff;
     --fl-shadow: 0 10px 30px rgba(0, 0, 0, 0.55), 0 1px 3px rgba(0, 0, 0, 0.4);
+    --fl-agrees-bg: #14532d;
+    --fl-agrees-fg: #dcfce7;
+    --fl-close-bg: #713f12;
+    --fl-close-fg: #fef3c7;
+    --fl-differs-bg: #7f1d1d;
+    --fl-differs-fg: #fee2e2;
     color-scheme: dark;
   }
 }
@@ -205,6 +223,18 @@ export const POPOVER_CSS = `
 .fl-from { margin-top: 4px; color: var(--fl-muted); font-size: 12px; }
 .fl-from cite { font-style: italic; }
 
+.fl-page-figure { padding: 6px 2px 8px; font-size: 13px; }
+.fl-page-figure + .fl-page-figure { border-top: 1px solid var(--fl-border); }
+.fl-page-figure.fl-here { background: var(--fl-subtle); border-radius: 6px; padding-left: 6px; padding-right: 6px; }
+.fl-verdict { display: inline-block; margin-right: 6px; padding: 0 6px; border-radius: 999px; font-size: 11px; font-weight: 700; letter-spacing: 0.02em; }
+.fl-verdict-agrees { background: var(--fl-agrees-bg); color: var(--fl-agrees-fg); }
+.fl-verdict-close { background: var(--fl-close-bg); color: var(--fl-close-fg); }
+.fl-verdict-differs { background: var(--fl-differs-bg); color: var(--fl-differs-fg); }
+.fl-page-figure-source { margin-top: 4px; }
+.fl-page-figure-source summary { cursor: pointer; color: var(--fl-muted); font-size: 12px; }
+.fl-page-figure-source cite { font-style: italic; }
+.fl-page-figure-source .fl-quote { margin-top: 4px; }
+
 .fl-story { padding: 8px 0 10px; }
 .fl-story + .fl-story { border-top: 1px solid var(--fl-border); }
 .fl-story-title { font-weight: 650; line-height: 1.35; }
@@ -257,6 +287,7 @@ export const POPOVER_CSS = `
 @media (forced-colors: active) {
   .fl-popover { border: 1px solid CanvasText; }
   .fl-open-story, .fl-mute, .fl-candidate { border: 1px solid ButtonText; }
+  .fl-verdict { border: 1px solid CanvasText; }
 }
 @media (prefers-reduced-motion: reduce) {
   .fl-chevron { transition: none; }

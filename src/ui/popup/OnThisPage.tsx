@@ -4,12 +4,16 @@ import { countLabel } from '../../format/labels';
 import type { Route } from '../views/routes';
 import type { ActiveTab, PageClient } from './page-client';
 
+/** A checked figure's verdict in words (the page marks it by its line's style and colour). */
+const VERDICT_WORDS = { agrees: 'Agrees', close: 'Close', differs: 'Differs' } as const;
+
 type PageState = { status: 'loading' } | { status: 'unreadable' } | { status: 'read'; mentions: PageMentions };
 
 /**
  * The entities the page in the active tab marks, with how often. Choosing one
  * scrolls the page to its first mention (and opens its popover there); next
- * and previous buttons then step through the others.
+ * and previous buttons then step through the others. Below them, the page's
+ * figures checked against the stories, those that differ first.
  */
 export function OnThisPage({
   page,
@@ -55,6 +59,7 @@ export function OnThisPage({
     body = <p class="fl-muted">No entities from the fact base on this page.</p>;
   } else {
     const { entities, leftOut } = state.mentions;
+    const figures = state.mentions.figures ?? [];
     body = (
       <>
         <ul class="fl-page-list">
@@ -105,6 +110,22 @@ export function OnThisPage({
             </li>
           ))}
         </ul>
+        {figures.length > 0 && (
+          <>
+            <h3 class="fl-page-figures-label">Figures checked against your stories</h3>
+            <ul class="fl-page-figures">
+              {figures.map((figure, position) => (
+                <li key={`${position}:${figure.sentence}:${figure.start}`} class="fl-page-figure">
+                  <span class={`fl-verdict fl-verdict-${figure.verdict}`}>{VERDICT_WORDS[figure.verdict]}</span>
+                  <span class="fl-page-figure-entity">{figure.entityName}</span>
+                  <span class="fl-page-figure-text">
+                    {figure.page} · {figure.stories}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {leftOut > 0 && <p class="fl-muted fl-left-out">{countLabel(leftOut, 'mention')} not marked (page cap)</p>}
         {jumpFailed && (
           <p role="alert" class="fl-error">

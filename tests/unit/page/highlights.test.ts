@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_HIGHLIGHT,
   CURRENT_HIGHLIGHT,
+  FIGURE_HIGHLIGHTS,
   highlightRules,
   highlightStyleSheet,
   markSelector,
@@ -39,6 +40,20 @@ describe('highlight style rules', () => {
 
   it.each(STYLES)('mark the keyboard’s current mention in the %s style', (style) => {
     expect(highlightStyleSheet(style, ['li'])).toContain(`li::highlight(${CURRENT_HIGHLIGHT})`);
+  });
+
+  it('underline checked figures by verdict, told apart by the line as well as its colour', () => {
+    const css = highlightStyleSheet('underline', ['p']);
+    const styleOf = (name: string) =>
+      new RegExp(`p::highlight\\(${name}\\) \\{[^}]*text-decoration-style: (\\w+)`).exec(css)?.[1];
+    expect([
+      styleOf(FIGURE_HIGHLIGHTS.agrees),
+      styleOf(FIGURE_HIGHLIGHTS.close),
+      styleOf(FIGURE_HIGHLIGHTS.differs),
+    ]).toEqual(['solid', 'dashed', 'wavy']);
+    expect(highlightStyleSheet('tint', ['p'])).toContain(`p::highlight(${FIGURE_HIGHLIGHTS.differs})`);
+    // The hover style draws nothing until the pointer is there: figures neither.
+    expect(highlightStyleSheet('hover', ['p'])).not.toContain('factlens-figure');
   });
 
   it('reach only the kinds of element that hold marks, and text straight in a shadow root through its host', () => {

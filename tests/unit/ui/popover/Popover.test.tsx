@@ -195,6 +195,47 @@ describe('Popover', () => {
     expect(await axeViolations(dialog())).toEqual([]);
   });
 
+  it('says how the page’s figures compare with the stories, the one pointed at first', async () => {
+    const verdict = (start: number, kind: 'agrees' | 'differs', page: string, stories: string) => ({
+      sentence: 0,
+      start,
+      end: start + 3,
+      entityId: credoDetails.entity.id,
+      verdict: kind,
+      page,
+      stories,
+      storyId: credoDetails.stories[0]!.id,
+      storyTitle: 'Credo’s purple cables',
+      storySentence: 'Credo’s stock has risen 245% this year.',
+      pageIsNewer: true,
+    });
+    const agreeing = verdict(10, 'agrees', 'This page: $1B', 'Your stories: ≈$1B');
+    const differing = verdict(40, 'differs', 'This page: 300%', 'Your story of October 2025 said 245%');
+    show(credoDetails, { pageFigures: [agreeing, differing], currentFigure: differing });
+    const section = [...container.querySelectorAll('section')].find(
+      (element) => element.querySelector('h3')?.textContent === 'On this page',
+    )!;
+    const rows = [...section.querySelectorAll('.fl-page-figure')];
+    expect(
+      rows.map(
+        (row) =>
+          `${row.querySelector('.fl-verdict')!.textContent} ${row.querySelector('.fl-page-figure-text')!.textContent}`,
+      ),
+    ).toEqual([
+      'Differs This page: 300% · Your story of October 2025 said 245%',
+      'Agrees This page: $1B · Your stories: ≈$1B',
+    ]);
+    expect(rows[0]!.getAttribute('aria-current')).toBe('true');
+    expect(rows[0]!.querySelector('cite')?.textContent).toBe('Credo’s purple cables');
+    expect(rows[0]!.querySelector('blockquote')?.textContent).toBe('Credo’s stock has risen 245% this year.');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('has no "On this page" section when the page gave no figure about the entity', () => {
+    show(credoDetails);
+    expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).not.toContain('On this page');
+  });
+
   it('offers no choice for a name with one entity', () => {
     show(microsoftDetails, { candidates: [{ id: 'microsoft', name: 'Microsoft' }] });
     expect(container.querySelector('.fl-candidates')).toBeNull();

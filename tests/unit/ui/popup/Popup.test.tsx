@@ -90,6 +90,44 @@ describe('On this page', () => {
     expect(onThisPage().textContent).toBe(`On this page${text}`);
   });
 
+  it('lists the page’s checked figures as the page gives them (those that differ first), each with both sides', async () => {
+    const verdict = (
+      entityId: string,
+      entityName: string,
+      kind: 'agrees' | 'close' | 'differs',
+      page: string,
+      stories: string,
+    ) => ({
+      sentence: 0,
+      start: 0,
+      end: 3,
+      entityId,
+      entityName,
+      verdict: kind,
+      page,
+      stories,
+      storyId: 's',
+      storyTitle: 'A story',
+      storySentence: 'A sentence.',
+      pageIsNewer: false,
+    });
+    await openPopup(
+      fakePage({
+        ...MENTIONS,
+        figures: [
+          verdict('credo', 'Credo', 'differs', 'This page: 300%', 'Your story of October 2025 said 245%'),
+          verdict('azure', 'Azure', 'close', 'This page: 31%', 'Your stories: 29%'),
+        ],
+      }),
+    );
+    const rows = [...onThisPage().querySelectorAll('.fl-page-figure')].map((row) => row.textContent);
+    expect(rows).toEqual([
+      'DiffersCredoThis page: 300% · Your story of October 2025 said 245%',
+      'CloseAzureThis page: 31% · Your stories: 29%',
+    ]);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
   it('gives way to results once something is typed', async () => {
     await openPopup();
     await typeInto(container.querySelector<HTMLInputElement>('#fl-search-input')!, 'credo');

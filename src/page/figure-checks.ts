@@ -1,0 +1,373 @@
+/**
+ * The page's figures, checked against the stories: after a read, the blocks
+ * (paragraphs, list items, cells) that hold a resolved mention are cut into
+ * sentences (`page-sentences.ts`); those with a mention and a number go to the
+ * background (`figures/check`, where the fact base and the builder's figure
+ * readers live), and each verdict that comes back is marked on the page's
+ * figure with a highlight of its own (never changing the DOM) and kept for
+ * the popover and the popup. Nothing leaves the browser.
+ *
+ * A block is sent again only when its text changed; a verdict whose text
+ * changed while the background answered is dropped.
+ */
+import type { CheckFiguresRequest, FigureVerdict } from '../messages/figures';
+import { MAX_CHECKED_SENTENCE_LENGTH, MAX_CHECKED_SENTENCES } from '../messages/figure-limits';
+import { ExclusionCache } from './exclusions';
+import type { HighlightLayer } from './highlights';
+import { mentionAtPoint, type Point } from './hover';
+import { MentionIndex, type MentionEntry } from './mention-index';
+import { isOwnElement } from './own-elements';
+import {
+  collapsedOffset,
+  collapseWhitespace,
+  sentencesToCheck,
+  type BlockMention,
+  type CollapsedText,
+} from './page-sentences';
+
+/** A checked figure of the page: where it stands, the entity it is about and its verdict. */
+export interface FigureEntry extends MentionEntry {
+  readonly figure: FigureVerdict;
+}
+
+/** Whether a hovered or listed entry is a checked figure rather than a mention. */
+export function isFigureEntry(entry: MentionEntry): entry is FigureEntry {
+  return 'figure' in entry;
+}
+
+/** The elements whose text is read as one run of sentences. */
+const BLOCK_SELECTOR =
+  'p, li, dd, dt, td, th, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, pre, div, article, section, main, body';
+/** A block's text beyond this is not read (a page that is one huge element): its sentences are not checked. */
+const MAX_BLOCK_CHARS = 20_000;
+/** Batches of sentences in flight at most per pass; a page with more checks the first ones. */
+const MAX_BATCHES = 5;
+/** Quiet time after a read before the figures are checked: a page that keeps changing sends once. */
+export const FIGURE_CHECK_DELAY_MS = 400;
+
+/** What {@link FigureChecks} needs from the page session. */
+export interface FigureCheckOptions {
+  readonly window: Window;
+  /** Sends the sentences to the background; resolves to its verdicts. */
+  check(request: CheckFiguresRequest): Promise<FigureVerdict[]>;
+  /** The layer that paints marks, once there is one. */
+  layer(): HighlightLayer | null;
+  /** The page's publication date, `YYYY-MM-DD`, when it gives one. */
+  pageDate(): string | null;
+  setTimeout(callback: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  /** The figures changed (checked, dropped or muted): the popup's counts and an open popover may follow. */
+  changed?(): void;
+  readonly signal: AbortSignal;
+}
+
+/** A block's text as read: its text nodes, where each starts, and their text then. */
+interface BlockText {
+  readonly text: string;
+  /** The text as a reader sees it (white space collapsed): what is cut into sentences and sent. */
+  readonly collapsed: CollapsedText;
+  readonly nodes: Text[];
+  readonly starts: number[];
+}
+
+/** A sentence sent, and what it takes to place its verdicts. */
+interface SentSentence {
+  readonly block: BlockText;
+  readonly start: number;
+  readonly text: string;
+  readonly mentions: BlockMention[];
+}
+
+/** The page's checked figures and their marks. */
+export class FigureChecks {
+  readonly #index = new MentionIndex();
+  readonly #painted = new Set<FigureEntry>();
+  /** Each block's text when its sentences were last sent. */
+  #sentBlocks = new WeakMap<Element, string>();
+  #entries: readonly MentionEntry[] = [];
+  #muted: ReadonlySet<string> = new Set();
+  #timer: number | null = null;
+  #running = false;
+  #again = false;
+  /** Bumped when everything is cleared: answers to older requests are dropped. */
+  #generation = 0;
+  readonly #options: FigureCheckOptions;
+
+  constructor(options: FigureCheckOptions) {
+    this.#options = options;
+  }
+
+  /** How many figures are checked on the page. */
+  get size(): number {
+    return this.#index.size;
+  }
+
+  /**
+   * The page's resolved mentions changed (a read, a refresh): check the blocks that hold them once the
+   * page is quiet, and repaint the marks for the muted entities.
+   */
+  update(entries: readonly MentionEntry[], muted: ReadonlySet<string>): void {
+    this.#entries = entries;
+    if (!sameMembers(muted, this.#muted)) {
+      this.#muted = muted;
+      this.#repaint();
+    }
+    if (this.#options.signal.aborted || entries.length === 0) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    if (this.#timer !== null) this.#options.clearTimeout(this.#timer);
+    this.#timer = this.#options.setTimeout(() => {
+      this.#timer = null;
+      void this.#run();
+    }, FIGURE_CHECK_DELAY_MS);
+  }
+
+  /** The checked figure at a point, or null. */
+  at(
+    document: Document,
+    point: Point,
+    target: EventTarget | null,
+    shadowRoots: readonly ShadowRoot[],
+  ): FigureEntry | null {
+    const entry = mentionAtPoint(document, this.#index, point, target, shadowRoots) as FigureEntry | null;
+    return entry && !this.#muted.has(entry.entityId) ? entry : null;
+  }
+
+  /** The page's checked figures about `entityId`, in page order. */
+  forEntity(entityId: string): FigureVerdict[] {
+    return this.#shown()
+      .filter((entry) => entry.figure.entityId === entityId)
+      .map((entry) => entry.figure);
+  }
+
+  /** Every shown figure, in page order (for the popup). */
+  all(): FigureEntry[] {
+    return this.#shown();
+  }
+
+  /** `text` changed: its figures go now (its block is read again with the next read). */
+  removeText(text: Text): void {
+    for (const entry of this.#index.remove(text)) this.#unpaint(entry as FigureEntry);
+  }
+
+  /** Forget the figures of text no longer in the page. */
+  sweep(): void {
+    for (const entry of this.#index.sweep()) this.#unpaint(entry as FigureEntry);
+  }
+
+  /** Forget every figure (the fact base changed): the next read checks the page afresh. */
+  clear(): void {
+    this.#generation++;
+    for (const entry of this.#index.clear()) this.#unpaint(entry as FigureEntry);
+    this.#sentBlocks = new WeakMap();
+    if (this.#timer !== null) this.#options.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#options.changed?.();
+  }
+
+  /** The figures not about a muted entity (painted or not: a browser without highlights still lists them). */
+  #shown(): FigureEntry[] {
+    return (this.#index.inPageOrder() as FigureEntry[]).filter((entry) => !this.#muted.has(entry.entityId));
+  }
+
+  async #run(): Promise<void> {
+    this.#running = true;
+    try {
+      const generation = this.#generation;
+      const sent = this.#sentencesToSend();
+      for (let batch = 0; batch < MAX_BATCHES && batch * MAX_CHECKED_SENTENCES < sent.length; batch++) {
+        const part = sent.slice(batch * MAX_CHECKED_SENTENCES, (batch + 1) * MAX_CHECKED_SENTENCES);
+        let verdicts: FigureVerdict[];
+        try {
+          verdicts = await this.#options.check({
+            type: 'figures/check',
+            sentences: part.map(({ text, mentions }) => ({ text, mentions })),
+            pageDate: this.#options.pageDate(),
+          });
+        } catch (error) {
+          // The background may be restarting; the page reads on without its figures checked.
+          console.warn('Factlens: the page’s figures could not be checked', error);
+          return;
+        }
+        if (this.#options.signal.aborted || generation !== this.#generation) return;
+        this.#place(part, verdicts);
+      }
+    } finally {
+      this.#running = false;
+      if (this.#again && !this.#options.signal.aborted) {
+        this.#again = false;
+        this.update(this.#entries, this.#muted);
+      }
+    }
+  }
+
+  /** The sentences of the blocks that hold mentions and changed since they were last sent. */
+  #sentencesToSend(): SentSentence[] {
+    const byBlock = new Map<Element, MentionEntry[]>();
+    for (const entry of this.#entries) {
+      if (!entry.node.isConnected) continue;
+      const block = entry.node.parentElement?.closest(BLOCK_SELECTOR);
+      if (!block) continue;
+      const list = byBlock.get(block);
+      if (list) list.push(entry);
+      else byBlock.set(block, [entry]);
+    }
+    const exclusions = new ExclusionCache(isOwnElement);
+    const sentences: SentSentence[] = [];
+    for (const [element, entries] of byBlock) {
+      const block = readBlock(element, exclusions);
+      if (!block || this.#sentBlocks.get(element) === block.text) continue;
+      this.#sentBlocks.set(element, block.text);
+      // Figures of this block checked before are replaced by this check's.
+      for (const node of block.nodes) this.removeText(node);
+      const mentions = entries.flatMap((entry): BlockMention[] => {
+        const at = block.nodes.indexOf(entry.node);
+        if (at < 0) return [];
+        const start = block.starts[at]!;
+        return [
+          {
+            entityId: entry.entityId,
+            start: collapsedOffset(block.collapsed, start + entry.start),
+            end: collapsedOffset(block.collapsed, start + entry.end),
+          },
+        ];
+      });
+      for (const sentence of sentencesToCheck(block.collapsed.text, mentions, MAX_CHECKED_SENTENCE_LENGTH)) {
+        sentences.push({ block, ...sentence });
+      }
+    }
+    return sentences;
+  }
+
+  /** Index and paint the verdicts of `sent`, each on the text it covers (in its sentence's first node). */
+  #place(sent: readonly SentSentence[], verdicts: readonly FigureVerdict[]): void {
+    const byNode = new Map<Text, FigureEntry[]>();
+    for (const verdict of verdicts) {
+      const sentence = sent[verdict.sentence];
+      if (!sentence) continue;
+      const { toRaw } = sentence.block.collapsed;
+      const start = toRaw[sentence.start + verdict.start];
+      const last = toRaw[sentence.start + verdict.end - 1];
+      if (start === undefined || last === undefined || verdict.end <= verdict.start) continue;
+      const placed = placeInBlock(sentence.block, start, last + 1);
+      if (!placed) continue;
+      const entry: FigureEntry = { ...placed, entityId: verdict.entityId, figure: verdict };
+      const list = byNode.get(placed.node);
+      if (list) list.push(entry);
+      else byNode.set(placed.node, [entry]);
+    }
+    for (const [node, entries] of byNode) {
+      entries.sort((a, b) => a.start - b.start);
+      for (const entry of this.#index.replace(node, entries)) this.#unpaint(entry as FigureEntry);
+      for (const entry of entries) this.#paint(entry);
+    }
+    if (byNode.size > 0) this.#options.changed?.();
+  }
+
+  #paint(entry: FigureEntry): void {
+    if (this.#muted.has(entry.figure.entityId) || this.#painted.has(entry)) return;
+    const layer = this.#options.layer();
+    if (!layer) return;
+    const range = entry.range ?? (entry.range = staticRange(this.#options.window, entry));
+    const holder = entry.node.getRootNode() as Document | ShadowRoot;
+    // A page too big to restyle gets no figure marks (they are not drawn in a layer of ours).
+    if (layer.addFigure(range, entry.figure.verdict, holder, entry.node.parentElement)) this.#painted.add(entry);
+  }
+
+  #unpaint(entry: FigureEntry): void {
+    if (!this.#painted.delete(entry)) return;
+    if (entry.range) this.#options.layer()?.deleteFigure(entry.range);
+  }
+
+  #repaint(): void {
+    for (const entry of this.#index.inPageOrder() as FigureEntry[]) {
+      if (this.#muted.has(entry.figure.entityId)) this.#unpaint(entry);
+      else this.#paint(entry);
+    }
+    this.#options.changed?.();
+  }
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const member of a) if (!b.has(member)) return false;
+  return true;
+}
+
+/**
+ * The text of a block, read in document order from its text nodes outside
+ * excluded places (fields, scripts, our own elements); null when there is
+ * none or too much.
+ */
+function readBlock(element: Element, exclusions: ExclusionCache): BlockText | null {
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (exclusions.excludesText(node)) continue;
+    nodes.push(node);
+    starts.push(text.length);
+    text += node.data;
+    if (text.length > MAX_BLOCK_CHARS) return null;
+  }
+  return text.trim() ? { text, collapsed: collapseWhitespace(text), nodes, starts } : null;
+}
+
+/**
+ * The text node and offsets that block offsets `start`–`end` fall in; a
+ * figure running into the next node is cut at its node's end. Null when the
+ * node's text changed since the block was read (its offsets mean nothing now).
+ */
+function placeInBlock(block: BlockText, start: number, end: number): { node: Text; start: number; end: number } | null {
+  let low = 0;
+  let high = block.starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (block.starts[middle]! <= start) low = middle;
+    else high = middle - 1;
+  }
+  const node = block.nodes[low];
+  if (!node) return null;
+  const nodeStart = block.starts[low]!;
+  const nodeEnd = (block.starts[low + 1] ?? block.text.length) - nodeStart;
+  if (!node.isConnected || node.data !== block.text.slice(nodeStart, nodeStart + nodeEnd)) return null;
+  const from = start - nodeStart;
+  const to = Math.min(end - nodeStart, node.data.length);
+  return to > from ? { node, start: from, end: to } : null;
+}
+
+/** A StaticRange where the browser has one: it costs the page's own DOM updates nothing. */
+function staticRange(window: Window, entry: Pick<MentionEntry, 'node' | 'start' | 'end'>): AbstractRange {
+  const StaticRangeClass = (window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+  const { node, start, end } = entry;
+  if (StaticRangeClass) {
+    return new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+  }
+  const range = window.document.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, end);
+  return range;
+}
+
+/** The page's publication date as its metadata gives it (`YYYY-MM-DD`), or null. */
+export function pageDateOf(document: Document): string | null {
+  const candidates = [
+    document.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
+    document.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
+    document
+      .querySelector('meta[name="date"], meta[name="pubdate"], meta[name="publish-date"]')
+      ?.getAttribute('content'),
+    document.querySelector('time[datetime]')?.getAttribute('datetime'),
+  ];
+  for (const candidate of candidates) {
+    const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(candidate?.trim() ?? '');
+    if (!date) continue;
+    const year = Number(date[1]);
+    // A placeholder (0001-01-01, the epoch) is no date.
+    if (year > 1990 && year < 2200) return `${date[1]}-${date[2]}-${date[3]}`;
+  }
+  return null;
+}

@@ -1,0 +1,166 @@
+/**
+ * The page's figures checked against the stories, in real browsers (issue 15): on a page styled like a
+ * news site that restates the seed stories' figures correctly, roughly and wrongly beside numbers that are
+ * not figures, each figure is marked with its verdict (a highlight of its own, the DOM untouched), its
+ * popover says "This page: … · Your stories: …", and the popup's list gives the differing ones first.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  collectPageErrors,
+  launchWithExtension,
+  screenshotOnFailure,
+  screenshotPath,
+  startFixtureServer,
+  waitFor,
+  type ExtensionSession,
+} from './harness';
+import type { StaticServer } from './server';
+
+const VERDICTS = ['agrees', 'close', 'differs'] as const;
+
+/** The figures marked with each verdict, as the page's main world sees `CSS.highlights`, in page order. */
+function figureMarks(page: Page): Promise<Record<(typeof VERDICTS)[number], string[]>> {
+  return page.evaluate((verdicts: readonly string[]) => {
+    const marks: Record<string, string[]> = {};
+    for (const verdict of verdicts) {
+      const ranges = [
+        ...((CSS.highlights.get(`factlens-figure-${verdict}`) ?? []) as unknown as Iterable<AbstractRange>),
+      ];
+      marks[verdict] = ranges
+        .map((range) => ({ range, id: range.startContainer.parentElement?.closest('[id]')?.id ?? '' }))
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map(({ range }) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset));
+    }
+    return marks as Record<'agrees' | 'close' | 'differs', string[]>;
+  }, VERDICTS);
+}
+
+/** The centre of the figure marked `text` with `verdict`, scrolled into view. */
+function figureCentre(page: Page, verdict: string, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    (verdict: string, text: string) => {
+      for (const range of (CSS.highlights.get(`factlens-figure-${verdict}`) ??
+        []) as unknown as Iterable<AbstractRange>) {
+        const node = range.startContainer as Text;
+        if (node.data.slice(range.startOffset, range.endOffset) !== text) continue;
+        node.parentElement!.scrollIntoView({ block: 'center' });
+        const live = document.createRange();
+        live.setStart(node, range.startOffset);
+        live.setEnd(node, range.endOffset);
+        const box = live.getClientRects()[0]!;
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return null;
+    },
+    verdict,
+    text,
+  );
+}
+
+function popoverText(page: Page): Promise<string> {
+  return page.evaluate(
+    () => document.querySelector('factlens-root')?.shadowRoot?.querySelector('.fl-open')?.textContent ?? '',
+  );
+}
+
+describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
+  let session: ExtensionSession;
+  let server: StaticServer;
+  let control: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchWithExtension(browserName);
+    control = await session.openExtensionPage('popup.html', 'body');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('marks each restated figure with its verdict, nothing on years, addresses or phone numbers, and says why on hover', async () => {
+    const page = await session.browser.newPage();
+    collectPageErrors(page);
+    screenshotOnFailure(page, `figures-news-${browserName}`);
+    await page.setViewport({ width: 1100, height: 720 });
+    await page.goto(`${server.origin}/figures-news.html`, { waitUntil: 'load' });
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+
+    const expected = {
+      agrees: ['$9 billion', 'about $240 million a year'],
+      close: ['31%'],
+      differs: ['300%', '80 global experts'],
+    };
+    const marks = await waitFor(
+      () => figureMarks(page),
+      (found) => VERDICTS.every((verdict) => found[verdict].length >= expected[verdict].length),
+      15_000,
+    );
+    // Give a late wrong mark the time to appear.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await figureMarks(page)).toEqual(marks);
+    // Sorted by the id of the paragraph: credo, doe, tiktok, vatican.
+    expect(marks).toEqual(expected);
+
+    // The pointer on the differing figure: the popover says what the page says and what the story said.
+    const centre = await figureCentre(page, 'differs', '300%');
+    expect(centre).not.toBeNull();
+    await page.mouse.move(centre!.x - 30, centre!.y + 25);
+    await page.mouse.move(centre!.x, centre!.y, { steps: 4 });
+    const text = await waitFor(
+      () => popoverText(page),
+      (shown) => shown.includes('On this page'),
+      8000,
+    );
+    expect(text).toContain('Credo');
+    expect(text).toContain('DiffersThis page: 300% · Your story of October 2025 said 245%');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await page.screenshot({ path: screenshotPath(`figure-differs-${browserName}`) });
+
+    // The popup's "On this page": the figures that differ first, each with both sides.
+    const listed = await control.evaluate(async () => {
+      const { browser, chrome } = globalThis as unknown as {
+        browser?: typeof chrome;
+        chrome: {
+          tabs: {
+            query(query: object): Promise<{ id?: number }[]>;
+            getCurrent(): Promise<{ id?: number } | undefined>;
+            sendMessage(id: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+          };
+        };
+      };
+      const api = browser ?? chrome;
+      const own = (await api.tabs.getCurrent())?.id;
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined || tab.id === own) continue;
+        const answer = (await api.tabs
+          .sendMessage(tab.id, { type: 'page/list' }, { frameId: 0 })
+          .catch(() => undefined)) as
+          { ok: boolean; value?: { figures?: { verdict: string; entityName: string; page: string }[] } } | undefined;
+        if (answer?.ok && answer.value?.figures?.length) return answer.value.figures;
+      }
+      return [];
+    });
+    expect(listed.map((figure) => `${figure.verdict} ${figure.entityName}: ${figure.page}`)).toEqual([
+      'differs Credo: This page: 300%',
+      expect.stringMatching(/^differs .+: This page: 80$/),
+      'close Azure: This page: 31%',
+      // The payments of one company to another: the figure is about both, and checked against either.
+      expect.stringMatching(/^agrees (TikTok|Microsoft): This page: ≈\$240M \/ year$/),
+      expect.stringMatching(/^agrees .*Energy.*: This page: \$9B$/),
+    ]);
+
+    // Marks and popover left the page as it was (our popover host aside).
+    const after = await page.evaluate(() => {
+      const clone = document.documentElement.cloneNode(true) as Element;
+      for (const host of clone.querySelectorAll('factlens-root, factlens-marks')) host.remove();
+      return clone.outerHTML;
+    });
+    expect(after).toBe(before);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+    await page.close();
+  });
+});
