@@ -3,13 +3,17 @@
  * text read as the annotator reads it, once finding names the way the scan
  * did before the decisions (`findMentions`, every name marked), once
  * deciding each (`decideChunk`, then resolving against the page), on the
- * same page, alternately, so the difference is what deciding adds.
+ * same page, alternately, so the difference is what deciding adds. Then the
+ * figure check's part on the page (issue 15): the sentences of the blocks that
+ * hold the decided mentions, read and cut.
  */
 import { PageNames } from '@/src/match/decide';
 import { compileMatcher, type Matcher } from '@/src/match/matcher';
 import type { MatcherPayload } from '@/src/match/payload';
 import { decideChunk, type DecidedMention } from '@/src/page/context';
 import { ExclusionCache } from '@/src/page/exclusions';
+import { collectSentences } from '@/src/page/figure-checks';
+import type { MentionEntry } from '@/src/page/mention-index';
 import { isOwnElement } from '@/src/page/own-elements';
 import { mentionsByNode, TextWalk, type TextChunk } from '@/src/page/scanner';
 
@@ -22,6 +26,16 @@ export interface DecisionTiming {
   /** Names found; of them marked after the decisions. */
   found: number;
   marked: number;
+  /**
+   * Reading the blocks that hold the decided mentions and cutting the sentences to check (issue 15): the
+   * figure check's cost on the page's thread, one synchronous pass. The background's part is
+   * `npm run bench:figures`.
+   */
+  figureMs: number;
+  /** The longest step of that pass: the page's thread is given back between steps (after 8 ms of them). */
+  figureStepMs: number;
+  /** Sentences the pass finds (all of the page's; the extension sends at most 1,000 a pass). */
+  figureSentences: number;
 }
 
 function chunksOf(document: Document): TextChunk[] {
@@ -41,12 +55,33 @@ function scanBefore(matcher: Matcher): number {
   return found;
 }
 
-function scanDeciding(matcher: Matcher): number {
+/** The scan with each name decided: the mentions it would mark. */
+function scanDeciding(matcher: Matcher): MentionEntry[] {
   const exclusions = new ExclusionCache(isOwnElement);
   const names = new PageNames();
   const decided: DecidedMention[] = [];
   for (const chunk of chunksOf(document)) decided.push(...decideChunk(chunk, matcher, exclusions, names, document));
-  return decided.filter(({ decision }) => names.resolve(decision).length > 0).length;
+  return decided.flatMap(({ node, start, end, decision }) => {
+    const [entityId] = names.resolve(decision);
+    return entityId ? [{ node, start, end, entityId }] : [];
+  });
+}
+
+/** One whole pass of the figure check's page part over every block of `marked`, timing each step. */
+function figurePass(marked: readonly MentionEntry[]): { sentences: number; longestStepMs: number } {
+  const steps = collectSentences(
+    marked,
+    () => true,
+    () => false,
+    Infinity,
+  );
+  let longestStepMs = 0;
+  for (;;) {
+    const started = performance.now();
+    const step = steps.next();
+    longestStepMs = Math.max(longestStepMs, performance.now() - started);
+    if (step.done) return { sentences: step.value.sentences.length, longestStepMs };
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -60,6 +95,9 @@ export function measureDecisions(payloadJson: string, runs: number): DecisionTim
   // One untimed pass of each first: the first walk of a page pays for its cold DOM, whichever runs it.
   let found = scanBefore(matcher);
   let marked = scanDeciding(matcher);
+  let { sentences, longestStepMs } = figurePass(marked);
+  const figures: number[] = [];
+  const longestSteps: number[] = [];
   for (let run = 0; run < runs; run++) {
     let started = performance.now();
     found = scanBefore(matcher);
@@ -67,6 +105,18 @@ export function measureDecisions(payloadJson: string, runs: number): DecisionTim
     started = performance.now();
     marked = scanDeciding(matcher);
     after.push(performance.now() - started);
+    started = performance.now();
+    ({ sentences, longestStepMs } = figurePass(marked));
+    figures.push(performance.now() - started);
+    longestSteps.push(longestStepMs);
   }
-  return { scanMs: median(before), decidedScanMs: median(after), found, marked };
+  return {
+    scanMs: median(before),
+    decidedScanMs: median(after),
+    found,
+    marked: marked.length,
+    figureMs: median(figures),
+    figureStepMs: median(longestSteps),
+    figureSentences: sentences,
+  };
 }

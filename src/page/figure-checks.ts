@@ -40,8 +40,10 @@ const BLOCK_SELECTOR =
   'p, li, dd, dt, td, th, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, pre, div, article, section, main, body';
 /** A block's text beyond this is not read (a page that is one huge element): its sentences are not checked. */
 const MAX_BLOCK_CHARS = 20_000;
-/** Batches of sentences in flight at most per pass; a page with more checks the first ones. */
+/** Batches of sentences sent at most per pass; a page with more checks the first ones (in page order). */
 const MAX_BATCHES = 5;
+/** The longest the check reads the page before giving it its turn. */
+const SLICE_MS = 8;
 /** Quiet time after a read before the figures are checked: a page that keeps changing sends once. */
 export const FIGURE_CHECK_DELAY_MS = 400;
 
@@ -56,13 +58,16 @@ export interface FigureCheckOptions {
   pageDate(): string | null;
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  now(): number;
+  /** Resolves once the page has had its turn (a task later). */
+  yieldToPage(): Promise<void>;
   /** The figures changed (checked, dropped or muted): the popup's counts and an open popover may follow. */
   changed?(): void;
   readonly signal: AbortSignal;
 }
 
 /** A block's text as read: its text nodes, where each starts, and their text then. */
-interface BlockText {
+export interface BlockText {
   readonly text: string;
   /** The text as a reader sees it (white space collapsed): what is cut into sentences and sent. */
   readonly collapsed: CollapsedText;
@@ -71,7 +76,7 @@ interface BlockText {
 }
 
 /** A sentence sent, and what it takes to place its verdicts. */
-interface SentSentence {
+export interface SentSentence {
   readonly block: BlockText;
   readonly start: number;
   readonly text: string;
@@ -84,6 +89,8 @@ export class FigureChecks {
   readonly #painted = new Set<FigureEntry>();
   /** Each block's text when its sentences were last sent. */
   #sentBlocks = new WeakMap<Element, string>();
+  /** The mentions a pass has looked at: the next pass reads only the blocks of new ones. */
+  #seen = new WeakSet<MentionEntry>();
   #entries: readonly MentionEntry[] = [];
   #muted: ReadonlySet<string> = new Set();
   #timer: number | null = null;
@@ -162,6 +169,7 @@ export class FigureChecks {
     this.#generation++;
     for (const entry of this.#index.clear()) this.#unpaint(entry as FigureEntry);
     this.#sentBlocks = new WeakMap();
+    this.#seen = new WeakSet();
     if (this.#timer !== null) this.#options.clearTimeout(this.#timer);
     this.#timer = null;
     this.#options.changed?.();
@@ -176,7 +184,8 @@ export class FigureChecks {
     this.#running = true;
     try {
       const generation = this.#generation;
-      const sent = this.#sentencesToSend();
+      const sent = await this.#sentencesToSend(generation);
+      if (!sent) return;
       for (let batch = 0; batch < MAX_BATCHES && batch * MAX_CHECKED_SENTENCES < sent.length; batch++) {
         const part = sent.slice(batch * MAX_CHECKED_SENTENCES, (batch + 1) * MAX_CHECKED_SENTENCES);
         let verdicts: FigureVerdict[];
@@ -203,42 +212,40 @@ export class FigureChecks {
     }
   }
 
-  /** The sentences of the blocks that hold mentions and changed since they were last sent. */
-  #sentencesToSend(): SentSentence[] {
-    const byBlock = new Map<Element, MentionEntry[]>();
-    for (const entry of this.#entries) {
-      if (!entry.node.isConnected) continue;
-      const block = entry.node.parentElement?.closest(BLOCK_SELECTOR);
-      if (!block) continue;
-      const list = byBlock.get(block);
-      if (list) list.push(entry);
-      else byBlock.set(block, [entry]);
-    }
-    const exclusions = new ExclusionCache(isOwnElement);
-    const sentences: SentSentence[] = [];
-    for (const [element, entries] of byBlock) {
-      const block = readBlock(element, exclusions);
-      if (!block || this.#sentBlocks.get(element) === block.text) continue;
-      this.#sentBlocks.set(element, block.text);
-      // Figures of this block checked before are replaced by this check's.
-      for (const node of block.nodes) this.removeText(node);
-      const mentions = entries.flatMap((entry): BlockMention[] => {
-        const at = block.nodes.indexOf(entry.node);
-        if (at < 0) return [];
-        const start = block.starts[at]!;
-        return [
-          {
-            entityId: entry.entityId,
-            start: collapsedOffset(block.collapsed, start + entry.start),
-            end: collapsedOffset(block.collapsed, start + entry.end),
-          },
-        ];
-      });
-      for (const sentence of sentencesToCheck(block.collapsed.text, mentions, MAX_CHECKED_SENTENCE_LENGTH)) {
-        sentences.push({ block, ...sentence });
+  /**
+   * The sentences of the blocks that hold new mentions and changed since they were last sent, read in
+   * slices of at most {@link SLICE_MS} with the page's turn between them; null when the pass was
+   * overtaken (the session ended, or everything was cleared).
+   */
+  async #sentencesToSend(generation: number): Promise<SentSentence[] | null> {
+    const { now, yieldToPage, signal } = this.#options;
+    const steps = collectSentences(
+      this.#entries,
+      (entry) => {
+        if (this.#seen.has(entry)) return false;
+        this.#seen.add(entry);
+        return true;
+      },
+      (block, text) => {
+        if (this.#sentBlocks.get(block) === text) return true;
+        this.#sentBlocks.set(block, text);
+        return false;
+      },
+      MAX_CHECKED_SENTENCES * MAX_BATCHES,
+    );
+    let sliceStart = now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        // Figures of a block checked before are replaced by this check's.
+        for (const block of step.value.changed) for (const node of block.nodes) this.removeText(node);
+        return step.value.sentences;
       }
+      if (now() - sliceStart < SLICE_MS) continue;
+      await yieldToPage();
+      if (signal.aborted || generation !== this.#generation) return null;
+      sliceStart = now();
     }
-    return sentences;
   }
 
   /** Index and paint the verdicts of `sent`, each on the text it covers (in its sentence's first node). */
@@ -288,6 +295,66 @@ export class FigureChecks {
     }
     this.#options.changed?.();
   }
+}
+
+/** What one pass of the check reads: the blocks it read and their sentences to check. */
+export interface CollectedSentences {
+  readonly changed: BlockText[];
+  readonly sentences: SentSentence[];
+}
+
+/** Mentions looked at between two chances to yield to the page. */
+const ENTRIES_PER_STEP = 500;
+
+/**
+ * The sentences to check of the blocks (paragraphs, list items, cells…) that hold the new ones among
+ * `entries`, read on the page's thread: a generator that yields after each block and every few hundred
+ * mentions, so its driver can give the page its turn (`npm run bench` times a whole pass).
+ * `isNew(entry)`: whether the mention was not looked at by an earlier pass; `sentBefore(block, text)`:
+ * true to skip a block whose text was sent as it is now. Stops once `limit` sentences are found.
+ */
+export function* collectSentences(
+  entries: readonly MentionEntry[],
+  isNew: (entry: MentionEntry) => boolean,
+  sentBefore: (block: Element, text: string) => boolean,
+  limit: number,
+): Generator<void, CollectedSentences, void> {
+  const byNode = new Map<Text, MentionEntry[]>();
+  const blocks: Element[] = [];
+  const seenBlocks = new Set<Element>();
+  for (const [position, entry] of entries.entries()) {
+    if (position % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    if (!entry.node.isConnected) continue;
+    const onNode = byNode.get(entry.node);
+    if (onNode) onNode.push(entry);
+    else byNode.set(entry.node, [entry]);
+    if (!isNew(entry)) continue;
+    const block = entry.node.parentElement?.closest(BLOCK_SELECTOR);
+    if (!block || seenBlocks.has(block)) continue;
+    seenBlocks.add(block);
+    blocks.push(block);
+  }
+  const exclusions = new ExclusionCache(isOwnElement);
+  const changed: BlockText[] = [];
+  const sentences: SentSentence[] = [];
+  for (const element of blocks) {
+    if (sentences.length >= limit) break;
+    yield;
+    const block = readBlock(element, exclusions);
+    if (!block || sentBefore(element, block.text)) continue;
+    changed.push(block);
+    const mentions = block.nodes.flatMap((node, at) =>
+      (byNode.get(node) ?? []).map((entry): BlockMention => ({
+        entityId: entry.entityId,
+        start: collapsedOffset(block.collapsed, block.starts[at]! + entry.start),
+        end: collapsedOffset(block.collapsed, block.starts[at]! + entry.end),
+      })),
+    );
+    for (const sentence of sentencesToCheck(block.collapsed.text, mentions, MAX_CHECKED_SENTENCE_LENGTH)) {
+      sentences.push({ block, ...sentence });
+    }
+  }
+  return { changed, sentences: sentences.slice(0, limit) };
 }
 
 function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

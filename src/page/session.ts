@@ -128,6 +128,8 @@ export class PageSession {
           layer: () => this.#marks?.layer ?? null,
           pageDate: () => (pageDate === undefined ? (pageDate = pageDateOf(this.#document)) : pageDate),
           ...timers,
+          now,
+          yieldToPage: () => yieldToPage(window as unknown as typeof globalThis),
           signal,
         })
       : null;
