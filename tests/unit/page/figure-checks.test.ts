@@ -5,7 +5,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckFiguresRequest, FigureVerdict } from '@/src/messages/figures';
-import { FigureChecks, pageDateOf } from '@/src/page/figure-checks';
+import { FigureChecks, pageDateOf, type FigureCheckOptions } from '@/src/page/figure-checks';
 import type { MentionEntry } from '@/src/page/mention-index';
 
 describe('FigureChecks', () => {
@@ -54,7 +54,7 @@ describe('FigureChecks', () => {
     controller = new AbortController();
     requests = [];
     checks = new FigureChecks({
-      window: happy as unknown as Window & typeof globalThis,
+      window: happy as unknown as FigureCheckOptions['window'],
       check: async (request) => {
         requests.push(request);
         return answer(request);
@@ -126,7 +126,7 @@ describe('FigureChecks', () => {
   it('drops an answer that arrives after the fact base changed', async () => {
     let release!: () => void;
     const slow = new FigureChecks({
-      window: happy as unknown as Window & typeof globalThis,
+      window: happy as unknown as FigureCheckOptions['window'],
       check: (request) => new Promise((resolve) => (release = () => resolve(answer(request)))),
       layer: () => null,
       pageDate: () => null,
