@@ -12,7 +12,7 @@ import {
   PLACE_RULES_PER_TAG,
   TAG_RULE_LIMIT,
   type ElementCounts,
-} from '../../../src/page/highlights';
+} from '@/src/page/highlights';
 
 const STYLES = ['underline', 'tint', 'hover'] as const;
 
