@@ -67,11 +67,6 @@ export async function readUserArticles(area: ReadableArea): Promise<UserArticles
   return readStoredUserArticles((await area.get(USER_ARTICLES_KEY))[USER_ARTICLES_KEY]);
 }
 
-/** The user's articles; unreadable ones are left out. */
-export async function loadUserArticles(area: ReadableArea): Promise<UserArticle[]> {
-  return (await readUserArticles(area)).articles;
-}
-
 /** Replace the stored list, keeping an unreadable record aside first. */
 async function writeArticles(area: StorageArea, change: (articles: UserArticle[]) => UserArticle[], now: number) {
   const stored = (await area.get(USER_ARTICLES_KEY))[USER_ARTICLES_KEY];

@@ -3,8 +3,8 @@ import { USER_ARTICLES_KEY } from '@/src/user-articles/schema';
 import type { ArticleDraft } from '@/src/messages/article-preview';
 import {
   deleteUserArticle,
-  loadUserArticles,
   readStoredUserArticles,
+  readUserArticles,
   saveUserArticle,
 } from '@/src/user-articles/store';
 import { listKeptAside } from '@/src/settings/quarantine';
@@ -12,6 +12,10 @@ import { memoryArea } from '../settings/memory-area';
 import { quillfeather } from './fixtures';
 
 const NOW = Date.UTC(2025, 9, 20, 9, 0);
+
+/** The stored articles, unreadable ones left out. */
+const loadUserArticles = async (area: Parameters<typeof readUserArticles>[0]) =>
+  (await readUserArticles(area)).articles;
 const draft: ArticleDraft = {
   title: 'Quillfeather Robotics raises $12 million',
   date: '2025-10-20',
