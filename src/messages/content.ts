@@ -49,7 +49,7 @@ export const PageMentions = z.object({
   /** False when Factlens is paused on this page. */
   active: z.boolean(),
   /** The page's figures checked against the stories: those that differ first, then close, then agreeing. */
-  figures: z.optional(z.array(z.extend(FigureVerdict, { entityName: z.string() }))),
+  figures: z.optional(z.array(z.extend(FigureVerdict, { entityName: z.string(), position: z.number() }))),
 });
 export type PageMentions = z.infer<typeof PageMentions>;
 export const ListPageMentionsResponse = resultOf(PageMentions);
@@ -60,6 +60,19 @@ export const JumpToMentionRequest = z.object({
   entityId: z.string(),
   direction: z.enum(['first', 'next', 'previous']),
 });
+
+/**
+ * Popup → content script: scroll to one of the page's checked figures and open its popover. `position`
+ * is its place among the page's figures in page order, as `page/list` gave it; `entityId` and `page`
+ * (its words) make sure it is still the same figure.
+ */
+export const JumpToFigureRequest = z.object({
+  type: z.literal('page/jump-figure'),
+  position: z.number(),
+  entityId: z.string(),
+  page: z.string(),
+});
+export type JumpToFigureRequest = z.infer<typeof JumpToFigureRequest>;
 
 /**
  * Background → every frame of every tab: the fact base changed (the user
@@ -74,5 +87,6 @@ export const ContentRequest = z.discriminatedUnion('type', [
   NavigateRequest,
   ListPageMentionsRequest,
   JumpToMentionRequest,
+  JumpToFigureRequest,
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;

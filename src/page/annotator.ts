@@ -119,6 +119,8 @@ export function startAnnotator(env: AnnotatorEnvironment): Annotator {
           return session ? session.navigate(request.direction) : Promise.resolve(false);
         case 'page/jump':
           return session ? session.navigate(request.direction, request.entityId) : Promise.resolve(false);
+        case 'page/jump-figure':
+          return session ? session.jumpToFigure(request) : Promise.resolve(false);
         case 'page/list':
           return session
             ? session.listMentions().then((value) => ({ ok: true, value }))

@@ -18,8 +18,8 @@ import { mentionAtPoint, type Point } from './hover';
 import { MentionIndex, type MentionEntry } from './mention-index';
 import { isOwnElement } from './own-elements';
 import {
-  collapsedOffset,
   collapseWhitespace,
+  mayStateFigure,
   sentencesToCheck,
   type BlockMention,
   type CollapsedText,
@@ -254,10 +254,12 @@ export class FigureChecks {
     for (const verdict of verdicts) {
       const sentence = sent[verdict.sentence];
       if (!sentence) continue;
-      const { toRaw } = sentence.block.collapsed;
-      const start = toRaw[sentence.start + verdict.start];
-      const last = toRaw[sentence.start + verdict.end - 1];
-      if (start === undefined || last === undefined || verdict.end <= verdict.start) continue;
+      const { collapsed, text } = sentence.block;
+      const end = sentence.start + verdict.end;
+      if (verdict.end <= verdict.start || end > collapsed.text.length) continue;
+      const start = collapsed.toRaw(sentence.start + verdict.start);
+      const last = collapsed.toRaw(end - 1);
+      if (last >= text.length) continue;
       const placed = placeInBlock(sentence.block, start, last + 1);
       if (!placed) continue;
       const entry: FigureEntry = { ...placed, entityId: verdict.entityId, figure: verdict };
@@ -322,6 +324,7 @@ export function* collectSentences(
   const byNode = new Map<Text, MentionEntry[]>();
   const blocks: Element[] = [];
   const seenBlocks = new Set<Element>();
+  const blockOfParent = new Map<Element, Element | null>();
   for (const [position, entry] of entries.entries()) {
     if (position % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     if (!entry.node.isConnected) continue;
@@ -329,7 +332,14 @@ export function* collectSentences(
     if (onNode) onNode.push(entry);
     else byNode.set(entry.node, [entry]);
     if (!isNew(entry)) continue;
-    const block = entry.node.parentElement?.closest(BLOCK_SELECTOR);
+    const parent = entry.node.parentElement;
+    if (!parent) continue;
+    // Mentions side by side share a parent: one look for the block each.
+    let block = blockOfParent.get(parent);
+    if (block === undefined) {
+      block = parent.closest(BLOCK_SELECTOR);
+      blockOfParent.set(parent, block);
+    }
     if (!block || seenBlocks.has(block)) continue;
     seenBlocks.add(block);
     blocks.push(block);
@@ -346,8 +356,8 @@ export function* collectSentences(
     const mentions = block.nodes.flatMap((node, at) =>
       (byNode.get(node) ?? []).map((entry): BlockMention => ({
         entityId: entry.entityId,
-        start: collapsedOffset(block.collapsed, block.starts[at]! + entry.start),
-        end: collapsedOffset(block.collapsed, block.starts[at]! + entry.end),
+        start: block.collapsed.fromRaw(block.starts[at]! + entry.start),
+        end: block.collapsed.fromRaw(block.starts[at]! + entry.end),
       })),
     );
     for (const sentence of sentencesToCheck(block.collapsed.text, mentions, MAX_CHECKED_SENTENCE_LENGTH)) {
@@ -366,7 +376,7 @@ function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 /**
  * The text of a block, read in document order from its text nodes outside
  * excluded places (fields, scripts, our own elements); null when there is
- * none or too much.
+ * too much, or nothing that reads as a number.
  */
 function readBlock(element: Element, exclusions: ExclusionCache): BlockText | null {
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
@@ -380,7 +390,8 @@ function readBlock(element: Element, exclusions: ExclusionCache): BlockText | nu
     text += node.data;
     if (text.length > MAX_BLOCK_CHARS) return null;
   }
-  return text.trim() ? { text, collapsed: collapseWhitespace(text), nodes, starts } : null;
+  // Most blocks that name an entity state no number: they are not cut into sentences at all.
+  return mayStateFigure(text) ? { text, collapsed: collapseWhitespace(text), nodes, starts } : null;
 }
 
 /**

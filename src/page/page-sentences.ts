@@ -104,40 +104,65 @@ export function sentencesToCheck(
 /** A block's text with each run of white space read as one space, and the way back to the text as written. */
 export interface CollapsedText {
   readonly text: string;
-  /** For each offset of `text` (and its end), the offset in the text as written. */
-  readonly toRaw: readonly number[];
+  /** The offset in the text as written of offset `offset` of `text` (its end maps to the written end). */
+  toRaw(offset: number): number;
+  /** The offset of `text` at or after the written offset `rawOffset`. */
+  fromRaw(rawOffset: number): number;
 }
+
+/** Any white space but a lone space: what collapsing changes. */
+const COLLAPSIBLE = /[^\S ]| {2}/;
 
 /**
  * `raw` with runs of white space (line breaks and indentation of the page's
  * source) read as one space, as a reader sees it: the figure readers take
- * "about $240\n    million" as they take "about $240 million".
+ * "about $240\n    million" as they take "about $240 million". The way back
+ * is kept as the places where the two texts' offsets part (one per run), so
+ * a block without such runs costs one test.
  */
 export function collapseWhitespace(raw: string): CollapsedText {
-  let text = '';
-  const toRaw: number[] = [];
-  for (let index = 0; index < raw.length; index++) {
-    const char = raw[index]!;
-    if (/\s/.test(char)) {
-      if (text.endsWith(' ')) continue;
-      text += ' ';
-    } else {
-      text += char;
-    }
-    toRaw.push(index);
+  if (!COLLAPSIBLE.test(raw)) {
+    return { text: raw, toRaw: (offset) => offset, fromRaw: (rawOffset) => rawOffset };
   }
-  toRaw.push(raw.length);
-  return { text, toRaw };
+  // Segment k starts at collapsedStarts[k] in the text and rawStarts[k] as written; inside one, both run alike.
+  const collapsedStarts = [0];
+  const rawStarts = [0];
+  let removed = 0;
+  const text = raw.replace(/\s+/g, (run: string, at: number) => {
+    if (run !== ' ') {
+      removed += run.length - 1;
+      collapsedStarts.push(at + run.length - removed);
+      rawStarts.push(at + run.length);
+    }
+    return ' ';
+  });
+  const segmentOf = (starts: readonly number[], offset: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  return {
+    text,
+    toRaw: (offset) => {
+      const segment = segmentOf(collapsedStarts, offset);
+      return rawStarts[segment]! + offset - collapsedStarts[segment]!;
+    },
+    fromRaw: (rawOffset) => {
+      const segment = segmentOf(rawStarts, rawOffset);
+      const offset = collapsedStarts[segment]! + rawOffset - rawStarts[segment]!;
+      // Inside a run of white space, past its first character: the next word's start.
+      const next = collapsedStarts[segment + 1];
+      return next === undefined ? offset : Math.min(offset, next);
+    },
+  };
 }
 
-/** The offset of `text` (collapsed) at or after the raw offset `rawOffset`. */
-export function collapsedOffset(collapsed: CollapsedText, rawOffset: number): number {
-  let low = 0;
-  let high = collapsed.toRaw.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (collapsed.toRaw[middle]! < rawOffset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** Whether `text` has anything that reads as a number: a block without one holds no figure. */
+export function mayStateFigure(text: string): boolean {
+  return NUMBER_HINT.test(text);
 }

@@ -18,6 +18,7 @@
  * Switching Factlens off disposes the session, which leaves the page exactly as it was.
  */
 import type { Matcher } from '../match/matcher';
+import type { JumpToFigureRequest } from '../messages/content';
 import type { PageMentions } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 import { mutedOn } from '../settings/store';
@@ -25,7 +26,7 @@ import type { Matching } from './chunk-mentions';
 import { CountReport } from './count-report';
 import type { AnnotatorEnvironment } from './environment';
 import { ExclusionCache } from './exclusions';
-import { FigureChecks, pageDateOf } from './figure-checks';
+import { FigureChecks, pageDateOf, type FigureEntry } from './figure-checks';
 import { HighlightLayer } from './highlights';
 import { HoverIntent, liveRangeOf, mentionAtPoint, type Point } from './hover';
 import { MarkSet } from './mark-set';
@@ -384,6 +385,23 @@ export class PageSession {
   }
 
   /**
+   * Scroll to one of the page's checked figures (its `position` in page order, as listed for the popup,
+   * if it is still that figure; else the first of the same entity and words) and open its popover.
+   */
+  async jumpToFigure(request: Pick<JumpToFigureRequest, 'position' | 'entityId' | 'page'>): Promise<boolean> {
+    const figures = this.#figures?.all() ?? [];
+    const same = (entry: FigureEntry) => entry.entityId === request.entityId && entry.figure.page === request.page;
+    const atPosition = figures[request.position];
+    const entry = atPosition && same(atPosition) ? atPosition : figures.find(same);
+    if (!entry || !entry.node.isConnected) return false;
+    revealRange(liveRangeOf(entry, this.#document), this.#window);
+    this.#marks?.setCurrent(entry);
+    this.#intent.markOpened(entry, true);
+    await this.#showPopover(entry, true);
+    return true;
+  }
+
+  /**
    * The fact base changed (the user added or removed an article): ask for the new matcher and mark
    * the page afresh. A frame that never asked (no text yet) has nothing to redo.
    */
@@ -416,7 +434,11 @@ export class PageSession {
     const figures = (this.#figures?.all() ?? [])
       .map((entry, position) => ({ entry, position }))
       .sort((a, b) => order[a.entry.figure.verdict] - order[b.entry.figure.verdict] || a.position - b.position)
-      .map(({ entry }) => ({ ...entry.figure, entityName: names.get(entry.entityId) ?? entry.entityId }));
+      .map(({ entry, position }) => ({
+        ...entry.figure,
+        entityName: names.get(entry.entityId) ?? entry.entityId,
+        position,
+      }));
     return { entities, leftOut: this.#marks?.leftOut ?? 0, active: true, figures };
   }
 }

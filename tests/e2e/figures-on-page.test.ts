@@ -139,7 +139,13 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
         const answer = (await api.tabs
           .sendMessage(tab.id, { type: 'page/list' }, { frameId: 0 })
           .catch(() => undefined)) as
-          { ok: boolean; value?: { figures?: { verdict: string; entityName: string; page: string }[] } } | undefined;
+          | {
+              ok: boolean;
+              value?: {
+                figures?: { verdict: string; entityName: string; entityId: string; page: string; position: number }[];
+              };
+            }
+          | undefined;
         if (answer?.ok && answer.value?.figures?.length) return answer.value.figures;
       }
       return [];
@@ -152,6 +158,43 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
       expect.stringMatching(/^agrees (TikTok|Microsoft): This page: ≈\$240M \/ year$/),
       expect.stringMatching(/^agrees .*Energy.*: This page: \$9B$/),
     ]);
+
+    // Choosing one in the popup's list: the page shows it and opens its popover, focus in it.
+    await page.mouse.move(5, 5);
+    const azure = listed.find((figure) => figure.page === 'This page: 31%')!;
+    const jumped = await control.evaluate(
+      async (figure: { position: number; entityId: string; page: string }) => {
+        const { browser, chrome } = globalThis as unknown as {
+          browser?: typeof chrome;
+          chrome: {
+            tabs: {
+              query(query: object): Promise<{ id?: number }[]>;
+              getCurrent(): Promise<{ id?: number } | undefined>;
+              sendMessage(id: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+            };
+          };
+        };
+        const api = browser ?? chrome;
+        const own = (await api.tabs.getCurrent())?.id;
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined || tab.id === own) continue;
+          const message = { type: 'page/jump-figure', ...figure };
+          if ((await api.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => false)) === true) return true;
+        }
+        return false;
+      },
+      { position: azure.position, entityId: azure.entityId, page: azure.page },
+    );
+    expect(jumped).toBe(true);
+    const jumpedText = await waitFor(
+      () => popoverText(page),
+      (shown) => shown.includes('CloseThis page: 31%'),
+      8000,
+    );
+    expect(jumpedText).toContain('Azure');
+    expect(await page.evaluate(() => document.querySelector('factlens-root')?.shadowRoot?.activeElement !== null)).toBe(
+      true,
+    );
 
     // Marks and popover left the page as it was (our popover host aside).
     const after = await page.evaluate(() => {

@@ -144,7 +144,7 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
     );
     const before = await page.evaluate(() => window.scrollY);
     await page.evaluate(() => {
-      for (const type of ['mentions/navigate', 'page/jump', 'page/list', 'factbase/changed']) {
+      for (const type of ['mentions/navigate', 'page/jump', 'page/jump-figure', 'page/list', 'factbase/changed']) {
         window.postMessage({ type, direction: 'next', entityId: 'tiktok' }, '*');
         document.dispatchEvent(new CustomEvent(type, { detail: { direction: 'next' } }));
         window.dispatchEvent(new CustomEvent('factlens', { detail: { type, direction: 'next' } }));

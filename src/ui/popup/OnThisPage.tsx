@@ -38,6 +38,11 @@ export function OnThisPage({
     page.list(tab.id).then((mentions) => setState(mentions ? { status: 'read', mentions } : { status: 'unreadable' }));
   }, [page, tab]);
 
+  const jumpToFigure = async (figure: { position: number; entityId: string; page: string }) => {
+    if (!tab) return;
+    setJumpFailed(!(await page.jumpToFigure(tab.id, figure)));
+  };
+
   const jump = async (entityId: string, direction: 'first' | 'next' | 'previous') => {
     if (!tab) return;
     setChosen(entityId);
@@ -115,12 +120,19 @@ export function OnThisPage({
             <h3 class="fl-page-figures-label">Figures checked against your stories</h3>
             <ul class="fl-page-figures">
               {figures.map((figure, position) => (
-                <li key={`${position}:${figure.sentence}:${figure.start}`} class="fl-page-figure">
-                  <span class={`fl-verdict fl-verdict-${figure.verdict}`}>{VERDICT_WORDS[figure.verdict]}</span>
-                  <span class="fl-page-figure-entity">{figure.entityName}</span>
-                  <span class="fl-page-figure-text">
-                    {figure.page} · {figure.stories}
-                  </span>
+                <li key={`${position}:${figure.position}`} class="fl-page-figure">
+                  <button
+                    type="button"
+                    class="fl-page-figure-jump"
+                    title="Show it on the page"
+                    onClick={() => void jumpToFigure(figure)}
+                  >
+                    <span class={`fl-verdict fl-verdict-${figure.verdict}`}>{VERDICT_WORDS[figure.verdict]}</span>
+                    <span class="fl-page-figure-entity">{figure.entityName}</span>
+                    <span class="fl-page-figure-text">
+                      {figure.page} · {figure.stories}
+                    </span>
+                  </button>
                 </li>
               ))}
             </ul>

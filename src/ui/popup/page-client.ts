@@ -19,6 +19,8 @@ export interface PageClient {
   list(tabId: number): Promise<PageMentions | null>;
   /** Scroll to an entity's first, next or previous mention; false when the page did not answer. */
   jump(tabId: number, entityId: string, direction: 'first' | 'next' | 'previous'): Promise<boolean>;
+  /** Scroll the page to one of its checked figures (as `list` gave it) and open its popover. */
+  jumpToFigure(tabId: number, figure: { position: number; entityId: string; page: string }): Promise<boolean>;
 }
 
 /** The part of `browser.tabs` the page client needs. */
@@ -43,6 +45,12 @@ export function createPageClient(tabs: TabsApi): PageClient {
     async jump(tabId, entityId, direction) {
       return tabs.sendMessage(tabId, { type: 'page/jump', entityId, direction }, { frameId: 0 }).then(
         () => true,
+        () => false,
+      );
+    },
+    async jumpToFigure(tabId, { position, entityId, page }) {
+      return tabs.sendMessage(tabId, { type: 'page/jump-figure', position, entityId, page }, { frameId: 0 }).then(
+        (answer) => answer === true,
         () => false,
       );
     },

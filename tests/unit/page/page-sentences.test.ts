@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapsedOffset, collapseWhitespace, sentencesOf, sentencesToCheck } from '@/src/page/page-sentences';
+import fc from 'fast-check';
+import { collapseWhitespace, sentencesOf, sentencesToCheck } from '@/src/page/page-sentences';
 
 describe('sentencesOf', () => {
   it.each<[string, string[]]>([
@@ -58,8 +59,32 @@ describe('collapseWhitespace', () => {
     const collapsed = collapseWhitespace(raw);
     expect(collapsed.text).toBe('about $240 million a year');
     const start = collapsed.text.indexOf('million');
-    expect(raw.slice(collapsed.toRaw[start], collapsed.toRaw[start + 'million'.length])).toBe('million');
-    expect(collapsedOffset(collapsed, raw.indexOf('million'))).toBe(start);
-    expect(collapsedOffset(collapsed, raw.length)).toBe(collapsed.text.length);
+    expect(raw.slice(collapsed.toRaw(start), collapsed.toRaw(start + 'million'.length))).toBe('million');
+    expect(collapsed.fromRaw(raw.indexOf('million'))).toBe(start);
+    // Inside the run, past its first character: the next word.
+    expect(collapsed.fromRaw(raw.indexOf('\n') + 3)).toBe(start);
+    expect(collapsed.fromRaw(raw.length)).toBe(collapsed.text.length);
+  });
+
+  it('maps every offset as a character-by-character walk does, on any text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z $\n\t]{0,40}$/), (raw) => {
+        // The slow reading: one entry per kept character.
+        const kept: number[] = [];
+        let text = '';
+        for (let index = 0; index < raw.length; index++) {
+          const space = /\s/.test(raw[index]!);
+          if (space && text.endsWith(' ') && index > 0 && /\s/.test(raw[index - 1]!)) continue;
+          text += space ? ' ' : raw[index];
+          kept.push(index);
+        }
+        const collapsed = collapseWhitespace(raw);
+        expect(collapsed.text).toBe(text);
+        for (const [offset, rawOffset] of kept.entries()) {
+          expect(collapsed.toRaw(offset)).toBe(rawOffset);
+          expect(collapsed.fromRaw(rawOffset)).toBe(offset);
+        }
+      }),
+    );
   });
 });

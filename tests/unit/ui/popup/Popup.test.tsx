@@ -90,14 +90,16 @@ describe('On this page', () => {
     expect(onThisPage().textContent).toBe(`On this page${text}`);
   });
 
-  it('lists the page’s checked figures as the page gives them (those that differ first), each with both sides', async () => {
+  it('lists the page’s checked figures as the page gives them (those that differ first), each with both sides, and shows one on the page when chosen', async () => {
     const verdict = (
+      position: number,
       entityId: string,
       entityName: string,
       kind: 'agrees' | 'close' | 'differs',
       page: string,
       stories: string,
     ) => ({
+      position,
       sentence: 0,
       start: 0,
       end: 3,
@@ -111,12 +113,12 @@ describe('On this page', () => {
       storySentence: 'A sentence.',
       pageIsNewer: false,
     });
-    await openPopup(
+    const { page } = await openPopup(
       fakePage({
         ...MENTIONS,
         figures: [
-          verdict('credo', 'Credo', 'differs', 'This page: 300%', 'Your story of October 2025 said 245%'),
-          verdict('azure', 'Azure', 'close', 'This page: 31%', 'Your stories: 29%'),
+          verdict(3, 'credo', 'Credo', 'differs', 'This page: 300%', 'Your story of October 2025 said 245%'),
+          verdict(1, 'azure', 'Azure', 'close', 'This page: 31%', 'Your stories: 29%'),
         ],
       }),
     );
@@ -126,6 +128,9 @@ describe('On this page', () => {
       'CloseAzureThis page: 31% · Your stories: 29%',
     ]);
     expect(await axeViolations(container)).toEqual([]);
+    click(onThisPage().querySelector<HTMLButtonElement>('.fl-page-figure-jump')!);
+    await settle();
+    expect(page.figureJumps).toEqual([3]);
   });
 
   it('gives way to results once something is typed', async () => {

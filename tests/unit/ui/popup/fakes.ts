@@ -49,14 +49,20 @@ export function fixtureClient(factBase: FactBase = fixtureFactBase): FactlensCli
 export function fakePage(
   mentions: PageMentions | null,
   tab: ActiveTab | null = { id: 7, url: 'https://news.example.com/a' },
-): PageClient & { jumps: [string, string][] } {
+): PageClient & { jumps: [string, string][]; figureJumps: number[] } {
   const jumps: [string, string][] = [];
+  const figureJumps: number[] = [];
   return {
     jumps,
+    figureJumps,
     activeTab: async () => tab,
     list: async () => mentions,
     async jump(_tabId, entityId, direction) {
       jumps.push([entityId, direction]);
+      return mentions !== null;
+    },
+    async jumpToFigure(_tabId, figure) {
+      figureJumps.push(figure.position);
       return mentions !== null;
     },
   };
