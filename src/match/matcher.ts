@@ -8,6 +8,7 @@
  */
 import { aliasKey } from './alias-key';
 import { instantiateAliasSet, planAliasSet, type AliasSetOptions } from './alias-set';
+import { isWordEdge } from './boundary';
 import { instantiateContextWords, planContextWords, type ContextOptions } from './context';
 import type { AliasSense, NameKind } from './decide';
 import type { MatcherPayload } from './payload';
@@ -93,10 +94,20 @@ export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = 
     const entityId = payload.entities[Number(index)];
     if (entityId !== undefined) wordsByEntity.set(entityId, words);
   }
-  // The lower-case form of a capitalised one-word name, unless it is a name itself.
+  // The lower-case form of a capitalised one-word name, unless it is a name itself. One word as the word
+  // edges have it: letters of two scripts ("Kiaдa") are two words, and the lower-case form of such a name
+  // would hide a name spelled by one of them.
   const TITLE_WORD = /^\p{Lu}\p{Ll}+$/u;
+  const isOneWord = (word: string) => {
+    let offset = 0;
+    for (const char of word) {
+      if (offset > 0 && isWordEdge(word, offset)) return false;
+      offset += char.length;
+    }
+    return true;
+  };
   const commonForms = usable.flatMap(([text, entity, flag]): [string, number][] =>
-    flag === 0 && TITLE_WORD.test(text.trim()) && !byKey.has(`0${text.trim().toLowerCase()}`)
+    flag === 0 && TITLE_WORD.test(text.trim()) && isOneWord(text.trim()) && !byKey.has(`0${text.trim().toLowerCase()}`)
       ? [[text.trim().toLowerCase(), entity]]
       : [],
   );

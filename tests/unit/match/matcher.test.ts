@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '@/src/match/matcher';
 import { referenceFindMentions } from '@/src/match/reference';
-import { highlighted, matcherOf, referenceAliasesOf, type TestAlias } from './helpers';
+import { highlighted, matcherOf, payloadOf, referenceAliasesOf, type TestAlias } from './helpers';
 
 const catalog: TestAlias[] = [
   ['TikTok', 'tiktok'],
@@ -218,6 +218,21 @@ describe('findMentions: other scripts around and inside names', () => {
     ['emoji on both sides', '🚀TikTok🚀', [['TikTok', 'tiktok']]],
   ])('%s: %j', (_rule, text, expected) => {
     expect(highlighted(matcher, text)).toEqual(expected);
+  });
+});
+
+describe('findMentions: a name of two scripts is two words', () => {
+  // Found by the property test (seed 742935913): the lower-case form of a one-word name, looked for as a
+  // common word, hid a name of one letter inside it, where the word edges see two words.
+  it('finds a name spelled by the Cyrillic part of a lower-case Latin-and-Cyrillic word', () => {
+    const aliases: TestAlias[] = [
+      ['д', 'e0', false],
+      ['Kiaдa', 'e2', false],
+    ];
+    expect(compileMatcher(payloadOf(aliases)).findMentions('kiaдa')).toEqual(
+      referenceFindMentions('kiaдa', referenceAliasesOf(aliases)),
+    );
+    expect(compileMatcher(payloadOf(aliases)).findMentions('kiaдa')).toEqual([{ start: 3, end: 4, entityId: 'e0' }]);
   });
 });
 
