@@ -212,6 +212,8 @@ export class PageSession {
     this.#site = site;
     this.#intent.delayMs = settings.hoverDelayMs;
     if (settings.highlightStyle !== previous.highlightStyle) this.#marks?.layer.setStyle(settings.highlightStyle);
+    // Switched off: the figures' marks go now; switched on, the refresh below checks the page again.
+    if (!settings.checkFigures && previous.checkFigures) this.#figures?.clear();
     this.#refreshMarks();
   }
 
@@ -318,7 +320,7 @@ export class PageSession {
     // Each name as the page has resolved it so far: a later full name or longer name may change it.
     const entries = this.#matching?.resolve(this.#index.inPageOrder(), rules.muted) ?? [];
     if (marks.reconcile(entries, rules)) this.#watchdog.marksAdded();
-    this.#figures?.update(entries, rules.muted);
+    if (this.#settings.checkFigures) this.#figures?.update(entries, rules.muted);
     this.#report?.schedule();
   }
 

@@ -27,6 +27,8 @@ export const Settings = z.object({
   highlightStyle: HighlightStyle,
   /** Mark only the first mention of each entity on a page. */
   firstMentionOnly: z.boolean(),
+  /** Check the figures a page states against the stories, and mark them with the verdict. */
+  checkFigures: z.boolean(),
   /** Pointer rest time before a popover opens, in milliseconds. */
   hoverDelayMs: wholeNumber(0, 2000),
   /** Entity ids never marked anywhere. */
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   highlightStyle: 'underline',
   firstMentionOnly: false,
+  checkFigures: true,
   hoverDelayMs: 250,
   mutedEntities: [],
   mutedOnSites: {},

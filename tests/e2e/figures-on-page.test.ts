@@ -15,6 +15,7 @@ import {
   startFixtureServer,
   waitFor,
   type ExtensionSession,
+  writeSettings,
 } from './harness';
 import type { StaticServer } from './server';
 
@@ -82,6 +83,7 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
   });
 
   it('marks each restated figure with its verdict, nothing on years, addresses or phone numbers, and says why on hover', async () => {
+    await writeSettings(control, {});
     const page = await session.browser.newPage();
     collectPageErrors(page);
     screenshotOnFailure(page, `figures-news-${browserName}`);
@@ -195,6 +197,23 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
     expect(await page.evaluate(() => document.querySelector('factlens-root')?.shadowRoot?.activeElement !== null)).toBe(
       true,
     );
+
+    // Switched off in the options: the figures' marks go at once; switched back on, they come back.
+    await writeSettings(control, { checkFigures: false });
+    await waitFor(
+      () => figureMarks(page),
+      (found) => VERDICTS.every((verdict) => found[verdict].length === 0),
+      8000,
+    );
+    expect(await figureMarks(page)).toEqual({ agrees: [], close: [], differs: [] });
+    await writeSettings(control, { checkFigures: true });
+    expect(
+      await waitFor(
+        () => figureMarks(page),
+        (found) => found.differs.length === expected.differs.length,
+        15_000,
+      ),
+    ).toEqual(expected);
 
     // Marks and popover left the page as it was (our popover host aside).
     const after = await page.evaluate(() => {

@@ -30,6 +30,7 @@ const SETTING_NAMES: Record<string, string> = {
   disabledSites: 'Sites where Factlens is off',
   highlightStyle: 'Highlight style',
   firstMentionOnly: 'First mention only',
+  checkFigures: 'Check figures against your stories',
   hoverDelayMs: 'Hover delay',
   mutedEntities: 'Muted entities',
   mutedOnSites: 'Entities muted on one site',

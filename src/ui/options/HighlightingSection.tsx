@@ -68,6 +68,16 @@ export function HighlightingSection({ settings, save }: { settings: Settings; sa
           Mark only the first mention of each entity on a page
         </label>
       </div>
+      <div class="fo-field">
+        <label class="fo-check">
+          <input
+            type="checkbox"
+            checked={settings.checkFigures}
+            onChange={(event) => void save({ checkFigures: event.currentTarget.checked })}
+          />
+          Check the figures a page gives against your stories, and underline them: agrees, close or differs
+        </label>
+      </div>
       <NumberField
         label="Hover delay, in milliseconds"
         hint="How long the pointer rests on a mention before its facts appear (0 to 2000)."
