@@ -12,7 +12,9 @@ import { formatFigure } from '@/src/format/figures';
 import type { Settings } from '@/src/settings/schema';
 import {
   BROWSERS,
+  askTabs,
   collectPageErrors,
+  highlightCentre,
   launchWithExtension,
   MARK_HIGHLIGHTS,
   REPO_ROOT,
@@ -99,25 +101,7 @@ const waitFor = <T>(probe: () => Promise<T>, done: (value: T) => boolean, timeou
 
 /** The centre of the first box of the mark of `text` near the element `near`, in viewport coordinates. */
 function markCentre(page: Page, text: string, near: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(
-    (text: string, near: string) => {
-      const highlight = CSS.highlights.get('factlens-mention');
-      for (const range of (highlight ?? []) as unknown as Iterable<AbstractRange>) {
-        const node = range.startContainer as Text;
-        if (node.data.slice(range.startOffset, range.endOffset) !== text) continue;
-        if (!node.parentElement?.closest(`#${near}`)) continue;
-        const live = document.createRange();
-        live.setStart(node, range.startOffset);
-        live.setEnd(node, range.endOffset);
-        live.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const box = live.getClientRects()[0]!;
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      return null;
-    },
-    text,
-    near,
-  );
+  return highlightCentre(page, 'factlens-mention', text, near);
 }
 
 /** The text the popover shows, or '' when there is none. */
@@ -191,22 +175,8 @@ describe.each(BROWSERS)('annotation in %s', (browserName) => {
 
   /** Send `message` to the top frame of the tab showing `url`, as the popup does, and return its answer. */
   async function askPage(url: string, message: unknown): Promise<unknown> {
-    return control.evaluate(
-      async (url: string, message: unknown) => {
-        const { browser, chrome } = globalThis as unknown as { browser?: ControlApi; chrome: ControlApi };
-        const api = browser ?? chrome;
-        const self = await api.tabs.getCurrent();
-        const answers: unknown[] = [];
-        for (const tab of await api.tabs.query({})) {
-          if (tab.id === undefined || tab.id === self?.id) continue;
-          answers.push(await api.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined));
-        }
-        void url;
-        return answers.find((answer) => answer !== undefined);
-      },
-      url,
-      message,
-    );
+    void url;
+    return (await askTabs(control, message)).find((answer) => answer !== undefined);
   }
 
   async function open(path: string, options: { watch?: boolean } = {}): Promise<Page> {

@@ -7,8 +7,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  askTabs,
   BROWSERS,
   collectPageErrors,
+  highlightCentre,
   launchWithExtension,
   screenshotOnFailure,
   screenshotPath,
@@ -36,28 +38,6 @@ function figureMarks(page: Page): Promise<Record<(typeof VERDICTS)[number], stri
     }
     return marks as Record<'agrees' | 'close' | 'differs', string[]>;
   }, VERDICTS);
-}
-
-/** The centre of the figure marked `text` with `verdict`, scrolled into view. */
-function figureCentre(page: Page, verdict: string, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(
-    (verdict: string, text: string) => {
-      for (const range of (CSS.highlights.get(`factlens-figure-${verdict}`) ??
-        []) as unknown as Iterable<AbstractRange>) {
-        const node = range.startContainer as Text;
-        if (node.data.slice(range.startOffset, range.endOffset) !== text) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const live = document.createRange();
-        live.setStart(node, range.startOffset);
-        live.setEnd(node, range.endOffset);
-        const box = live.getClientRects()[0]!;
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      return null;
-    },
-    verdict,
-    text,
-  );
 }
 
 function popoverText(page: Page): Promise<string> {
@@ -108,7 +88,7 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
     expect(marks).toEqual(expected);
 
     // The pointer on the differing figure: the popover says what the page says and what the story said.
-    const centre = await figureCentre(page, 'differs', '300%');
+    const centre = await highlightCentre(page, 'factlens-figure-differs', '300%');
     expect(centre).not.toBeNull();
     await page.mouse.move(centre!.x - 30, centre!.y + 25);
     await page.mouse.move(centre!.x, centre!.y, { steps: 4 });
@@ -123,35 +103,21 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
     await page.screenshot({ path: screenshotPath(`figure-differs-${browserName}`) });
 
     // The popup's "On this page": the figures that differ first, each with both sides.
-    const listed = await control.evaluate(async () => {
-      const { browser, chrome } = globalThis as unknown as {
-        browser?: typeof chrome;
-        chrome: {
-          tabs: {
-            query(query: object): Promise<{ id?: number }[]>;
-            getCurrent(): Promise<{ id?: number } | undefined>;
-            sendMessage(id: number, message: unknown, options: { frameId: number }): Promise<unknown>;
-          };
-        };
-      };
-      const api = browser ?? chrome;
-      const own = (await api.tabs.getCurrent())?.id;
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined || tab.id === own) continue;
-        const answer = (await api.tabs
-          .sendMessage(tab.id, { type: 'page/list' }, { frameId: 0 })
-          .catch(() => undefined)) as
-          | {
-              ok: boolean;
-              value?: {
-                figures?: { verdict: string; entityName: string; entityId: string; page: string; position: number }[];
-              };
-            }
-          | undefined;
-        if (answer?.ok && answer.value?.figures?.length) return answer.value.figures;
-      }
-      return [];
-    });
+    interface ListedFigure {
+      verdict: string;
+      entityName: string;
+      entityId: string;
+      page: string;
+      position: number;
+    }
+    const answers = (await askTabs(control, { type: 'page/list' })) as (
+      | {
+          ok: boolean;
+          value?: { figures?: ListedFigure[] };
+        }
+      | undefined
+    )[];
+    const listed = answers.find((answer) => answer?.ok && answer.value?.figures?.length)?.value?.figures ?? [];
     expect(listed.map((figure) => `${figure.verdict} ${figure.entityName}: ${figure.page}`)).toEqual([
       'differs Credo: This page: 300%',
       expect.stringMatching(/^differs .+: This page: 80$/),
@@ -164,29 +130,14 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
     // Choosing one in the popup's list: the page shows it and opens its popover, focus in it.
     await page.mouse.move(5, 5);
     const azure = listed.find((figure) => figure.page === 'This page: 31%')!;
-    const jumped = await control.evaluate(
-      async (figure: { position: number; entityId: string; page: string }) => {
-        const { browser, chrome } = globalThis as unknown as {
-          browser?: typeof chrome;
-          chrome: {
-            tabs: {
-              query(query: object): Promise<{ id?: number }[]>;
-              getCurrent(): Promise<{ id?: number } | undefined>;
-              sendMessage(id: number, message: unknown, options: { frameId: number }): Promise<unknown>;
-            };
-          };
-        };
-        const api = browser ?? chrome;
-        const own = (await api.tabs.getCurrent())?.id;
-        for (const tab of await api.tabs.query({})) {
-          if (tab.id === undefined || tab.id === own) continue;
-          const message = { type: 'page/jump-figure', ...figure };
-          if ((await api.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => false)) === true) return true;
-        }
-        return false;
-      },
-      { position: azure.position, entityId: azure.entityId, page: azure.page },
-    );
+    const jumped = (
+      await askTabs(control, {
+        type: 'page/jump-figure',
+        position: azure.position,
+        entityId: azure.entityId,
+        page: azure.page,
+      })
+    ).includes(true);
     expect(jumped).toBe(true);
     const jumpedText = await waitFor(
       () => popoverText(page),

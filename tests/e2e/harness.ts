@@ -644,3 +644,59 @@ export async function writeSettings(control: Page, changes: Partial<Settings>): 
     record,
   );
 }
+
+/**
+ * The centre, in viewport coordinates, of the first range of the page's highlight `name` that covers
+ * `text` (inside the element with id `near`, when given), once its element is scrolled to the middle.
+ */
+export function highlightCentre(
+  page: Page,
+  name: string,
+  text: string,
+  near?: string,
+): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    (name: string, text: string, near: string | null) => {
+      for (const range of (CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>) {
+        const node = range.startContainer as Text;
+        if (node.data.slice(range.startOffset, range.endOffset) !== text) continue;
+        if (near !== null && !node.parentElement?.closest(`#${near}`)) continue;
+        const live = document.createRange();
+        live.setStart(node, range.startOffset);
+        live.setEnd(node, range.endOffset);
+        node.parentElement!.scrollIntoView({ block: 'center' });
+        const box = live.getClientRects()[0]!;
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return null;
+    },
+    name,
+    text,
+    near ?? null,
+  );
+}
+
+/**
+ * Send `message` from `control` (an extension page) to the top frame of every other tab, as the popup
+ * does, and return their answers (undefined where a tab has no content script to answer).
+ */
+export function askTabs(control: Page, message: unknown): Promise<unknown[]> {
+  return control.evaluate(async (message: unknown) => {
+    interface TabsApi {
+      tabs: {
+        getCurrent(): Promise<{ id?: number } | undefined>;
+        query(query: object): Promise<{ id?: number }[]>;
+        sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+      };
+    }
+    const { browser, chrome } = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+    const api = browser ?? chrome;
+    const self = await api.tabs.getCurrent();
+    const answers: unknown[] = [];
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined || tab.id === self?.id) continue;
+      answers.push(await api.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined));
+    }
+    return answers;
+  }, message);
+}
