@@ -1,8 +1,9 @@
 /**
- * A tiny static file server for browser tests: it serves fixture pages from
- * 127.0.0.1 so that content scripts see an ordinary http:// origin. Browsers
- * treat file:// pages specially (Firefox isolates each file, Chromium needs an
- * extra switch before extensions may touch them), so tests never use file://.
+ * A tiny static file server for browser tests and the benchmark: it serves
+ * fixture pages from 127.0.0.1 so that content scripts see an ordinary
+ * http:// origin. Browsers treat file:// pages specially (Firefox isolates
+ * each file, Chromium needs an extra switch before extensions may touch them),
+ * so tests never use file://.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -34,19 +35,32 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** What a server adds to serving files. */
+export interface StaticServerOptions {
+  /** Headers sent with every answer, besides the content type (the benchmark's cross-origin isolation). */
+  headers?: Record<string, string>;
+  /** Pages served from memory: URL path → HTML. */
+  generated?: ReadonlyMap<string, string>;
+  /** Only files with these extensions are served from disk; others answer 404. Default: all. */
+  extensions?: readonly string[];
+}
+
 /**
  * Serve directories under URL prefixes on 127.0.0.1 at a free port.
  *
  * @param roots - URL prefix → directory, e.g. `{ '/': 'tests/fixtures', '/gen/': '/tmp/generated' }`.
  *   The longest matching prefix wins. A directory that does not exist simply answers 404.
  */
-export async function startStaticServer(roots: Record<string, string>): Promise<StaticServer> {
+export async function startStaticServer(
+  roots: Record<string, string>,
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   const mounts = Object.entries(roots)
     .map(([prefix, dir]) => ({ prefix: prefix.endsWith('/') ? prefix : `${prefix}/`, dir: path.resolve(dir) }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
 
   const server = createServer((request, response) => {
-    serve(mounts, request, response).catch((error: unknown) => {
+    serve(mounts, options, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(String(error));
     });
@@ -69,6 +83,7 @@ export async function startStaticServer(roots: Record<string, string>): Promise<
 
 async function serve(
   mounts: { prefix: string; dir: string }[],
+  { headers = {}, generated, extensions }: StaticServerOptions,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -77,15 +92,22 @@ async function serve(
     return;
   }
   const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const page = generated?.get(pathname);
+  if (page !== undefined) {
+    response.writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store', ...headers });
+    response.end(request.method === 'HEAD' ? undefined : page);
+    return;
+  }
   const file = await resolveFile(mounts, pathname);
-  if (!file) {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}`);
+  if (!file || (extensions && !extensions.includes(path.extname(file).toLowerCase()))) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(`Not found: ${pathname}`);
     return;
   }
   response.writeHead(200, {
     'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     // Tests rebuild fixtures between runs; a cached copy would hide the change.
     'cache-control': 'no-store',
+    ...headers,
   });
   if (request.method === 'HEAD') {
     response.end();

@@ -4,19 +4,8 @@
  * vocabulary of tens of thousands of words with a long tail, entity names and
  * figures), generated from a seed so every run times the same data.
  */
+import { seededRandom as random } from '@/bench/aliases';
 import type { Entity, FactBase, Figure, Story } from '@/src/facts/schema';
-
-/** A small, fast, seedable generator (mulberry32), so runs are repeatable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the of and to in a is that for on with as was by at from its it has are be this have an which will said ' +
