@@ -21,6 +21,7 @@ import { SETTINGS_KEY, SETTINGS_VERSION } from '@/src/settings/schema';
 import {
   BROWSERS,
   collectPageErrors,
+  highlightCentre,
   launchWithExtension,
   REPO_ROOT,
   screenshotOnFailure,
@@ -544,6 +545,35 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       await (await view.$('.flc-chart'))!.screenshot({ path: screenshotPath(`chart-entity-${theme}-${browserName}`) });
       expect(await collectPageErrors(view).read()).toEqual([]);
       await view.close();
+    },
+  );
+
+  it.each(THEMES)(
+    'the page’s figures checked: the popover opened from a differing figure, no axe violations, readable, %s theme',
+    async (theme) => {
+      await setTheme(control, theme);
+      const article = await session.openPage(`${server.origin}/figures-news.html`);
+      screenshotOnFailure(article, `a11y-figure-popover-${theme}-${browserName}`);
+      await article.setViewport({ width: 1000, height: 900 });
+      await article.waitForFunction(() => (CSS.highlights.get('factlens-figure-differs')?.size ?? 0) >= 2, WAIT);
+      const centre = await highlightCentre(article, 'factlens-figure-differs', '300%');
+      expect(centre).not.toBeNull();
+      await article.mouse.move(centre!.x - 30, centre!.y + 40);
+      await article.mouse.move(centre!.x, centre!.y, { steps: 4 });
+      await article.waitForFunction(
+        (wanted: string) =>
+          document
+            .querySelector('factlens-root')
+            ?.shadowRoot?.querySelector(`.fl-open .fl-popover[data-theme=${wanted}] .fl-page-figure .fl-verdict`),
+        { timeout: 10_000 },
+        theme,
+      );
+      const outcome = await runAxe(article, { include: ['factlens-root'] });
+      expect(outcome.violations).toEqual([]);
+      expect(outcome.shadowNodesChecked).toBeGreaterThan(10);
+      await expectReadableText(article, [null], { include: [await copyPopoverForContrast(article)] });
+      expect(await collectPageErrors(article).read()).toEqual([]);
+      await article.close();
     },
   );
 
