@@ -52,6 +52,8 @@ export interface Matcher {
   findCandidates(text: string): Candidate[];
   /** Entity ids that carry context words. */
   readonly contextEntityIds: ReadonlySet<string>;
+  /** Whether the stories give `entityId` figures (true when the plan does not say). */
+  hasFigures(entityId: string): boolean;
   /**
    * Which of the context-requiring entities have enough context words in
    * `text` (the surrounding block, or the whole page). Never throws.
@@ -118,6 +120,10 @@ export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = 
     partialAliases: usableIndexes.flatMap((index, input) => (partialInPayload.has(index) ? [input] : [])),
     sharedAliases,
     kinds: payload.entities.map((_, index) => payload.kinds?.charAt(index) || 't').join(''),
+    // A digit per entity, as `kinds` has a letter: entities past the payload's digits have no figures.
+    ...(payload.figured === undefined
+      ? {}
+      : { figured: payload.entities.map((_, index) => payload.figured!.charAt(index) || '0').join('') }),
     commonFormsFrom: usable.length,
     aliases: planAliasSet(
       [
@@ -148,6 +154,10 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
   const entityOfAlias = plan.aliasEntities.map((entity) => plan.entities[entity]!);
   const context = instantiateContextWords(plan.context, options);
   const partial = new Set(plan.partialAliases);
+  const figured =
+    plan.figured === undefined
+      ? null
+      : new Set(plan.entities.filter((_, index) => plan.figured!.charAt(index) === '1'));
   const senseOf = (input: number): AliasSense => {
     const entityId = entityOfAlias[input]!;
     const kind = KINDS[plan.kinds.charAt(plan.aliasEntities[input]!)] ?? 'thing';
@@ -173,6 +183,7 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
     aliasCount: aliases.size - (plan.aliasEntities.length - plan.commonFormsFrom),
     expressionCount: aliases.expressionCount,
     contextEntityIds: context.entityIds,
+    hasFigures: (entityId) => figured === null || figured.has(entityId),
     findMentions(text) {
       try {
         return aliases

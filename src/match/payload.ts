@@ -47,6 +47,8 @@ export const MatcherPayloadSchema = z
      * things. Absent: every entity is `t`.
      */
     kinds: z.optional(z.string().check(z.regex(/^[hlt]*$/))),
+    /** One digit per entity: `1` when the stories give it figures. Absent: any may have. */
+    figured: z.optional(z.string().check(z.regex(/^[01]*$/))),
   })
   .check(
     z.refine(
@@ -177,7 +179,14 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
     context,
     ...(partial.length > 0 ? { partial } : {}),
     kinds: factBase.entities.map((entity) => KIND_LETTERS[entity.kind] ?? 't').join(''),
+    figured: figuredDigits(factBase),
   };
+}
+
+/** One digit per entity of `factBase`: `1` when one of its figures is the entity's. */
+function figuredDigits(factBase: FactBase): string {
+  const figured = new Set(factBase.figures.flatMap((figure) => figure.entityIds));
+  return factBase.entities.map((entity) => (figured.has(entity.id) ? '1' : '0')).join('');
 }
 
 /**
@@ -228,6 +237,7 @@ export const MatcherPlanSchema = z
     partialAliases: IndexList,
     sharedAliases: GroupList,
     kinds: z.string().check(z.regex(/^[hlt]*$/)),
+    figured: z.optional(z.string().check(z.regex(/^[01]*$/))),
     commonFormsFrom: z.int().check(z.nonnegative()),
     aliases: AliasSetPlanSchema,
     context: z.object({
@@ -249,6 +259,10 @@ export const MatcherPlanSchema = z
           [set.exact, set.insensitive].every((table) => table.aliases.every((alias) => alias < wordIndexes.length)),
         ),
       'an alias or word refers to an index outside its list',
+    ),
+    z.refine(
+      (plan) => plan.figured === undefined || plan.figured.length === plan.entities.length,
+      'figured needs a digit per entity',
     ),
   );
 

@@ -86,6 +86,8 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
   const sharedAliases = groups(plan.sharedAliases, 'plan.sharedAliases');
   const kinds = text(plan.kinds, 'plan.kinds');
   if (!KINDS.test(kinds)) fail('plan.kinds', 'letters h, l and t');
+  const figured = plan.figured === undefined ? undefined : text(plan.figured, 'plan.figured');
+  if (figured !== undefined && !/^[01]*$/.test(figured)) fail('plan.figured', 'digits 0 and 1');
   const commonFormsFrom = wholeNumber(plan.commonFormsFrom, 'plan.commonFormsFrom');
   const aliases = aliasSet(plan.aliases, 'plan.aliases');
   const context = record(plan.context, 'plan.context');
@@ -96,6 +98,7 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
     partialAliases,
     sharedAliases,
     kinds,
+    ...(figured === undefined ? {} : { figured }),
     commonFormsFrom,
     aliases,
     context: {
@@ -121,5 +124,6 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
       [set.exact, set.insensitive].every((table) => below(table.aliases, wordIndexes.length)),
     );
   if (!inRange) fail('plan', 'a plan whose every alias and word refers to an index inside its list');
+  if (figured !== undefined && figured.length !== entities.length) fail('plan.figured', 'a digit per entity');
   return decoded;
 }

@@ -34,6 +34,12 @@ export interface MatcherPlan {
   /** One letter per entity: `h` person, `l` place, `t` anything else (see `NameKind`). */
   kinds: string;
   /**
+   * One digit per entity: `1` when the stories give it figures. The page's figure checks read only
+   * the blocks that name such an entity (no other can get a verdict). Absent (a plan kept from an
+   * older build): every entity may have figures.
+   */
+  figured?: string;
+  /**
    * Alias inputs from this index on are the lower-case forms of one-word
    * names ("jobs" of "Jobs"), found as a `Candidate`'s `commonWord` only (matcher.ts).
    */

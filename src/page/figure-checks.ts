@@ -56,6 +56,11 @@ export interface FigureCheckOptions {
   layer(): HighlightLayer | null;
   /** The page's publication date, `YYYY-MM-DD`, when it gives one. */
   pageDate(): string | null;
+  /**
+   * Whether the stories give `entityId` figures: only a block naming such an entity is read (no other
+   * can get a verdict). Absent: every entity may have.
+   */
+  hasFigures?(entityId: string): boolean;
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number): void;
   now(): number;
@@ -224,7 +229,7 @@ export class FigureChecks {
       (entry) => {
         if (this.#seen.has(entry)) return false;
         this.#seen.add(entry);
-        return true;
+        return this.#options.hasFigures?.(entry.entityId) ?? true;
       },
       (block, text) => {
         if (this.#sentBlocks.get(block) === text) return true;
@@ -312,7 +317,8 @@ const ENTRIES_PER_STEP = 500;
  * The sentences to check of the blocks (paragraphs, list items, cells…) that hold the new ones among
  * `entries`, read on the page's thread: a generator that yields after each block and every few hundred
  * mentions, so its driver can give the page its turn (`npm run bench` times a whole pass).
- * `isNew(entry)`: whether the mention was not looked at by an earlier pass; `sentBefore(block, text)`:
+ * `isNew(entry)`: whether the mention was not looked at by an earlier pass (and may lead to a verdict);
+ * its block is read with every mention in it. `sentBefore(block, text)`:
  * true to skip a block whose text was sent as it is now. Stops once `limit` sentences are found.
  */
 export function* collectSentences(

@@ -128,6 +128,7 @@ export class PageSession {
           check: (request) => checkFigures(request),
           layer: () => this.#marks?.layer ?? null,
           pageDate: () => (pageDate === undefined ? (pageDate = pageDateOf(this.#document)) : pageDate),
+          hasFigures: (entityId) => this.#matcher?.hasFigures(entityId) ?? true,
           ...timers,
           now,
           yieldToPage: () => yieldToPage(window as unknown as typeof globalThis),

@@ -347,3 +347,18 @@ describe('findMentions: odd inputs', () => {
     expect(mentions).toEqual(referenceFindMentions(text, referenceAliasesOf(catalog)));
   });
 });
+
+describe('hasFigures', () => {
+  it('says which entities the stories give figures, a short list padded with none, and all when unknown', () => {
+    const matcher = compileMatcher({
+      v: 1,
+      entities: ['a', 'b', 'c'],
+      aliases: [['Alpha', 0, 0]],
+      context: {},
+      figured: '10',
+    });
+    expect(['a', 'b', 'c'].map((id) => matcher.hasFigures(id))).toEqual([true, false, false]);
+    const unknown = compileMatcher({ v: 1, entities: ['a'], aliases: [['Alpha', 0, 0]], context: {} });
+    expect(unknown.hasFigures('a')).toBe(true);
+  });
+});

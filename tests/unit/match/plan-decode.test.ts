@@ -36,6 +36,8 @@ const MALFORMED: [string, (plan: Plan) => void][] = [
   ['shared aliases with a bad separator', (plan) => (plan.sharedAliases = '0|1')],
   ['a shared alias out of range', (plan) => (plan.sharedAliases = '0,999999')],
   ['an unknown kind letter', (plan) => (plan.kinds = 'x')],
+  ['a figured digit other than 0 and 1', (plan) => (plan.figured = '2'.repeat(plan.entities.length))],
+  ['figured digits for fewer entities', (plan) => (plan.figured = '1')],
   ['a negative start of common forms', (plan) => (plan.commonFormsFrom = -2)],
   ['a key table with more keys than aliases', (plan) => (plan.aliases.exact.keys += '\nextra')],
   ['a key alias out of range', (plan) => (plan.aliases.exact.aliases = '999999')],
@@ -58,8 +60,9 @@ describe('decodeMatcherPlan', () => {
     expect(decodeMatcherPlan(copy(plan))).toEqual(MatcherPlanSchema.parse(copy(plan)));
   });
 
-  it('is tested on a plan with context layers', () => {
+  it('is tested on a plan with context layers, and on one that says which entities have figures', () => {
     expect(contextPlan.context.layers.length).toBeGreaterThan(0);
+    expect(bundledPlan.figured).toMatch(/^[01]*1[01]*$/);
   });
 
   it('leaves out fields the plan does not have, as the schema does', () => {

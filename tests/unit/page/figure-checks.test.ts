@@ -123,6 +123,28 @@ describe('FigureChecks', () => {
     expect(checks.size).toBe(1);
   });
 
+  it('reads no block whose names have no figures in the stories', async () => {
+    const narrow = new FigureChecks({
+      window: happy as unknown as FigureCheckOptions['window'],
+      check: async (request) => {
+        requests.push(request);
+        return answer(request);
+      },
+      layer: () => null,
+      pageDate: () => null,
+      hasFigures: (entityId) => entityId !== 'credo',
+      setTimeout: (callback, ms) => setTimeout(callback, ms) as unknown as number,
+      clearTimeout: (id) => clearTimeout(id),
+      now: () => performance.now(),
+      yieldToPage: () => Promise.resolve(),
+      signal: controller.signal,
+    });
+    doc.body.innerHTML = '<p>Credo rose 300% in 2024.</p>';
+    narrow.update(mentions(), new Set());
+    await vi.runAllTimersAsync();
+    expect(requests).toEqual([]);
+  });
+
   it('drops an answer that arrives after the fact base changed', async () => {
     let release!: () => void;
     const slow = new FigureChecks({
