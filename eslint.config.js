@@ -116,6 +116,24 @@ const LAYERS = [
       ],
     },
   },
+  // The user's articles are stored and analysed here; the background serves them (its handlers for the
+  // options page live in src/background/articles.ts), so the arrow runs from the background to them only.
+  {
+    files: ['src/user-articles/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/background', '**/background/**'],
+              message: 'src/user-articles must not import src/background: handlers live in src/background.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Messages are the bottom of every context: their schemas are built from the fact base's and zod only, so
   // any context can import them without pulling in another's code.
   {

@@ -2,7 +2,7 @@ import { planMatcher } from '../match/matcher';
 import { buildMatcherPayload, encodeMatcherPlan } from '../match/payload';
 import type { BackgroundHandlers } from './router';
 import type { FactBaseStore } from './factbase-store';
-import { createUserArticleHandlers, type ArticlePreviewer } from '../user-articles/handlers';
+import { createUserArticleHandlers, type ArticlePreviewer } from './articles';
 import { createSearchHandlers } from './search';
 import { createFigureHandlers } from './figures';
 

@@ -139,6 +139,16 @@ describe('layer rules', () => {
     expect(await importFindings('src/messages/probe.ts', source)).toHaveLength(1);
   });
 
+  it.each([
+    "import type { FactBaseStore } from '../background/factbase-store';",
+    "import type { BackgroundHandlers } from '@/src/background/router';",
+  ])('src/user-articles may not import src/background: %s', async (source) => {
+    expect(await importFindings('src/user-articles/probe.ts', source)).toHaveLength(1);
+    expect(await importFindings('src/user-articles/probe.ts', "import { mergeUserArticles } from './merge';")).toEqual(
+      [],
+    );
+  });
+
   it('lets src/messages import zod, the fact base schema and its own modules', async () => {
     for (const source of [
       "import * as z from 'zod/mini';",

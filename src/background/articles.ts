@@ -1,13 +1,13 @@
 /**
  * The background's answers for the options page: article previews and the
- * entity list. Kept apart from the merge (`src/background/user-articles.ts`)
+ * entity list. Kept apart from the merge (`user-articles.ts`)
  * so importing the handlers does not pull in the ingest pipeline.
  */
-import type { FactBaseStore } from '../background/factbase-store';
-import type { BackgroundHandlers } from '../background/router';
 import type { EntitySummary } from '../messages/schema';
 import type { ArticleDraft } from '../messages/article-preview';
-import type { PreviewResult } from './preview';
+import type { PreviewResult } from '../user-articles/preview';
+import type { FactBaseStore } from './factbase-store';
+import type { BackgroundHandlers } from './router';
 
 /** Whatever can preview a draft: the background's user-article sync. */
 export interface ArticlePreviewer {
