@@ -8,23 +8,16 @@
  */
 import type { Matcher } from '@/src/match/matcher';
 import { pageMatching, type Matching } from '@/src/page/chunk-mentions';
-import { createDetailsCache, type DetailsCache } from '@/src/messages/details';
-import type { ContentRequest } from '@/src/messages/content';
-import type { CheckFiguresRequest, FigureVerdict } from '@/src/messages/figures';
-import {
-  checkFigures,
-  matcherFromAnswer,
-  parseContentRequest,
-  reportMentionCounts,
-  type MessageSender,
-} from '@/src/page/messaging';
+import type { ClientOptions, Send } from '@/src/messages/client';
+import type { ContentRequest } from '@/src/messages/to-content';
+import { createBackgroundRequests, parseContentRequest, type BackgroundRequests } from '@/src/page/messaging';
 import type { Settings } from '@/src/settings/schema';
 import { resolveSettings, saveSettings, type SettingsStorageArea } from '@/src/settings/store';
 
 /** What the content script gets from this module. */
 export interface ContentDataModule {
-  /** Parse the background's answer to `matcher/get` and build the matcher; throws on an error or malformed answer. */
-  matcherFromAnswer(answer: unknown): Matcher;
+  /** The content script's requests to the background, their answers read with the protocol's schemas. */
+  createBackgroundRequests(send: Send, options: ClientOptions): BackgroundRequests;
   /** The page's matching with that matcher: the per-mention decisions live here, not in every frame. */
   pageMatching(matcher: Matcher, document: Document): Matching;
   /** A request from the background or popup, or null when the message is none the content script answers. */
@@ -33,21 +26,12 @@ export interface ContentDataModule {
   resolveSettings(stored: unknown): Settings;
   /** Save a settings change (checked against the schema first). */
   saveSettings(area: SettingsStorageArea, patch: Partial<Settings>): Promise<Settings>;
-  /** Entity details asked of the background once per entity, parsed on receipt. */
-  createDetailsCache(runtime: MessageSender): DetailsCache;
-  /** Tell the background which entities the frame marks; never throws. */
-  reportMentionCounts(runtime: MessageSender, counts: Record<string, number>): Promise<void>;
-  /** Check the page's sentences against the stories; the answer parsed on receipt. */
-  checkFigures(runtime: MessageSender, request: CheckFiguresRequest): Promise<FigureVerdict[]>;
 }
 
 export default defineUnlistedScript((): ContentDataModule => ({
-  matcherFromAnswer,
+  createBackgroundRequests,
   pageMatching,
   parseContentRequest,
   resolveSettings,
   saveSettings,
-  createDetailsCache,
-  reportMentionCounts,
-  checkFigures,
 }));

@@ -11,7 +11,7 @@
 import { startAnnotator } from '@/src/page/annotator';
 import type { AnnotatorEnvironment, ContentContext } from '@/src/page/environment';
 import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
-import { requestMatcher } from '@/src/page/messaging';
+import { createBackgroundRequests } from '@/src/page/messaging';
 import { pageMatching } from '@/src/page/chunk-mentions';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/schema';
 import type { ScanResult } from '../types';
@@ -202,9 +202,9 @@ export async function measureScan(payloadJson: string, settings: Partial<Setting
       matcherAsked = true;
       const askedAt = realNow();
       // The real script receives the payload as a message (structured clone) and parses it with its schema.
-      const matcher = await requestMatcher({
-        sendMessage: () => Promise.resolve({ ok: true, value: JSON.parse(payloadJson) }),
-      });
+      const matcher = await createBackgroundRequests(() =>
+        Promise.resolve({ ok: true, value: JSON.parse(payloadJson) }),
+      ).requestMatcher();
       // The engine compiles each expression on its first use: do it here, so that the matcher's cost is
       // told apart from the scan's (the real script pays it in its first slice, which the same task runs).
       matcher.findMentions('Factlens reads this first.');

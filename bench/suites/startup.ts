@@ -21,6 +21,7 @@ import { call, closeQuietly, inject, openFresh } from '../driver';
 import type { ScanResult } from '../types';
 import { loadOnce, type ExtensionContext } from './extension';
 import { heapAfterGc } from './inpage';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 
 /** First marks after the content script starts, one page, background awake and stopped. */
 export interface ColdStartResult {
@@ -54,13 +55,13 @@ async function stopBackground(browser: BenchBrowser, control: Page): Promise<voi
 
 /** One `stats/get` round trip from an extension page, in ms. */
 function askStats(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (protocol: number) => {
     const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } })
       .chrome;
     const started = performance.now();
-    await api.runtime.sendMessage({ type: 'stats/get' });
+    await api.runtime.sendMessage({ type: 'stats/get', protocol });
     return performance.now() - started;
-  });
+  }, PROTOCOL_VERSION);
 }
 
 /** Load `path` `runs` times with the background awake, and (Chromium) `runs` times right after stopping it. */

@@ -33,7 +33,6 @@ export default defineContentScript({
       window,
       ctx,
       ...lazyEnvironment(ctx, isTopFrame),
-      openStory: (storyId) => void browser.runtime.sendMessage({ type: 'story/open', storyId }),
       // Chromium restyles only the element a rule for its place matches; Firefox every element of its tag.
       markByPlace: !import.meta.env.FIREFOX,
     });

@@ -12,6 +12,8 @@
  */
 import { browser, type PublicPath } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createPoster, type ClientOptions, type Send } from '@/src/messages/client';
+import type { ContentToBackgroundCalls } from '@/src/messages/content-to-background';
 import type { AnnotatorEnvironment } from '@/src/page/environment';
 import { loadSettingsWith, watchStoredSettings } from '@/src/settings/store';
 import type { ContentDataModule } from '../content-data';
@@ -39,7 +41,20 @@ function importPart<T>(path: PublicPath): Promise<T> {
 export const loadData = once(() => importPart<ContentDataModule>('/content-data.js'));
 /** Preact, Floating UI and the popover. */
 export const loadPopover = once(() => importPart<ContentPopoverModule>('/content-popover.js'));
-const loadDetailsCache = once(() => loadData().then((data) => data.createDetailsCache(browser.runtime)));
+
+/** The one place the content script sends from: every request goes through the protocol's client. */
+const send: Send = (request) => browser.runtime.sendMessage(request);
+
+/**
+ * How the content script's client learns it is outdated, and stops. After an extension update the
+ * copy left in an open tab has lost its runtime (WXT's context notices: `ctx.isValid` reads
+ * `runtime.id`), or, where it still reaches a newer background, gets `outdated` answers; either way
+ * the context is invalidated, which tears the page's work down (marks, listeners, the popover) as an
+ * update does, instead of every later hover failing with "Extension context invalidated".
+ */
+export function outdatedStops(ctx: Pick<ContentScriptContext, 'isValid' | 'notifyInvalidated'>): ClientOptions {
+  return { alive: () => ctx.isValid, onOutdated: () => ctx.notifyInvalidated() };
+}
 
 /** What the page layer asks of the content script and the parts above provide, each loaded when first used. */
 export type LazyEnvironment = Pick<
@@ -53,6 +68,7 @@ export type LazyEnvironment = Pick<
   | 'checkFigures'
   | 'reportCounts'
   | 'createPopover'
+  | 'openStory'
 >;
 
 /**
@@ -63,6 +79,10 @@ export type LazyEnvironment = Pick<
  */
 export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean): LazyEnvironment {
   const { local } = browser.storage;
+  const options = outdatedStops(ctx);
+  // Its sending half is here (no zod), to send the matcher's request while the data module loads.
+  const { post } = createPoster<ContentToBackgroundCalls>(send, options);
+  const requests = once(() => loadData().then((data) => data.createBackgroundRequests(send, options)));
   return {
     loadSettings: () => loadSettingsWith(local, (stored) => loadData().then((data) => data.resolveSettings(stored))),
     watchSettings: (listener) =>
@@ -72,18 +92,20 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
     saveSettings: (patch) => loadData().then((data) => data.saveSettings(local, patch)),
     // The payload is asked for while the module that parses it loads.
     requestMatcher: () =>
-      Promise.all([loadData(), browser.runtime.sendMessage({ type: 'matcher/get' })]).then(([data, answer]) =>
-        data.matcherFromAnswer(answer),
+      Promise.all([requests(), post('matcher/get', {})]).then(([requests, answer]) =>
+        requests.matcherFromAnswer(answer),
       ),
     pageMatching: (matcher, document) => loadData().then((data) => data.pageMatching(matcher, document)),
-    loadDetails: (entityId) => loadDetailsCache().then((cache) => cache.load(entityId)),
-    checkFigures: (request) => loadData().then((data) => data.checkFigures(browser.runtime, request)),
+    loadDetails: (entityId) => requests().then((requests) => requests.loadDetails(entityId)),
+    checkFigures: (request) => requests().then((requests) => requests.checkFigures(request)),
     reportCounts: (counts) => {
       // Fetched while idle, so the first hover does not wait for the popover's code.
       if (Object.keys(counts).length > 0) ctx.requestIdleCallback(() => void loadPopover().catch(() => {}));
       // Frames would overwrite each other's counts on the badge.
-      if (isTopFrame) void loadData().then((data) => data.reportMentionCounts(browser.runtime, counts));
+      if (isTopFrame) void requests().then((requests) => requests.reportMentionCounts(counts));
     },
+    // Content scripts cannot open extension pages themselves without exposing them to every site.
+    openStory: (storyId) => void post('story/open', { storyId }).catch(() => {}),
     createPopover: (options) => loadPopover().then((module) => module.createPopoverHost(options)),
   };
 }

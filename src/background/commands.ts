@@ -1,4 +1,5 @@
-import type { ContentRequest } from '../messages/schema';
+import { createPoster, type StampedRequest } from '../messages/client';
+import type { ContentRequest, ToContentCalls } from '../messages/to-content';
 
 /** Manifest command names, bound to keys in `wxt.config.ts` and changeable in the browser's shortcut settings. */
 export const COMMANDS = {
@@ -11,7 +12,11 @@ export interface CommandsApi {
   commands: { onCommand: { addListener(listener: (command: string) => void): void } };
   tabs: {
     query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+    sendMessage(
+      tabId: number,
+      request: ContentRequest & StampedRequest,
+      options: { frameId: number },
+    ): Promise<unknown>;
   };
 }
 
@@ -26,8 +31,9 @@ export function registerCommands(api: CommandsApi): void {
     if (!direction) return;
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const request: ContentRequest = { type: 'mentions/navigate', direction };
-    await api.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => {
+    const topFrame = createPoster<ToContentCalls>((request) => api.tabs.sendMessage(tab.id!, request, { frameId: 0 }));
+    // Whether the page moved is of no use here.
+    await topFrame.post('mentions/navigate', { direction }).catch(() => {
       // No content script in this tab (a browser page, or one loaded before install).
     });
   });

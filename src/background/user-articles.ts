@@ -15,6 +15,8 @@ import { mergeUserBuild, userBuildInput, type UserBuild } from '../user-articles
 import type { PreviewResult } from '../user-articles/preview';
 import type { UserArticle } from '../user-articles/schema';
 import type { ArticleDraft } from '../messages/article-preview';
+import { createPoster, type StampedRequest } from '../messages/client';
+import type { ContentRequest, ToContentCalls } from '../messages/to-content';
 import { USER_ARTICLES_KEY } from '../user-articles/schema';
 import { readStoredUserArticles } from '../user-articles/store';
 import type { ArticleBuilder } from './builder/client';
@@ -162,7 +164,7 @@ export function answerWhenReady<Handlers extends Record<string, (...args: never[
 /** The slice of `browser.tabs` that {@link notifyAllTabs} uses. */
 export interface TabsApi {
   query(query: Record<string, never>): Promise<{ id?: number }[]>;
-  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  sendMessage(tabId: number, request: ContentRequest & StampedRequest): Promise<unknown>;
 }
 
 /**
@@ -171,15 +173,16 @@ export interface TabsApi {
  * is expected and ignored.
  */
 export async function notifyAllTabs(tabs: TabsApi): Promise<void> {
-  const notice = { type: 'factbase/changed' } as const;
   const all = await tabs.query({});
   await Promise.all(
-    all.map((tab) =>
-      tab.id === undefined
+    all.map(({ id }) =>
+      id === undefined
         ? undefined
-        : tabs.sendMessage(tab.id, notice).catch(() => {
-            // No content script in this tab.
-          }),
+        : createPoster<ToContentCalls>((request) => tabs.sendMessage(id, request))
+            .post('factbase/changed', {})
+            .catch(() => {
+              // No content script in this tab.
+            }),
     ),
   );
 }

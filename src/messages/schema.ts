@@ -1,7 +1,8 @@
 /**
- * Every message that crosses a context boundary, one schema each,
- * discriminated by `type` and named by direction. Receivers parse with these
- * schemas; anything that does not parse is dropped and logged.
+ * Extension pages (popup, story page, options page) → background: their requests, one schema each,
+ * discriminated by `type`, their answers, and {@link PagesToBackgroundCalls}, the call map of this
+ * direction (`protocol.ts` joins it with the content script's). The background parses requests with
+ * these schemas; anything that does not parse is dropped and logged.
  *
  * We send everything through `browser.runtime` messaging, never
  * `window.postMessage`, so a page can neither read nor forge our traffic.
@@ -10,33 +11,16 @@ import * as z from 'zod/mini';
 import { EntityKind, Figure, Story } from '../facts/schema';
 import { ArticleDraft, PreviewOutcome } from './article-preview';
 import { SearchResults, SearchSuggestions } from './search-results';
-import { GetEntityRequest } from './details';
-import { CheckFiguresRequest } from './figures';
+import { GetEntityRequest, GetEntityResponse } from './details';
 import { resultOf } from './result';
 
-// What the content script receives has modules of its own, so it can load those schemas without the rest;
-// the ones other contexts use are re-exported here, so they import their schemas from this one place.
-export { ContentRequest, ListPageMentionsResponse, PageMentions } from './content';
-export { EntityDetails, GetEntityResponse, StoryForEntity } from './details';
-export { CheckFiguresResponse } from './figures';
-
-// ---------------------------------------------------------------------------
-// Any context → background
+// What the content script sends and receives has modules of its own, so it can load those schemas without
+// the rest; the ones other contexts use are re-exported here, so they import their schemas from one place.
+export { ContentRequest, PageMentions } from './to-content';
+export { EntityDetails, StoryForEntity } from './details';
 
 /** How large is the fact base? */
 export const GetStatsRequest = z.object({ type: z.literal('stats/get') });
-
-/** Content script → background: the compact alias payload to compile a matcher from. */
-export const GetMatcherRequest = z.object({ type: z.literal('matcher/get') });
-
-/**
- * Content script → background: which entities this frame marks, with counts,
- * so the toolbar badge can show the number of distinct entities on the tab.
- */
-export const ReportMentionsRequest = z.object({
-  type: z.literal('mentions/report'),
-  counts: z.record(z.string(), z.number()),
-});
 
 /** Popup or story page → background: one whole story. */
 export const GetStoryRequest = z.object({ type: z.literal('story/get'), storyId: z.string() });
@@ -69,26 +53,6 @@ export const SearchSuggestionsRequest = z.object({ type: z.literal('search/sugge
 
 /** Popup or story page → background: a story with its figures and the names of its entities. */
 export const GetStoryDetailsRequest = z.object({ type: z.literal('story/details'), storyId: z.string() });
-
-/** Content script → background: open a story on the extension's own story page, in a new tab. */
-export const OpenStoryRequest = z.object({ type: z.literal('story/open'), storyId: z.string() });
-
-/** Any request a context may send to the background. */
-export const BackgroundRequest = z.discriminatedUnion('type', [
-  OpenStoryRequest,
-  SearchRequest,
-  SearchSuggestionsRequest,
-  GetStoryDetailsRequest,
-  PreviewArticleRequest,
-  ListEntitiesRequest,
-  GetStatsRequest,
-  GetMatcherRequest,
-  GetEntityRequest,
-  GetStoryRequest,
-  ReportMentionsRequest,
-  CheckFiguresRequest,
-]);
-export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 /** Sizes of the fact base the background holds. */
 export const FactBaseStats = z.object({
@@ -133,3 +97,16 @@ export const EntitySummary = z.object({
 export type EntitySummary = z.infer<typeof EntitySummary>;
 export const ListEntitiesResponse = resultOf(z.array(EntitySummary));
 export type ListEntitiesResponse = z.infer<typeof ListEntitiesResponse>;
+
+/** Extension pages → background: each request type, its request and its answer. */
+export const PagesToBackgroundCalls = {
+  'stats/get': { request: GetStatsRequest, answer: GetStatsResponse },
+  'story/get': { request: GetStoryRequest, answer: GetStoryResponse },
+  'story/details': { request: GetStoryDetailsRequest, answer: GetStoryDetailsResponse },
+  'search/query': { request: SearchRequest, answer: SearchResponse },
+  'search/suggestions': { request: SearchSuggestionsRequest, answer: SearchSuggestionsResponse },
+  'entity/get': { request: GetEntityRequest, answer: GetEntityResponse },
+  'article/preview': { request: PreviewArticleRequest, answer: PreviewArticleResponse },
+  'entities/list': { request: ListEntitiesRequest, answer: ListEntitiesResponse },
+};
+export type PagesToBackgroundCalls = typeof PagesToBackgroundCalls;

@@ -1,64 +1,83 @@
 /**
- * What the content script asks the background, with each answer parsed by
- * its schema on receipt: a background from another build, or anything else
- * that answers, can not feed the page code malformed data. The same for the
- * requests the background and popup send the content script.
+ * The content script's thin wrapper over the protocol's client (`src/messages/client.ts`): what it asks
+ * the background, each answer read with its call map's schema (`src/messages/content-to-background.ts`),
+ * so a background from another build, or anything else that answers, can not feed the page code
+ * malformed data; and what it reads of the requests the background and popup send it.
  *
- * Not part of the script every frame runs: this module (and zod with it) is
- * bundled into the content script's lazily loaded parts (see
- * `entrypoints/content/parts.ts`). Entity details are asked for in
- * `src/messages/details.ts`.
+ * Not part of the script every frame runs: this module (and zod with it) is bundled into the content
+ * script's lazily loaded data module (see `entrypoints/content/parts.ts`), which sends the matcher's
+ * request itself, through the client's sending half, while this module loads.
  */
-import * as z from 'zod/mini';
-import type { GetMatcherRequest, ReportMentionsRequest } from '../messages/schema';
-import { ContentRequest, GetMatcherResponse } from '../messages/content';
-import { CheckFiguresResponse, type CheckFiguresRequest, type FigureVerdict } from '../messages/figures';
-import { parseOrThrow, unwrap } from '../messages/result';
-import type { MessageSender } from '../messages/sender';
+import { createClient, isOutdated, type ClientOptions, type Send, type Stamped } from '../messages/client';
+import { ContentToBackgroundCalls } from '../messages/content-to-background';
+import type { EntityDetails } from '../messages/details';
+import type { CheckFiguresRequest, FigureVerdict } from '../messages/figures';
+import { ContentRequest } from '../messages/to-content';
 import { instantiateMatcher, type Matcher } from '../match/matcher';
 import { decodeMatcherPlan } from '../match/plan-decode';
 
-// Defined in src/messages (where the entity-details request uses it too); re-exported for the content script.
-export type { MessageSender };
-
-/** The request for the matcher's plan; its answer goes to {@link matcherFromAnswer}. */
-export const MATCHER_REQUEST: z.infer<typeof GetMatcherRequest> = { type: 'matcher/get' };
-
-/**
- * Parse the background's answer to {@link MATCHER_REQUEST} (the matcher's plan, worked out once in the
- * background) and build the matcher from it; throws on an error or malformed answer.
- */
-export function matcherFromAnswer(answer: unknown): Matcher {
-  const result = parseOrThrow(GetMatcherResponse, answer, 'matcher/get');
-  // Read by hand: the plan is the background's own output, and zod's walk of it cost every frame (issue 16).
-  const plan = decodeMatcherPlan(unwrap(result, 'matcher/get'));
-  return instantiateMatcher(plan);
+/** What the content script asks the background. */
+export interface BackgroundRequests {
+  /** Read the answer to `matcher/get` (sent early, see above) and build the matcher; throws on an error or malformed answer. */
+  matcherFromAnswer(answer: unknown): Matcher;
+  /** Ask for the matcher's plan and build the matcher from it. */
+  requestMatcher(): Promise<Matcher>;
+  /** Everything a popover shows for one entity, asked once per entity; a failed request is asked again next time. */
+  loadDetails(entityId: string): Promise<EntityDetails>;
+  /** Tell the background which entities this frame marks, for the toolbar badge. Never throws. */
+  reportMentionCounts(counts: Record<string, number>): Promise<void>;
+  /** Check the page's sentences against the stories; throws on an error or malformed answer. */
+  checkFigures(request: CheckFiguresRequest): Promise<FigureVerdict[]>;
 }
 
-/** Ask for the matcher's plan and build the matcher from it. */
-export async function requestMatcher(runtime: MessageSender): Promise<Matcher> {
-  return matcherFromAnswer(await runtime.sendMessage(MATCHER_REQUEST));
+/**
+ * The content script's requests over `send` (`runtime.sendMessage`). `options.alive` and
+ * `options.onOutdated` stop the script once it is outdated (see {@link ClientOptions}).
+ */
+export function createBackgroundRequests(
+  send: Send<Stamped<ContentToBackgroundCalls>>,
+  options: ClientOptions = {},
+): BackgroundRequests {
+  const client = createClient(ContentToBackgroundCalls, send, options);
+  const matcherFromAnswer = (answer: unknown) =>
+    // Read by hand: the plan is the background's own output, and zod's walk of it cost every frame (issue 16).
+    instantiateMatcher(decodeMatcherPlan(client.read('matcher/get', answer)));
+  const details = new Map<string, Promise<EntityDetails>>();
+  return {
+    matcherFromAnswer,
+    requestMatcher: async () => matcherFromAnswer(await client.post('matcher/get', {})),
+    loadDetails(entityId) {
+      let pending = details.get(entityId);
+      if (!pending) {
+        pending = client.request('entity/get', { entityId }).catch((error: unknown) => {
+          details.delete(entityId);
+          throw error;
+        });
+        details.set(entityId, pending);
+      }
+      return pending;
+    },
+    async reportMentionCounts(counts) {
+      try {
+        await client.request('mentions/report', { counts });
+      } catch {
+        // The background may be restarting (an MV3 service worker) or the extension reloading: the badge
+        // is a courtesy, and the next report corrects it.
+      }
+    },
+    checkFigures: (request) =>
+      client
+        .request('figures/check', { sentences: request.sentences, pageDate: request.pageDate })
+        .catch((error: unknown) => {
+          // An outdated script has stopped (its context is invalidated, the checks see it): nothing to say.
+          if (isOutdated(error)) return [];
+          throw error;
+        }),
+  };
 }
 
 /** A request from the background or popup, or null when `message` is none this script answers. */
 export function parseContentRequest(message: unknown): ContentRequest | null {
   const request = ContentRequest.safeParse(message);
   return request.success ? request.data : null;
-}
-
-/** Tell the background which entities this frame marks, for the toolbar badge. Never throws. */
-export async function reportMentionCounts(runtime: MessageSender, counts: Record<string, number>): Promise<void> {
-  const request: z.infer<typeof ReportMentionsRequest> = { type: 'mentions/report', counts };
-  try {
-    await runtime.sendMessage(request);
-  } catch {
-    // The background may be restarting (an MV3 service worker) or the extension reloading: the badge
-    // is a courtesy, and the next report corrects it.
-  }
-}
-
-/** Ask the background to check the page's sentences against the stories; throws on an error or malformed answer. */
-export async function checkFigures(runtime: MessageSender, request: CheckFiguresRequest): Promise<FigureVerdict[]> {
-  const answer = await runtime.sendMessage(request);
-  return unwrap(parseOrThrow(CheckFiguresResponse, answer, 'figures/check'), 'figures/check');
 }

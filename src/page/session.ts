@@ -18,7 +18,7 @@
  * Switching Factlens off disposes the session, which leaves the page exactly as it was.
  */
 import type { Matcher } from '../match/matcher';
-import type { JumpToFigureRequest } from '../messages/content';
+import type { JumpToFigureRequest } from '../messages/to-content';
 import type { PageMentions } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 import { mutedOn } from '../settings/store';
@@ -227,7 +227,8 @@ export class PageSession {
     try {
       matcher = await this.#env.requestMatcher();
     } catch (error) {
-      console.warn('Factlens: no matcher, nothing will be marked on this page', error);
+      // An outdated script (an open tab after an update) has stopped: its context is invalidated, nothing to say.
+      if (!this.#signal.aborted) console.warn('Factlens: no matcher, nothing will be marked on this page', error);
       return false;
     }
     if (this.#signal.aborted) return false;

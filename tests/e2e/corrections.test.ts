@@ -5,6 +5,7 @@
  * and it survives the background re-merging the article after an edit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 import type { Page } from 'puppeteer-core';
 import {
   BROWSERS,
@@ -41,8 +42,10 @@ interface EntityAnswer {
 
 function askEntity(page: Page, entityId: string): Promise<EntityAnswer> {
   return page.evaluate(
-    (id) => extensionApi().runtime.sendMessage({ type: 'entity/get', entityId: id }) as Promise<EntityAnswer>,
+    (id, protocol) =>
+      extensionApi().runtime.sendMessage({ type: 'entity/get', entityId: id, protocol }) as Promise<EntityAnswer>,
     entityId,
+    PROTOCOL_VERSION,
   );
 }
 

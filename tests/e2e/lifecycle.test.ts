@@ -15,6 +15,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 import { SETTINGS_KEY, SETTINGS_VERSION } from '@/src/settings/schema';
 import { USER_ARTICLES_KEY, USER_ARTICLES_VERSION, type UserArticle } from '@/src/user-articles/schema';
 import {
@@ -60,15 +61,20 @@ function readStorage(page: Page): Promise<Record<string, unknown>> {
 /** Wait until the background serves the user's article (it merges stored articles at start and on change). */
 async function waitForArticleServed(page: Page): Promise<void> {
   await page.waitForFunction(
-    async (storyId: string) => {
+    async (storyId: string, protocol: number) => {
       const scope = globalThis as unknown as { browser?: PageApi; chrome?: PageApi };
-      const answer = (await (scope.browser ?? scope.chrome!).runtime.sendMessage({ type: 'story/get', storyId })) as {
+      const answer = (await (scope.browser ?? scope.chrome!).runtime.sendMessage({
+        type: 'story/get',
+        storyId,
+        protocol,
+      })) as {
         ok?: boolean;
       };
       return answer?.ok === true;
     },
     { polling: 200, timeout: 15_000 },
     ARTICLE.id,
+    PROTOCOL_VERSION,
   );
 }
 

@@ -5,6 +5,7 @@
  * round-trip while a bad file is refused without changing anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 import type { Page } from 'puppeteer-core';
 import {
   BROWSERS,
@@ -57,10 +58,18 @@ function readStorage(page: Page): Promise<Record<string, unknown>> {
 
 /** Ask the background, from one of the extension's pages. */
 function askBackground(page: Page, message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
-  return page.evaluate((request) => {
-    const api = extensionApi();
-    return api.runtime.sendMessage(request) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
-  }, message);
+  return page.evaluate(
+    (request, protocol) => {
+      const api = extensionApi();
+      return api.runtime.sendMessage({ ...(request as object), protocol }) as Promise<{
+        ok: boolean;
+        value?: unknown;
+        error?: string;
+      }>;
+    },
+    message,
+    PROTOCOL_VERSION,
+  );
 }
 
 /**

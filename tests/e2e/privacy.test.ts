@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 import {
   BROWSERS,
   BUILD_DIRS,
@@ -207,7 +208,7 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
 
   it('keeps answering after malformed messages to the background', async () => {
     const popup = await session.openExtensionPage('popup.html', 'body');
-    const answers = await popup.evaluate(async () => {
+    const answers = await popup.evaluate(async (protocol: number) => {
       const { browser, chrome } = globalThis as unknown as { browser?: RuntimeApi; chrome: RuntimeApi };
       const api = browser ?? chrome;
       const malformed: unknown[] = [
@@ -227,13 +228,29 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
           results.push(`rejected: ${String(error)}`);
         }
       }
-      const stats = (await api.runtime.sendMessage({ type: 'stats/get' })) as { ok?: boolean };
+      const stats = (await api.runtime.sendMessage({ type: 'stats/get', protocol })) as { ok?: boolean };
       return { results, statsOk: stats?.ok === true };
-    });
+    }, PROTOCOL_VERSION);
     expect(answers.results).toHaveLength(7);
     // None of them was answered as a success.
     expect(answers.results.filter((result) => result.includes('"ok":true'))).toEqual([]);
     expect(answers.statsOk).toBe(true);
+  });
+
+  it('answers a request of another protocol version outdated, as to a content script left by an update', async () => {
+    const popup = await session.openExtensionPage('popup.html', 'body');
+    const answers = await popup.evaluate(async (protocol: number) => {
+      const { browser, chrome } = globalThis as unknown as { browser?: RuntimeApi; chrome: RuntimeApi };
+      const api = browser ?? chrome;
+      return Promise.all([
+        api.runtime.sendMessage({ type: 'matcher/get' }),
+        api.runtime.sendMessage({ type: 'entity/get', entityId: 'tiktok', protocol: protocol + 1 }),
+        api.runtime.sendMessage({ type: 'stats/get', protocol }),
+      ]);
+    }, PROTOCOL_VERSION);
+    expect(answers[0]).toMatchObject({ ok: false, outdated: true, error: expect.stringMatching(/^outdated: /) });
+    expect(answers[1]).toMatchObject({ ok: false, outdated: true });
+    expect(answers[2]).toMatchObject({ ok: true });
   });
 
   it('ships no postMessage channel, no inline scripts and no unsafe CSP', () => {

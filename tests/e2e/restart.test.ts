@@ -6,6 +6,7 @@
  * analysis, without starting the article builder (its offscreen document, src/background/builder/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 import type { Page } from 'puppeteer-core';
 import { BROWSERS, launchWithExtension, waitFor, type ExtensionSession } from './harness';
 
@@ -53,8 +54,9 @@ function readKept(page: Page): Promise<KeptBuild | null> {
 
 function askStory(page: Page, storyId: string): Promise<{ ok: boolean; value?: { summary: string } }> {
   return page.evaluate(
-    (id) => extensionApi().runtime.sendMessage({ type: 'story/get', storyId: id }),
+    (id, protocol) => extensionApi().runtime.sendMessage({ type: 'story/get', storyId: id, protocol }),
     storyId,
+    PROTOCOL_VERSION,
   ) as Promise<{ ok: boolean; value?: { summary: string } }>;
 }
 
@@ -125,7 +127,10 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
 
   it('answers a page’s first request after a restart with the matcher plan kept from before, then corrects it', async () => {
     const askMatcher = () =>
-      page.evaluate(() => extensionApi().runtime.sendMessage({ type: 'matcher/get' })) as Promise<{
+      page.evaluate(
+        (protocol) => extensionApi().runtime.sendMessage({ type: 'matcher/get', protocol }),
+        PROTOCOL_VERSION,
+      ) as Promise<{
         ok: boolean;
         value: Record<string, unknown>;
       }>;

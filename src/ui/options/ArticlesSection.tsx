@@ -9,6 +9,7 @@ import { ArticleForm } from './ArticleForm';
 import { ArticlePreviewPanel } from './ArticlePreviewPanel';
 import { explainExtractionError, type OptionsEnvironment } from './environment';
 import { requestPreview } from './requests';
+import { createBackgroundClient } from '../background-client';
 
 /** The add/edit form's state. */
 interface Editor {
@@ -116,7 +117,7 @@ export function ArticlesSection(props: {
     if (!editor) return;
     update({ busy: 'previewing', error: null });
     try {
-      const outcome = await requestPreview(env.sendMessage, editor.draft, editor.replacing);
+      const outcome = await requestPreview(createBackgroundClient(env.sendMessage), editor.draft, editor.replacing);
       if (outcome.ok) {
         update({ busy: null, problems: [], preview: outcome.preview });
         setFocusTarget('article-preview');

@@ -27,6 +27,7 @@ import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 import { StatsLine } from '../StatsLine';
 import { fetchStats } from '../stats';
+import { createBackgroundClient } from '../background-client';
 
 /** How long a status message stays on screen. */
 const STATUS_MS = 6000;
@@ -59,7 +60,10 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
 
   const announce = useCallback((text: string) => setStatus((previous) => ({ text, count: previous.count + 1 })), []);
   const loadEntities = useCallback(
-    () => requestEntities(env.sendMessage).then(setEntities, (error: unknown) => setEntities(String(error))),
+    () =>
+      requestEntities(createBackgroundClient(env.sendMessage)).then(setEntities, (error: unknown) =>
+        setEntities(String(error)),
+      ),
     [env],
   );
 
@@ -109,10 +113,7 @@ export function OptionsApp(props: { env: OptionsEnvironment; hash: string; root:
   }, [status.count]);
 
   // A new load function (new articles) makes the stats line ask again.
-  const loadStats = useMemo(
-    () => () => fetchStats({ sendMessage: (message) => env.sendMessage(message as never) }),
-    [env, articles],
-  );
+  const loadStats = useMemo(() => () => fetchStats(createBackgroundClient(env.sendMessage)), [env, articles]);
 
   useEffect(() => {
     if (settings) root.dataset.theme = settings.theme;

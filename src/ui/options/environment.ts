@@ -3,7 +3,8 @@
  * components never touch `browser` and tests hand them a fake.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import type { BackgroundRequest } from '../../messages/schema';
+import type { StampedRequest } from '../../messages/client';
+import type { BackgroundRequest } from '../../messages/protocol';
 import type { StorageArea, StorageChangedEvent } from '../../settings/storage-area';
 import { ExtractedPage } from '../../user-articles/schema';
 
@@ -18,7 +19,8 @@ export interface CommandInfo {
 export interface OptionsEnvironment {
   storage: StorageArea;
   onChanged: StorageChangedEvent;
-  sendMessage(message: BackgroundRequest): Promise<unknown>;
+  /** Sends a request to the background: the options page's client (`../background-client.ts`) sends through it. */
+  sendMessage(request: BackgroundRequest & StampedRequest): Promise<unknown>;
   /** The extension's keyboard commands. */
   commands(): Promise<CommandInfo[]>;
   /** Open the browser's shortcut settings, where it can; null where the user must go there by hand. */
@@ -67,7 +69,7 @@ export function createBrowserEnvironment(
   return {
     storage: api.storage.local,
     onChanged: api.storage.onChanged,
-    sendMessage: (message) => api.runtime.sendMessage(message),
+    sendMessage: (request) => api.runtime.sendMessage(request),
     commands: () => api.commands.getAll(),
     openShortcutSettings: firefoxSettings
       ? () => firefoxSettings.call(api.commands)

@@ -1,17 +1,10 @@
 /**
- * How the popup and the story page ask the background for facts: search,
- * suggestions, a story, an entity. Answers are parsed with their schemas; a
- * failed answer becomes a thrown error with a sentence a reader can act on.
+ * What the popup's and the story page's views ask the background for: search, suggestions, a story, an
+ * entity. Answers are read by the protocol's client (`src/messages/client.ts`); a failed answer becomes
+ * a thrown error with a sentence a reader can act on.
  */
-import {
-  GetEntityResponse,
-  GetStoryDetailsResponse,
-  SearchResponse,
-  SearchSuggestionsResponse,
-  type BackgroundRequest,
-  type EntityDetails,
-  type StoryDetails,
-} from '../../messages/schema';
+import type { EntityDetails, StoryDetails } from '../../messages/schema';
+import type { BackgroundClient } from '../background-client';
 import type { SearchResults, SearchSuggestions } from '../../messages/search-results';
 
 /** The facts the views need, however they are fetched; tests pass their own. */
@@ -22,37 +15,12 @@ export interface FactlensClient {
   entity(entityId: string): Promise<EntityDetails>;
 }
 
-/** The part of `browser.runtime` the client needs. */
-export interface MessageSender {
-  sendMessage(message: BackgroundRequest): Promise<unknown>;
-}
-
-type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-async function ask<T>(
-  runtime: MessageSender,
-  request: BackgroundRequest,
-  schema: { safeParse(value: unknown): { success: true; data: Result<T> } | { success: false } },
-): Promise<T> {
-  let answer: unknown;
-  try {
-    answer = await runtime.sendMessage(request);
-  } catch (error) {
-    throw new Error(`Factlens could not reach its fact base (${String(error)}).`, { cause: error });
-  }
-  const parsed = schema.safeParse(answer);
-  if (!parsed.success) throw new Error('Factlens got an answer it could not read. Try reloading the extension.');
-  if (!parsed.data.ok) throw new Error(parsed.data.error);
-  return parsed.data.value;
-}
-
-/** A client over `browser.runtime` messaging to the background. */
-export function createRuntimeClient(runtime: MessageSender): FactlensClient {
+/** A client over the extension pages' client of the background (`src/ui/background-client.ts`). */
+export function createRuntimeClient(background: BackgroundClient): FactlensClient {
   return {
-    search: (query, limit) =>
-      ask(runtime, { type: 'search/query', query, ...(limit === undefined ? {} : { limit }) }, SearchResponse),
-    suggestions: () => ask(runtime, { type: 'search/suggestions' }, SearchSuggestionsResponse),
-    story: (storyId) => ask(runtime, { type: 'story/details', storyId }, GetStoryDetailsResponse),
-    entity: (entityId) => ask(runtime, { type: 'entity/get', entityId }, GetEntityResponse),
+    search: (query, limit) => background.request('search/query', { query, ...(limit === undefined ? {} : { limit }) }),
+    suggestions: () => background.request('search/suggestions', {}),
+    story: (storyId) => background.request('story/details', { storyId }),
+    entity: (entityId) => background.request('entity/get', { entityId }),
   };
 }

@@ -3,7 +3,8 @@
  * ("On this page"), and jumping to their mentions. Only the top frame is asked:
  * it speaks for the page, and the others would answer with their own parts.
  */
-import { ListPageMentionsResponse, type ContentRequest, type PageMentions } from '../../messages/schema';
+import { createClient, type StampedRequest } from '../../messages/client';
+import { ToContentCalls, type ContentRequest, type PageMentions } from '../../messages/to-content';
 
 /** The active tab, as far as the popup needs it. */
 export interface ActiveTab {
@@ -26,33 +27,38 @@ export interface PageClient {
 /** The part of `browser.tabs` the page client needs. */
 export interface TabsApi {
   query(query: { active: true; currentWindow: true }): Promise<{ id?: number; url?: string }[]>;
-  sendMessage(tabId: number, message: ContentRequest, options: { frameId: number }): Promise<unknown>;
+  sendMessage(tabId: number, request: ContentRequest & StampedRequest, options: { frameId: number }): Promise<unknown>;
 }
 
-/** A page client over `browser.tabs`. */
+/** A page client over `browser.tabs`, through the protocol's client. */
 export function createPageClient(tabs: TabsApi): PageClient {
+  const topFrameOf = (tabId: number) =>
+    createClient(ToContentCalls, (request) => tabs.sendMessage(tabId, request, { frameId: 0 }), {
+      peer: 'the page',
+    });
   return {
     async activeTab() {
       const [tab] = await tabs.query({ active: true, currentWindow: true });
       return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
     },
-    async list(tabId) {
-      // A tab without our content script rejects ("Receiving end does not exist").
-      const answer = await tabs.sendMessage(tabId, { type: 'page/list' }, { frameId: 0 }).catch(() => undefined);
-      const parsed = ListPageMentionsResponse.safeParse(answer);
-      return parsed.success && parsed.data.ok ? parsed.data.value : null;
-    },
-    async jump(tabId, entityId, direction) {
-      return tabs.sendMessage(tabId, { type: 'page/jump', entityId, direction }, { frameId: 0 }).then(
-        () => true,
-        () => false,
-      );
-    },
-    async jumpToFigure(tabId, { position, entityId, page }) {
-      return tabs.sendMessage(tabId, { type: 'page/jump-figure', position, entityId, page }, { frameId: 0 }).then(
-        (answer) => answer === true,
-        () => false,
-      );
-    },
+    // A tab without our content script rejects ("Receiving end does not exist"): no page to list.
+    list: (tabId) =>
+      topFrameOf(tabId)
+        .request('page/list', {})
+        .catch(() => null),
+    jump: (tabId, entityId, direction) =>
+      topFrameOf(tabId)
+        .request('page/jump', { entityId, direction })
+        .then(
+          () => true,
+          () => false,
+        ),
+    jumpToFigure: (tabId, { position, entityId, page }) =>
+      topFrameOf(tabId)
+        .request('page/jump-figure', { position, entityId, page })
+        .then(
+          (moved) => moved,
+          () => false,
+        ),
   };
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { loadBundledFactBase } from '@/src/facts/bundled';
-import { BackgroundRequest, CheckFiguresResponse } from '@/src/messages/schema';
+import { CheckFiguresRequest, CheckFiguresResponse } from '@/src/messages/figures';
 
 const handlers = createHandlers(createFactBaseStore(loadBundledFactBase()), { show: () => {} });
 
 /** A request as a content script sends it: each sentence with its mentions' offsets. */
 function request(sentences: [string, [string, string][]][], pageDate?: string) {
-  return BackgroundRequest.parse({
+  return CheckFiguresRequest.parse({
     type: 'figures/check',
     pageDate,
     sentences: sentences.map(([text, names]) => ({
@@ -69,6 +69,6 @@ describe('figures/check', () => {
 
   it('refuses more sentences than a request may carry', () => {
     const many = Array.from({ length: 201 }, () => ({ text: 'x', mentions: [] }));
-    expect(BackgroundRequest.safeParse({ type: 'figures/check', sentences: many }).success).toBe(false);
+    expect(CheckFiguresRequest.safeParse({ type: 'figures/check', sentences: many }).success).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { inProcessBuilder } from './in-process-builder';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { createHandlers } from '@/src/background/handlers';
 import { routeMessage } from '@/src/background/router';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 import { answerWhenReady, notifyAllTabs, startUserArticleSync } from '@/src/background/user-articles';
 import { bundledDiscoveryRules } from '@/scripts/vite-plugins/discovery-rules';
 import { draftOf } from '@/src/user-articles/draft';
@@ -25,7 +26,13 @@ function start(area: MemoryArea) {
     log: () => {},
   });
   const handlers = answerWhenReady(sync.settled, createHandlers(store, { show() {} }, sync));
-  const ask = (message: unknown) => routeMessage(handlers, message, { id: 'factlens' }, 'factlens') as Promise<unknown>;
+  const ask = (message: object) =>
+    routeMessage(
+      handlers,
+      { ...message, protocol: PROTOCOL_VERSION },
+      { id: 'factlens' },
+      'factlens',
+    ) as Promise<unknown>;
   return { store, sync, notifyTabs, ask };
 }
 
@@ -120,7 +127,7 @@ describe('notifyAllTabs', () => {
     await notifyAllTabs({
       query: async () => [{ id: 1 }, {}, { id: 2 }],
       sendMessage: async (tabId, message) => {
-        expect(message).toEqual({ type: 'factbase/changed' });
+        expect(message).toEqual({ type: 'factbase/changed', protocol: PROTOCOL_VERSION });
         sent.push(tabId);
         if (tabId === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
       },

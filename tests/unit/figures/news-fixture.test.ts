@@ -14,7 +14,7 @@ import { loadBundledFactBase } from '@/src/facts/bundled';
 import { splitSentences } from '@/src/ingest/sentences';
 import { compileMatcher } from '@/src/match/matcher';
 import { buildMatcherPayload } from '@/src/match/payload';
-import { BackgroundRequest, CheckFiguresResponse } from '@/src/messages/schema';
+import { CheckFiguresRequest, CheckFiguresResponse } from '@/src/messages/figures';
 
 const root = resolve(import.meta.dirname, '../../..');
 const html = readFileSync(join(root, 'tests/fixtures/figures-news.html'), 'utf8');
@@ -35,7 +35,7 @@ function sentencesOf(id: string) {
 
 async function verdictsOf(id: string) {
   const pageDate = page.querySelector('meta[property="article:published_time"]')!.getAttribute('content')!.slice(0, 10);
-  const request = BackgroundRequest.parse({ type: 'figures/check', sentences: sentencesOf(id), pageDate });
+  const request = CheckFiguresRequest.parse({ type: 'figures/check', sentences: sentencesOf(id), pageDate });
   const answer = CheckFiguresResponse.parse(await handlers['figures/check'](request as never, {}));
   if (!answer.ok) throw new Error(answer.error);
   return answer.value.map((verdict) => ({

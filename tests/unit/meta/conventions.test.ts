@@ -9,30 +9,31 @@ import { parse as parseYaml } from 'yaml';
 import { createHandlers } from '@/src/background/handlers';
 import { createFactBaseStore } from '@/src/background/factbase-store';
 import { FactBase } from '@/src/facts/schema';
-import { BackgroundRequest, ContentRequest } from '@/src/messages/schema';
+import { ToBackgroundCalls, ToContentCalls } from '@/src/messages/protocol';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** The `type` literals of a discriminated union of `z.object({ type: z.literal(...) })` schemas. */
-function typesOf(union: typeof BackgroundRequest | typeof ContentRequest): string[] {
-  return union.def.options.map((option) => {
-    const literal = option.def.shape.type.def.values as readonly unknown[];
-    return String(literal[0]);
+/** The request types of a call map, each checked against the `type` literal of its request schema. */
+function typesOf(calls: typeof ToBackgroundCalls | typeof ToContentCalls): string[] {
+  return Object.entries(calls).map(([type, call]) => {
+    const literal = call.request.def.shape.type.def.values as readonly unknown[];
+    expect(String(literal[0]), `the request schema of ${type}`).toBe(type);
+    return type;
   });
 }
 
 describe('message conventions', () => {
-  it('has a background handler for every BackgroundRequest type, and no handler for a type nobody can send', () => {
+  it('has a background handler for every request type of the call maps to the background, and no handler for a type nobody can send', () => {
     const factBase = FactBase.parse(JSON.parse(readFileSync(`${ROOT}/src/facts/factbase.json`, 'utf8')) as unknown);
     const handlers = createHandlers(createFactBaseStore(factBase), { show: () => {} });
-    const requestTypes = typesOf(BackgroundRequest);
+    const requestTypes = typesOf(ToBackgroundCalls);
     expect(requestTypes.length).toBeGreaterThan(5);
     expect(Object.keys(handlers).sort()).toEqual([...requestTypes].sort());
   });
 
-  it('handles every ContentRequest type in the annotator', () => {
+  it('handles every request type of the call map to the content script in the annotator', () => {
     const annotator = readFileSync(`${ROOT}/src/page/annotator.ts`, 'utf8');
-    const requestTypes = typesOf(ContentRequest);
+    const requestTypes = typesOf(ToContentCalls);
     expect(requestTypes.length).toBeGreaterThan(1);
     const unhandled = requestTypes.filter((type) => !annotator.includes(`case '${type}':`));
     expect(unhandled).toEqual([]);

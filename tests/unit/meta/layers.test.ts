@@ -156,7 +156,7 @@ describe('layer rules', () => {
       "import { Entity } from '../facts/schema';",
       "import { Entity } from '@/src/facts/schema';",
       "import { resultOf } from './result';",
-      "import type { MessageSender } from '@/src/messages/sender';",
+      "import type { Send } from '@/src/messages/client';",
     ]) {
       expect(await importFindings('src/messages/probe.ts', source), source).toEqual([]);
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/src/settings/schema';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
+import { createBackgroundClient } from '@/src/ui/background-client';
 import { createRuntimeClient } from '@/src/ui/popup/client';
 import { createPageClient } from '@/src/ui/popup/page-client';
 import { isPausedOnSite, sitesWithPause } from '@/src/ui/popup/pause';
@@ -7,14 +9,14 @@ import { isPausedOnSite, sitesWithPause } from '@/src/ui/popup/pause';
 describe('runtime client', () => {
   it('returns what the background answers, checked against the schema', async () => {
     const sent: unknown[] = [];
-    const client = createRuntimeClient({
-      sendMessage: async (message) => {
-        sent.push(message);
+    const client = createRuntimeClient(
+      createBackgroundClient(async (request) => {
+        sent.push(request);
         return { ok: true, value: { entities: [], stories: [] } };
-      },
-    });
+      }),
+    );
     expect(await client.suggestions()).toEqual({ entities: [], stories: [] });
-    expect(sent).toEqual([{ type: 'search/suggestions' }]);
+    expect(sent).toEqual([{ type: 'search/suggestions', protocol: PROTOCOL_VERSION }]);
   });
 
   it.each([
@@ -28,7 +30,7 @@ describe('runtime client', () => {
       'Factlens could not reach its fact base',
     ],
   ])('turns %s into an error a reader can act on', async (_case, sendMessage, message) => {
-    await expect(createRuntimeClient({ sendMessage }).story('x')).rejects.toThrow(message);
+    await expect(createRuntimeClient(createBackgroundClient(sendMessage)).story('x')).rejects.toThrow(message);
   });
 });
 
@@ -49,7 +51,7 @@ describe('page client', () => {
     const page = createPageClient(api);
     expect(await page.activeTab()).toEqual({ id: 4, url: 'https://example.com/' });
     expect(await page.list(4)).toEqual({ entities: [], leftOut: 3, active: true });
-    expect(api.sent).toEqual([[{ type: 'page/list' }, { frameId: 0 }]]);
+    expect(api.sent).toEqual([[{ type: 'page/list', protocol: PROTOCOL_VERSION }, { frameId: 0 }]]);
   });
 
   it('answers null for a tab without a content script, and false for a jump there', async () => {
