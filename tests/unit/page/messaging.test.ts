@@ -67,12 +67,14 @@ describe('parseContentRequest', () => {
     [{ type: 'mentions/navigate', direction: 'previous' }],
     [{ type: 'page/list' }],
     [{ type: 'page/jump', entityId: 'tiktok', direction: 'first' }],
+    [{ type: 'page/list', protocol: PROTOCOL_VERSION }],
   ])('takes %j', (message) => {
     expect(parseContentRequest(message)).toEqual(message);
   });
 
   it.each([
     ['an unknown type', { type: 'page/erase' }],
+    ['a request of another protocol version', { type: 'page/list', protocol: PROTOCOL_VERSION + 1 }],
     ['a jump without an entity', { type: 'page/jump', direction: 'first' }],
     ['a direction it does not know', { type: 'mentions/navigate', direction: 'sideways' }],
     ['no object', 'page/list'],
