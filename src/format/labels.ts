@@ -20,3 +20,6 @@ export function kindLabel(kind: EntityKind): string {
 export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** A checked figure's verdict in words (the page marks it by its line's style and colour). */
+export const VERDICT_LABELS = { agrees: 'Agrees', close: 'Close', differs: 'Differs' } as const;

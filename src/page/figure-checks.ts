@@ -14,7 +14,7 @@ import type { CheckFiguresRequest, FigureVerdict } from '../messages/figures';
 import { MAX_CHECKED_SENTENCE_LENGTH, MAX_CHECKED_SENTENCES } from '../messages/figure-limits';
 import { ExclusionCache } from './exclusions';
 import type { HighlightLayer } from './highlights';
-import { mentionAtPoint, type Point } from './hover';
+import { mentionAtPoint, paintedRangeOf, type Point } from './hover';
 import { MentionIndex, type MentionEntry } from './mention-index';
 import { isOwnElement } from './own-elements';
 import {
@@ -284,7 +284,7 @@ export class FigureChecks {
     if (this.#muted.has(entry.figure.entityId) || this.#painted.has(entry)) return;
     const layer = this.#options.layer();
     if (!layer) return;
-    const range = entry.range ?? (entry.range = staticRange(this.#options.window, entry));
+    const range = (entry.range ??= paintedRangeOf(entry, this.#options.window));
     const holder = entry.node.getRootNode() as Document | ShadowRoot;
     // A page too big to restyle gets no figure marks (they are not drawn in a layer of ours).
     if (layer.addFigure(range, entry.figure.verdict, holder, entry.node.parentElement)) this.#painted.add(entry);
@@ -421,19 +421,6 @@ function placeInBlock(block: BlockText, start: number, end: number): { node: Tex
   const from = start - nodeStart;
   const to = Math.min(end - nodeStart, node.data.length);
   return to > from ? { node, start: from, end: to } : null;
-}
-
-/** A StaticRange where the browser has one: it costs the page's own DOM updates nothing. */
-function staticRange(window: Window, entry: Pick<MentionEntry, 'node' | 'start' | 'end'>): AbstractRange {
-  const StaticRangeClass = (window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-  const { node, start, end } = entry;
-  if (StaticRangeClass) {
-    return new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
-  }
-  const range = window.document.createRange();
-  range.setStart(node, start);
-  range.setEnd(node, end);
-  return range;
 }
 
 /** The page's publication date as its metadata gives it (`YYYY-MM-DD`), or null. */

@@ -194,6 +194,19 @@ export function liveRangeOf(mention: Pick<MentionEntry, 'node' | 'start' | 'end'
   return range;
 }
 
+/**
+ * The range that paints a mark: a StaticRange where the browser has one, since it does not follow DOM
+ * changes and thousands of them cost the page's own DOM updates nothing (live Ranges are updated on
+ * every mutation); marks over changed text are rebuilt from a rescan instead.
+ */
+export function paintedRangeOf(mention: Pick<MentionEntry, 'node' | 'start' | 'end'>, window: Window): AbstractRange {
+  const StaticRangeClass = (window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
+  const { node, start, end } = mention;
+  return StaticRangeClass
+    ? new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end })
+    : liveRangeOf(mention, window.document);
+}
+
 interface CaretHit {
   node: Node;
   offset: number;

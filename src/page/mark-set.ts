@@ -6,7 +6,7 @@
  * mention under the pointer (active) and the keyboard's current one.
  */
 import type { HighlightLayer } from './highlights';
-import { liveRangeOf } from './hover';
+import { paintedRangeOf } from './hover';
 import { chooseMarked, type MarkingRules } from './marking';
 import type { MentionEntry } from './mention-index';
 
@@ -100,19 +100,9 @@ export class MarkSet {
     this.#countsByEntity.clear();
   }
 
-  /**
-   * The range that paints `entry`, made on first use. A StaticRange does not follow DOM changes, so
-   * thousands of them cost the page's own DOM updates nothing (live Ranges are updated on every
-   * mutation); marks over changed text are rebuilt from a rescan instead.
-   */
+  /** The range that paints `entry` (see `paintedRangeOf`), made on first use. */
   #rangeOf(entry: MentionEntry): AbstractRange {
-    if (!entry.range) {
-      const StaticRangeClass = (this.#window as unknown as { StaticRange?: typeof StaticRange }).StaticRange;
-      const { node, start, end } = entry;
-      entry.range = StaticRangeClass
-        ? new StaticRangeClass({ startContainer: node, startOffset: start, endContainer: node, endOffset: end })
-        : liveRangeOf(entry, this.#window.document);
-    }
+    entry.range ??= paintedRangeOf(entry, this.#window);
     return entry.range;
   }
 }

@@ -1,11 +1,5 @@
+import { VERDICT_LABELS } from '../../format/labels';
 import type { FigureVerdict } from '../../messages/figures';
-
-/** What a verdict is called in the popover, in words (the mark on the page says it by its line). */
-export const VERDICT_LABELS: Record<FigureVerdict['verdict'], string> = {
-  agrees: 'Agrees',
-  close: 'Close',
-  differs: 'Differs',
-};
 
 /** Props of {@link PageFigureList}. */
 export interface PageFigureListProps {

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageMentions } from '../../messages/schema';
-import { countLabel } from '../../format/labels';
+import { countLabel, VERDICT_LABELS } from '../../format/labels';
 import type { Route } from '../views/routes';
 import type { ActiveTab, PageClient } from './page-client';
-
-/** A checked figure's verdict in words (the page marks it by its line's style and colour). */
-const VERDICT_WORDS = { agrees: 'Agrees', close: 'Close', differs: 'Differs' } as const;
 
 type PageState = { status: 'loading' } | { status: 'unreadable' } | { status: 'read'; mentions: PageMentions };
 
@@ -127,7 +124,7 @@ export function OnThisPage({
                     title="Show it on the page"
                     onClick={() => void jumpToFigure(figure)}
                   >
-                    <span class={`fl-verdict fl-verdict-${figure.verdict}`}>{VERDICT_WORDS[figure.verdict]}</span>
+                    <span class={`fl-verdict fl-verdict-${figure.verdict}`}>{VERDICT_LABELS[figure.verdict]}</span>
                     <span class="fl-page-figure-entity">{figure.entityName}</span>
                     <span class="fl-page-figure-text">
                       {figure.page} · {figure.stories}
