@@ -25,9 +25,15 @@ export const CURRENT_HIGHLIGHT = 'factlens-current';
  * styles this highlight: it is registered so that every marked range is in
  * `CSS.highlights`, and kept apart from {@link MENTION_HIGHLIGHT} so that a
  * rule on an ancestor (Chromium passes `::highlight()` styles down) cannot
- * paint a drawn mention twice.
+ * paint a drawn mention twice. New ranges join it in batches, at most every
+ * {@link DRAWN_BATCH_MS}: any change to a registered highlight, even one no
+ * rule styles, repaints the page, and the pages whose marks are drawn are
+ * the biggest (Chromium 156: 27 ms a change on a page of 200,000 text nodes,
+ * where a read adds a few marks every 50 ms).
  */
 export const DRAWN_HIGHLIGHT = 'factlens-drawn';
+/** How long a drawn mention may wait to join {@link DRAWN_HIGHLIGHT}. */
+export const DRAWN_BATCH_MS = 500;
 /** The highlights that hold every marked mention, painted or drawn. */
 export const MARK_HIGHLIGHTS = [MENTION_HIGHLIGHT, DRAWN_HIGHLIGHT] as const;
 /** The page's figures checked against the stories, one highlight per verdict (see `figure-checks.ts`). */
@@ -41,8 +47,26 @@ export type FigureVerdictKind = keyof typeof FIGURE_HIGHLIGHTS;
 
 const BLUE = 'rgb(37 99 235 / 0.85)';
 
-/** The declarations of each highlight in a highlight style ('' for none). */
-function declarations(style: HighlightStyle): Record<string, string> {
+/**
+ * The two groups of rules a marked element may need: its mentions' (marked, under the pointer, reached
+ * with the keyboard) and its checked figures'. Figure rules are added only for elements holding a
+ * checked figure: each rule costs the browser a look at every element of the page when it is added.
+ */
+export type RuleGroup = 'mentions' | 'figures';
+
+/** The declarations of each highlight of `group` in a highlight style ('' for none). */
+function declarations(style: HighlightStyle, group: RuleGroup): Record<string, string> {
+  if (group === 'figures') {
+    // A figure's verdict is told by the line's style as well as its colour (solid, dashed, wavy), for
+    // readers who do not tell green from red. Under 'hover' nothing is drawn until the pointer is there.
+    return style === 'hover'
+      ? {}
+      : {
+          [FIGURE_HIGHLIGHTS.agrees]: figureLine('solid', 'rgb(22 163 74)'),
+          [FIGURE_HIGHLIGHTS.close]: figureLine('dashed', 'rgb(202 138 4)'),
+          [FIGURE_HIGHLIGHTS.differs]: figureLine('wavy', 'rgb(220 38 38)'),
+        };
+  }
   return {
     [MENTION_HIGHLIGHT]:
       style === 'underline'
@@ -56,15 +80,6 @@ function declarations(style: HighlightStyle): Record<string, string> {
       `background-color: rgb(59 130 246 / 0.2); text-decoration-line: underline; text-decoration-style: solid;` +
       ` text-decoration-color: ${BLUE}; text-decoration-thickness: 2px;`,
     [CURRENT_HIGHLIGHT]: 'background-color: rgb(250 204 21 / 0.55);',
-    // A figure's verdict is told by the line's style as well as its colour (solid, dashed, wavy), for
-    // readers who do not tell green from red. Under 'hover' nothing is drawn until the pointer is there.
-    ...(style === 'hover'
-      ? {}
-      : {
-          [FIGURE_HIGHLIGHTS.agrees]: figureLine('solid', 'rgb(22 163 74)'),
-          [FIGURE_HIGHLIGHTS.close]: figureLine('dashed', 'rgb(202 138 4)'),
-          [FIGURE_HIGHLIGHTS.differs]: figureLine('wavy', 'rgb(220 38 38)'),
-        }),
   };
 }
 
@@ -85,11 +100,10 @@ function figureLine(lineStyle: string, color: string): string {
 export const TAG_RULE_LIMIT = 1500;
 
 /**
- * Per crowded tag, at most how many marked elements get a rule for their
- * place before the tag's rule is used after all. Each such rule costs the
- * browser a check of every element when it is added (Chromium 156: about
- * 11 ms per rule on a page of 200,000 elements), so fewer are allowed on
- * bigger pages: see {@link placeRulesAllowed}.
+ * Per crowded tag, at most how many marked elements get rules for their
+ * place before the tag's rule is used after all. Each rule costs the
+ * browser a check of every element when it is added, so fewer are allowed
+ * on bigger pages: see {@link placeRulesAllowed}.
  */
 export const PLACE_RULES_PER_TAG = 8;
 
@@ -102,12 +116,21 @@ export const PLACE_RULES_PER_TAG = 8;
  */
 export const DRAW_ALL_ABOVE_ELEMENTS = 60_000;
 
-/** Element checks (elements × rules for places) one page may cost: about 20 ms in Chromium. */
-const PLACE_RULE_CHECKS = 400_000;
+/**
+ * Element checks (elements × rules) that the rules for places may cost a page: about 15 ms in Chromium.
+ * Measured (Chromium 156, this project's 2-core machine, path rules inserted in one task, then a style
+ * update): 0.08–0.15 µs per element and rule (eight places of six rules each: 91 ms on a page of 25,000
+ * paragraphs, 337 ms on one of 50,000 elements).
+ */
+const PLACE_RULE_CHECKS = 120_000;
+
+/** The rules one place gets: those of its mentions (marked, under the pointer, reached with the keyboard). */
+const RULES_PER_PLACE = 3;
 
 /** How many rules for places a tag may have on a page of `elements` elements. */
 export function placeRulesAllowed(elements: number): number {
-  return Math.min(PLACE_RULES_PER_TAG, Math.floor(PLACE_RULE_CHECKS / Math.max(elements, 1)));
+  const places = Math.floor(PLACE_RULE_CHECKS / RULES_PER_PLACE / Math.max(elements, 1));
+  return Math.min(PLACE_RULES_PER_TAG, places);
 }
 
 /** How many elements in the document (or shadow root) carry a tag or a class, and in all. */
@@ -180,15 +203,25 @@ export function markSelector(
  * So the sheet holds rules for the elements that hold marks, added as marks
  * appear in new kinds of element.
  */
-export function highlightRules(style: HighlightStyle, selector: string): string[] {
-  return Object.entries(declarations(style))
+export function highlightRules(style: HighlightStyle, selector: string, group: RuleGroup = 'mentions'): string[] {
+  return Object.entries(declarations(style, group))
     .filter(([, declared]) => declared !== '')
     .map(([name, declared]) => `${selector}::highlight(${name}) { ${declared} }`);
 }
 
-/** The whole stylesheet for a highlight style and the selectors of the elements that hold marks. */
-export function highlightStyleSheet(style: HighlightStyle, selectors: Iterable<string>): string {
-  return [...selectors].flatMap((selector) => highlightRules(style, selector)).join('\n');
+/**
+ * The whole stylesheet for a highlight style, the selectors of the elements that hold marks and those of
+ * the elements that hold checked figures.
+ */
+export function highlightStyleSheet(
+  style: HighlightStyle,
+  selectors: Iterable<string>,
+  figureSelectors: Iterable<string> = [],
+): string {
+  return [
+    ...[...selectors].flatMap((selector) => highlightRules(style, selector)),
+    ...[...figureSelectors].flatMap((selector) => highlightRules(style, selector, 'figures')),
+  ].join('\n');
 }
 
 /** A document or shadow root that can adopt stylesheets. */
@@ -214,9 +247,13 @@ export class HighlightLayer {
   readonly #figures: Record<FigureVerdictKind, Highlight> | null;
   /** Where marks no cheap rule reaches are drawn; made with the first such mark. */
   #overlay: MarkOverlay | null = null;
+  /** Drawn marks waiting to join the drawn highlight, and the timer that adds them. */
+  readonly #drawnWaiting = new Set<AbstractRange>();
+  #drawnTimer: number | null = null;
   readonly #sheet: CSSStyleSheet | null;
   readonly #holders = new Set<SheetHolder>();
-  readonly #selectors = new Set<string>();
+  /** The selectors the sheet has rules for, per group of rules. */
+  readonly #selectors: Record<RuleGroup, Set<string>> = { mentions: new Set(), figures: new Set() };
   /** Marked elements with a selector of their own (id or path), and how many paths each tag has had. */
   readonly #ownSelectors = new Map<Element, string>();
   readonly #ownSelectorCount = new Map<string, number>();
@@ -287,7 +324,7 @@ export class HighlightLayer {
    * when none does (a page too big to restyle): figures are not drawn in Factlens's own layer.
    */
   addFigure(range: AbstractRange, verdict: FigureVerdictKind, holder: SheetHolder, element: Element | null): boolean {
-    if (!this.#figures || !this.#reach(element, holder)) return false;
+    if (!this.#figures || !this.#reach(element, holder, 'figures')) return false;
     this.#adoptInto(holder);
     this.#figures[verdict].add(range);
     return true;
@@ -318,7 +355,7 @@ export class HighlightLayer {
   /** Unmark a mention (and drop it as active or current). */
   delete(range: AbstractRange): void {
     this.#mentions?.delete(range);
-    this.#drawn?.delete(range);
+    if (!this.#drawnWaiting.delete(range)) this.#drawn?.delete(range);
     this.#overlay?.delete(range);
     if (range === this.#activeRange) this.setActive(null);
     if (range === this.#currentRange) this.setCurrent(null);
@@ -341,7 +378,7 @@ export class HighlightLayer {
   /** Switch the look of the marks. */
   setStyle(style: HighlightStyle): void {
     this.#style = style;
-    this.#sheet?.replaceSync(highlightStyleSheet(style, this.#selectors));
+    this.#sheet?.replaceSync(highlightStyleSheet(style, this.#selectors.mentions, this.#selectors.figures));
     this.#overlay?.setStyle(style);
   }
 
@@ -358,32 +395,45 @@ export class HighlightLayer {
   #draw(range: AbstractRange, element: Element): void {
     this.#overlay ??= new MarkOverlay(this.#window, this.#style);
     this.#overlay.add(range, element);
-    this.#drawn!.add(range);
+    this.#drawnWaiting.add(range);
+    this.#drawnTimer ??= this.#window.setTimeout(() => {
+      this.#drawnTimer = null;
+      for (const waiting of this.#drawnWaiting) this.#drawn?.add(waiting);
+      this.#drawnWaiting.clear();
+    }, DRAWN_BATCH_MS);
   }
 
   /**
-   * Make sure the rules reach `element`'s text: a selector for it, and a rule
-   * for the selector unless one exists. Paths are kept to be checked later.
-   * False when no rule is cheap enough: the mark is to be drawn.
+   * Make sure the rules of `group` reach `element`'s text: a selector for it,
+   * and rules for the selector unless they exist. Paths are kept to be checked
+   * later. False when no rule is cheap enough: the mark is to be drawn.
    */
-  #reach(element: Element | null, holder: SheetHolder): boolean {
-    if (element && this.#ownSelectors.has(element)) return true;
+  #reach(element: Element | null, holder: SheetHolder, group: RuleGroup = 'mentions'): boolean {
+    const selector = this.#selectorFor(element, holder);
+    if (selector === null) return false;
+    this.#allowSelector(selector, group);
+    return true;
+  }
+
+  /** The selector of the rules that reach `element`'s text (see `markSelector`), or null when none is cheap. */
+  #selectorFor(element: Element | null, holder: SheetHolder): string | null {
+    const own = element && this.#ownSelectors.get(element);
+    if (own) return own;
     const tag = element?.localName ?? '';
     // Paths only in the document: a shadow root's elements are few, and its sheet is matched inside it.
     const counts = this.#countsIn(holder);
     const inDocument = 'documentElement' in holder;
-    if (inDocument && element && counts.all() > DRAW_ALL_ABOVE_ELEMENTS) return false;
+    if (inDocument && element && counts.all() > DRAW_ALL_ABOVE_ELEMENTS) return null;
     const allowed =
       this.#markByPlace && inDocument && (this.#ownSelectorCount.get(tag) ?? 0) < placeRulesAllowed(counts.all());
     const selector = markSelector(element, counts, allowed);
-    if (selector === null) return false;
+    if (selector === null) return null;
     if (element && selector.startsWith('#')) this.#ownSelectors.set(element, selector);
     if (element && selector.includes(':nth-child(')) {
       this.#ownSelectors.set(element, selector);
       this.#ownSelectorCount.set(tag, (this.#ownSelectorCount.get(tag) ?? 0) + 1);
     }
-    this.#allowSelector(selector);
-    return true;
+    return selector;
   }
 
   /**
@@ -401,7 +451,10 @@ export class HighlightLayer {
         const tag = element.localName;
         this.#ownSelectorCount.set(tag, this.#ownSelectorCount.get(tag)! - 1);
       }
-      if (element.isConnected && !this.#reach(element, element.ownerDocument)) unreached.add(element);
+      if (!element.isConnected) continue;
+      if (!this.#reach(element, element.ownerDocument)) unreached.add(element);
+      // Its checked figures keep their style too (a figure is never drawn: one left unreached goes unstyled).
+      else if (this.#selectors.figures.has(selector)) this.#reach(element, element.ownerDocument, 'figures');
     }
     if (unreached.size === 0 || !this.#mentions) return;
     for (const range of [...(this.#mentions as unknown as Iterable<AbstractRange>)]) {
@@ -414,11 +467,13 @@ export class HighlightLayer {
     }
   }
 
-  #allowSelector(selector: string): void {
-    if (!this.#sheet || this.#selectors.has(selector)) return;
-    this.#selectors.add(selector);
+  #allowSelector(selector: string, group: RuleGroup): void {
+    const selectors = this.#selectors[group];
+    if (!this.#sheet || selectors.has(selector)) return;
+    selectors.add(selector);
     // insertRule rather than replaceSync: only elements matching the new rules are restyled.
-    for (const rule of highlightRules(this.#style, selector)) this.#sheet.insertRule(rule, this.#sheet.cssRules.length);
+    for (const rule of highlightRules(this.#style, selector, group))
+      this.#sheet.insertRule(rule, this.#sheet.cssRules.length);
   }
 
   #countsIn(holder: SheetHolder): ElementCounts {
@@ -481,6 +536,9 @@ export class HighlightLayer {
       if (index >= 0) sheets.splice(index, 1);
     }
     this.#holders.clear();
+    if (this.#drawnTimer !== null) this.#window.clearTimeout(this.#drawnTimer);
+    this.#drawnTimer = null;
+    this.#drawnWaiting.clear();
     this.#overlay?.dispose();
     this.#overlay = null;
   }

@@ -66,6 +66,8 @@ export class PageSession {
   #matching: Matching | null = null;
   /** Made with the first matcher, kept for the session. */
   #marks: MarkSet | null = null;
+  /** Whether the marks a reconcile left waiting are being added (see `#addPendingMarks`). */
+  #addingPendingMarks = false;
   readonly #env: AnnotatorEnvironment;
   #settings: Settings;
   #site: string | null;
@@ -322,8 +324,22 @@ export class PageSession {
     // Each name as the page has resolved it so far: a later full name or longer name may change it.
     const entries = this.#matching?.resolve(this.#index.inPageOrder(), rules.muted) ?? [];
     if (marks.reconcile(entries, rules)) this.#watchdog.marksAdded();
+    if (marks.pending > 0) this.#addPendingMarks();
     if (this.#settings.checkFigures) this.#figures?.update(entries, rules.muted);
     this.#report?.schedule();
+  }
+
+  /** Add the marks a reconcile left waiting, a batch per turn of the event loop, until none waits. */
+  #addPendingMarks(): void {
+    if (this.#addingPendingMarks) return;
+    this.#addingPendingMarks = true;
+    void (async () => {
+      while (this.#marks && this.#marks.pending > 0 && !this.#signal.aborted) {
+        await yieldToPage(this.#window as unknown as typeof globalThis);
+        if (this.#marks?.addPending()) this.#watchdog.marksAdded();
+      }
+      this.#addingPendingMarks = false;
+    })();
   }
 
   // -------------------------------------------------------------------------

@@ -40,6 +40,31 @@ function figureMarks(page: Page): Promise<Record<(typeof VERDICTS)[number], stri
   }, VERDICTS);
 }
 
+/**
+ * The marked figures that no rule of the document's adopted sheets styles with their verdict's look, as
+ * "verdict: text": the rule must match the very element holding the figure (Firefox passes no
+ * `::highlight()` style down to children).
+ */
+function unstyledFigures(page: Page): Promise<string[]> {
+  return page.evaluate((verdicts: readonly string[]) => {
+    const selectors = document.adoptedStyleSheets.flatMap((sheet) =>
+      [...sheet.cssRules].map((rule) => (rule as CSSStyleRule).selectorText ?? ''),
+    );
+    const unstyled: string[] = [];
+    for (const verdict of verdicts) {
+      const pseudo = `::highlight(factlens-figure-${verdict})`;
+      const reaching = selectors.filter((selector) => selector.endsWith(pseudo)).map((s) => s.slice(0, -pseudo.length));
+      const ranges = (CSS.highlights.get(`factlens-figure-${verdict}`) ?? []) as unknown as Iterable<AbstractRange>;
+      for (const range of ranges) {
+        const element = range.startContainer.parentElement;
+        if (element && reaching.some((selector) => element.matches(selector))) continue;
+        unstyled.push(`${verdict}: ${(range.startContainer as Text).data.slice(range.startOffset, range.endOffset)}`);
+      }
+    }
+    return unstyled;
+  }, VERDICTS);
+}
+
 function popoverText(page: Page): Promise<string> {
   return page.evaluate(
     () => document.querySelector('factlens-root')?.shadowRoot?.querySelector('.fl-open')?.textContent ?? '',
@@ -86,6 +111,8 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
     expect(await figureMarks(page)).toEqual(marks);
     // Sorted by the id of the paragraph: credo, doe, tiktok, vatican.
     expect(marks).toEqual(expected);
+    // Each figure is drawn in its verdict's look: a rule reaches the element holding it.
+    expect(await unstyledFigures(page)).toEqual([]);
 
     // The pointer on the differing figure: the popover says what the page says and what the story said.
     const centre = await highlightCentre(page, 'factlens-figure-differs', '300%');

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '@/src/match/matcher';
 import type { MatcherPayload } from '@/src/match/payload';
 import { startAnnotator } from '@/src/page/annotator';
+import { DRAWN_BATCH_MS } from '@/src/page/highlights';
 import type { AnnotatorEnvironment } from '@/src/page/environment';
 import { OWN_HOST_TAG } from '@/src/page/own-elements';
 import { POPOVER_HOST_TAG } from '@/src/ui/popover/popover-host';
@@ -204,6 +205,18 @@ describe('the page layer', () => {
     controller.abort();
     expect(registry.size).toBe(0);
     expect(document.querySelectorAll('factlens-marks')).toHaveLength(0);
+  });
+
+  it('registers drawn marks in batches, and never one whose text changed before its batch', async () => {
+    document.body.innerHTML = `<p>Microsoft</p>${'<b>word</b>'.repeat(1599)}<b>TikTok</b>`;
+    await start().started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['Microsoft']));
+    // Drawn, not yet registered: every change to a registered highlight repaints the page.
+    expect(document.querySelectorAll('factlens-marks')).toHaveLength(1);
+    expect(registry.get('factlens-drawn')?.size ?? 0).toBe(0);
+    document.querySelectorAll('b')[1599]!.firstChild!.textContent = 'word';
+    await new Promise((resolve) => setTimeout(resolve, DRAWN_BATCH_MS + 200));
+    expect(registry.get('factlens-drawn')?.size ?? 0).toBe(0);
   });
 
   it('puts its highlights and sheet back after the page takes them', async () => {

@@ -1,7 +1,7 @@
 /** Reconciling the marks with the index: only changes reach the highlight layer. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { HighlightLayer } from '@/src/page/highlights';
-import { MarkSet } from '@/src/page/mark-set';
+import { MARKS_ADDED_AT_ONCE, MarkSet } from '@/src/page/mark-set';
 import type { MarkingRules } from '@/src/page/marking';
 import type { MentionEntry } from '@/src/page/mention-index';
 import { setBody, textNodesContaining } from './dom';
@@ -94,6 +94,56 @@ describe('MarkSet', () => {
     marks.unmark(tiktok);
     expect(marks.current).toBeNull();
     expect(layer.deleted).toContain(tiktok.range);
+  });
+
+  it('adds a page’s many new marks a batch at a time, in page order, and never one that left meanwhile', () => {
+    const count = MARKS_ADDED_AT_ONCE * 2 + 10;
+    setBody(`<p>${'TikTok '.repeat(count)}</p>`);
+    const node = textNodesContaining(document.body, 'TikTok')[0]!;
+    const entries: MentionEntry[] = Array.from({ length: count }, (_, index) => ({
+      node,
+      start: index * 7,
+      end: index * 7 + 6,
+      entityId: 'tiktok',
+    }));
+    expect(marks.reconcile(entries, rules({ maxMentions: count }))).toBe(true);
+    expect(marks.size).toBe(MARKS_ADDED_AT_ONCE);
+    expect(marks.pending).toBe(count - MARKS_ADDED_AT_ONCE);
+    expect(marks.has(entries[MARKS_ADDED_AT_ONCE - 1]!)).toBe(true);
+    expect(marks.has(entries[MARKS_ADDED_AT_ONCE]!)).toBe(false);
+    // The counts are the page's at once: the popup and the badge do not wait for the marks.
+    expect(marks.counts.get('tiktok')).toBe(count);
+
+    const gone = entries[count - 1]!;
+    marks.unmark(gone);
+    expect(marks.addPending()).toBe(true);
+    expect(marks.size).toBe(MARKS_ADDED_AT_ONCE * 2);
+    expect(marks.addPending()).toBe(true);
+    expect(marks.pending).toBe(0);
+    expect(marks.addPending()).toBe(false);
+    expect(marks.size).toBe(count - 1);
+    expect(marks.has(gone)).toBe(false);
+    expect(layer.added.map((range) => range.startOffset)).toEqual(
+      entries.filter((entry) => entry !== gone).map((entry) => entry.start),
+    );
+  });
+
+  it('drops waiting marks the rules no longer choose', () => {
+    const count = MARKS_ADDED_AT_ONCE + 5;
+    setBody(`<p>${'TikTok '.repeat(count)}</p>`);
+    const node = textNodesContaining(document.body, 'TikTok')[0]!;
+    const entries: MentionEntry[] = Array.from({ length: count }, (_, index) => ({
+      node,
+      start: index * 7,
+      end: index * 7 + 6,
+      entityId: 'tiktok',
+    }));
+    marks.reconcile(entries, rules({ maxMentions: count }));
+    expect(marks.pending).toBe(5);
+    marks.reconcile(entries, rules({ maxMentions: count, muted: new Set(['tiktok']) }));
+    expect(marks.pending).toBe(0);
+    expect(marks.size).toBe(0);
+    expect(marks.addPending()).toBe(false);
   });
 
   it('shows the active mention and takes everything away when disposed', () => {

@@ -115,6 +115,43 @@ describe('PageReader', () => {
     expect(indexedTexts()).toEqual(['microsoft:Microsoft']);
   });
 
+  it('brings the marks up to date during a long read in slices of their own, never after a slice of reading', async () => {
+    // A page of 40 chunks; each chunk costs 3 ms of the clock, each refresh 20 ms (linear in the mentions).
+    doc.body.innerHTML = '<p>TikTok is here.</p>'.repeat(512 * 40);
+    let clock = 0;
+    const events: string[] = [];
+    const timedReader = new PageReader({
+      index,
+      slices: {
+        now: () => clock,
+        yieldToPage: async () => {
+          events.push('yield');
+          clock += 1;
+        },
+      },
+      unindexed: () => {},
+      refresh: () => {
+        events.push('refresh');
+        clock += 20;
+      },
+      shadowRootFound: () => {},
+    });
+    const timed =
+      (finder: ChunkMentionFinder): ChunkMentionFinder =>
+      (chunk, exclusions) => {
+        events.push('read');
+        clock += 3;
+        return finder(chunk, exclusions);
+      };
+    await timedReader.read([doc.body], false, matching(timed));
+    const slices = events.join(' ').split(' yield ');
+    const during = slices.slice(0, -1).filter((slice) => slice.includes('refresh'));
+    // Every 50 ms or so, and each alone in its slice: the page waits for one or the other, not both.
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    expect(during.every((slice) => slice === 'refresh')).toBe(true);
+    expect(events.at(-1)).toBe('refresh');
+  });
+
   it('stops when its signal is aborted', async () => {
     doc.body.innerHTML = '<p>TikTok</p>';
     controller.abort();
