@@ -83,7 +83,7 @@ export type MentionDecision =
       /** The mention's key ({@link phraseKey} of its text). */
       key: string;
       /** The senses, in fact-base order. */
-      senses: AliasSense[];
+      senses: readonly AliasSense[];
       /** Senses that need context and have context words nearby. */
       confirmed: ReadonlySet<string>;
       /**
@@ -108,12 +108,17 @@ export type MentionDecision =
 
 /** The key of a phrase: lower case, whitespace runs as one space, ’ as '. */
 export function phraseKey(text: string): string {
+  // Most names have single spaces and no ’: one test instead of two replaces (a list page keys thousands).
+  if (!NEEDS_NORMALISING.test(text)) return text.trim().toLowerCase();
   return text
     .replace(/\s+/gu, ' ')
     .replace(/\u2019/gu, "'")
     .trim()
     .toLowerCase();
 }
+
+/** White space other than one plain space, or ’: what {@link phraseKey} replaces. */
+const NEEDS_NORMALISING = /[^\S ]| {2}|\u2019/u;
 
 /**
  * Decides one found name from its surroundings.
@@ -143,8 +148,9 @@ export function decideMention(
       ? 'person'
       : 'thing';
   let runIsTitleCase: boolean | undefined;
-  const run = `${around.before}${text}${around.after}`;
-  const titleCaseRun = () => (runIsTitleCase ??= around.heading || isTitleCase(run));
+  let runText: string | undefined;
+  const run = () => (runText ??= `${around.before}${text}${around.after}`);
+  const titleCaseRun = () => (runIsTitleCase ??= around.heading || isTitleCase(run()));
   // In Title Case only words that make names of other things extend a name after it ("Hong Kong
   // Protests" is Hong Kong; "Seattle Restaurant Week" is not Seattle).
   const extendedAfter =
@@ -160,27 +166,32 @@ export function decideMention(
   // In a headline every word is capitalised, so a capital beside the name says nothing. A run of a few
   // capitalised words alone (a link, a menu entry: "Mozilla Europe", "Seattle Sketcher") is one name, or
   // names side by side, which `nameBefore` and `nameAfter` tell.
-  const titleCase = longer.length > 0 && titleCaseRun() && !isShortRun(around, run);
+  const titleCase = longer.length > 0 && titleCaseRun() && !isShortRun(around, run());
   if (longer.length > 0 && !titleCase) {
     const name = phraseKey(`${extendedBefore ? `${before} ` : ''}${text}${extendedAfter ? ` ${after}` : ''}`);
     // A given name before a surname makes another person of it; only a person's partial alias is claimed.
     const claims = extendedBefore && senses.some((sense) => sense.partial) ? key : null;
     return { kind: 'part-of-name', key, name, claims };
   }
-  const confirmed = new Set<string>();
-  const unconfirmed = new Set<string>();
-  let kept = [...senses];
+  let confirmed: ReadonlySet<string> = NONE;
+  let unconfirmed: ReadonlySet<string> = NONE;
+  let kept = senses;
   if (senses.some((sense) => sense.needsContext)) {
     const found = contextOf(around.nearby());
+    const confirming = new Set<string>();
+    const leaving = new Set<string>();
+    kept = [...senses];
     // In prose the words around decide; a menu entry or a headline has none to judge by, so there the
     // rest of the page may vouch (see `unconfirmed`).
-    const prose = LOWER_WORDS.test(run);
+    const prose = LOWER_WORDS.test(run());
     for (const sense of senses) {
       if (!sense.needsContext) continue;
-      if (found.has(sense.entityId)) confirmed.add(sense.entityId);
+      if (found.has(sense.entityId)) confirming.add(sense.entityId);
       else if (prose) kept = kept.filter((other) => other !== sense);
-      else unconfirmed.add(sense.entityId);
+      else leaving.add(sense.entityId);
     }
+    confirmed = confirming;
+    unconfirmed = leaving;
   }
   // A capitalised word where any word is capitalised (a sentence start, a headline, a menu) may be the
   // common word the name also is ("Jobs" in a site's menu).
@@ -196,6 +207,8 @@ export function decideMention(
   };
 }
 
+/** The empty set of senses a decision shares with every other that needs no context. */
+const NONE: ReadonlySet<string> = new Set();
 /** A name shaped like a capitalised common word: "Jobs", "Apple", "Polaris". */
 const COMMON_SHAPE = /^\p{Lu}\p{Ll}+$/u;
 /** The run before a mention ends where a sentence or a list item starts. */
@@ -224,10 +237,20 @@ export class PageNames {
   private readonly confirmedOnPage = new Set<string>();
   private readonly borrowed = new Set<string>();
   private changes = 0;
+  /**
+   * Each decision's last resolution and the {@link version} it was made at: marks are refreshed many
+   * times while a page is read, and most refreshes find the page's names as they were.
+   */
+  private readonly resolved = new WeakMap<MentionDecision, { version: number; entityIds: readonly string[] }>();
 
   /** Grows by one whenever something noted could change a resolution. */
   get version(): number {
     return this.changes;
+  }
+
+  /** Whether the page has been seen using `word` in lower case (see {@link noteCommonWord}). */
+  knowsCommonWord(word: string): boolean {
+    return this.commonWords.has(word.toLowerCase());
   }
 
   /** Notes a lower-case word that a one-word name also is, as the page uses it ("jobs"). */
@@ -258,7 +281,15 @@ export class PageNames {
    * The entities a decided mention offers, given the page: none (not a
    * mention), one, or several for the reader to choose from.
    */
-  resolve(decision: MentionDecision): string[] {
+  resolve(decision: MentionDecision): readonly string[] {
+    const kept = this.resolved.get(decision);
+    if (kept?.version === this.changes) return kept.entityIds;
+    const entityIds = this.resolveNow(decision);
+    this.resolved.set(decision, { version: this.changes, entityIds });
+    return entityIds;
+  }
+
+  private resolveNow(decision: MentionDecision): readonly string[] {
     if (decision.kind === 'part-of-name') return [];
     if (decision.unlessNamed.some((name) => this.longerNames.has(name))) return [];
     if (
@@ -299,9 +330,20 @@ export function adjoin(
   right: number,
 ): boolean {
   if (left < 0 || right >= found.length) return false;
-  const gap = text.slice(found[left]!.end, found[right]!.start);
-  return gap !== '' && gap.replaceAll('\u0000', ' ').trim() === '';
+  const from = found[left]!.end;
+  const to = found[right]!.start;
+  if (to <= from) return false;
+  // Read in place, without slicing: a page asks this twice for every name it holds.
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || code === 0 || (code >= 9 && code <= 13)) continue;
+    if (code < 128 || !SPACE.test(text.charAt(index))) return false;
+  }
+  return true;
 }
+
+/** One white-space character, as `String.prototype.trim` takes them. */
+const SPACE = /^\s$/u;
 
 /** Characters that part runs and blocks in plain text: line breaks, and the page layer's node separator. */
 // eslint-disable-next-line no-control-regex -- the page layer parts text nodes with U+0000.

@@ -139,7 +139,13 @@ function windowText(node: Text, backwards: boolean, reach: number): string {
  * the words within {@link CONTEXT_WINDOW} characters either side and the page title.
  * Reads a few neighbouring nodes; the page's DOM is not changed.
  */
-export function surroundingsOf(node: Text, start: number, end: number, document: Document): Surroundings {
+export function surroundingsOf(
+  node: Text,
+  start: number,
+  end: number,
+  document: Document,
+  sides: Pick<Surroundings, 'nameBefore' | 'nameAfter'> = {},
+): Surroundings {
   const data = node.data;
   const before =
     start >= RUN_REACH
@@ -148,10 +154,15 @@ export function surroundingsOf(node: Text, start: number, end: number, document:
   const afterInNode = data.slice(end, end + RUN_REACH);
   const after =
     afterInNode.length >= RUN_REACH ? afterInNode : afterInNode + runText(node, false, RUN_REACH - afterInNode.length);
+  let heading: boolean | undefined;
   return {
     before,
     after,
-    heading: node.parentElement?.closest(HEADING_SELECTOR) != null,
+    ...sides,
+    // Read only when a decision needs it (a capitalised word beside the name): most never do.
+    get heading() {
+      return (heading ??= node.parentElement?.closest(HEADING_SELECTOR) != null);
+    },
     nearby() {
       const own = data.slice(Math.max(0, start - CONTEXT_WINDOW), end + CONTEXT_WINDOW);
       const earlier = start < CONTEXT_WINDOW ? windowText(node, true, CONTEXT_WINDOW - start) : '';
@@ -198,9 +209,11 @@ export function decideChunk(
   const adjoins = (left: number, right: number) => adjoin(text, candidates, left, right);
   for (const { nodeIndex, start, end, entityId } of located) {
     const node = chunk.nodes[nodeIndex]!;
-    if (exclusions.excludesText(node)) continue;
     const index = Number(entityId);
     const { senses, commonWord } = candidates[index]!;
+    // A word the page was seen using in lower case tells nothing new: most pages repeat theirs.
+    if (commonWord !== undefined && names.knowsCommonWord(commonWord)) continue;
+    if (exclusions.excludesText(node)) continue;
     if (commonWord !== undefined) {
       // Only a word amid lower-case prose shows the page uses it as a word: icon labels and tags
       // ("twitter instagram") are names in lower case.
@@ -211,11 +224,10 @@ export function decideChunk(
       if (prose) names.noteCommonWord(commonWord);
       continue;
     }
-    const around = {
-      ...surroundingsOf(node, start, end, document),
+    const around = surroundingsOf(node, start, end, document, {
       nameBefore: adjoins(index - 1, index),
       nameAfter: adjoins(index, index + 1),
-    };
+    });
     const decision = decideMention(node.data.slice(start, end), senses, around, contextOf);
     names.note(decision);
     decided.push({ node, start, end, decision });
@@ -241,7 +253,8 @@ export function resolveMentions(
       if (!muted.has(entry.entityId)) offering.push(entry);
       continue;
     }
-    const offered = names.resolve(entry.decision).filter((entityId) => !muted.has(entityId));
+    const resolved = names.resolve(entry.decision);
+    const offered = muted.size === 0 ? resolved : resolved.filter((entityId) => !muted.has(entityId));
     entry.offered = offered;
     if (offered.length === 0) continue;
     entry.entityId = offered[0]!;

@@ -22,7 +22,7 @@ export interface NodeMark {
   node: Text;
   start: number;
   end: number;
-  entityIds: string[];
+  entityIds: readonly string[];
 }
 
 /** The marks of a document and what finding them cost. */

@@ -52,7 +52,7 @@ const matcher: Matcher = compileMatcher(
  * What a reader would see marked on a page of plain text: each name with the
  * entities its popover offers. Lines are blocks; `headings` are the lines set as headings.
  */
-function marked(page: string, options: { title?: string; headings?: number[] } = {}): [string, string[]][] {
+function marked(page: string, options: { title?: string; headings?: number[] } = {}): [string, readonly string[]][] {
   const names = new PageNames();
   const lineOf = (offset: number) => page.slice(0, offset).split('\n').length - 1;
   const found = matcher.findCandidates(page);
@@ -73,7 +73,7 @@ function marked(page: string, options: { title?: string; headings?: number[] } =
     return [{ text, decision }];
   });
   return decided
-    .map(({ text, decision }): [string, string[]] => [text, names.resolve(decision)])
+    .map(({ text, decision }): [string, readonly string[]] => [text, names.resolve(decision)])
     .filter(([, ids]) => ids.length > 0);
 }
 
@@ -224,5 +224,47 @@ describe('context words count around the mention, not anywhere on the page', () 
 
   it('counts context words in the page title', () => {
     expect(marked(PETITION, { title: 'Semiconductor stocks today' })).toEqual([['Credo', ['credo']]]);
+  });
+});
+
+describe('resolving again as the page is read', () => {
+  const gates = { entityId: 'bill-gates', kind: 'person', partial: true, needsContext: false } as const;
+  const noContext = () => new Set<string>();
+
+  it('gives a decision resolved early the answer the page has come to since', () => {
+    const names = new PageNames();
+    const surname = decideMention('Gates', [gates], surroundingsInText('Gates spoke.', 0, 5), noContext);
+    names.note(surname);
+    expect(names.resolve(surname)).toEqual(['bill-gates']);
+    // The page then names someone else by it: the surname alone is no longer his…
+    names.note(decideMention('Gates', [gates], surroundingsInText('Robert Gates said', 7, 12), noContext));
+    expect(names.resolve(surname)).toEqual([]);
+    // …until it names him in full.
+    const full = { ...gates, partial: false };
+    names.note(decideMention('Bill Gates', [full], surroundingsInText('Bill Gates wrote', 0, 10), noContext));
+    expect(names.resolve(surname)).toEqual(['bill-gates']);
+  });
+});
+
+describe('two names side by side', () => {
+  const found = [
+    { start: 0, end: 6 },
+    { start: 7, end: 13 },
+  ];
+
+  it.each([
+    ['Google Stadia', true],
+    ['Google\u00a0Stadia', true],
+    ['Google\u0000Stadia', true],
+    ['Google,Stadia', false],
+    ['Google\u2014Stadia', false],
+  ])('%j: %s', (text, expected) => {
+    expect(adjoin(text, found, 0, 1)).toBe(expected);
+  });
+
+  it('are not side by side with nothing between them, or out of range', () => {
+    expect(adjoin('GoogleStadia', [found[0]!, { start: 6, end: 12 }], 0, 1)).toBe(false);
+    expect(adjoin('Google Stadia', found, -1, 0)).toBe(false);
+    expect(adjoin('Google Stadia', found, 1, 2)).toBe(false);
   });
 });
