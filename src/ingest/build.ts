@@ -5,7 +5,7 @@
  */
 import { FACTBASE_FORMAT, FactBase, type AliasRule, type Entity, type Figure, type Story } from '../facts/schema';
 import { buildMatcherPayload } from '../match/payload';
-import { compileMatcher, type Matcher } from '../match/matcher';
+import { compileMatcher, type Matcher, type Mention } from '../match/matcher';
 import { isIsoDate, parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
 import { discoverEntities } from './discover';
@@ -256,10 +256,23 @@ function analyseArticle(
 ): { story: Story; storyFigures: Figure[] } {
   // Ambiguous names count only when the story itself is about the right thing.
   const contextual = matcher.entitiesWithContext(`${article.title}\n${prose}`);
-  const mentionsIn = (text: string) =>
-    matcher
-      .findMentions(text)
-      .filter((mention) => !matcher.contextEntityIds.has(mention.entityId) || contextual.has(mention.entityId));
+  const counts = (entityId: string) => !matcher.contextEntityIds.has(entityId) || contextual.has(entityId);
+  // A name several entities carry ("Mr Kessler" of Wade Kessler and of Justin Kessler, from two stories)
+  // means, in this story, the one it also names by a name of its own ("Wade Kessler"); when it names none
+  // of them so, the first, as the matcher reports it.
+  let namedAlone: Set<string> | undefined;
+  const namesAlone = () =>
+    (namedAlone ??= new Set(
+      [article.title, prose].flatMap((text) =>
+        matcher.findCandidates(text).flatMap(({ senses }) => (senses.length === 1 ? [senses[0]!.entityId] : [])),
+      ),
+    ));
+  const mentionsIn = (text: string): Mention[] =>
+    matcher.findCandidates(text).flatMap(({ start, end, senses }) => {
+      const counted = senses.filter((sense) => counts(sense.entityId));
+      const sense = (counted.length > 1 && counted.find((one) => namesAlone().has(one.entityId))) || counted[0];
+      return sense ? [{ start, end, entityId: sense.entityId }] : [];
+    });
   const entitiesIn = (text: string) => unique(mentionsIn(text).map((mention) => mention.entityId));
 
   const kindOf = new Map(entities.map((entity) => [entity.id, entity.kind]));

@@ -246,6 +246,58 @@ describe('a story about the market of a place', () => {
   });
 });
 
+describe('a name two entities carry', () => {
+  // Two people addressed alike: each story's "Mr Kessler" is the Kessler it names in full.
+  const CATALOG = [
+    'entities:',
+    '  - id: justin-kessler',
+    '    name: Justin Kessler',
+    '    kind: person',
+    '    aliases: [Justin Kessler, Mr Kessler]',
+    '  - id: wade-kessler',
+    '    name: Wade Kessler',
+    '    kind: person',
+    '    aliases: [Wade Kessler, Mr Kessler]',
+  ].join('\n');
+  const article = (path: string, title: string, body: string) => ({
+    path,
+    text: ['---', `title: ${title}`, '---', '', body, ''].join('\n'),
+  });
+  let factBase: FactBase;
+  beforeAll(() => {
+    factBase = buildFactBase({
+      articles: [
+        article(
+          'harbour.md',
+          'Harbour council approves a ferry terminal',
+          'Council chair Wade Kessler backed the terminal. Mr Kessler said the vote was the largest yet.',
+        ),
+        article(
+          'marlow.md',
+          'Marlow names a chief engineer',
+          'Marlow has named Justin Kessler as chief engineer. Mr Kessler joined in 2019.',
+        ),
+        article('quote.md', 'A quote from the council', 'Mr Kessler said the ferries would run all night.'),
+      ],
+      catalog: parseCatalog('test.yaml', CATALOG),
+      discover: false,
+    }).factBase;
+  });
+  const mentions = (storyId: string) =>
+    factBase.stories
+      .find((story) => story.id === storyId)!
+      .mentions.map(({ entityId, sentences }) => [entityId, sentences.length]);
+
+  it('means, in a story, the entity the story names by a name of its own', () => {
+    expect(mentions('harbour')).toEqual([['wade-kessler', 2]]);
+    expect(mentions('marlow')).toEqual([['justin-kessler', 2]]);
+  });
+
+  it('means the first of them in a story that names none of them otherwise, as before', () => {
+    expect(mentions('quote')).toEqual([['justin-kessler', 1]]);
+  });
+});
+
 describe('leadOf', () => {
   it.each([
     [
