@@ -309,7 +309,7 @@ export class PageNames {
     if (senses.length > 1) {
       // Among several, the ones the page names in full or gives context for are meant.
       const evident = senses.filter(
-        (sense) => (sense.partial && this.namedInFull.has(sense.entityId)) || decision.confirmed.has(sense.entityId),
+        (sense) => this.namedInFull.has(sense.entityId) || decision.confirmed.has(sense.entityId),
       );
       if (evident.length > 0) senses = evident;
     }

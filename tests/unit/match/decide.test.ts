@@ -42,6 +42,9 @@ const matcher: Matcher = compileMatcher(
       entity('donald-trump', 'person', ['Donald Trump', 'Trump']),
       entity('george-bush', 'person', ['George Bush', 'Bush']),
       entity('satya-nadella', 'person', ['Satya Nadella', 'Nadella']),
+      // Two people each called "Mr Kessler" by his own story: a shared name that is no part of either's name.
+      entity('wade-kessler', 'person', ['Wade Kessler', 'Mr Kessler']),
+      entity('justin-kessler', 'person', ['Justin Kessler', 'Mr Kessler']),
     ],
     stories: [],
     figures: [],
@@ -189,6 +192,19 @@ describe('a name several entities share offers each of them', () => {
     expect(marked('Speaker Mike Johnson arrived.\nJohnson said no.')).toEqual([
       ['Mike Johnson', ['mike-johnson']],
       ['Johnson', ['mike-johnson']],
+    ]);
+  });
+});
+
+describe('a shared name that is no part of a name ("Mr Kessler") is read the same way', () => {
+  it('offers both people when the page names neither in full', () => {
+    expect(marked('Mr Kessler said no.')).toEqual([['Mr Kessler', ['wade-kessler', 'justin-kessler']]]);
+  });
+
+  it('offers the one the page names in full', () => {
+    expect(marked('Council chair Wade Kessler arrived.\nMr Kessler said no.')).toEqual([
+      ['Wade Kessler', ['wade-kessler']],
+      ['Mr Kessler', ['wade-kessler']],
     ]);
   });
 });
