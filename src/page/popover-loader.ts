@@ -65,11 +65,14 @@ export class PopoverLoader {
     if (this.#signal.aborted || !mention.node.isConnected || !stillWanted()) return;
     const anchor = { range: liveRangeOf(mention, this.#document), entityId: mention.entityId };
     const candidates = mention.offered && mention.offered.length > 1 ? { candidates: mention.offered } : {};
+    // Muting one of two people with one name leaves the other offered alone, and as much in doubt.
+    const shared =
+      mention.decision?.kind === 'mention' && mention.decision.senses.length > 1 ? { sharedName: true } : {};
     const pageFigures = this.#pageFigures(mention.entityId);
     const figures = {
       ...(pageFigures.length > 0 ? { pageFigures } : {}),
       ...(isFigureEntry(mention) ? { figure: mention.figure } : {}),
     };
-    await host.show({ ...anchor, ...candidates, ...figures }, { focus });
+    await host.show({ ...anchor, ...candidates, ...shared, ...figures }, { focus });
   }
 }

@@ -15,6 +15,11 @@ export interface PopoverAnchor {
   entityId: string;
   /** Every entity the marked name may mean (`entityId` among them), when there are several. */
   candidates?: readonly string[];
+  /**
+   * The marked name is one several entities of the fact base carry, even when fewer are offered here
+   * (the others muted on this site): its popover still offers "Not this …".
+   */
+  sharedName?: boolean;
   /** The page's figures about the entity checked against the stories, in page order. */
   pageFigures?: readonly FigureVerdict[];
   /** The checked figure the popover was opened from (one of `pageFigures`), when it was. */

@@ -27,6 +27,8 @@ export interface PopoverProps {
   candidates?: readonly { id: string; name: string }[];
   /** Another candidate was chosen: show its facts. */
   onChoose?(entityId: string): void;
+  /** The name is one several entities carry, though `candidates` may offer fewer (the others muted here). */
+  sharedName?: boolean;
   /** The page's figures about this entity checked against the stories. */
   pageFigures?: readonly FigureVerdict[];
   /** The checked figure the popover was opened from. */
@@ -62,6 +64,7 @@ export function Popover({
   theme = 'system',
   candidates = [],
   onChoose,
+  sharedName = false,
   pageFigures = [],
   currentFigure,
 }: PopoverProps) {
@@ -73,8 +76,9 @@ export function Popover({
   const pageHeadingId = useId();
   const storyTitles = useMemo(() => new Map(stories.map((story) => [story.id, story.title])), [stories]);
   // Names that are also ordinary words carry context words; only those can be wrong matches worth muting.
-  // A name several entities carry is one too: muting the one shown leaves the others marked.
-  const ambiguous = (entity.contextWords?.length ?? 0) > 0 || candidates.length > 1;
+  // A name several entities carry is one too: muting the one shown leaves the others marked, and once they
+  // are muted here the last one offered is as much in doubt.
+  const ambiguous = (entity.contextWords?.length ?? 0) > 0 || candidates.length > 1 || sharedName;
   const kind = kindLabel(entity.kind);
   return (
     <div

@@ -226,6 +226,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       h(Popover, {
         details,
         candidates,
+        sharedName: anchor.sharedName === true,
         // Each candidate shows the page's figures about itself.
         pageFigures: (anchor.pageFigures ?? []).filter((figure) => figure.entityId === details.entity.id),
         currentFigure: anchor.figure?.entityId === details.entity.id ? anchor.figure : undefined,

@@ -49,6 +49,31 @@ describe('PopoverLoader', () => {
     expect(options).toEqual({ focus: true });
   });
 
+  it('offers the entities a shared name may mean, and says the name is shared when the others are muted', async () => {
+    const host = fakeHost();
+    const loader = new PopoverLoader(async () => host, document, controller.signal);
+    const sense = (entityId: string) => ({ entityId, kind: 'person' as const, partial: false, needsContext: false });
+    const decision = {
+      kind: 'mention' as const,
+      key: 'tiktok',
+      senses: [sense('tiktok'), sense('douyin')],
+      confirmed: new Set<string>(),
+      unconfirmed: new Set<string>(),
+      unlessNamed: [],
+      unlessCommonWord: null,
+    };
+    await loader.show({ ...mention, decision, offered: ['tiktok', 'douyin'] }, false);
+    // One of them muted here: the other alone is offered, and the name is still shared.
+    await loader.show({ ...mention, decision, offered: ['douyin'], entityId: 'douyin' }, false);
+    await loader.show({ ...mention, decision: { ...decision, senses: [sense('tiktok')] }, offered: ['tiktok'] }, false);
+    const anchors = host.show.mock.calls.map(([anchor]) => [anchor.candidates, anchor.sharedName]);
+    expect(anchors).toEqual([
+      [['tiktok', 'douyin'], true],
+      [undefined, true],
+      [undefined, undefined],
+    ]);
+  });
+
   it('shows nothing when the reader moved on, the mention left the page, or the session ended while it loaded', async () => {
     const host = fakeHost();
     const loader = new PopoverLoader(async () => host, document, controller.signal);

@@ -236,6 +236,13 @@ describe('Popover', () => {
     expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).not.toContain('On this page');
   });
 
+  it('offers "Not this" for a shared name whose other entities are muted here, with no choice left', () => {
+    const { onMute } = show(microsoftDetails, { candidates: [], sharedName: true });
+    expect(container.querySelector('.fl-candidates')).toBeNull();
+    click(buttonNamed('Not this Microsoft'));
+    expect(onMute).toHaveBeenCalledExactlyOnceWith('microsoft');
+  });
+
   it('offers no choice for a name with one entity', () => {
     show(microsoftDetails, { candidates: [{ id: 'microsoft', name: 'Microsoft' }] });
     expect(container.querySelector('.fl-candidates')).toBeNull();

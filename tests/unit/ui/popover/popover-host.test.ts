@@ -268,6 +268,28 @@ describe('actions', () => {
     expect(host.isOpen).toBe(false);
   });
 
+  it('offers the entities a shared name may mean by name, and shows the one chosen', async () => {
+    const { host } = createHost();
+    await host.show({ range: rangeOver('Microsoft'), entityId: 'microsoft', candidates: ['microsoft', 'tiktok'] });
+    const pressed = () =>
+      [...shadowOf(host).querySelectorAll('.fl-candidate')].map(
+        (button) => `${button.textContent} ${button.getAttribute('aria-pressed')}`,
+      );
+    expect(pressed()).toEqual(['Microsoft true', 'TikTok false']);
+    buttonIn(host, 'TikTok').click();
+    await vi.waitFor(() => expect(host.entityId).toBe('tiktok'));
+    await vi.waitFor(() => expect(pressed()).toEqual(['Microsoft false', 'TikTok true']));
+    expect(shadowOf(host).querySelector('.fl-title')?.textContent).toBe('TikTok');
+  });
+
+  it('offers "Not this" for a shared name offered alone, its other entities muted on the site', async () => {
+    const { host, options } = createHost();
+    await host.show({ range: rangeOver('TikTok'), entityId: 'tiktok', sharedName: true });
+    expect(shadowOf(host).querySelector('.fl-candidates')).toBeNull();
+    buttonIn(host, 'Not this TikTok').click();
+    expect(options.onMute).toHaveBeenCalledExactlyOnceWith('tiktok');
+  });
+
   it('closes from its close button', async () => {
     const { host } = createHost();
     await host.show({ range: rangeOver('TikTok'), entityId: 'tiktok' });
