@@ -230,7 +230,7 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
         // Each candidate shows the page's figures about itself.
         pageFigures: (anchor.pageFigures ?? []).filter((figure) => figure.entityId === details.entity.id),
         currentFigure: anchor.figure?.entityId === details.entity.id ? anchor.figure : undefined,
-        onChoose: (id: string) => void host.show({ ...anchor, entityId: id }, { focus: true }),
+        onChoose: (id: string) => void choose(anchor, id),
         theme: theme(),
         onClose: () => host.hide({ restoreFocus: true }),
         onOpenStory: (storyId: string) => options.onOpenStory(storyId),
@@ -241,6 +241,18 @@ export function createPopoverHost(options: PopoverHostOptions): PopoverHost {
       }),
       layer,
     );
+  }
+
+  /**
+   * Another entity the marked name may mean was chosen: show it where the popover is. Keyboard focus, if it
+   * was in the popover, stays on the name chosen (now pressed), as it does on any toggle button, so the
+   * reader can go on comparing from there; the live region says what is shown instead.
+   */
+  async function choose(anchor: PopoverAnchor, id: string): Promise<void> {
+    const hadFocus = host.contains(deepActiveElement(doc));
+    await host.show({ ...anchor, entityId: id });
+    if (!open || entityId !== id || !hadFocus) return;
+    shadow.querySelector<HTMLElement>('.fl-candidate[aria-pressed="true"]')?.focus({ preventScroll: true });
   }
 
   function renderMessage(message: string, busy: boolean): void {

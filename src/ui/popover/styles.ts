@@ -265,7 +265,8 @@ export const POPOVER_CSS = `
 }
 .fl-mute:hover { background: var(--fl-subtle); }
 .fl-candidates { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 8px 14px; border-bottom: 1px solid var(--fl-border); font-size: 13px; }
-.fl-candidates-label { color: var(--fl-muted); }
+/* The question on a line of its own, the names below it: two full names rarely fit beside it. */
+.fl-candidates-label { color: var(--fl-muted); flex-basis: 100%; }
 .fl-candidate { padding: 2px 8px; border-radius: 6px; border: 1px solid var(--fl-border); font-size: 13px; }
 .fl-candidate[aria-pressed="true"] { background: var(--fl-accent); color: var(--fl-on-accent); border-color: var(--fl-accent); }
 .fl-candidate:hover { background: var(--fl-subtle); }

@@ -280,6 +280,22 @@ describe('actions', () => {
     await vi.waitFor(() => expect(host.entityId).toBe('tiktok'));
     await vi.waitFor(() => expect(pressed()).toEqual(['Microsoft false', 'TikTok true']));
     expect(shadowOf(host).querySelector('.fl-title')?.textContent).toBe('TikTok');
+    // Chosen with the pointer while focus was on the page: focus stays there, the live region says it.
+    expect(host.contains(document.activeElement)).toBe(false);
+    expect(liveRegionOf(host).textContent).toBe('TikTok: 2 figures, 1 story');
+  });
+
+  it('keeps keyboard focus on the name chosen, now pressed', async () => {
+    const { host } = createHost();
+    await host.show(
+      { range: rangeOver('Microsoft'), entityId: 'microsoft', candidates: ['microsoft', 'tiktok'] },
+      { focus: true },
+    );
+    const tiktok = buttonIn(host, 'TikTok');
+    tiktok.focus();
+    tiktok.click();
+    await vi.waitFor(() => expect(shadowOf(host).activeElement?.getAttribute('aria-pressed')).toBe('true'));
+    expect(shadowOf(host).activeElement?.textContent).toBe('TikTok');
   });
 
   it('offers "Not this" for a shared name offered alone, its other entities muted on the site', async () => {
