@@ -56,6 +56,13 @@ export const Entity = z.object({
   contextWords: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Where the entity came from: the curated catalog or automatic discovery. */
   origin: z.optional(z.enum(['catalog', 'discovered'])),
+  /**
+   * The ids this entity had, or would have, under other names that are now its own: names the builder
+   * joined into it ("U.S." into United States), a name a discovery rule or the user renamed to its name or
+   * merged into it. What the user keeps under such an id (a mute) applies to this entity, unless an entity
+   * of the fact base has that id itself (see `successorsOf` in `former-ids.ts`). Absent: none.
+   */
+  formerIds: z.optional(z.array(Slug)),
   storyIds: z.array(Slug),
   figureIds: z.array(z.string()),
 });

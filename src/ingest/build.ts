@@ -205,17 +205,19 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
 
   for (const [key, entity] of [...found].sort(([a], [b]) => compare(a, b))) {
     if (suppressed.has(key) || entity.aliases.some((alias) => suppressed.has(alias.toLowerCase()))) continue;
+    // The ids the names that end up in this entity would have as entities of their own.
+    const formerIds = [entity.name, ...(entity.joined ?? [])].map(entityIdOf);
     const target = mergeInto.get(key);
     if (target) {
       const draft = drafts.get(target)!;
       draft.aliases = unique([...draft.aliases, ...entity.aliases]);
+      addFormerIds(draft, formerIds);
       continue;
     }
     const name = renameTo.get(key) ?? entity.name;
-    // "Disney+" is not "Disney": the plus sign, which a slug drops, is read out as a word.
-    const id = slugify(name.replace(/\+/g, ' plus '));
+    const id = entityIdOf(name);
     if (!id || drafts.has(id)) continue;
-    drafts.set(id, {
+    const draft: EntityDraft = {
       id,
       name,
       kind: (kindOf.get(key) as Entity['kind'] | undefined) ?? entity.kind,
@@ -223,9 +225,24 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
       origin: 'discovered',
       storyIds: [],
       figureIds: [],
-    });
+    };
+    addFormerIds(draft, formerIds);
+    drafts.set(id, draft);
   }
   return [...drafts.values()];
+}
+
+/** The id of an entity named `name`. "Disney+" is not "Disney": the plus sign, which a slug drops, is read out as a word. */
+function entityIdOf(name: string): string {
+  return slugify(name.replace(/\+/g, ' plus '));
+}
+
+/** Notes `ids` as the draft's former ids (`Entity.formerIds`): sorted, each once, its own id left out. */
+function addFormerIds(draft: EntityDraft, ids: readonly string[]): void {
+  const formerIds = unique([...(draft.formerIds ?? []), ...ids])
+    .filter((id) => id !== '' && id !== draft.id)
+    .sort(compare);
+  if (formerIds.length > 0) draft.formerIds = formerIds;
 }
 
 function fromCatalog(entry: CatalogEntity): EntityDraft {

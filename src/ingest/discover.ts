@@ -65,6 +65,11 @@ export interface DiscoveredEntity {
   mentions: number;
   /** 0..1: how sure discovery is that this is a real entity (see `DEFAULT_MIN_CONFIDENCE`). */
   confidence: number;
+  /**
+   * The names joined into this one across stories ("U.S." into "United States"; `combineDiscoveries`),
+   * each of which would otherwise be an entity of its own. Absent: none.
+   */
+  joined?: string[];
 }
 
 /** Options for `discoverEntities`. */

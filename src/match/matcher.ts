@@ -55,6 +55,11 @@ export interface Matcher {
   /** Whether the stories give `entityId` figures (true when the plan does not say). */
   hasFigures(entityId: string): boolean;
   /**
+   * `ids` (ids the user keeps: muted ones), with the entity each one moved to where an entity took it over
+   * (its name joined into another, renamed or merged; `Entity.formerIds`): `ids` itself when none moved.
+   */
+  withSuccessors(ids: ReadonlySet<string>): ReadonlySet<string>;
+  /**
    * Which of the context-requiring entities have enough context words in
    * `text` (the surrounding block, or the whole page). Never throws.
    */
@@ -124,6 +129,7 @@ export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = 
     ...(payload.figured === undefined
       ? {}
       : { figured: payload.entities.map((_, index) => payload.figured!.charAt(index) || '0').join('') }),
+    ...(payload.successors === undefined ? {} : { successors: payload.successors }),
     commonFormsFrom: usable.length,
     aliases: planAliasSet(
       [
@@ -184,6 +190,14 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
     expressionCount: aliases.expressionCount,
     contextEntityIds: context.entityIds,
     hasFigures: (entityId) => figured === null || figured.has(entityId),
+    withSuccessors(ids) {
+      const moved = [...ids].flatMap((id) => {
+        const index = Object.hasOwn(plan.successors ?? {}, id) ? plan.successors![id]! : undefined;
+        const successor = index === undefined ? undefined : plan.entities[index];
+        return successor === undefined || ids.has(successor) ? [] : [successor];
+      });
+      return moved.length === 0 ? ids : new Set([...ids, ...moved]);
+    },
     findMentions(text) {
       try {
         return aliases

@@ -7,6 +7,7 @@
  * from an older build can tell it is talking to a newer background.
  */
 import * as z from 'zod/mini';
+import { successorsOf } from '@/src/facts/former-ids';
 import type { FactBase } from '@/src/facts/schema';
 import type { AliasSetPlan } from './alias-set';
 import { MATCHER_PLAN_VERSION, type MatcherPlan } from './plan';
@@ -49,14 +50,20 @@ export const MatcherPayloadSchema = z
     kinds: z.optional(z.string().check(z.regex(/^[hlt]*$/))),
     /** One digit per entity: `1` when the stories give it figures. Absent: any may have. */
     figured: z.optional(z.string().check(z.regex(/^[01]*$/))),
+    /**
+     * Ids no entity has now that one took over (`Entity.formerIds`: a name joined into it, renamed or
+     * merged), each with the index of that entity: a mute kept under such an id applies to it. Absent: none.
+     */
+    successors: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
   })
   .check(
     z.refine(
       (payload) =>
         payload.aliases.every(([, entity]) => entity < payload.entities.length) &&
         Object.keys(payload.context).every((entity) => Number(entity) < payload.entities.length) &&
-        (payload.partial ?? []).every((alias) => alias < payload.aliases.length),
-      'alias, context or partial alias refers to an index outside its list',
+        (payload.partial ?? []).every((alias) => alias < payload.aliases.length) &&
+        Object.values(payload.successors ?? {}).every((entity) => entity < payload.entities.length),
+      'alias, context, partial alias or successor refers to an index outside its list',
     ),
   );
 export type MatcherPayload = z.infer<typeof MatcherPayloadSchema>;
@@ -172,6 +179,10 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
     const words = unique(own.length > 0 ? [...own, ...(related.get(entity.id) ?? [])] : []);
     if (words.length > 0) context[String(index)] = words;
   });
+  const indexOf = new Map(factBase.entities.map((entity, index) => [entity.id, index]));
+  const successors = Object.fromEntries(
+    [...successorsOf(factBase.entities)].map(([former, entityId]) => [former, indexOf.get(entityId)!]),
+  );
   return {
     v: MATCHER_PAYLOAD_VERSION,
     entities: factBase.entities.map((entity) => entity.id),
@@ -180,6 +191,7 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
     ...(partial.length > 0 ? { partial } : {}),
     kinds: factBase.entities.map((entity) => KIND_LETTERS[entity.kind] ?? 't').join(''),
     figured: figuredDigits(factBase),
+    ...(Object.keys(successors).length > 0 ? { successors } : {}),
   };
 }
 
@@ -238,6 +250,7 @@ export const MatcherPlanSchema = z
     sharedAliases: GroupList,
     kinds: z.string().check(z.regex(/^[hlt]*$/)),
     figured: z.optional(z.string().check(z.regex(/^[01]*$/))),
+    successors: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
     commonFormsFrom: z.int().check(z.nonnegative()),
     aliases: AliasSetPlanSchema,
     context: z.object({
@@ -263,6 +276,10 @@ export const MatcherPlanSchema = z
     z.refine(
       (plan) => plan.figured === undefined || plan.figured.length === plan.entities.length,
       'figured needs a digit per entity',
+    ),
+    z.refine(
+      (plan) => Object.values(plan.successors ?? {}).every((entity) => entity < plan.entities.length),
+      'a successor refers to an index outside the entities',
     ),
   );
 

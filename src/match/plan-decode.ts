@@ -88,6 +88,15 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
   if (!KINDS.test(kinds)) fail('plan.kinds', 'letters h, l and t');
   const figured = plan.figured === undefined ? undefined : text(plan.figured, 'plan.figured');
   if (figured !== undefined && !/^[01]*$/.test(figured)) fail('plan.figured', 'digits 0 and 1');
+  const successors =
+    plan.successors === undefined
+      ? undefined
+      : Object.fromEntries(
+          Object.entries(record(plan.successors, 'plan.successors')).map(([former, entity]) => [
+            former,
+            wholeNumber(entity, `plan.successors.${former}`),
+          ]),
+        );
   const commonFormsFrom = wholeNumber(plan.commonFormsFrom, 'plan.commonFormsFrom');
   const aliases = aliasSet(plan.aliases, 'plan.aliases');
   const context = record(plan.context, 'plan.context');
@@ -99,6 +108,7 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
     sharedAliases,
     kinds,
     ...(figured === undefined ? {} : { figured }),
+    ...(successors === undefined ? {} : { successors }),
     commonFormsFrom,
     aliases,
     context: {
@@ -125,5 +135,7 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
     );
   if (!inRange) fail('plan', 'a plan whose every alias and word refers to an index inside its list');
   if (figured !== undefined && figured.length !== entities.length) fail('plan.figured', 'a digit per entity');
+  if (successors !== undefined && !below(Object.values(successors), entities.length))
+    fail('plan.successors', 'ids each with the index of an entity');
   return decoded;
 }

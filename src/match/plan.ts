@@ -40,6 +40,12 @@ export interface MatcherPlan {
    */
   figured?: string;
   /**
+   * Ids no entity has now, each with the index of the entity that took it over (see the payload's
+   * `successors`): what the user muted under such an id applies to that entity. Absent (none, or a plan
+   * kept from an older build): ids are what they are.
+   */
+  successors?: Record<string, number>;
+  /**
    * Alias inputs from this index on are the lower-case forms of one-word
    * names ("jobs" of "Jobs"), found as a `Candidate`'s `commonWord` only (matcher.ts).
    */

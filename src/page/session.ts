@@ -307,8 +307,10 @@ export class PageSession {
   }
 
   #rules(): MarkingRules {
+    const muted = mutedOn(this.#settings, this.#site);
     return {
-      muted: mutedOn(this.#settings, this.#site),
+      // A mute kept under an id that has since moved to another entity (joined, renamed) applies to that one.
+      muted: this.#matcher?.withSuccessors(muted) ?? muted,
       firstMentionOnly: this.#settings.firstMentionOnly,
       maxMentions: this.#settings.maxMentionsPerPage,
     };

@@ -10,6 +10,7 @@
  * fact base (`applyCorrections`). A correction naming something the fact base
  * no longer has does nothing, and stays: it may apply again later.
  */
+import { currentId, successorsOf } from '../facts/former-ids';
 import type { AliasRule, Entity, FactBase, Figure, Story } from '../facts/schema';
 import type { DiscoveryRules } from '../ingest/catalog';
 import { slugify } from '../ingest/slug';
@@ -68,11 +69,15 @@ function unique<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }
 
-/** Where each merged-away entity id goes, following chains (a → b → c) and ignoring cycles. */
+/**
+ * Where each merged-away entity id goes, following chains (a → b → c) and ignoring cycles. A target the
+ * builder has since joined into another entity (see `facts/former-ids.ts`) is that entity now.
+ */
 function mergeTargets(
   corrections: readonly Correction[],
   bundledIds: ReadonlySet<string>,
   present: ReadonlySet<string>,
+  successors: ReadonlyMap<string, string>,
 ): Map<string, string> {
   const direct = new Map<string, string>();
   for (const correction of corrections) {
@@ -80,7 +85,7 @@ function mergeTargets(
     const discoveredIntoBundled = !bundledIds.has(correction.entity.id) && bundledIds.has(correction.into.id);
     if (discoveredIntoBundled) continue; // done by the build's merge rule
     const from = correctedId(corrections, correction.entity, bundledIds);
-    const into = correctedId(corrections, correction.into, bundledIds);
+    const into = currentId(successors, correctedId(corrections, correction.into, bundledIds));
     if (from !== into && present.has(from) && present.has(into)) direct.set(from, into);
   }
   const final = new Map<string, string>();
@@ -154,8 +159,13 @@ function foldEntities(factBase: FactBase, into: ReadonlyMap<string, string>, dro
   for (const [from, to] of into) {
     const source = byId.get(from)!;
     const target = byId.get(to)!;
+    // The source's id, and those it had taken over, now name the target (see `facts/former-ids.ts`).
+    const formerIds = unique([...(target.formerIds ?? []), from, ...(source.formerIds ?? [])])
+      .filter((id) => id !== to)
+      .sort();
     byId.set(to, {
       ...withAliases(target, [source.name, ...source.aliases]),
+      formerIds,
       storyIds: unique([...target.storyIds, ...source.storyIds]),
       figureIds: unique([...target.figureIds, ...source.figureIds]),
     });
@@ -179,12 +189,16 @@ function foldEntities(factBase: FactBase, into: ReadonlyMap<string, string>, dro
   return { ...factBase, entities, stories, figures };
 }
 
-/** Figures dropped and moved; every entity's figure list follows. */
+/**
+ * Figures dropped and moved; every entity's figure list follows. A figure moved to an entity the builder
+ * has since joined into another goes to that one.
+ */
 function correctFigures(
   factBase: FactBase,
   corrections: readonly Correction[],
   bundledIds: ReadonlySet<string>,
   into: ReadonlyMap<string, string>,
+  successors: ReadonlyMap<string, string>,
 ): FactBase {
   const byFigure = new Map<string, Correction>();
   for (const correction of corrections)
@@ -204,7 +218,7 @@ function correctFigures(
     if (correction?.type === 'figure/move') {
       const entityIds = unique(
         correction.to
-          .map((ref) => correctedId(corrections, ref, bundledIds))
+          .map((ref) => currentId(successors, correctedId(corrections, ref, bundledIds)))
           .map((id) => into.get(id) ?? id)
           .filter((id) => present.has(id)),
       );
@@ -245,9 +259,10 @@ export function applyCorrections(
 ): FactBase {
   if (corrections.length === 0) return factBase;
   const present = new Set(factBase.entities.map((entity) => entity.id));
-  const into = mergeTargets(corrections, bundledIds, present);
+  const successors = successorsOf(factBase.entities);
+  const into = mergeTargets(corrections, bundledIds, present, successors);
   const dropped = droppedIds(corrections, bundledIds);
   const renamed = { ...factBase, entities: correctBundledEntities(factBase.entities, corrections, bundledIds) };
   const folded = foldEntities(renamed, into, dropped);
-  return correctFigures(folded, corrections, bundledIds, into);
+  return correctFigures(folded, corrections, bundledIds, into, successors);
 }

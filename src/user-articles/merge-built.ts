@@ -59,7 +59,7 @@ export interface MergeResult {
 /**
  * Merge a fact base built from the user's articles into `base`:
  * - an entity both know keeps `base`'s fields and gains the user's stories,
- *   figures and aliases;
+ *   figures, aliases and former ids (names of the user's articles merged into it);
  * - an entity only the user's articles name is added;
  * - stories and figures are appended; a user story whose id `base` already
  *   uses is left out (ids start with `user-`, so only a bundled article of that
@@ -84,9 +84,11 @@ export function mergeFactBases(base: FactBase, user: FactBase): MergeResult {
       if (storyIds.length === 0) continue;
       const aliases = union(known.aliases, entity.aliases);
       const added = aliases.filter((alias) => !known.aliases.includes(alias));
+      const formerIds = union(known.formerIds ?? [], entity.formerIds ?? []).sort();
       entities.set(entity.id, {
         ...known,
         aliases,
+        ...(formerIds.length > 0 && { formerIds }),
         ...(known.aliasRules && {
           aliasRules: [...known.aliasRules, ...added.map((text): AliasRule => ({ text, case: 'exact' }))],
         }),

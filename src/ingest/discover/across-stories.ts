@@ -86,6 +86,8 @@ function joinSameEntities(
     const into = byName.get(survivorOf(join.from.toLowerCase()));
     if (!into || into === from) continue;
     into.aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
+    // Kept so the fact base can say which ids moved to the survivor (`Entity.formerIds`).
+    into.joined = [...new Set([...(into.joined ?? []), from.name, ...(from.joined ?? [])])];
     into.mentions += from.mentions;
     into.confidence = Math.max(into.confidence, from.confidence);
     // A name written with a company's suffix is a company's, whatever each story guessed.

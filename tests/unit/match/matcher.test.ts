@@ -362,3 +362,29 @@ describe('hasFigures', () => {
     expect(unknown.hasFigures('a')).toBe(true);
   });
 });
+
+describe('withSuccessors', () => {
+  const matcher = compileMatcher({
+    v: 1,
+    entities: ['canada', 'united-states'],
+    aliases: [
+      ['Canada', 0, 0],
+      ['United States', 1, 0],
+    ],
+    context: {},
+    successors: { 'u-s': 1 },
+  });
+
+  it('adds the entity an id moved to, once, and gives back the same set when none moved', () => {
+    expect([...matcher.withSuccessors(new Set(['canada', 'u-s']))]).toEqual(['canada', 'u-s', 'united-states']);
+    expect([...matcher.withSuccessors(new Set(['u-s', 'united-states']))]).toEqual(['u-s', 'united-states']);
+    const none = new Set(['canada', 'toString', '__proto__']);
+    expect(matcher.withSuccessors(none)).toBe(none);
+  });
+
+  it('moves nothing for a plan that names no successors (one kept from an older build)', () => {
+    const older = compileMatcher({ v: 1, entities: ['a'], aliases: [['Alpha', 0, 0]], context: {} });
+    const muted = new Set(['u-s']);
+    expect(older.withSuccessors(muted)).toBe(muted);
+  });
+});

@@ -20,6 +20,21 @@ const contextPlan = encodeMatcherPlan(
   }),
 );
 
+/** A plan that says where ids moved: "us" and "u-s" now name the United States. */
+const successorPlan = encodeMatcherPlan(
+  planMatcher({
+    v: 1,
+    entities: ['canada', 'united-states'],
+    aliases: [
+      ['Canada', 0, 0],
+      ['United States', 1, 0],
+      ['U.S.', 1, 0],
+    ],
+    context: {},
+    successors: { us: 1, 'u-s': 1 },
+  }),
+);
+
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 type Plan = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -38,6 +53,9 @@ const MALFORMED: [string, (plan: Plan) => void][] = [
   ['an unknown kind letter', (plan) => (plan.kinds = 'x')],
   ['a figured digit other than 0 and 1', (plan) => (plan.figured = '2'.repeat(plan.entities.length))],
   ['figured digits for fewer entities', (plan) => (plan.figured = '1')],
+  ['successors as a list', (plan) => (plan.successors = ['us'])],
+  ['a successor out of range', (plan) => (plan.successors = { us: plan.entities.length })],
+  ['a successor not a whole number', (plan) => (plan.successors = { us: 0.5 })],
   ['a negative start of common forms', (plan) => (plan.commonFormsFrom = -2)],
   ['a key table with more keys than aliases', (plan) => (plan.aliases.exact.keys += '\nextra')],
   ['a key alias out of range', (plan) => (plan.aliases.exact.aliases = '999999')],
@@ -56,6 +74,7 @@ describe('decodeMatcherPlan', () => {
   it.each([
     ['the bundled fact base', bundledPlan],
     ['a plan with context layers', contextPlan],
+    ['a plan with successors', successorPlan],
   ])('reads %s exactly as the schema does', (_, plan) => {
     expect(decodeMatcherPlan(copy(plan))).toEqual(MatcherPlanSchema.parse(copy(plan)));
   });

@@ -239,6 +239,16 @@ describe('the page layer', () => {
     await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']), { timeout: 400 });
   });
 
+  it('applies a mute kept under an id that has moved to the entity that has it now (issue 11)', async () => {
+    // "Microsoft" was muted when it was an entity of its own, "msft"; a later build joined it into "microsoft".
+    requestMatcher = vi.fn(async () => compileMatcher({ ...payload, successors: { msft: 1 } }));
+    document.body.innerHTML = '<p>TikTok and Microsoft</p>';
+    await start({ mutedEntities: ['msft'] }).started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok']));
+    settingsListener({ ...DEFAULT_SETTINGS });
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok', 'Microsoft']));
+  });
+
   it('does nothing at all on a site the user switched off', async () => {
     document.body.innerHTML = '<p>TikTok</p>';
     await start({ enabled: false }).started;
