@@ -36,6 +36,7 @@ export function createUserArticleHandlers(store: FactBaseStore, sync?: ArticlePr
           name: entity.name,
           kind: entity.kind,
           stories: entity.storyIds.length,
+          ...(entity.formerIds?.length && { formerIds: entity.formerIds }),
         }))
         .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1));
       return { ok: true, value: entities };

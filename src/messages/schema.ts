@@ -93,6 +93,8 @@ export const EntitySummary = z.object({
   kind: EntityKind,
   /** How many stories name it. */
   stories: z.number(),
+  /** Ids it took over from names joined into it, renamed or merged (`Entity.formerIds`): their mutes are its. */
+  formerIds: z.optional(z.array(z.string())),
 });
 export type EntitySummary = z.infer<typeof EntitySummary>;
 export const ListEntitiesResponse = resultOf(z.array(EntitySummary));

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
+import { currentId, successorsOf } from '../../facts/former-ids';
 import { kindLabel, countLabel } from '../../format/labels';
 import type { EntitySummary } from '../../messages/schema';
 import type { Settings } from '../../settings/schema';
@@ -27,12 +28,16 @@ export function MutedSection(props: {
     () => new Map(Array.isArray(entities) ? entities.map((entity) => [entity.id, entity.name]) : []),
     [entities],
   );
-  const muted = new Set(settings.mutedEntities);
-  const nameOf = (id: string) => names.get(id) ?? id;
+  // A mute kept under an id that has since moved to another entity (a name joined into it, renamed or merged)
+  // is that entity's: listed, counted and removed as its own. The stored id itself is never rewritten.
+  const successors = useMemo(() => successorsOf(Array.isArray(entities) ? entities : []), [entities]);
+  const now = (id: string) => currentId(successors, id);
+  const muted = new Set(settings.mutedEntities.map(now));
+  const nameOf = (id: string) => names.get(now(id)) ?? id;
 
   const toggle = (id: string, on: boolean) =>
     save({
-      mutedEntities: on ? [...settings.mutedEntities, id] : settings.mutedEntities.filter((other) => other !== id),
+      mutedEntities: on ? [...settings.mutedEntities, id] : settings.mutedEntities.filter((other) => now(other) !== id),
     });
   const unmuteOnSite = (site: string, id: string) => {
     const rest = (settings.mutedOnSites[site] ?? []).filter((other) => other !== id);
@@ -46,13 +51,13 @@ export function MutedSection(props: {
   else {
     const found = entities.filter((entity) => matches(entity, query));
     // Muted ids no longer in the fact base (an article was deleted) stay listed so they can be unmuted.
-    const orphans = settings.mutedEntities.filter((id) => !names.has(id));
+    const orphans = settings.mutedEntities.filter((id) => !names.has(now(id)));
     list = (
       <>
         <p class="fo-hint" aria-live="polite">
           {query
             ? `${countLabel(found.length, 'entity', 'entities')} match “${query}”.`
-            : `${countLabel(entities.length, 'entity', 'entities')}, ${settings.mutedEntities.length} muted.`}
+            : `${countLabel(entities.length, 'entity', 'entities')}, ${muted.size} muted.`}
           {found.length > SHOWN && ` Showing the first ${SHOWN}; type to narrow the list.`}
         </p>
         <ul class="fo-entity-list">

@@ -6,7 +6,7 @@ import { OptionsApp } from '@/src/ui/options/OptionsApp';
 import { SETTINGS_KEY } from '@/src/settings/schema';
 import { USER_ARTICLES_KEY, type UserArticle } from '@/src/user-articles/schema';
 import { BACKUP_FORMAT } from '@/src/user-articles/backup';
-import { fakeEnvironment, NOW, type FakeEnvironment } from './environment';
+import { ENTITIES, fakeEnvironment, NOW, type FakeEnvironment } from './environment';
 import { pageDriver, settle } from './page-driver';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
@@ -138,6 +138,35 @@ describe('options page: muted entities and sites', () => {
     });
     await click('Unmute TikTok on news.example');
     expect(stored(env, SETTINGS_KEY)).toEqual({ version: 1, changes: {} });
+  });
+
+  it('counts a mute kept under an id that has moved as its entity’s: checked, named and unmuted (issue 11)', async () => {
+    // "msft" was Microsoft's id before the builder joined its name into "microsoft".
+    const env = fakeEnvironment({
+      [SETTINGS_KEY]: {
+        version: 1,
+        changes: { mutedEntities: ['msft'], mutedOnSites: { 'news.example': ['msft'] } },
+      },
+    });
+    const answer = env.sendMessage.bind(env);
+    env.sendMessage = async (message) =>
+      message.type === 'entities/list'
+        ? {
+            ok: true,
+            value: ENTITIES.map((entity) => (entity.id === 'microsoft' ? { ...entity, formerIds: ['msft'] } : entity)),
+          }
+        : answer(message);
+    await mount(env);
+    expect(text()).toContain('4 entities, 1 muted.');
+    expect(text()).not.toContain('no longer in the fact base');
+    expect(control('Mute Microsoft').checked).toBe(true);
+    expect(control('Unmute Microsoft on news.example')).toBeTruthy();
+    await click('Mute Microsoft');
+    // Unmuted everywhere: the id it was muted under goes; the site's own mute stays, kept as it was stored.
+    expect(stored(env, SETTINGS_KEY)).toEqual({
+      version: 1,
+      changes: { mutedOnSites: { 'news.example': ['msft'] } },
+    });
   });
 
   it('turns Factlens off on a typed site and back on', async () => {
