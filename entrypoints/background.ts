@@ -11,9 +11,14 @@ import { openBuilderChannel, type OffscreenApi, type WorkerLike } from '@/src/ba
 import { answerWhenReady, notifyAllTabs, startUserArticleSync } from '@/src/background/user-articles';
 import { serveKeptPlan } from '@/src/background/kept-plan';
 import { indexedDbArea } from '@/src/background/idb-area';
+import { loadFigureChecker, prepareFigureChecker, type BackgroundScope } from '@/src/background/figure-checker-script';
 import { repairStoredSettings } from '@/src/settings/store';
 
 export default defineBackground(() => {
+  const getURL = (path: string) => browser.runtime.getURL(path as '/');
+  // The figure checker is loaded on the first figure check (src/background/figure-checker-script.ts).
+  const scope = globalThis as BackgroundScope;
+  prepareFigureChecker(scope, getURL);
   const bundled = loadBundledFactBase();
   const store = createFactBaseStore(bundled);
   // The article analyser is loaded only when the user's articles need analysing (src/background/builder/).
@@ -22,7 +27,7 @@ export default defineBackground(() => {
       openBuilderChannel({
         Worker: (globalThis as { Worker?: new (url: string) => WorkerLike }).Worker,
         chrome: (globalThis as { chrome?: Partial<OffscreenApi> }).chrome,
-        getURL: (path) => browser.runtime.getURL(path as '/'),
+        getURL,
       }),
     { keepAlive: () => void browser.runtime.getPlatformInfo() },
   );
@@ -46,11 +51,12 @@ export default defineBackground(() => {
     answerWhenReady(
       userArticles.settled,
       // The button state owns the badge: entity counts where active, "off" where paused.
-      createHandlers(store, createActionState(browser), userArticles, (storyId, openerTabId) => {
-        void browser.tabs.create({
-          url: browser.runtime.getURL(`/story.html?id=${encodeURIComponent(storyId)}`),
-          openerTabId,
-        });
+      createHandlers(store, createActionState(browser), {
+        userArticles,
+        openStoryPage: (storyId, openerTabId) => {
+          void browser.tabs.create({ url: getURL(`/story.html?id=${encodeURIComponent(storyId)}`), openerTabId });
+        },
+        loadFigureChecker: () => loadFigureChecker(scope, getURL),
       }),
     ),
     {

@@ -11,6 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { createFactBaseStore } from '../src/background/factbase-store';
+import { createFigureChecker } from '../src/background/figure-checker';
 import { createFigureHandlers } from '../src/background/figures';
 import { FactBase } from '../src/facts/schema';
 import { corpusFactBase } from '../src/figures/corpus-factbase';
@@ -69,7 +70,8 @@ for (const name of readdirSync(pagesDir)
   const requests = requestsOf(readFileSync(join(pagesDir, name), 'utf8'));
   const sentences = requests.reduce((sum, request) => sum + request.sentences.length, 0);
   // A fresh store per page: its first request builds the figures' index, as after a background start.
-  const handler = createFigureHandlers(createFactBaseStore(factBase))['figures/check'];
+  // The checker in this process: the extension loads it as a script of its own on the first check.
+  const handler = createFigureHandlers(createFactBaseStore(factBase), async () => createFigureChecker)['figures/check'];
   let verdicts = 0;
   const runs: number[] = [];
   let worstBatch = 0;

@@ -1,66 +1,43 @@
 /**
  * The background's answer to `figures/check`: the page's sentences read with
- * the builder's figure readers and checked against the fact base
- * (`src/figures/check-sentence.ts`). The index of the stories' figures is built
- * on the first check, not at startup, and dropped when the fact base changes.
+ * the builder's figure readers and checked against the fact base. The checker
+ * (`./figure-checker.ts`) is a script of its own, loaded on the first check,
+ * not at startup (`./figure-checker-script.ts`; issue 16); it indexes the
+ * fact base's figures when first asked, and again after the fact base changes.
  */
-import type { EntityKind } from '../facts/schema';
-import { checkSentence, indexFigures, type FigureIndex } from '../figures/check-sentence';
-import { wordCheck } from '../figures/wording';
-import type { FigureVerdict } from '../messages/figures';
+import type { CreateFigureChecker, FigureChecker } from './figure-checker';
 import type { FactBaseStore } from './factbase-store';
 import type { BackgroundHandlers } from './router';
 
 /** The handler this module adds to the background's. */
 export type FigureHandlers = Pick<BackgroundHandlers, 'figures/check'>;
 
-/** Checks over the store's current fact base. */
-export function createFigureHandlers(store: FactBaseStore): FigureHandlers {
-  let cached: { index: FigureIndex; kinds: Map<string, EntityKind>; titles: Map<string, string> } | null = null;
+/** Brings the checker's factory in: the background loads its script; tests import it. */
+export type FigureCheckerLoader = () => Promise<CreateFigureChecker>;
+
+/** Checks over the store's current fact base, with a checker `load` brings in on the first request. */
+export function createFigureHandlers(store: FactBaseStore, load: FigureCheckerLoader): FigureHandlers {
+  let loading: Promise<CreateFigureChecker> | null = null;
+  let checker: FigureChecker | null = null;
   store.subscribe(() => {
-    cached = null;
+    checker = null;
   });
-  const lookups = () => {
-    if (!cached) {
-      const { factBase } = store.current();
-      cached = {
-        index: indexFigures(factBase),
-        kinds: new Map(factBase.entities.map((entity) => [entity.id, entity.kind])),
-        titles: new Map(factBase.stories.map((story) => [story.id, story.title])),
-      };
-    }
-    return cached;
-  };
   return {
-    'figures/check': ({ sentences, pageDate }) => {
-      const { index, kinds, titles } = lookups();
-      const verdicts: FigureVerdict[] = [];
-      for (const [position, sentence] of sentences.entries()) {
-        const mentions = sentence.mentions.flatMap((mention) => {
-          const kind = kinds.get(mention.entityId);
-          return kind ? [{ ...mention, kind }] : [];
+    'figures/check': async ({ sentences, pageDate }) => {
+      let create: CreateFigureChecker;
+      try {
+        // A load that failed is tried again on the next request rather than remembered.
+        loading ??= load().catch((error: unknown) => {
+          loading = null;
+          throw error;
         });
-        if (mentions.length === 0) continue;
-        for (const check of checkSentence(sentence.text, mentions, index, pageDate)) {
-          const story = check.story.figure;
-          const words = wordCheck(check.page, story, check.story.storyDate, check.verdict, check.pageIsNewer);
-          const start = check.page.offset ?? sentence.text.indexOf(check.page.text);
-          verdicts.push({
-            sentence: position,
-            start,
-            end: start + check.page.text.length,
-            entityId: check.entityId,
-            verdict: check.verdict,
-            page: words.page,
-            stories: words.stories,
-            storyId: story.storyId,
-            storyTitle: titles.get(story.storyId) ?? '',
-            storySentence: story.sentence,
-            pageIsNewer: check.pageIsNewer,
-          });
-        }
+        create = await loading;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: `Factlens could not load its figure checker (${reason})` };
       }
-      return { ok: true, value: verdicts };
+      checker ??= create(store.current().factBase);
+      return { ok: true, value: checker({ sentences, pageDate }) };
     },
   };
 }

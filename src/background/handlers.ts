@@ -4,22 +4,31 @@ import type { BackgroundHandlers } from './router';
 import type { FactBaseStore } from './factbase-store';
 import { createUserArticleHandlers, type ArticlePreviewer } from './articles';
 import { createSearchHandlers } from './search';
-import { createFigureHandlers } from './figures';
+import { createFigureHandlers, type FigureCheckerLoader } from './figures';
 
 /** What the handlers need from the browser: a place to show per-tab counts. */
 export interface BadgeSink {
   show(tabId: number, distinctEntities: number): void;
 }
 
-/**
- * The background's answers, over one fact base index. `userArticles` answers
- * article previews; without it they answer with an error.
- */
+/** The background's other parts the handlers use; each is optional in tests. */
+export interface HandlerParts {
+  /** Answers article previews; without it they answer with an error. */
+  userArticles?: ArticlePreviewer;
+  openStoryPage?: (storyId: string, openerTabId?: number) => void;
+  /** Brings in the figure checker (`figure-checker.js`); without it figure checks answer with an error. */
+  loadFigureChecker?: FigureCheckerLoader;
+}
+
+/** The background's answers, over one fact base index. */
 export function createHandlers(
   store: FactBaseStore,
   badge: BadgeSink,
-  userArticles?: ArticlePreviewer,
-  openStoryPage: (storyId: string, openerTabId?: number) => void = () => {},
+  {
+    userArticles,
+    openStoryPage = () => {},
+    loadFigureChecker = () => Promise.reject(new Error('no figure checker was given')),
+  }: HandlerParts = {},
 ): BackgroundHandlers {
   // Planned once per fact base: every frame of every tab asks for the same matcher.
   let plan: unknown = null;
@@ -30,7 +39,7 @@ export function createHandlers(
   return {
     ...createUserArticleHandlers(store, userArticles),
     ...createSearchHandlers(store),
-    ...createFigureHandlers(store),
+    ...createFigureHandlers(store, loadFigureChecker),
     'stats/get': () => ({ ok: true, value: index().stats() }),
     'matcher/get': () => {
       plan ??= encodeMatcherPlan(planMatcher(buildMatcherPayload(index().factBase)));

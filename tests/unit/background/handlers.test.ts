@@ -6,12 +6,7 @@ import { loadBundledFactBase } from '@/src/facts/bundled';
 describe("the popover's Open story", () => {
   const setup = () => {
     const openStoryPage = vi.fn();
-    const handlers = createHandlers(
-      createFactBaseStore(loadBundledFactBase()),
-      { show: () => {} },
-      undefined,
-      openStoryPage,
-    );
+    const handlers = createHandlers(createFactBaseStore(loadBundledFactBase()), { show: () => {} }, { openStoryPage });
     return { handlers, openStoryPage };
   };
 

@@ -25,7 +25,7 @@ function start(area: MemoryArea) {
     notifyTabs,
     log: () => {},
   });
-  const handlers = answerWhenReady(sync.settled, createHandlers(store, { show() {} }, sync));
+  const handlers = answerWhenReady(sync.settled, createHandlers(store, { show() {} }, { userArticles: sync }));
   const ask = (message: object) =>
     routeMessage(
       handlers,

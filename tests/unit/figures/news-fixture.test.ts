@@ -15,13 +15,18 @@ import { splitSentences } from '@/src/ingest/sentences';
 import { compileMatcher } from '@/src/match/matcher';
 import { buildMatcherPayload } from '@/src/match/payload';
 import { CheckFiguresRequest, CheckFiguresResponse } from '@/src/messages/figures';
+import { inProcessFigureChecker } from '../background/in-process-figure-checker';
 
 const root = resolve(import.meta.dirname, '../../..');
 const html = readFileSync(join(root, 'tests/fixtures/figures-news.html'), 'utf8');
 const page = new DOMParser().parseFromString(html, 'text/html');
 const factBase = loadBundledFactBase();
 const matcher = compileMatcher(buildMatcherPayload(factBase));
-const handlers = createHandlers(createFactBaseStore(factBase), { show: () => {} });
+const handlers = createHandlers(
+  createFactBaseStore(factBase),
+  { show: () => {} },
+  { loadFigureChecker: inProcessFigureChecker },
+);
 
 /** The checked sentences of one paragraph of the fixture, as the content script sends them. */
 function sentencesOf(id: string) {
