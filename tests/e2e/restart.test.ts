@@ -3,7 +3,8 @@
  * IndexedDB (src/background/idb-area.ts) under a key naming the builder, catalog and articles
  * (src/user-articles/build-cache.ts), in real Chromium and Firefox. Chromium's service worker is stopped through the DevTools protocol, as the
  * browser stops it after 30 s idle; the next request starts it again and must be answered from the kept
- * analysis, without starting the article builder (its offscreen document, src/background/builder/).
+ * analysis, without starting the article builder (its offscreen document, src/background/builder/), and a
+ * figure check must load the figure checker again (src/background/figure-checker-script.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '@/src/messages/client';
@@ -123,6 +124,34 @@ describe.each(BROWSERS)('background restarts in %s', (browserName) => {
     const answer = await askStory(page, ARTICLE.id);
     expect(answer).toMatchObject({ ok: true, value: { summary: MARKED_SUMMARY } });
     expect(builderDocuments()).toBe(0);
+  });
+
+  it('checks a page’s figures after a restart, importing the checker its worker installed', async () => {
+    // A service worker may import a script after its installation only if it imported it while installing
+    // (src/background/figure-checker-script.ts): a restarted worker must find the checker there.
+    const text = 'Credo has seen its stock rise 300% in 2024.';
+    const check = () =>
+      page.evaluate(
+        (sentence, protocol) =>
+          extensionApi().runtime.sendMessage({
+            type: 'figures/check',
+            protocol,
+            sentences: [{ text: sentence, mentions: [{ entityId: 'credo', start: 0, end: 5 }] }],
+          }),
+        text,
+        PROTOCOL_VERSION,
+      ) as Promise<{ ok: boolean; value?: { verdict: string; start: number; end: number }[]; error?: string }>;
+    const before = await check();
+    expect(before).toMatchObject({ ok: true, value: [{ verdict: 'differs' }] });
+
+    const devtools = await page.createCDPSession();
+    await devtools.send('ServiceWorker.enable');
+    await devtools.send('ServiceWorker.stopAllWorkers');
+    await devtools.detach();
+
+    const after = await check();
+    expect(after).toEqual(before);
+    expect(text.slice(after.value![0]!.start, after.value![0]!.end)).toBe('300%');
   });
 
   it('answers a page’s first request after a restart with the matcher plan kept from before, then corrects it', async () => {
