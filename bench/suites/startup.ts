@@ -8,6 +8,9 @@
  *   page can not be stopped from outside, so only the awake case is measured there (from DOMContentLoaded).
  * - The background's first answer, from an extension page: `stats/get` round trips with the worker running
  *   and right after stopping it (its start: script evaluation, the fact base, the user's articles merged).
+ * - Its first figure check (`figures/check`, three sentences of the styled news fixture): awake; the first
+ *   of a worker another request started (it loads `figure-checker.js` and indexes the stories' figures);
+ *   and the request that starts a stopped worker itself.
  * - Content world heap: the page layer and matcher as the content script runs them, in a fresh page's main
  *   world, at 60 and 20,000 aliases: the heap after a full GC minus the same page's before.
  * - Ad frames: extension time on an article with 20 ad-like frames (each with a little text, so each runs
@@ -32,6 +35,8 @@ export interface ColdStartResult {
   /** `stats/get` from an extension page: median round trip with the background running and stopped. */
   answerAwakeMs: number | null;
   answerStoppedMs: number | null;
+  /** `figures/check` from an extension page: medians awake, first after a start, and starting a stopped worker. */
+  figures: { awakeMs: number; firstMs: number; stoppedMs: number; verdicts: number } | null;
   errors: string[];
 }
 
@@ -64,6 +69,52 @@ function askStats(page: Page): Promise<number> {
   }, PROTOCOL_VERSION);
 }
 
+/** Three sentences of `tests/fixtures/figures-news.html` with a mention and a figure, as the page sends them. */
+const FIGURE_SENTENCES: [string, [string, string][]][] = [
+  [
+    'TikTok is paying Microsoft about $240 million a year to rent AI servers, according to people familiar with the arrangement.',
+    [
+      ['TikTok', 'tiktok'],
+      ['Microsoft', 'microsoft'],
+    ],
+  ],
+  [
+    'Azure revenue grew 31% in the fourth quarter of 2024, Microsoft said.',
+    [
+      ['Azure', 'azure'],
+      ['Microsoft', 'microsoft'],
+    ],
+  ],
+  [
+    'Credo, whose purple cables link the GPUs of AI data centers, has seen its stock rise 300% in 2024.',
+    [['Credo', 'credo']],
+  ],
+];
+
+/** One `figures/check` round trip from an extension page: ms, and how many verdicts came back. */
+function askFigures(page: Page): Promise<{ ms: number; verdicts: number }> {
+  const request = {
+    type: 'figures/check',
+    protocol: PROTOCOL_VERSION,
+    pageDate: '2026-01-12',
+    sentences: FIGURE_SENTENCES.map(([text, names]) => ({
+      text,
+      mentions: names.map(([name, entityId]) => ({
+        entityId,
+        start: text.indexOf(name),
+        end: text.indexOf(name) + name.length,
+      })),
+    })),
+  };
+  return page.evaluate(async (message: unknown) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } })
+      .chrome;
+    const started = performance.now();
+    const answer = (await api.runtime.sendMessage(message)) as { ok: boolean; value?: unknown[] } | undefined;
+    return { ms: performance.now() - started, verdicts: answer?.ok ? (answer.value?.length ?? 0) : -1 };
+  }, request);
+}
+
 /** Load `path` `runs` times with the background awake, and (Chromium) `runs` times right after stopping it. */
 export async function measureColdStart(
   context: ExtensionContext,
@@ -79,6 +130,7 @@ export async function measureColdStart(
     stopped: null,
     answerAwakeMs: null,
     answerStoppedMs: null,
+    figures: null,
     errors: [],
   };
   const first = (sample: Awaited<ReturnType<typeof loadOnce>>['sample']) =>
@@ -114,6 +166,24 @@ export async function measureColdStart(
       }
       result.answerAwakeMs = median(awakeAnswers);
       result.answerStoppedMs = median(stoppedAnswers);
+      const figures = { awake: [] as number[], first: [] as number[], stopped: [] as number[], verdicts: 0 };
+      for (let run = 0; run < runs; run++) {
+        await askFigures(control);
+        figures.awake.push((await askFigures(control)).ms);
+        await stopBackground(browser, control);
+        await askStats(control);
+        const first = await askFigures(control);
+        figures.first.push(first.ms);
+        figures.verdicts = first.verdicts;
+        await stopBackground(browser, control);
+        figures.stopped.push((await askFigures(control)).ms);
+      }
+      result.figures = {
+        awakeMs: median(figures.awake),
+        firstMs: median(figures.first),
+        stoppedMs: median(figures.stopped),
+        verdicts: figures.verdicts,
+      };
     }
   } catch (error) {
     result.errors.push(error instanceof Error ? error.message : String(error));

@@ -60,20 +60,27 @@ export interface BackgroundFacts {
   /** `builder-worker.js`: the article builder, loaded only to analyse the user's articles. */
   builderBytes: number | null;
   builderGzipBytes: number | null;
+  /** `figure-checker.js`: the figure readers, loaded on the first figure check. */
+  figureCheckerBytes: number | null;
+  figureCheckerGzipBytes: number | null;
 }
 
-/** Sizes of `background.js` and `builder-worker.js`, or null when there is no build. */
+/** Sizes of `background.js` and the scripts it loads on demand, or null when there is no build. */
 export function inspectBackground(browser: string, buildDir: string): BackgroundFacts | null {
   const file = path.join(buildDir, 'background.js');
   if (!existsSync(file)) return null;
   const source = readFileSync(file);
   const builderFile = path.join(buildDir, 'builder-worker.js');
   const builder = existsSync(builderFile) ? readFileSync(builderFile) : null;
+  const checkerFile = path.join(buildDir, 'figure-checker.js');
+  const checker = existsSync(checkerFile) ? readFileSync(checkerFile) : null;
   return {
     browser,
     bytes: source.length,
     gzipBytes: gzipSync(source, { level: 9 }).length,
     builderBytes: builder?.length ?? null,
     builderGzipBytes: builder ? gzipSync(builder, { level: 9 }).length : null,
+    figureCheckerBytes: checker?.length ?? null,
+    figureCheckerGzipBytes: checker ? gzipSync(checker, { level: 9 }).length : null,
   };
 }
