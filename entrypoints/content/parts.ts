@@ -65,7 +65,7 @@ export type LazyEnvironment = Pick<
   | 'requestMatcher'
   | 'pageMatching'
   | 'loadDetails'
-  | 'checkFigures'
+  | 'figureChecks'
   | 'reportCounts'
   | 'createPopover'
   | 'openStory'
@@ -97,7 +97,13 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
       ),
     pageMatching: (matcher, document) => loadData().then((data) => data.pageMatching(matcher, document)),
     loadDetails: (entityId) => requests().then((requests) => requests.loadDetails(entityId)),
-    checkFigures: (request) => requests().then((requests) => requests.checkFigures(request)),
+    figureChecks: (options) =>
+      loadData().then((data) =>
+        data.createFigureChecks({
+          ...options,
+          check: (request) => requests().then((requests) => requests.checkFigures(request)),
+        }),
+      ),
     reportCounts: (counts) => {
       // Fetched while idle, so the first hover does not wait for the popover's code.
       if (Object.keys(counts).length > 0) ctx.requestIdleCallback(() => void loadPopover().catch(() => {}));

@@ -5,7 +5,7 @@
  */
 import type { Matcher } from '../match/matcher';
 import type { Matching } from './chunk-mentions';
-import type { CheckFiguresRequest, FigureVerdict } from '../messages/figures';
+import type { FigureCheckOptions, FigureChecks } from './figure-checks';
 import type { EntityDetails } from '../messages/schema';
 import type { Settings } from '../settings/schema';
 import type { PopoverHost, PopoverHostOptions } from './popover';
@@ -35,10 +35,11 @@ export interface AnnotatorEnvironment {
   pageMatching(matcher: Matcher, document: Document): Promise<Matching>;
   loadDetails(entityId: string): Promise<EntityDetails>;
   /**
-   * Checks sentences of the page that hold a mention and a number against the stories (the background's
-   * `figures/check`); absent where figures are not checked (a unit test's page).
+   * The page's figure checks (`FigureChecks` of `figure-checks.ts`), sending to the background's
+   * `figures/check`; passed in because the content script loads them with its data module, once a frame
+   * has text. Absent where figures are not checked (a unit test's page).
    */
-  checkFigures?(request: CheckFiguresRequest): Promise<FigureVerdict[]>;
+  figureChecks?(options: Omit<FigureCheckOptions, 'check'>): Promise<FigureChecks>;
   /** Reports which entities the page marks, for the badge; absent in frames that do not report. */
   reportCounts?(counts: Record<string, number>): void;
   openStory(storyId: string): void;

@@ -15,7 +15,7 @@ import { MAX_CHECKED_SENTENCE_LENGTH, MAX_CHECKED_SENTENCES } from '../messages/
 import { ExclusionCache } from './exclusions';
 import type { HighlightLayer } from './highlights';
 import { mentionAtPoint, paintedRangeOf, type Point } from './hover';
-import { MentionIndex, type MentionEntry } from './mention-index';
+import { MentionIndex, type FigureEntry, type MentionEntry } from './mention-index';
 import { isOwnElement } from './own-elements';
 import {
   collapseWhitespace,
@@ -24,16 +24,6 @@ import {
   type BlockMention,
   type CollapsedText,
 } from './page-sentences';
-
-/** A checked figure of the page: where it stands, the entity it is about and its verdict. */
-export interface FigureEntry extends MentionEntry {
-  readonly figure: FigureVerdict;
-}
-
-/** Whether a hovered or listed entry is a checked figure rather than a mention. */
-export function isFigureEntry(entry: MentionEntry): entry is FigureEntry {
-  return 'figure' in entry;
-}
 
 /** The elements whose text is read as one run of sentences. */
 const BLOCK_SELECTOR =
@@ -54,8 +44,8 @@ export interface FigureCheckOptions {
   check(request: CheckFiguresRequest): Promise<FigureVerdict[]>;
   /** The layer that paints marks, once there is one. */
   layer(): HighlightLayer | null;
-  /** The page's publication date, `YYYY-MM-DD`, when it gives one. */
-  pageDate(): string | null;
+  /** The page's publication date, `YYYY-MM-DD`, when it gives one (absent: read from the page's metadata). */
+  pageDate?(): string | null;
   /**
    * Whether the stories give `entityId` figures: only a block naming such an entity is read (no other
    * can get a verdict). Absent: every entity may have.
@@ -104,6 +94,8 @@ export class FigureChecks {
   /** Bumped when everything is cleared: answers to older requests are dropped. */
   #generation = 0;
   readonly #options: FigureCheckOptions;
+  /** The page's date, read once when first needed. */
+  #date: string | null | undefined;
 
   constructor(options: FigureCheckOptions) {
     this.#options = options;
@@ -181,6 +173,11 @@ export class FigureChecks {
   }
 
   /** The figures not about a muted entity (painted or not: a browser without highlights still lists them). */
+  #pageDate(): string | null {
+    if (this.#options.pageDate) return this.#options.pageDate();
+    return (this.#date ??= pageDateOf(this.#options.window.document));
+  }
+
   #shown(): FigureEntry[] {
     return (this.#index.inPageOrder() as FigureEntry[]).filter((entry) => !this.#muted.has(entry.entityId));
   }
@@ -198,7 +195,7 @@ export class FigureChecks {
           verdicts = await this.#options.check({
             type: 'figures/check',
             sentences: part.map(({ text, mentions }) => ({ text, mentions })),
-            pageDate: this.#options.pageDate(),
+            pageDate: this.#pageDate(),
           });
         } catch (error) {
           // The background may be restarting; the page reads on without its figures checked.

@@ -4,6 +4,7 @@
  * the page changes a text node.
  */
 
+import type { FigureVerdict } from '../messages/figures';
 import type { MentionDecision } from '../match/decide';
 
 /** One mention in the page: a stretch of one text node naming one entity. */
@@ -26,6 +27,16 @@ export interface MentionEntry {
    * page over the cap may hold ten times more mentions than marks).
    */
   range?: AbstractRange;
+}
+
+/** A checked figure of the page (see `figure-checks.ts`): where it stands, the entity it is about and its verdict. */
+export interface FigureEntry extends MentionEntry {
+  readonly figure: FigureVerdict;
+}
+
+/** Whether a hovered or listed entry is a checked figure rather than a mention. */
+export function isFigureEntry(entry: MentionEntry): entry is FigureEntry {
+  return 'figure' in entry;
 }
 
 const DOCUMENT_POSITION_DISCONNECTED = 0x01;

@@ -5,9 +5,8 @@
  * unless the reader has moved on by then.
  */
 import type { FigureVerdict } from '../messages/figures';
-import { isFigureEntry } from './figure-checks';
 import { liveRangeOf } from './hover';
-import type { MentionEntry } from './mention-index';
+import { isFigureEntry, type MentionEntry } from './mention-index';
 import type { PopoverHost } from './popover';
 
 /** Loads the popover host once and opens it for mentions. */

@@ -26,12 +26,12 @@ import type { Matching } from './chunk-mentions';
 import { CountReport } from './count-report';
 import type { AnnotatorEnvironment } from './environment';
 import { ExclusionCache } from './exclusions';
-import { FigureChecks, pageDateOf, type FigureEntry } from './figure-checks';
+import type { FigureChecks } from './figure-checks';
 import { HighlightLayer } from './highlights';
 import { HoverIntent, liveRangeOf, mentionAtPoint, type Point } from './hover';
 import { MarkSet } from './mark-set';
 import type { MarkingRules } from './marking';
-import { MentionIndex, type MentionEntry } from './mention-index';
+import { MentionIndex, type FigureEntry, type MentionEntry } from './mention-index';
 import { muteChange } from './muting';
 import { mentionToVisit, revealRange, type Direction } from './navigate';
 import { isOwnElement } from './own-elements';
@@ -60,7 +60,8 @@ export class PageSession {
   readonly #watchdog: TheftWatchdog;
   readonly #popover: PopoverLoader;
   readonly #report: CountReport | null;
-  readonly #figures: FigureChecks | null;
+  /** Made with the matcher, from the content script's data module (see `AnnotatorEnvironment.figureChecks`). */
+  #figures: FigureChecks | null = null;
   #matcher: Matcher | null = null;
   /** The matcher's finder and the page's context for it; set with the matcher. */
   #matching: Matching | null = null;
@@ -122,21 +123,6 @@ export class PageSession {
       repair: () => this.#marks?.layer.repair(),
       hasMarks: () => (this.#marks?.size ?? 0) > 0,
     });
-    const checkFigures = env.checkFigures;
-    let pageDate: string | null | undefined;
-    this.#figures = checkFigures
-      ? new FigureChecks({
-          window,
-          check: (request) => checkFigures(request),
-          layer: () => this.#marks?.layer ?? null,
-          pageDate: () => (pageDate === undefined ? (pageDate = pageDateOf(this.#document)) : pageDate),
-          hasFigures: (entityId) => this.#matcher?.hasFigures(entityId) ?? true,
-          ...timers,
-          now,
-          yieldToPage: () => yieldToPage(window as unknown as typeof globalThis),
-          signal,
-        })
-      : null;
     this.#popover = new PopoverLoader(
       () =>
         env.createPopover({
@@ -244,12 +230,35 @@ export class PageSession {
     if (this.#signal.aborted) return false;
     this.#matcher = matcher;
     this.#matching = matching;
+    await this.#startFigureChecks();
+    if (this.#signal.aborted) return false;
     // The style sheet is adopted with the first mark, not here (see HighlightLayer).
     this.#marks ??= new MarkSet(
       new HighlightLayer(this.#window, this.#settings.highlightStyle, this.#env.markByPlace ?? false),
       this.#window,
     );
     return true;
+  }
+
+  /** Make the page's figure checks, where the environment checks figures; a page marks names without them. */
+  async #startFigureChecks(): Promise<void> {
+    if (this.#figures || !this.#env.figureChecks) return;
+    const window = this.#window;
+    const ctx = this.#env.ctx;
+    try {
+      this.#figures = await this.#env.figureChecks({
+        window,
+        layer: () => this.#marks?.layer ?? null,
+        hasFigures: (entityId) => this.#matcher?.hasFigures(entityId) ?? true,
+        setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
+        clearTimeout: (id) => window.clearTimeout(id),
+        now: () => this.#now(),
+        yieldToPage: () => yieldToPage(window as unknown as typeof globalThis),
+        signal: this.#signal,
+      });
+    } catch (error) {
+      console.warn('Factlens: could not load the figure checks, the figures of this page will not be checked', error);
+    }
   }
 
   async #firstScan(): Promise<number> {
