@@ -46,6 +46,9 @@ export interface Discourse {
   recent?: string;
 }
 
+/** Verbs of forecasting: who forecasts an amount is its source, not its owner ("Analysts predicted $2 a share"). */
+const FORECAST_VERB = String.raw`(?:expects?|expected|forecasts?|forecasted|predicts?|predicted|estimates?|estimated|projects?|projected)`;
+
 /**
  * Where the clause holding a figure starts: after a semicolon or colon, a conjunction that starts a new
  * clause, a relative pronoun, a comma before a pronoun subject (", it announced …"), or a verb of saying or
@@ -64,7 +67,7 @@ const CLAUSE_START = new RegExp(
     // "…, and there are dozens of smaller players": an existential "there" starts a clause of its own.
     String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
     String.raw`\b(?:said|says|told|tells|stated|note|noted|added|wrote|argued|claimed|believe|believes|thinks)(?:\s+that)?\s+`,
-    String.raw`\b(?:expects?|expected|forecasts?|predicts?|estimates?|projects?)\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
+    String.raw`\b${FORECAST_VERB}\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
   ].join('|'),
   'gi',
 );
@@ -129,7 +132,16 @@ const CLAUSE_INTRO =
  * else of the next. "The agency" takes an organisation or a company alike, because discovery often finds an
  * agency as a company; "the company" takes an organisation only when the story named no company.
  */
-const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind[])[] | 'it' | 'story' }[] = [
+const ANAPHORS: readonly {
+  pattern: RegExp;
+  kinds: readonly (readonly EntityKind[])[] | 'it' | 'story';
+  /**
+   * Whether the anaphor's noun is usually part of the name it stands for ("the committee" for the Joint
+   * Committee on Example, "the agency" for Example Agency), so a name ending in it is preferred. Not "the
+   * company", which means the story's subject whatever its name.
+   */
+  byHead?: true;
+}[] = [
   {
     pattern:
       /^the\s+(?:[\p{L}.&-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,3}?(?:company|firm|group|startup|carrier|airline|retailer|chain|maker|manufacturer|giant|bank|lender|insurer|publisher|automaker|conglomerate|utility)\b/iu,
@@ -138,6 +150,7 @@ const ANAPHORS: readonly { pattern: RegExp; kinds: readonly (readonly EntityKind
   {
     pattern: /^the (?:agency|department|ministry|regulator|organi[sz]ation|council|committee|commission)\b/i,
     kinds: [['organization', 'company']],
+    byHead: true,
   },
   { pattern: /^the (?:game|app|device|console|phone|headset|product)\b/i, kinds: [['product']] },
   // "The platform has helped thousands of people": a service, which discovery finds as either kind.
@@ -545,7 +558,8 @@ function resolveAnaphor(
   const introLength = CLAUSE_INTRO.exec(clause)?.[0].length ?? 0;
   // "we note that [the company] faced …": an editor's brackets around the subject do not change it.
   const subject = clause.slice(introLength).replace(/^\[/u, '');
-  let kinds = ANAPHORS.find((anaphor) => anaphor.pattern.test(subject))?.kinds;
+  const anaphor = ANAPHORS.find((candidate) => candidate.pattern.test(subject));
+  let kinds = anaphor?.kinds;
   // Where the anaphor stands: only a name before it can be what it stands for ("the company owns Beta").
   let anaphorAt = clauseStartAt + introLength;
   if (!kinds) {
@@ -575,6 +589,15 @@ function resolveAnaphor(
     // "Beta's Game A goes on sale in June. It will start at $40.": the thing the last sentences were about.
     return discourse.recent !== undefined ? [discourse.recent] : [...discourse.subject];
   }
+  // "The committee has received dozens": a name whose own head is the anaphor's ("the Joint Committee on
+  // Example") is what it stands for, before the latest entity of the right kind.
+  const head = anaphor?.byHead ? headNoun(subject) : undefined;
+  if (head !== undefined) {
+    const named = [...mentions.filter((m) => m.end <= anaphorAt), ...[...discourse.named].reverse()].find(
+      (m) => isActor(m) && m.entityId.split('-').includes(head),
+    );
+    if (named) return [named.entityId];
+  }
   for (const tier of kinds) {
     const earlier = mentions.filter((m) => m.end <= anaphorAt && tier.includes(m.kind)).at(-1);
     if (earlier) return [earlier.entityId];
@@ -584,6 +607,15 @@ function resolveAnaphor(
     }
   }
   return kinds.some((tier) => tier.includes('company')) ? [...discourse.subject] : [];
+}
+
+/**
+ * The noun a definite description in a clause's subject ends on, in the form entity ids spell it ("the
+ * committee" → "committee", "the regulator's board" → undefined): entity ids are slugs of their names.
+ */
+function headNoun(subject: string): string | undefined {
+  const description = /^the\s+(\p{Ll}+)\b(?!['’])/u.exec(subject);
+  return description ? description[1] : undefined;
 }
 
 function isActor(mention: OwnerMention): boolean {

@@ -117,6 +117,8 @@ describe('figureOwners', () => {
     // A speaker or a forecaster is a source, not an owner.
     ['Example Agency expects 16 million cars will be sold this year.', '16 million', []],
     ['Jane Roe said 40% of the town had left.', '40%', []],
+    ['Example Agency predicted $2.52 a share.', '$2.52', []],
+    ['Jane Roe estimated 3,000 cars would be sold.', '3,000', []],
     // Names in an adjunct, or listed beside the figure, are not owners.
     ['Home prices rose 10% in Springfield last month, according to Example Agency.', '10%', []],
     ['Acme, which owns Beta, Gamma and more than 90 other papers, is hiring.', 'more than 90', ['acme']],
@@ -143,11 +145,50 @@ describe('figureOwners', () => {
       {
         subject: ['acme'],
         named: [
-          { entityId: 'example-agency', kind: 'organization' },
+          { entityId: 'example-council', kind: 'organization' },
           { entityId: 'gamma', kind: 'company' },
         ],
       },
       ['gamma'],
+    ],
+    // …but a body whose name ends in the anaphor's noun is the one it stands for, named last or not.
+    [
+      'This past May, the agency selected 11 firms.',
+      '11 firms',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'example-agency', kind: 'organization' },
+          { entityId: 'gamma', kind: 'company' },
+        ],
+      },
+      ['example-agency'],
+    ],
+    [
+      'Another review would be pointless — the committee has already read dozens of letters.',
+      'dozens',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'joint-committee-on-example', kind: 'organization' },
+          { entityId: 'example-bill', kind: 'organization' },
+        ],
+      },
+      ['joint-committee-on-example'],
+    ],
+    // "The company" is not read by its noun: it keeps meaning the company named last, not an earlier one
+    // that happens to have "Company" in its name.
+    [
+      'At the same time, the company claims its deals saved customers millions of dollars.',
+      'millions of dollars',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'example-trading-company', kind: 'company' },
+          { entityId: 'acme', kind: 'company' },
+        ],
+      },
+      ['acme'],
     ],
     [
       'He learned that 75 people view his profile a week.',
