@@ -105,6 +105,13 @@ const RELATIVE = /^,\s+(?:which|who|whose)\s+$/i;
 const PREPOSITION =
   /(?:\b(?:in|at|on|from|for|with|by|of|about|against|than|into|onto|over|under|across|like|as|including|via|per|among|between|through|toward|towards|near|within|without|versus|since|during|after|before|according to)\s+(?:[\p{Ll}\d][\p{L}\d'’-]*\s+){0,3}|\bto\s+(?:(?:the|a|an|its|their|his|her)\s+)?)$/iu;
 
+/**
+ * Between an amount and a name, "of" after the counted noun: "[two] crashes of its popular [Acme X]", "[30%]
+ * of the [Beta] shares". The words around "of" are lower-case nouns and adjectives, none another "of".
+ */
+const COMPLEMENT =
+  /^\s+(?:(?!of\s)[\p{Ll}-]+\s+){0,2}of\s+(?:(?:the|its|their|his|her|an?)\s+)?(?:(?!of\s)[\p{Ll}-]+\s+){0,2}$/u;
+
 /** After a name, an appositive that holds the figure: ", the ", ", a ", ", Acme's ". */
 const APPOSITIVE =
   /^,\s+(?:(?:the|a|an)\s+|\p{Lu}[\p{L}\d&.+-]*(?:\s+\p{Lu}[\p{L}\d&.+-]*)*['’]s\s+)(?:\p{Ll}+\s+){0,2}$/u;
@@ -340,6 +347,17 @@ function actorOwners(
   );
   if (possessor) return [possessor.entityId];
 
+  // The name the counted noun is of: "two crashes of its popular Acme X jet", "30% of the Beta shares". Not
+  // when a possessive before the amount says whose it is ("its $2 billion purchase of Beta" is its own).
+  const complement = mentions.find(
+    (m) =>
+      m.start >= figure.end &&
+      isActor(m) &&
+      COMPLEMENT.test(sentence.slice(figure.end, m.start)) &&
+      !POSSESSIVE_BEFORE.test(sentence.slice(clause.start, figure.start)),
+  );
+  if (complement) return [complement.entityId];
+
   // "the state’s $2 billion", "more than half of the state’s school districts": the place the story is about.
   if (
     PLACE_ANAPHOR_BEFORE.test(sentence.slice(clause.start, figure.start)) ||
@@ -444,7 +462,12 @@ function placeOwner(
       if (!PEOPLE.test(scope[1]!)) return [m.entityId];
       continue;
     }
-    if (!PREPOSITION.test(lead) && !/\d\s+$/.test(lead) && !/^[-–]based\b/.test(sentence.slice(m.end)))
+    if (
+      !PREPOSITION.test(lead) &&
+      !/\d\s+$/.test(lead) &&
+      !/^[-–]based\b/.test(sentence.slice(m.end)) &&
+      !possessesName(sentence, m, mentions)
+    )
       return [m.entityId];
   }
   // "140 whales beaching and dying on Long Beach": where the counted things are. Only for a count of named
@@ -482,7 +505,13 @@ function clauseActors(
     const lead = sentence.slice(Math.max(clauseStartAt, m.start - 60), m.start);
     const listedAfterExcluded =
       previous !== undefined && excluded.has(previous) && LIST_JOIN.test(sentence.slice(previous.end, m.start));
-    if (listedAfterExcluded || PREPOSITION.test(lead) || ROLE_IN_ADJUNCT.test(lead) || /\d\s+$/.test(lead))
+    if (
+      listedAfterExcluded ||
+      PREPOSITION.test(lead) ||
+      ROLE_IN_ADJUNCT.test(lead) ||
+      /\d\s+$/.test(lead) ||
+      possessesName(sentence, m, mentions)
+    )
       excluded.add(m);
     previous = m;
   }
@@ -495,6 +524,17 @@ function clauseActors(
     next = m.start;
   }
   return inClause.filter((m) => !excluded.has(m) && isActor(m));
+}
+
+/**
+ * Whether a name owns the name right after it ("Beta’s Acme bought Gamma", "Japan’s Nikkei fell"): the
+ * possessor only says whose the next name is, so the next name is the clause's subject.
+ */
+function possessesName(sentence: string, mention: OwnerMention, mentions: readonly OwnerMention[]): boolean {
+  const possessive = /^['’]s?\s+/u.exec(sentence.slice(mention.end));
+  if (!possessive) return false;
+  const next = mention.end + possessive[0].length;
+  return mentions.some((m) => m.start === next) || /^\p{Lu}/u.test(sentence.slice(next));
 }
 
 /**

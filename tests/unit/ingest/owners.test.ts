@@ -124,6 +124,12 @@ describe('figureOwners', () => {
     ['Acme, which owns Beta, Gamma and more than 90 other papers, is hiring.', 'more than 90', ['acme']],
     ['Acme bought the stake held by Beta’s former chairman, Jane Roe, for $13 a share.', '$13', ['acme']],
     ['In addition to its order of 30 Beta jets, it announced an order of 50 Gamma jets.', '50 Gamma jets', ['acme']],
+    // A name that owns the next name is not the subject: the next name is.
+    ['Beta’s Gamma bought Game A for $300M in a deal led by banks.', '$300M', ['game-a', 'gamma']],
+    ['Springfield’s Main Index lost 0.66% on the day.', '0.66%', []],
+    // The name the counted noun is of, unless a possessive before the amount says whose it is.
+    ['The deal matters, after two crashes of its popular Game A console.', 'two crashes', ['game-a']],
+    ['Acme sold about 30% of the Beta shares it held.', '30%', ['beta']],
     // A company's own measures, in a story about it.
     ['Quarterly revenue rose 5% to $2 billion.', '5%', ['acme']],
   ])('%s → %s', (sentence, figure, owners) => {
