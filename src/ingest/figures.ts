@@ -1119,7 +1119,9 @@ type Span = { start: number; end: number };
 function nearbyPeriod(sentence: string, figures: Span[], index: number, periods: Span[]): Span | undefined {
   const figure = figures[index]!;
   const isNear = (from: number, to: number) => {
-    const gap = sentence.slice(from, to);
+    // "46 people, for some reason or another, visited it in the last week": an aside between a pair of
+    // commas does not part a figure from its period.
+    const gap = sentence.slice(from, to).replace(ASIDE, ' ');
     // "30,154 new cars, trucks and SUVs in October": the commas of a list of things counted do not part them.
     const isList = LIST_OF_WORDS.test(gap);
     return (
@@ -1132,11 +1134,28 @@ function nearbyPeriod(sentence: string, figures: Span[], index: number, periods:
   if (after && (!nextFigure || nextFigure.start >= after.start) && isNear(figure.end, after.start)) return after;
   const before = periods[firstStartingAtOrAfter(periods, figure.start) - 1];
   const previousFigure = figures[index - 1];
-  if (before && (!previousFigure || previousFigure.end <= before.start) && isNear(before.end, figure.start))
+  if (
+    before &&
+    (!previousFigure || previousFigure.end <= before.start) &&
+    isNear(before.end, figure.start) &&
+    !(
+      /^\s+that\b/u.test(sentence.slice(before.end, figure.start)) &&
+      SAYING_BEFORE.test(sentence.slice(0, before.start))
+    )
+  )
     return before;
   return undefined;
 }
 const MAX_WORDS_TO_PERIOD = 5;
+/** A short aside set off by a pair of commas: ", for some reason or another, ". */
+const ASIDE = /,\s+(?:[^\s,;:()—!?\d]+\s+){0,5}[^\s,;:()—!?\d]+,\s+/gu;
+/**
+ * A verb of saying or finding right before a period, which "that" follows: "Groups estimated this year that
+ * a 9% rise was needed". The period dates the saying, not the figure of the clause "that" opens (a relative
+ * "that", as in "one outage last month that affected 2 million people", follows a noun, not such a verb).
+ */
+const SAYING_BEFORE =
+  /\b(?:said|says|say|told|estimated|estimates?|reported|reports?|announced|announces?|predicted|predicts?|expected|expects?|forecast|forecasts?|projected|believed|believes?|thought|thinks?|found|finds?|showed|shows?|warned|warns?|noted|notes?|argued|argues?|claimed|claims?|concluded|concludes?)\s+$/iu;
 /** The rest of a list of one-word items after a figure: ", trucks and SUVs ". */
 const LIST_OF_WORDS = /^(?:,\s*[\p{L}-]+)*,?\s+(?:and|or)\s+[\p{L}-]+\s*$/u;
 

@@ -665,6 +665,14 @@ describe('periods read in context', () => {
       ],
     ],
     ['Sales were $5 million, and profit rose in 2024.', [['$5 million', undefined]]],
+    // …nor does an aside between a pair of commas.
+    [
+      'And 52 readers, for one reason or other, opened the page in the last week.',
+      [['52 readers', 'in the last week']],
+    ],
+    // A period before "that" after a verb of saying dates the saying; after a noun, "that" is relative.
+    ['Analysts estimated this year that a 7% pay rise was needed.', [['7%', undefined]]],
+    ['Acme had one recall last month that affected nearly 3 million cars.', [['nearly 3 million cars', 'last month']]],
     // A change given after a level is for the level's time.
     [
       'Acme shares closed on Tuesday at $18.25, up 0.4%.',
