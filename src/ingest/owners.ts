@@ -658,6 +658,6 @@ function headNoun(subject: string): string | undefined {
   return description ? description[1] : undefined;
 }
 
-function isActor(mention: OwnerMention): boolean {
+function isActor(mention: Pick<OwnerMention, 'kind'>): boolean {
   return ACTOR_KINDS.has(mention.kind);
 }
