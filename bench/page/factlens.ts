@@ -10,7 +10,7 @@
  */
 import { startAnnotator } from '@/src/page/annotator';
 import type { AnnotatorEnvironment, ContentContext } from '@/src/page/environment';
-import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
+import { DRAWN_BATCH_MS, MARK_HIGHLIGHTS } from '@/src/page/highlights';
 import { createBackgroundRequests } from '@/src/page/messaging';
 import { pageMatching } from '@/src/page/chunk-mentions';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/schema';
@@ -235,6 +235,8 @@ export async function measureScan(payloadJson: string, settings: Partial<Setting
   }
   clock.finish();
   if (!matcherAsked) throw new Error('the annotator never asked for a matcher (no readable text?)');
+  // Drawn marks join their highlight in batches (see DRAWN_BATCH_MS): the count below waits for the last.
+  await new Promise((resolve) => window.setTimeout(resolve, DRAWN_BATCH_MS + 50));
 
   const slices = clock.slices;
   const lengths = slices.map((slice) => slice.end - slice.start);
