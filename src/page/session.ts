@@ -67,6 +67,8 @@ export class PageSession {
   #matching: Matching | null = null;
   /** Made with the first matcher, kept for the session. */
   #marks: MarkSet | null = null;
+  /** The content script's timers (its context's setTimeout, so they stop with it), for the session's parts. */
+  readonly #timers: { setTimeout(callback: () => void, ms: number): number; clearTimeout(id: number): void };
   /** Whether the marks a reconcile left waiting are being added (see `#addPendingMarks`). */
   #addingPendingMarks = false;
   readonly #env: AnnotatorEnvironment;
@@ -86,10 +88,10 @@ export class PageSession {
     const stop = () => this.#controller.abort();
     if (ctx.signal.aborted) stop();
     ctx.signal.addEventListener('abort', stop, { signal });
-    const timers = {
+    const timers = (this.#timers = {
       setTimeout: (callback: () => void, ms: number) => ctx.setTimeout(callback, ms),
       clearTimeout: (id: number) => window.clearTimeout(id),
-    };
+    });
     const now = () => this.#now();
     this.#changes = new PageChanges(
       {
@@ -244,14 +246,12 @@ export class PageSession {
   async #startFigureChecks(): Promise<void> {
     if (this.#figures || !this.#env.figureChecks) return;
     const window = this.#window;
-    const ctx = this.#env.ctx;
     try {
       this.#figures = await this.#env.figureChecks({
         window,
         layer: () => this.#marks?.layer ?? null,
         hasFigures: (entityId) => this.#matcher?.hasFigures(entityId) ?? true,
-        setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
-        clearTimeout: (id) => window.clearTimeout(id),
+        ...this.#timers,
         now: () => this.#now(),
         yieldToPage: () => yieldToPage(window as unknown as typeof globalThis),
         signal: this.#signal,
