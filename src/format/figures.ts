@@ -91,7 +91,17 @@ function isCurrency(unit: Figure['unit']): boolean {
 function formatPlainNumber(amount: number, maximumFractionDigits = 2): string {
   const options: Intl.NumberFormatOptions =
     Math.abs(amount) >= COMPACT_FROM ? { notation: 'compact', maximumSignificantDigits: 3 } : { maximumFractionDigits };
-  return new Intl.NumberFormat(LOCALE, options).format(amount);
+  return numberFormat(options).format(amount);
+}
+
+/** Number formats by their options, made once: making one costs a hundred times more than using it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(LOCALE, options)));
+  return format;
 }
 
 /**
@@ -105,8 +115,17 @@ interface CurrencyStyle {
 }
 
 function currencyStyle(code: string): CurrencyStyle {
+  let style = currencyStyles.get(code);
+  if (!style) currencyStyles.set(code, (style = lookUpCurrencyStyle(code)));
+  return style;
+}
+
+/** Currency styles by code, looked up once each. */
+const currencyStyles = new Map<string, CurrencyStyle>();
+
+function lookUpCurrencyStyle(code: string): CurrencyStyle {
   try {
-    const parts = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: code }).formatToParts(1);
+    const parts = numberFormat({ style: 'currency', currency: code }).formatToParts(1);
     const symbol = parts.find((part) => part.type === 'currency')?.value ?? '';
     return { symbol: symbol && !/^[A-Z]{3}$/.test(symbol) ? symbol : null, code };
   } catch {
@@ -119,10 +138,7 @@ function currencyStyle(code: string): CurrencyStyle {
 function formatMoneyNumber(amount: number): string {
   if (Math.abs(amount) >= COMPACT_FROM) return formatPlainNumber(amount);
   const hasCents = !Number.isInteger(amount);
-  return new Intl.NumberFormat(LOCALE, {
-    minimumFractionDigits: hasCents ? 2 : 0,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  return numberFormat({ minimumFractionDigits: hasCents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
 }
 
 /** One amount of money with its symbol: "$20M", "€300", "-$5M". */
