@@ -3,11 +3,11 @@
  * on every keystroke.
  *
  * Two kinds of index share one notion of a term (`./terms.ts`, so "20 million"
- * finds "$20 million"). MiniSearch holds entities and story titles, with field
- * boosts, prefix and fuzzy matching on its radix tree. Compact indexes of our
- * own hold the rest — story summaries, bodies, sources and entity names, and
- * every field of every figure — because MiniSearch scores long posting lists
- * (a common word in 10,000 bodies, "million" in most figures) too slowly.
+ * finds "$20 million"). MiniSearch holds entities, with field boosts, prefix
+ * and fuzzy matching on its radix tree. Compact indexes of our own hold every
+ * field of every story and figure, because MiniSearch scores long posting
+ * lists (a common word in 10,000 bodies or titles, "million" in most figures)
+ * too slowly.
  *
  * Each query word is matched on its own, everywhere, into a score and a flag
  * per row; the last few words' matches are cached, so typing the third word
@@ -20,14 +20,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Entity, FactBase, Figure, Story } from '../facts/schema';
 import { formatFigure, type FormattedFigure } from '../format/figures';
-import {
-  documentsOf,
-  rowNumbering,
-  SEARCH_FIELDS,
-  textFieldsOf,
-  type SearchDocument,
-  type TextField,
-} from './documents';
+import { documentsOf, SEARCH_FIELDS, textFieldsOf, type SearchDocument, type TextField } from './documents';
 import { snippetAround } from './highlight';
 import { RowAccumulator, RowCombiner, type Combination, type SparseRows } from './ranking';
 import type { EntityHit, FigureHit, SearchResults, SearchSuggestions, StoryHit } from '../messages/search-results';
@@ -51,7 +44,7 @@ const FUZZY_MIN_LENGTH = 4;
 const MAX_EDITS = 2;
 /** A prefix is completed to at most this many terms, the most frequent ones. */
 const MAX_COMPLETIONS = 40;
-/** A two-letter prefix completes to fewer terms (twice this in names and titles): it says little yet, and costs the most. */
+/** A two-letter prefix completes to fewer terms (twice this in entity names): it says little yet, and costs the most. */
 const MAX_SHORT_COMPLETIONS = 8;
 /** How much a completed prefix or a near spelling counts against the word itself (MiniSearch's defaults). */
 const PREFIX_WEIGHT = 0.375;
@@ -90,9 +83,8 @@ interface WordMatch {
   entities: SparseRows;
   stories: SparseRows;
   figures: SparseRows;
-  /** The indexed terms each entity matched (by entity number), and each story's title matched (by story number). */
+  /** The indexed terms each entity matched, by entity number. */
   entityTerms: Map<number, string[]>;
-  storyTitleTerms: Map<number, string[]>;
   /** The long-text terms the word stood for. */
   textTerms: WeightedTerm[];
 }
@@ -131,7 +123,6 @@ function emptyResults(query: string): SearchResults {
 export function buildSearchIndex(factBase: FactBase): SearchIndex {
   const entities = new Map(factBase.entities.map((entity) => [entity.id, entity]));
   const stories = new Map(factBase.stories.map((story) => [story.id, story]));
-  const numbering = rowNumbering(factBase);
   const headVocabulary = createVocabulary();
   const textVocabulary = createVocabulary();
 
@@ -152,10 +143,17 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
   const textFields = textFieldsOf(factBase, entities);
   const indexField = ({ texts, boost }: TextField) => ({ index: buildTextIndex(texts, textVocabulary), boost });
   const storyBodies = indexField(textFields.story.body);
-  const storyFields = [textFields.story.summary, textFields.story.names, textFields.story.source].map(indexField);
+  const storyFields = [
+    textFields.story.title,
+    textFields.story.summary,
+    textFields.story.names,
+    textFields.story.source,
+  ].map(indexField);
   const figureFields = Object.values(textFields.figure).map(indexField);
   const storyTexts: TextIndex[] = [...storyFields, storyBodies].map((field) => field.index);
   const figureTexts: TextIndex[] = figureFields.map((field) => field.index);
+  headVocabulary.sort();
+  textVocabulary.sort();
 
   /** The MiniSearch query for one word: MiniSearch completes a prefix itself unless it has many completions. */
   const headQuery = (word: string, prefix: boolean): Query => {
@@ -209,19 +207,16 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
   const matchWord = (word: string, prefix: boolean): WordMatch => {
     const textTerms = textTermsOf(word, prefix);
     const entityTerms = new Map<number, string[]>();
-    const storyTitleTerms = new Map<number, string[]>();
     const results = miniSearch.search(headQuery(word, prefix), {
       // Every leaf of the query is one finished term.
       tokenize: (leaf) => [leaf],
       processTerm: (leaf) => leaf,
     });
     for (const result of results) {
-      const row = result.id as number;
-      const isEntity = row < numbering.stories;
-      const number = isEntity ? row : row - numbering.stories;
+      const number = result.id as number;
       // MiniSearch multiplies by the number of leaves matched; completions of one word are one word here.
-      (isEntity ? entityScores : storyScores).add(number, result.score / Math.max(1, result.queryTerms.length));
-      (isEntity ? entityTerms : storyTitleTerms).set(number, result.terms);
+      entityScores.add(number, result.score / Math.max(1, result.queryTerms.length));
+      entityTerms.set(number, result.terms);
     }
     for (const field of storyFields) field.index.accumulate(textTerms, field.boost, storyScores);
     storyBodies.index.accumulate(textTerms, storyBodies.boost, storyScores);
@@ -231,7 +226,6 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
       stories: storyScores.take(),
       figures: figureScores.take(),
       entityTerms,
-      storyTitleTerms,
       textTerms,
     };
   };
@@ -332,7 +326,7 @@ export function buildSearchIndex(factBase: FactBase): SearchIndex {
       stories: rankedStories.top.map(({ number, mask }) =>
         storyHit(
           factBase.stories[number]!,
-          termsOf(mask, number, (word) => word.storyTitleTerms.get(number), storyTexts),
+          termsOf(mask, number, () => undefined, storyTexts),
           // The body matched: show a snippet of it rather than the summary.
           words.some(
             (word, index) =>

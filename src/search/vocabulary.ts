@@ -9,6 +9,8 @@
 export interface Vocabulary {
   /** Count one occurrence of each term. */
   add(terms: readonly string[]): void;
+  /** Sort the terms now, once all are added, so that the reader's first keystroke does not wait for it. */
+  sort(): void;
   /** How many distinct terms start with `prefix` (the term itself included). */
   countWithPrefix(prefix: string): number;
   /** Up to `max` terms that start with `prefix` and are longer than it, most frequent first. */
@@ -52,7 +54,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
 
-/** An empty vocabulary; sorting happens once, on the first lookup after an `add`. */
+/** An empty vocabulary; sorting happens once, on `sort` or the first lookup after an `add`. */
 export function createVocabulary(): Vocabulary {
   const counts = new Map<string, number>();
   let sorted: string[] | null = null;
@@ -82,6 +84,9 @@ export function createVocabulary(): Vocabulary {
     add(added) {
       for (const term of added) counts.set(term, (counts.get(term) ?? 0) + 1);
       sorted = null;
+    },
+    sort() {
+      terms();
     },
     countWithPrefix(prefix) {
       const [start, end] = rangeOf(prefix);
