@@ -63,6 +63,7 @@ export type LazyEnvironment = Pick<
   | 'watchSettings'
   | 'saveSettings'
   | 'requestMatcher'
+  | 'prepare'
   | 'pageMatching'
   | 'loadDetails'
   | 'figureChecks'
@@ -73,7 +74,7 @@ export type LazyEnvironment = Pick<
 
 /**
  * The page layer's environment, through the lazily loaded parts: a frame loads the data module when it
- * has something to parse (a stored settings record, the matcher payload once it has text, a message),
+ * has something to parse (text, for which it asks for the matcher; a stored settings record; a message),
  * and the popover module, while idle, once it marks a mention. `isTopFrame`: this frame reports the
  * counts for the tab's badge.
  */
@@ -83,7 +84,18 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
   // Its sending half is here (no zod), to send the matcher's request while the data module loads.
   const { post } = createPoster<ContentToBackgroundCalls>(send, options);
   const requests = once(() => loadData().then((data) => data.createBackgroundRequests(send, options)));
+  // The matcher's answer asked for by `prepare`, until the first `requestMatcher` takes it.
+  let earlyAnswer: Promise<unknown> | null = null;
   return {
+    // A frame with text loads the data part and asks for the matcher while its settings are read: the
+    // first marks then wait for the slower of the two, not for one after the other. On a site where
+    // Factlens is off, that is one module load and one answer spent for nothing.
+    prepare: () => {
+      void loadData().catch(() => {});
+      earlyAnswer = post('matcher/get', {});
+      // The session that takes the answer sees its failure; one nobody takes is no error.
+      earlyAnswer.catch(() => {});
+    },
     loadSettings: () => loadSettingsWith(local, (stored) => loadData().then((data) => data.resolveSettings(stored))),
     watchSettings: (listener) =>
       watchStoredSettings(browser.storage.onChanged, (stored) => {
@@ -91,10 +103,11 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
       }),
     saveSettings: (patch) => loadData().then((data) => data.saveSettings(local, patch)),
     // The payload is asked for while the module that parses it loads.
-    requestMatcher: () =>
-      Promise.all([requests(), post('matcher/get', {})]).then(([requests, answer]) =>
-        requests.matcherFromAnswer(answer),
-      ),
+    requestMatcher: () => {
+      const answer = earlyAnswer ?? post('matcher/get', {});
+      earlyAnswer = null;
+      return Promise.all([requests(), answer]).then(([requests, answer]) => requests.matcherFromAnswer(answer));
+    },
     pageMatching: (matcher, document) => loadData().then((data) => data.pageMatching(matcher, document)),
     loadDetails: (entityId) => requests().then((requests) => requests.loadDetails(entityId)),
     figureChecks: (options) =>

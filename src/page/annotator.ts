@@ -94,14 +94,16 @@ export function startAnnotator(env: AnnotatorEnvironment): Annotator {
     session = null;
   });
 
-  const readSettings = () =>
-    env.loadSettings().then(
+  const readSettings = () => {
+    env.prepare?.();
+    return env.loadSettings().then(
       (loaded) => {
         settings ??= loaded;
         apply();
       },
       (error: unknown) => console.warn('Factlens: could not read settings', error),
     );
+  };
   // Settings are read (and so parsed) only once the frame has text: an ad frame or an app shell
   // still loading costs a text walk, no storage read and no schema.
   const textArrives = whenTextArrives(window, ctx.signal);

@@ -29,6 +29,12 @@ export interface AnnotatorEnvironment {
   /** Asks the background for the matcher (called at most once per frame, and only when there is text). */
   requestMatcher(): Promise<Matcher>;
   /**
+   * Called once, when the frame has text, just before its settings are read: a chance to start what the
+   * first marks will wait for (loading code, asking for the matcher) while the settings' storage read is
+   * under way, instead of after it.
+   */
+  prepare?(): void;
+  /**
    * The page's matching for `matcher` (`pageMatching` of `chunk-mentions.ts`), passed in because the
    * content script loads the per-mention decisions with its data module, not in every frame's script.
    */

@@ -78,6 +78,9 @@ describe('the page layer', () => {
   let settingsListener: (settings: Settings) => void;
   let requestMatcher: ReturnType<typeof vi.fn>;
   let loadSettings: ReturnType<typeof vi.fn>;
+  let prepare: ReturnType<typeof vi.fn>;
+  /** What the environment was asked for, in order. */
+  let calls: string[];
 
   function start(settings: Partial<Settings> = {}) {
     const env: AnnotatorEnvironment = {
@@ -91,7 +94,11 @@ describe('the page layer', () => {
           return () => controller.signal.removeEventListener('abort', callback);
         },
       },
-      loadSettings: (loadSettings = vi.fn(async () => ({ ...DEFAULT_SETTINGS, ...settings }))),
+      loadSettings: (loadSettings = vi.fn(async () => {
+        calls.push('loadSettings');
+        return { ...DEFAULT_SETTINGS, ...settings };
+      })),
+      prepare: (prepare = vi.fn(() => void calls.push('prepare'))),
       watchSettings: (listener) => {
         settingsListener = listener;
         return () => {};
@@ -110,6 +117,7 @@ describe('the page layer', () => {
     registry = new Map();
     controller = new AbortController();
     requestMatcher = vi.fn(async () => compileMatcher(payload));
+    calls = [];
     document.body.innerHTML = '';
     document.adoptedStyleSheets = [];
   });
@@ -150,11 +158,24 @@ describe('the page layer', () => {
     await start().started;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(loadSettings).not.toHaveBeenCalled();
+    expect(prepare).not.toHaveBeenCalled();
     expect(requestMatcher).not.toHaveBeenCalled();
     expect(registry.size).toBe(0);
     document.body.insertAdjacentHTML('beforeend', '<p>Microsoft, at last</p>');
     await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['Microsoft']));
     expect(requestMatcher).toHaveBeenCalledTimes(1);
+    expect(calls.slice(0, 2)).toEqual(['prepare', 'loadSettings']);
+  });
+
+  it('starts what the first marks wait for before reading the settings, once', async () => {
+    document.body.innerHTML = '<p>TikTok and Microsoft</p>';
+    await start().started;
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok', 'Microsoft']));
+    // The data part and the matcher's answer load while the settings are read, not after.
+    expect(calls).toEqual(['prepare', 'loadSettings']);
+    settingsListener({ ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(prepare).toHaveBeenCalledTimes(1);
   });
 
   it('adopts its style sheet with the first mark only', async () => {
