@@ -1,5 +1,5 @@
 /**
- * The facts corpus in CI: the fact base built from 47 real articles, scored against their hand-made labels,
+ * The facts corpus in CI: the fact base built from 59 real articles, scored against their hand-made labels,
  * must stay at or above the floors in `tests/fixtures/corpora/facts/floors.json` on every dimension. This is
  * the benchmark `npm run eval:facts` prints, held as a floor; its numbers and errors are printed there.
  */
