@@ -6,7 +6,7 @@ import { bundledDiscoveryRules } from './scripts/vite-plugins/discovery-rules';
 import { noPreactInnerHtml } from './scripts/vite-plugins/no-inner-html';
 
 // Parts of the content script that it imports when first needed (see entrypoints/content/parts.ts).
-const CONTENT_SCRIPT_MODULES = ['content-data', 'content-popover'];
+const CONTENT_SCRIPT_MODULES = ['content-data', 'content-schemas', 'content-popover'];
 
 /**
  * A hash of the code that turns articles into facts. The background keeps its analysis of the user's

@@ -3,7 +3,7 @@ import { startAnnotator } from '@/src/page/annotator';
 import { OVERLAY_HOST_TAG } from '@/src/page/mark-overlay';
 import { guardAgainstForgedRestarts, removeOrphanedPopoverHosts } from '@/src/page/orphan-guard';
 import { OWN_HOST_TAG } from '@/src/page/own-elements';
-import { lazyEnvironment, loadData } from './parts';
+import { lazyEnvironment, loadSchemas } from './parts';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -39,8 +39,8 @@ export default defineContentScript({
 
     // Keyboard commands and the popup talk to the top frame only; fact base changes concern every frame.
     const onMessage = (message: unknown) => {
-      const answer = loadData().then((data) => {
-        const request = data.parseContentRequest(message);
+      const answer = loadSchemas().then((schemas) => {
+        const request = schemas.parseContentRequest(message);
         if (!request || (!isTopFrame && request.type !== 'factbase/changed')) return undefined;
         return annotator.handle(request);
       });

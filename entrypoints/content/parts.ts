@@ -1,6 +1,7 @@
 /**
  * The content script's parts that are not in the script every frame runs: ES modules in the extension
- * (`entrypoints/content-data.ts`, `entrypoints/content-popover.ts`, listed in `web_accessible_resources`),
+ * (`entrypoints/content-data.ts`, `content-schemas.ts`, `content-popover.ts`, listed in
+ * `web_accessible_resources`),
  * imported into the content script's own isolated world when first needed. WXT bundles a content script
  * into one classic script, where a bundled `import()` would be inlined and load nothing lazily.
  *
@@ -18,6 +19,7 @@ import type { AnnotatorEnvironment } from '@/src/page/environment';
 import { loadSettingsWith, watchStoredSettings } from '@/src/settings/store';
 import type { ContentDataModule } from '../content-data';
 import type { ContentPopoverModule } from '../content-popover';
+import type { ContentSchemasModule } from '../content-schemas';
 
 /** `load` once; a failed load is forgotten, so the next call tries again. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -37,8 +39,10 @@ function importPart<T>(path: PublicPath): Promise<T> {
   return import(/* @vite-ignore */ chrome.runtime.getURL(path)).then((module: { default: T }) => module.default);
 }
 
-/** Zod, the schemas of what the content script receives (entity details too), the matcher's builder and decisions. */
+/** The matcher's builder, the per-mention decisions and the figure checks: what the first marks wait for. */
 export const loadData = once(() => importPart<ContentDataModule>('/content-data.js'));
+/** Zod, the schemas of what the content script receives (settings, entity details, requests) and its client. */
+export const loadSchemas = once(() => importPart<ContentSchemasModule>('/content-schemas.js'));
 /** Preact, Floating UI and the popover. */
 export const loadPopover = once(() => importPart<ContentPopoverModule>('/content-popover.js'));
 
@@ -73,17 +77,18 @@ export type LazyEnvironment = Pick<
 >;
 
 /**
- * The page layer's environment, through the lazily loaded parts: a frame loads the data module when it
- * has something to parse (text, for which it asks for the matcher; a stored settings record; a message),
- * and the popover module, while idle, once it marks a mention. `isTopFrame`: this frame reports the
- * counts for the tab's badge.
+ * The page layer's environment, through the lazily loaded parts: a frame loads the data part once it has
+ * text (and asks for the matcher meanwhile), the schemas part when it has something to read with them (a
+ * stored settings record, a message, an answer other than the matcher's, the badge's counts), and the
+ * popover, while idle, once it marks a mention. `isTopFrame`: this frame reports the counts for the tab's
+ * badge.
  */
 export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean): LazyEnvironment {
   const { local } = browser.storage;
   const options = outdatedStops(ctx);
-  // Its sending half is here (no zod), to send the matcher's request while the data module loads.
+  // Its sending half is here (no zod), to send the matcher's request while the data part loads.
   const { post } = createPoster<ContentToBackgroundCalls>(send, options);
-  const requests = once(() => loadData().then((data) => data.createBackgroundRequests(send, options)));
+  const requests = once(() => loadSchemas().then((schemas) => schemas.createBackgroundRequests(send, options)));
   // The matcher's answer asked for by `prepare`, until the first `requestMatcher` takes it.
   let earlyAnswer: Promise<unknown> | null = null;
   return {
@@ -96,17 +101,18 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
       // The session that takes the answer sees its failure; one nobody takes is no error.
       earlyAnswer.catch(() => {});
     },
-    loadSettings: () => loadSettingsWith(local, (stored) => loadData().then((data) => data.resolveSettings(stored))),
+    loadSettings: () =>
+      loadSettingsWith(local, (stored) => loadSchemas().then((schemas) => schemas.resolveSettings(stored))),
     watchSettings: (listener) =>
       watchStoredSettings(browser.storage.onChanged, (stored) => {
-        void loadData().then((data) => listener(data.resolveSettings(stored)));
+        void loadSchemas().then((schemas) => listener(schemas.resolveSettings(stored)));
       }),
-    saveSettings: (patch) => loadData().then((data) => data.saveSettings(local, patch)),
+    saveSettings: (patch) => loadSchemas().then((schemas) => schemas.saveSettings(local, patch)),
     // The payload is asked for while the module that parses it loads.
     requestMatcher: () => {
       const answer = earlyAnswer ?? post('matcher/get', {});
       earlyAnswer = null;
-      return Promise.all([requests(), answer]).then(([requests, answer]) => requests.matcherFromAnswer(answer));
+      return Promise.all([loadData(), answer]).then(([data, answer]) => data.matcherFromAnswer(answer, options));
     },
     pageMatching: (matcher, document) => loadData().then((data) => data.pageMatching(matcher, document)),
     loadDetails: (entityId) => requests().then((requests) => requests.loadDetails(entityId)),

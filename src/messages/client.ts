@@ -129,6 +129,34 @@ function outdated(type: string, options: ClientOptions, why: string): RequestErr
   return new RequestError(type, 'outdated', `Factlens was updated since this page loaded (${type}: ${why})`);
 }
 
+function throwIfOutdated(type: string, answer: unknown, options: ClientOptions): void {
+  if ((answer as Partial<OutdatedAnswer> | null)?.outdated === true) {
+    throw outdated(type, options, (answer as OutdatedAnswer).error);
+  }
+}
+
+function malformed(type: string, issue: string): RequestError {
+  return new RequestError(
+    type,
+    'malformed',
+    `Factlens got an answer it could not read (${type}: malformed answer, ${issue}). Try reloading the extension.`,
+  );
+}
+
+/**
+ * Read a result whose value the caller checks itself, without zod: what {@link Client.read} does for a
+ * request whose answer schema is a result of `unknown` (the matcher's plan, which the content script reads
+ * by hand before its schemas have loaded). Throws the same {@link RequestError}s.
+ */
+export function readResult(type: string, answer: unknown, options: ClientOptions = {}): unknown {
+  throwIfOutdated(type, answer, options);
+  const result = answer as { ok?: unknown; value?: unknown; error?: unknown } | null;
+  if (result === null || typeof result !== 'object') throw malformed(type, 'not an object');
+  if (result.ok === true) return result.value;
+  if (result.ok === false && typeof result.error === 'string') throw new RequestError(type, 'refused', result.error);
+  throw malformed(type, 'not a result');
+}
+
 /** The sending half of {@link createClient}, without the schemas: for the content script's every-frame part. */
 export function createPoster<M extends Calls>(send: Send<Stamped<M>>, options: ClientOptions = {}): Poster<M> {
   return {
@@ -158,18 +186,9 @@ export function createClient<M extends Calls>(
 ): Client<M> {
   const poster = createPoster<M>(send, options);
   const read = <T extends keyof M & string>(type: T, answer: unknown): AnswerValue<M, T> => {
-    if ((answer as Partial<OutdatedAnswer> | null)?.outdated === true) {
-      throw outdated(type, options, (answer as OutdatedAnswer).error);
-    }
+    throwIfOutdated(type, answer, options);
     const parsed = calls[type]!.answer.safeParse(answer);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]?.message ?? 'invalid';
-      throw new RequestError(
-        type,
-        'malformed',
-        `Factlens got an answer it could not read (${type}: malformed answer, ${issue}). Try reloading the extension.`,
-      );
-    }
+    if (!parsed.success) throw malformed(type, parsed.error.issues[0]?.message ?? 'invalid');
     const data = parsed.data as { ok?: unknown; value?: unknown; error?: unknown };
     if (data !== null && typeof data === 'object' && 'ok' in data) {
       if (data.ok !== true) throw new RequestError(type, 'refused', String(data.error));

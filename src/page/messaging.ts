@@ -5,22 +5,20 @@
  * malformed data; and what it reads of the requests the background and popup send it.
  *
  * Not part of the script every frame runs: this module (and zod with it) is bundled into the content
- * script's lazily loaded data module (see `entrypoints/content/parts.ts`), which sends the matcher's
- * request itself, through the client's sending half, while this module loads.
+ * script's lazily loaded schemas part (see `entrypoints/content/parts.ts`). The matcher's answer, which the
+ * first marks wait for, is read without it (`./matcher-answer.ts`).
  */
 import { createClient, isOutdated, type ClientOptions, type Send, type Stamped } from '../messages/client';
 import { ContentToBackgroundCalls } from '../messages/content-to-background';
 import type { EntityDetails } from '../messages/details';
 import type { CheckFiguresRequest, FigureVerdict } from '../messages/figures';
 import { ContentRequest } from '../messages/to-content';
-import { instantiateMatcher, type Matcher } from '../match/matcher';
-import { decodeMatcherPlan } from '../match/plan-decode';
+import type { Matcher } from '../match/matcher';
+import { matcherFromAnswer } from './matcher-answer';
 
 /** What the content script asks the background. */
 export interface BackgroundRequests {
-  /** Read the answer to `matcher/get` (sent early, see above) and build the matcher; throws on an error or malformed answer. */
-  matcherFromAnswer(answer: unknown): Matcher;
-  /** Ask for the matcher's plan and build the matcher from it. */
+  /** Ask for the matcher's plan and build the matcher from it (`./matcher-answer.ts`). */
   requestMatcher(): Promise<Matcher>;
   /** Everything a popover shows for one entity, asked once per entity; a failed request is asked again next time. */
   loadDetails(entityId: string): Promise<EntityDetails>;
@@ -39,13 +37,9 @@ export function createBackgroundRequests(
   options: ClientOptions = {},
 ): BackgroundRequests {
   const client = createClient(ContentToBackgroundCalls, send, options);
-  const matcherFromAnswer = (answer: unknown) =>
-    // Read by hand: the plan is the background's own output, and zod's walk of it cost every frame (issue 16).
-    instantiateMatcher(decodeMatcherPlan(client.read('matcher/get', answer)));
   const details = new Map<string, Promise<EntityDetails>>();
   return {
-    matcherFromAnswer,
-    requestMatcher: async () => matcherFromAnswer(await client.post('matcher/get', {})),
+    requestMatcher: async () => matcherFromAnswer(await client.post('matcher/get', {}), options),
     loadDetails(entityId) {
       let pending = details.get(entityId);
       if (!pending) {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { matcherFromAnswer } from '@/src/page/matcher-answer';
 import { createBackgroundRequests, parseContentRequest } from '@/src/page/messaging';
 import { PROTOCOL_VERSION } from '@/src/messages/client';
 import type { EntityDetails } from '@/src/messages/details';
@@ -49,7 +50,7 @@ describe('requestMatcher', () => {
 
 describe('matcherFromAnswer', () => {
   it('builds the matcher from an answer that arrived before this module loaded', () => {
-    const matcher = createBackgroundRequests(async () => undefined).matcherFromAnswer({ ok: true, value: plan });
+    const matcher = matcherFromAnswer({ ok: true, value: plan });
     expect(matcher.findMentions('TikTok, again')).toEqual([{ start: 0, end: 6, entityId: 'tiktok' }]);
   });
 
@@ -57,7 +58,7 @@ describe('matcherFromAnswer', () => {
     ['an error result', { ok: false, error: 'no fact base' }, /no fact base/],
     ['an alias of no entity', { ok: true, value: { ...plan, aliasEntities: '7' } }, /malformed/],
   ])('refuses %s', (_label, answer, message) => {
-    expect(() => createBackgroundRequests(async () => undefined).matcherFromAnswer(answer)).toThrow(message);
+    expect(() => matcherFromAnswer(answer)).toThrow(message);
   });
 });
 
