@@ -3,12 +3,15 @@
  * the popup: the background already holds the fact base, builds the index once
  * per fact base and keeps it while it lives, whereas a popup would have to
  * receive the whole fact base and index it every time it opens. The index is
- * built on the first search, not at startup, so a browser session that never
- * searches never pays for it, and dropped when the fact base changes.
+ * not built at startup, so a browser session that never searches never pays
+ * for it: the popup's first request, its suggestions, is answered without it
+ * and starts the build right after answering, so the popup opens at once and
+ * the index is (usually) ready by the first keystroke. It is dropped when the
+ * fact base changes.
  */
 import type { Entity, Figure } from '../facts/schema';
 import type { StoryDetails } from '../messages/schema';
-import { buildSearchIndex, type SearchIndex } from '../search/search-index';
+import { buildSearchIndex, suggestionsOf, type SearchIndex } from '../search/search-index';
 import type { FactBaseStore } from './factbase-store';
 import type { BackgroundHandlers } from './router';
 
@@ -26,11 +29,14 @@ export interface SearchHandlerOptions {
   onBuilt?: (milliseconds: number, size: number) => void;
   /** The clock; tests pass their own. */
   now?: () => number;
+  /** Runs the index build after an answer has gone; tests pass their own. */
+  later?: (task: () => void) => void;
 }
 
 /** Search, suggestions and story details over the store's current fact base. */
 export function createSearchHandlers(store: FactBaseStore, options: SearchHandlerOptions = {}): SearchHandlers {
   const now = options.now ?? (() => performance.now());
+  const later = options.later ?? ((task: () => void) => void setTimeout(task, 0));
   let index: SearchIndex | null = null;
   let lookups: { entities: Map<string, Entity>; figures: Map<string, Figure> } | null = null;
   store.subscribe(() => {
@@ -63,7 +69,11 @@ export function createSearchHandlers(store: FactBaseStore, options: SearchHandle
       const rows = Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit ?? DEFAULT_LIMIT)));
       return { ok: true, value: searchIndex().search(query, { limit: rows }) };
     },
-    'search/suggestions': () => ({ ok: true, value: searchIndex().suggestions() }),
+    'search/suggestions': () => {
+      const value = suggestionsOf(store.current().factBase);
+      if (!index) later(() => void searchIndex());
+      return { ok: true, value };
+    },
     'story/details': ({ storyId }) => {
       const story = store.current().story(storyId);
       if (!story) return { ok: false, error: `unknown story '${storyId}'` };

@@ -35,6 +35,27 @@ describe('background search handlers', () => {
     expect(answer.ok && answer.value.figures).toHaveLength(1);
   });
 
+  it('answer suggestions without waiting for the index, and build it right after', async () => {
+    const store = createFactBaseStore(fixtureFactBase);
+    const builds: number[] = [];
+    const queued: (() => void)[] = [];
+    const handlers = createSearchHandlers(store, {
+      onBuilt: (_ms, size) => builds.push(size),
+      later: (task) => queued.push(task),
+    });
+    const answer = SearchSuggestionsResponse.parse(
+      await handlers['search/suggestions']({ type: 'search/suggestions' }, sender),
+    );
+    expect(answer.ok && answer.value.entities[0]?.name).toBe('Microsoft');
+    expect(builds).toEqual([]);
+    expect(queued).toHaveLength(1);
+    queued[0]!();
+    expect(builds).toHaveLength(1);
+    // The first keystroke finds it built.
+    await handlers['search/query']({ type: 'search/query', query: 'credo' }, sender);
+    expect(builds).toHaveLength(1);
+  });
+
   it('answer suggestions that parse', async () => {
     const handlers = createSearchHandlers(createFactBaseStore(fixtureFactBase));
     const answer = SearchSuggestionsResponse.parse(
