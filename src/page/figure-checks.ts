@@ -86,6 +86,8 @@ export class FigureChecks {
   #sentBlocks = new WeakMap<Element, string>();
   /** The mentions a pass has looked at: the next pass reads only the blocks of new ones. */
   #seen = new WeakSet<MentionEntry>();
+  /** Blocks sent before in which the page changed something since: the next pass reads them again. */
+  #changedBlocks = new Set<Element>();
   #entries: readonly MentionEntry[] = [];
   #muted: ReadonlySet<string> = new Set();
   #timer: number | null = null;
@@ -151,6 +153,19 @@ export class FigureChecks {
     return this.#shown();
   }
 
+  /**
+   * Nodes of the page changed (text whose data changed, added subtrees): a block sent before that holds
+   * one is read again by the next pass, although none of its mentions is new (a number updated beside
+   * a name, in a text node of its own).
+   */
+  pageChanged(nodes: readonly Node[]): void {
+    for (const node of nodes) {
+      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      const block = element?.closest(BLOCK_SELECTOR);
+      if (block && this.#sentBlocks.has(block)) this.#changedBlocks.add(block);
+    }
+  }
+
   /** `text` changed: its figures go now (its block is read again with the next read). */
   removeText(text: Text): void {
     for (const entry of this.#index.remove(text)) this.#unpaint(entry as FigureEntry);
@@ -167,6 +182,7 @@ export class FigureChecks {
     for (const entry of this.#index.clear()) this.#unpaint(entry as FigureEntry);
     this.#sentBlocks = new WeakMap();
     this.#seen = new WeakSet();
+    this.#changedBlocks.clear();
     if (this.#timer !== null) this.#options.clearTimeout(this.#timer);
     this.#timer = null;
     this.#options.changed?.();
@@ -221,6 +237,8 @@ export class FigureChecks {
    */
   async #sentencesToSend(generation: number): Promise<SentSentence[] | null> {
     const { now, yieldToPage, signal } = this.#options;
+    const alsoRead = [...this.#changedBlocks];
+    this.#changedBlocks.clear();
     const steps = collectSentences(
       this.#entries,
       (entry) => {
@@ -234,6 +252,7 @@ export class FigureChecks {
         return false;
       },
       MAX_CHECKED_SENTENCES * MAX_BATCHES,
+      alsoRead,
     );
     let sliceStart = now();
     for (;;) {
@@ -317,12 +336,14 @@ const ENTRIES_PER_STEP = 500;
  * `isNew(entry)`: whether the mention was not looked at by an earlier pass (and may lead to a verdict);
  * its block is read with every mention in it. `sentBefore(block, text)`:
  * true to skip a block whose text was sent as it is now. Stops once `limit` sentences are found.
+ * `alsoRead`: blocks to read whether or not a new mention is in them (the page changed them).
  */
 export function* collectSentences(
   entries: readonly MentionEntry[],
   isNew: (entry: MentionEntry) => boolean,
   sentBefore: (block: Element, text: string) => boolean,
   limit: number,
+  alsoRead: readonly Element[] = [],
 ): Generator<void, CollectedSentences, void> {
   const byNode = new Map<Text, MentionEntry[]>();
   const blocks: Element[] = [];
@@ -344,6 +365,11 @@ export function* collectSentences(
       blockOfParent.set(parent, block);
     }
     if (!block || seenBlocks.has(block)) continue;
+    seenBlocks.add(block);
+    blocks.push(block);
+  }
+  for (const block of alsoRead) {
+    if (!block.isConnected || seenBlocks.has(block)) continue;
     seenBlocks.add(block);
     blocks.push(block);
   }

@@ -225,4 +225,46 @@ describe.each(BROWSERS)('figures on the page in %s', (browserName) => {
     expect(await collectPageErrors(page).read()).toEqual([]);
     await page.close();
   });
+
+  it('checks a figure again when the page updates the number beside a name', async () => {
+    await writeSettings(control, {});
+    const page = await session.browser.newPage();
+    collectPageErrors(page);
+    screenshotOnFailure(page, `figures-live-${browserName}`);
+    await page.goto(`${server.origin}/figures-news.html`, { waitUntil: 'load' });
+    await waitFor(
+      () => figureMarks(page),
+      (found) => found.close.length === 1,
+      15_000,
+    );
+    // A live paragraph: the number in an element of its own, as tickers and live blogs write it.
+    await page.evaluate(() => {
+      const live = document.createElement('p');
+      live.id = 'live';
+      const name = document.createElement('a');
+      name.href = '#azure';
+      name.textContent = 'Azure';
+      const number = document.createElement('span');
+      number.textContent = '31%';
+      live.append(name, ' revenue grew ', number, ' in the fourth quarter of 2024, Microsoft said.');
+      document.querySelector('#not-figures')!.after(live);
+    });
+    await waitFor(
+      () => figureMarks(page),
+      (found) => found.close.length === 2,
+      15_000,
+    );
+    // Only the number's text changes; the name's text node is untouched.
+    await page.evaluate(() => {
+      (document.querySelector('#live span')!.firstChild as Text).data = '29%';
+    });
+    const marks = await waitFor(
+      () => figureMarks(page),
+      (found) => found.agrees.includes('29%'),
+      8_000,
+    );
+    expect(marks.close).toEqual(['31%']);
+    expect(await collectPageErrors(page).read()).toEqual([]);
+    await page.close();
+  });
 });

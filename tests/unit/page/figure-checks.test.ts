@@ -123,6 +123,27 @@ describe('FigureChecks', () => {
     expect(checks.size).toBe(1);
   });
 
+  it('sends a block again when a number beside its name changes in a text node of its own', async () => {
+    doc.body.innerHTML = '<p>Credo rose <span>245%</span> in 2024.</p><p>Elsewhere, <span>12%</span>.</p>';
+    checks.update(mentions(), new Set());
+    await vi.runAllTimersAsync();
+    expect(requests.map((request) => request.sentences[0]!.text)).toEqual(['Credo rose 245% in 2024.']);
+    expect(checks.size).toBe(0);
+    const [number, unrelated] = [...doc.querySelectorAll('span')].map((span) => span.firstChild as Text);
+    // Neither the mention nor its text node changed: only the number, as a live page updates it.
+    number!.data = '300%';
+    unrelated!.data = '13%';
+    checks.pageChanged([number!, unrelated!]);
+    checks.update(mentions(), new Set());
+    await vi.runAllTimersAsync();
+    expect(requests.map((request) => request.sentences[0]!.text)).toEqual([
+      'Credo rose 245% in 2024.',
+      'Credo rose 300% in 2024.',
+    ]);
+    const [entry] = checks.all();
+    expect(entry!.node.data.slice(entry!.start, entry!.end)).toBe('300%');
+  });
+
   it('reads no block whose names have no figures in the stories', async () => {
     const narrow = new FigureChecks({
       window: happy as unknown as FigureCheckOptions['window'],
