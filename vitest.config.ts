@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // axe-core over a rendered page takes 1-2 s alone; with the test files run in parallel on a
+          // loaded 2-core machine, one such test took over vitest's default 5 s in CI.
+          testTimeout: 20_000,
         },
       },
       {
