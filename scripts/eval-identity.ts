@@ -1,7 +1,7 @@
 /**
  * Is one entity kept as one across stories? (issue 11.) Builds two fact bases as the extension builds a
  * user's articles (the bundled fact base as catalog, `mergeUserArticles`): the 33 articles of the marks
- * corpus (tuning) and the 47 of the facts corpus (kept aside), and scores the hand-labelled pairs of
+ * corpus (tuning) and the facts corpus (kept aside; its pairs labelled on its first 47), and scores the hand-labelled pairs of
  * `tests/fixtures/corpora/facts/identity/pairs.json`: a pair is decided "same" when both names end up on one
  * entity (as its name or an alias).
  *
@@ -133,7 +133,7 @@ if (values.candidates !== undefined) {
     const precision = ratio(scored.truePositives, scored.truePositives + scored.falsePositives);
     const recall = ratio(scored.truePositives, scored.truePositives + scored.falseNegatives);
     console.log(
-      `${set === 'tuning' ? 'tuning (marks corpus, 33 articles)' : 'kept aside (facts corpus, 47 articles)'}: ` +
+      `${set === 'tuning' ? 'tuning (marks corpus, 33 articles)' : 'kept aside (facts corpus; pairs labelled on its first 47 articles)'}: ` +
         `${labelled.length} pairs, ${same} same; "same" precision ${pct(precision)}, recall ${pct(recall)}, ` +
         `wrong merges ${scored.falsePositives}`,
     );
