@@ -171,7 +171,12 @@ function computeTermsOfWord(word: string): readonly string[] {
 /** Every search term of `text`, in order: how the index and a query both see it. */
 export function searchTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const span of wordSpans(text)) terms.push(...termsOfWord(span.text));
+  // Words without their spans: this runs over every text of the fact base when the index is built.
+  for (const [word] of text.matchAll(WORD)) {
+    const ofWord = termsOfWord(word);
+    if (ofWord.length === 1) terms.push(ofWord[0]!);
+    else terms.push(...ofWord);
+  }
   // "per cent" is "percent" spelled apart.
   for (let i = 0; i + 1 < terms.length; i++) {
     if (terms[i] === 'per' && terms[i + 1] === 'cent') terms.splice(i, 2, 'percent');

@@ -39,18 +39,19 @@ export function buildTextIndex(texts: readonly string[], vocabulary: Vocabulary)
   const growing = new Map<string, number[]>();
   const lengths = new Uint32Array(texts.length);
   let postingCount = 0;
+  // One map of a text's term counts, emptied for the next text.
+  const inText = new Map<string, number>();
   texts.forEach((text, number) => {
     const terms = searchTerms(text);
     lengths[number] = terms.length;
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) {
+    for (const term of terms) inText.set(term, (inText.get(term) ?? 0) + 1);
+    for (const [term, count] of inText) {
       let postings = growing.get(term);
       if (!postings) growing.set(term, (postings = []));
       postings.push(number, Math.min(count, 0xffff));
     }
-    postingCount += counts.size;
-    vocabulary.add([...counts.keys()]);
+    postingCount += inText.size;
+    inText.clear();
   });
   const slices = new Map<string, number>();
   const starts = new Uint32Array(growing.size + 1);
@@ -58,6 +59,8 @@ export function buildTextIndex(texts: readonly string[], vocabulary: Vocabulary)
   const counts = new Uint16Array(postingCount);
   let at = 0;
   for (const [term, postings] of growing) {
+    // A term counts once for each text that has it.
+    vocabulary.addTimes(term, postings.length / 2);
     starts[slices.size] = at;
     slices.set(term, slices.size);
     for (let i = 0; i < postings.length; i += 2) {

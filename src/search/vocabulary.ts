@@ -9,6 +9,8 @@
 export interface Vocabulary {
   /** Count one occurrence of each term. */
   add(terms: readonly string[]): void;
+  /** Count `times` occurrences of one term. */
+  addTimes(term: string, times: number): void;
   /** Sort the terms now, once all are added, so that the reader's first keystroke does not wait for it. */
   sort(): void;
   /** How many distinct terms start with `prefix` (the term itself included). */
@@ -83,6 +85,10 @@ export function createVocabulary(): Vocabulary {
   return {
     add(added) {
       for (const term of added) counts.set(term, (counts.get(term) ?? 0) + 1);
+      sorted = null;
+    },
+    addTimes(term, times) {
+      counts.set(term, (counts.get(term) ?? 0) + times);
       sorted = null;
     },
     sort() {
