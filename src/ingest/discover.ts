@@ -16,6 +16,7 @@ import {
   hasCommonNounEnding,
   isCommonWord,
   isListedCommonWord,
+  isListedNoun,
   isDemonym,
   isFirstName,
   isKnownOrganization,
@@ -542,6 +543,11 @@ function isProperWord(word: string): boolean {
   return !STOP_WORDS.has(lower) && !LABEL_WORDS.has(lower) && !isCommonWord(word) && !hasCommonNounEnding(word);
 }
 
+/** A word that ends institutions' or places' names or points the compass: an English noun, not a name, alone. */
+function isBareHeadWord(lower: string): boolean {
+  return INSTITUTION_HEADS.has(lower) || PLACE_HEADS.has(lower) || COMPASS_WORDS.has(lower);
+}
+
 function hasInstitutionWord(words: readonly string[]): 'company' | 'organization' | 'program' | undefined {
   const lowerWords = words.map(bare);
   const head = INSTITUTION_HEADS.get(lowerWords[lowerWords.length - 1]!);
@@ -560,14 +566,18 @@ function hasInstitutionWord(words: readonly string[]): 'company' | 'organization
 
 // "Brendan Eich Steps (Down)": a headline running on after a name. Only compromise's lexicon is asked:
 // its tagger guesses at unknown words ("Cullen" reads as an adjective), and family names are unknown words.
-function endsInCommonWord(words: readonly string[]): boolean {
+// A family name that is also an English noun ("Chris Pine", "Alicia Keys", "Ana Reed") is that person's name when
+// the whole name is written mid-sentence, where a headline's next word would be in lower case.
+function endsInCommonWord(words: readonly string[], midSentence = false): boolean {
   const last = words[words.length - 1]!;
-  return !isLastName(last) && !SURNAME_SHAPE.test(last) && (isListedCommonWord(last) || hasCommonNounEnding(last));
+  if (isLastName(last) || SURNAME_SHAPE.test(last)) return false;
+  if (midSentence && isFirstName(words[0]!) && isListedNoun(last)) return false;
+  return isListedCommonWord(last) || hasCommonNounEnding(last);
 }
 
-function looksLikePersonName(words: readonly string[]): boolean {
+function looksLikePersonName(words: readonly string[], midSentence = false): boolean {
   if (words.length < 2 || words.length > 4) return false;
-  if (!isFirstName(words[0]!) || endsInCommonWord(words)) return false;
+  if (!isFirstName(words[0]!) || endsInCommonWord(words, midSentence)) return false;
   return words.every((word) => /^\p{Lu}/u.test(word) && !INSTITUTION_HEADS.has(bare(word)));
 }
 
@@ -593,7 +603,7 @@ function scoreCandidate(
   if (!single && hasInstitutionWord(words)) score += 0.2;
   else if (!single && PLACE_HEADS.has(bare(words[words.length - 1]!))) score += 0.1;
   if (inText.some((m) => m.placeAfterComma)) score += 0.15;
-  if (looksLikePersonName(words)) score += 0.15;
+  if (looksLikePersonName(words, midSentence.length > 0)) score += 0.15;
   if (inText.some((m) => m.personTitle)) score += 0.1;
   if (isPlaceName(phrase) || isKnownOrganization(phrase)) score += 0.2;
   if (inText.some((m) => m.speech)) score += 0.1;
@@ -611,6 +621,12 @@ function scoreCandidate(
   if (single) {
     const lower = bare(words[0]!);
     if (shape === 'title' && (isCommonWord(words[0]!) || hasCommonNounEnding(words[0]!))) score -= 0.3;
+    // "analysts at Quorvex expect…": a word English does not know, capitalised where position cannot explain
+    // it, is a name even when the story writes it once. The head words of institutions and places, and compass
+    // words, are English words compromise files as bare nouns ("Gulf", "Navy", "West").
+    if (shape === 'title' && midSentence.length > 0 && isProperWord(words[0]!) && !isBareHeadWord(lower)) {
+      score += 0.15;
+    }
     // "Prime" beside "prime working age"; acronyms and camel case ("US", "iPhone") are not the lower-case word.
     const lowerCount = shape === 'title' ? (lowerCase.get(lower) ?? 0) : 0;
     if (lowerCount > 0) score -= lowerCount >= midSentence.length ? 0.3 : 0.1;
@@ -877,7 +893,7 @@ function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candida
   const familyName = words[words.length - 1]!;
   // "Sierra Nevada": a given name in front of a known place is a place's name.
   if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(bare(familyName)) || isKnownRegion(familyName)) return 0;
-  if (endsInCommonWord(words)) return 0;
+  if (endsInCommonWord(words, candidate.midSentence.length > 0)) return 0;
   let evidence = 0;
   if (isFirstName(words[0]!)) evidence += 2;
   if (inText.some((m) => m.personTitle)) evidence += 2;

@@ -150,6 +150,15 @@ export function isListedCommonWord(word: string): boolean {
 }
 
 /** True when compromise lists the word as a given name ("Jeff", "Ellen"). */
+/** Tags compromise lists nouns under ("Singular", "Plural", "Uncountable", "Currency"). */
+const NOUN_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Currency']);
+
+/** A word compromise lists as a noun only: no verb, adjective or other word class, and no name. */
+export function isListedNoun(word: string): boolean {
+  const listed = lexiconTags(word);
+  return listed.length > 0 && listed.every((tag) => NOUN_TAGS.has(tag));
+}
+
 export function isFirstName(word: string): boolean {
   return lexiconTags(word).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
 }

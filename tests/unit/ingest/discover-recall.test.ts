@@ -1,0 +1,43 @@
+// Discovery's recall mechanisms, each on invented text: names a story writes only once or twice that the
+// evidence around them still makes names, and the look-alikes that must stay out.
+import { describe, expect, it } from 'vitest';
+import { discoverEntities, type DiscoveredEntity } from '@/src/ingest/discover';
+import type { EntityKind } from '@/src/facts/schema';
+
+/** The entity that has this surface form among its aliases (case-insensitive). */
+function named(entities: DiscoveredEntity[], form: string): DiscoveredEntity | undefined {
+  const wanted = form.toLowerCase();
+  return entities.find((entity) => entity.aliases.some((alias) => alias.toLowerCase() === wanted));
+}
+
+describe('names written once', () => {
+  it.each([
+    {
+      rule: 'a word English does not know, capitalised mid-sentence, is a name even once',
+      text: 'Shares fell on Tuesday, and analysts at Quorvex cut their forecast for the year.',
+      present: ['Quorvex'],
+      absent: [],
+    },
+    {
+      rule: "an institution's or a place's head word alone, or a compass word, is no name",
+      text: 'Ships crossed the Gulf on Monday while the Navy watched, and traders in the West sold.',
+      present: [],
+      absent: ['Gulf', 'Navy', 'West'],
+    },
+    {
+      rule: 'a given name and a family name that is an English noun, written mid-sentence, are a person',
+      text: 'The sequel will star Dana Pine, the studio said on Friday.',
+      present: ['Dana Pine'],
+      absent: [],
+    },
+  ])('$rule', ({ text, present, absent }) => {
+    const found = discoverEntities(text);
+    for (const form of present) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeDefined();
+    for (const form of absent) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeUndefined();
+  });
+
+  it('gives a given name and a noun family name the kind person', () => {
+    const found = discoverEntities('The sequel will star Dana Pine, the studio said on Friday.');
+    expect(named(found, 'Dana Pine')?.kind).toBe<EntityKind>('person');
+  });
+});
