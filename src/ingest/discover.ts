@@ -550,11 +550,12 @@ function isBareHeadWord(lower: string): boolean {
 
 function hasInstitutionWord(words: readonly string[]): 'company' | 'organization' | 'program' | undefined {
   const lowerWords = words.map(bare);
-  const head = INSTITUTION_HEADS.get(lowerWords[lowerWords.length - 1]!);
-  if (head && words.length > 1) return head;
+  // "Office of Emergency Services": the head before "of" is what the body is; the words after say what it does.
   const ofAt = lowerWords.indexOf('of');
   const beforeOf = ofAt > 0 ? INSTITUTION_HEADS.get(lowerWords[ofAt - 1]!) : undefined;
   if (beforeOf) return beforeOf;
+  const head = INSTITUTION_HEADS.get(lowerWords[lowerWords.length - 1]!);
+  if (head && words.length > 1) return head;
   for (const connector of ['for', 'on', 'and']) {
     const at = lowerWords.indexOf(connector);
     const before = at > 0 ? INSTITUTION_HEADS.get(lowerWords[at - 1]!) : undefined;
@@ -949,6 +950,8 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind |
   if (productLike) return 'product';
   if (all.some((m) => m.modifier === 'owned')) return 'company';
   if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!)) return 'organization';
+  // "a harbour near Oskarby", "the coast of Varnhem": a single name the story only writes where a place goes.
+  if (words.length === 1 && all.length > 0 && all.every((m) => m.afterPlacePreposition)) return 'place';
   // A family name on its own ("analyst Breen", "Mr Iyer", a listed surname): a person.
   if (words.length === 1 && (all.some((m) => m.personTitle) || isLastName(words[0]!))) return 'person';
   if (personEvidence(main, byKey) >= 1 && words.length > 1 && words.length <= 3) return 'person';

@@ -81,6 +81,8 @@ export interface Mention {
   inSeries: boolean;
   /** Followed by a comma and a region or country ("Cupertino, California"): the usual way to write a town. */
   placeAfterComma: boolean;
+  /** Written after a preposition of place ("in Tullamore", "near Oskarby", "the coast of Varnhem"). */
+  afterPlacePreposition?: boolean;
   /** A model number written right after its maker's name ("A350-900" in "Airbus A350-900"); see `discover.ts`. */
   afterMaker?: boolean;
   /** A maker's name written right before one of its model numbers ("Airbus" in "Airbus A350-900"). */
@@ -472,6 +474,7 @@ function trimAndDescribe(
     speech,
     listLead,
     afterThe: previousLower === 'the',
+    ...(isAfterPlacePreposition(previousLower, beforeThat) && { afterPlacePreposition: true }),
     productNoun:
       afterWord !== undefined && (PRODUCT_NOUNS.has(afterWord) || HARDWARE_ACRONYMS.has(afterWord))
         ? afterWord
@@ -491,6 +494,32 @@ function trimAndDescribe(
     first,
     last,
   };
+}
+
+/** Prepositions that put what follows on a map ("in Tullamore", "near Oskarby"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'around', 'across', 'throughout', 'inside']);
+
+/** Words before "in" that make what follows a company, not a place ("a stake in Zorblet", "invested in Quorvex"). */
+const HOLDING_WORDS = new Set([
+  'stake',
+  'stakes',
+  'shares',
+  'invest',
+  'invested',
+  'investing',
+  'investment',
+  'investments',
+  'interest',
+  'holding',
+  'holdings',
+]);
+
+/** "in Tullamore", "near Oskarby", "the coast of Varnhem": the words before a name that say it is a place. */
+function isAfterPlacePreposition(previous: string | undefined, beforeThat: Token | undefined): boolean {
+  if (previous === undefined) return false;
+  const earlier = beforeThat?.shape === 'lower' ? beforeThat.text : undefined;
+  if (previous === 'of') return earlier !== undefined && PLACE_HEADS.has(earlier);
+  return PLACE_PREPOSITIONS.has(previous) && !(earlier !== undefined && HOLDING_WORDS.has(earlier));
 }
 
 /** How far either side of a mention its neighbourhood reaches, in tokens. */

@@ -195,6 +195,7 @@ export const INSTITUTION_HEADS: ReadonlyMap<string, 'company' | 'organization' |
     'foods',
     'stores',
     'restaurants',
+    'services',
   ].map((word) => [word, 'company'] as const),
   ...[
     'university',
@@ -250,6 +251,9 @@ export const INSTITUTION_HEADS: ReadonlyMap<string, 'company' | 'organization' |
     'gazette',
     'chronicle',
     'magazine',
+    'reporter',
+    'exchange',
+    'directorate',
   ].map((word) => [word, 'organization'] as const),
   ...['program', 'programme', 'initiative', 'project', 'mission'].map((word) => [word, 'program'] as const),
 ]);

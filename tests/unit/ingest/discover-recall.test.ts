@@ -41,3 +41,50 @@ describe('names written once', () => {
     expect(named(found, 'Dana Pine')?.kind).toBe<EntityKind>('person');
   });
 });
+
+describe('institution head words', () => {
+  it.each([
+    {
+      text: 'Shares of Quorvex listed on the Varnholt Stock Exchange rose on Monday.',
+      name: 'Varnholt Stock Exchange',
+      kind: 'organization',
+    },
+    {
+      text: 'The grant came from the Orbital Survey Directorate at the agency.',
+      name: 'Orbital Survey Directorate',
+      kind: 'organization',
+    },
+    {
+      text: 'The leak was first reported by the Tallis Reporter on Friday.',
+      name: 'Tallis Reporter',
+      kind: 'organization',
+    },
+    {
+      text: 'Its cloud arm, Zorblet Cloud Services, grew quickly last year.',
+      name: 'Zorblet Cloud Services',
+      kind: 'company',
+    },
+    {
+      text: 'Crews from the Varnholt Office of Harbour Services arrived at noon.',
+      name: 'Varnholt Office of Harbour Services',
+      kind: 'organization',
+    },
+  ])('$name is a name ($kind)', ({ text, name, kind }) => {
+    const entity = named(discoverEntities(text), name);
+    expect(entity, JSON.stringify(discoverEntities(text))).toBeDefined();
+    expect(entity?.kind).toBe<EntityKind>(kind as EntityKind);
+  });
+});
+
+describe('kinds of names written once', () => {
+  it('a single name written only after a preposition of place is a place', () => {
+    const found = discoverEntities('The firm is headquartered in Tullamore, and its staff live near Oskarby.');
+    expect(named(found, 'Tullamore')?.kind).toBe<EntityKind>('place');
+    expect(named(found, 'Oskarby')?.kind).toBe<EntityKind>('place');
+  });
+
+  it('a stake in a name is no sign of a place', () => {
+    const found = discoverEntities('The fund bought a stake in Quorvex on Monday.');
+    expect(named(found, 'Quorvex')?.kind).not.toBe<EntityKind>('place');
+  });
+});
