@@ -517,6 +517,8 @@ function isAdmissible(
     if (word.length < 2 || LEGAL_SUFFIXES.has(word)) return false;
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
+  // "dUO6AJlMxR": a word that mixes capitals, small letters and digits over and over is a code, not a name.
+  if (words.some((word) => /^(?=.*\d)(?:.*\p{Ll}\p{Lu}){2}/u.test(word) && word.length >= 8)) return false;
   // Initials with dots ("U.S.") are a name only when they are a country's; "A350" only after its maker.
   const named = countryOfInitials(words.join(' ')) !== undefined || inText.some((m) => m.afterMaker);
   if (!words.some((word) => /\p{L}{2}/u.test(word)) && !named) return false;

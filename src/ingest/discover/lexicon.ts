@@ -190,7 +190,27 @@ export function isDemonym(word: string): boolean {
 }
 
 // Demonyms our articles use that compromise 14 does not list.
-const DEMONYMS_MISSING = new Set(['latin', 'alaskan', 'māori', 'maori', 'hispanic', 'arab', 'asian', 'western']);
+const DEMONYMS_MISSING = new Set([
+  'latin',
+  'alaskan',
+  'māori',
+  'maori',
+  'hispanic',
+  'arab',
+  'asian',
+  'western',
+  // Faiths name groups of people the way demonyms do ("a Catholic priest", "Muslim voters").
+  'catholic',
+  'protestant',
+  'christian',
+  'muslim',
+  'jewish',
+  'hindu',
+  'buddhist',
+  'sikh',
+  'evangelical',
+  'orthodox',
+]);
 
 /** True when compromise counts the word as the head of a place name ("Valley", "Island"). */
 export function isPlaceWord(word: string): boolean {

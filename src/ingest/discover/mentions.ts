@@ -358,6 +358,9 @@ function splitRun(tokens: Token[], run: RawSpan): RawSpan[] {
   return parts;
 }
 
+/** A market quote's instrument code: three or more capitals and one digit ("CMAL3", "CMCU3"). */
+const INSTRUMENT_CODE = /^\p{Lu}{3,}\d$/u;
+
 function isTrimmable(token: Token, generic: ReadonlySet<string>, atEnd: boolean): boolean {
   const word = bare(token.text);
   if (token.shape === 'lower') return true;
@@ -432,6 +435,8 @@ function trimAndDescribe(
     else break;
   }
   let trimmedNoun: string | undefined;
+  // "London Metal Exchange CMAL3", "Copper CMCU3": a quote's instrument code after a name is no part of it.
+  if (last > first && INSTRUMENT_CODE.test(tokens[last]!.text) && tokens[last - 1]!.shape === 'title') last -= 1;
   while (last >= first && isTrimmable(tokens[last]!, generic, true)) {
     const word = bare(tokens[last]!.text);
     if (HARDWARE_ACRONYMS.has(word)) trimmedNoun = word;

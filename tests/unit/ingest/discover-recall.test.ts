@@ -88,3 +88,30 @@ describe('kinds of names written once', () => {
     expect(named(found, 'Quorvex')?.kind).not.toBe<EntityKind>('place');
   });
 });
+
+describe('noise kept out', () => {
+  it.each([
+    {
+      rule: 'a faith before a noun names a group of people, not an entity',
+      text: 'A Catholic bishop and a Muslim cleric met Zorblet staff, and Zorblet thanked them.',
+      absent: ['Catholic', 'Muslim'],
+      present: ['Zorblet'],
+    },
+    {
+      rule: 'a word mixing capitals, small letters and digits over and over is a code',
+      text: 'The clip (pic.host/xQ4bTzLmWp) spread fast, and fans of Quorvex shared it.',
+      absent: ['xQ4bTzLmWp'],
+      present: ['Quorvex'],
+    },
+    {
+      rule: "a quote's instrument code after a name is no part of it",
+      text: 'Nickel on the Varnholt Metal Exchange VMNI3 rose 2%, the Varnholt Metal Exchange said.',
+      absent: ['Varnholt Metal Exchange VMNI3'],
+      present: ['Varnholt Metal Exchange'],
+    },
+  ])('$rule', ({ text, present, absent }) => {
+    const found = discoverEntities(text);
+    for (const form of present) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeDefined();
+    for (const form of absent) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeUndefined();
+  });
+});
