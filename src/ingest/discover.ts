@@ -939,6 +939,9 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind |
     // "Mozilla Europe" is the maker's branch in a place, not a product.
     return isKnownPlace(last) ? 'organization' : 'product';
   }
+  // "NASA", "NATO", "NFL": the bodies compromise knows by their initials are agencies, alliances and leagues
+  // more often than firms.
+  if (isKnownOrganization(phrase) && /^\p{Lu}{2,}$/u.test(phrase)) return 'organization';
   if (isKnownOrganization(phrase) || (words.length > 1 && isOrganizationWord(last))) return 'company';
   const productLike =
     words.some((word) => /\d/.test(word)) ||
@@ -1041,8 +1044,10 @@ function kindByNeighbourhood(mentions: readonly Mention[]): EntityKind | undefin
       else if (COMPANY_CONTEXT.has(word)) company += 1;
     }
   }
-  if (product >= 2 && product > company * 2) return 'product';
-  if (company >= 2 && company > product * 2) return 'company';
+  // A name written once has one neighbourhood: one word of a kind, and none of the other, is all it can show.
+  const needed = mentions.length === 1 ? 1 : 2;
+  if (product >= needed && product > company * 2) return 'product';
+  if (company >= needed && company > product * 2) return 'company';
   return undefined;
 }
 

@@ -299,6 +299,7 @@ export const PRODUCT_CONTEXT = set(`
   device devices download downloaded downloads install installed installs version versions update updates
   browser browsers smartphone phone phones laptop tablet feature features edition sequel subscribers
   subscription streaming title titles model models launch launched release released
+  car cars vehicle vehicles suv suvs sedan sedans truck trucks plug-in plug-ins extension extensions
 `);
 export const COMPANY_CONTEXT = set(`
   company companies firm firms startup start-up shares stock investors revenue revenues profit profits employees

@@ -115,3 +115,15 @@ describe('noise kept out', () => {
     for (const form of absent) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeUndefined();
   });
 });
+
+describe('kinds from little evidence', () => {
+  it('a name written once beside one product word, and no company word, is a product', () => {
+    const found = discoverEntities('Buyers who want more room can pick the Zephyra sedan instead.');
+    expect(named(found, 'Zephyra')?.kind).toBe<EntityKind>('product');
+  });
+
+  it('a body compromise knows by its initials is an organisation', () => {
+    const found = discoverEntities('The launch was delayed, NASA said, and engineers checked the rocket again.');
+    expect(named(found, 'NASA')?.kind).toBe<EntityKind>('organization');
+  });
+});
