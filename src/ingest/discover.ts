@@ -627,7 +627,9 @@ function scoreCandidate(
     // "analysts at Quorvex expect…": a word English does not know, capitalised where position cannot explain
     // it, is a name even when the story writes it once. The head words of institutions and places, and compass
     // words, are English words compromise files as bare nouns ("Gulf", "Navy", "West").
-    if (shape === 'title' && midSentence.length > 0 && isProperWord(words[0]!) && !isBareHeadWord(lower)) {
+    // A word cut from a longer run of capitals ("Will Brandt", "Tan He") is a piece of a name, not one.
+    const standsAlone = midSentence.some((m) => !m.besideNameWord);
+    if (shape === 'title' && standsAlone && isProperWord(words[0]!) && !isBareHeadWord(lower)) {
       score += 0.15;
     }
     // "Prime" beside "prime working age"; acronyms and camel case ("US", "iPhone") are not the lower-case word.

@@ -83,6 +83,11 @@ export interface Mention {
   placeAfterComma: boolean;
   /** Written after a preposition of place ("in Tullamore", "near Oskarby", "the coast of Varnhem"). */
   afterPlacePreposition?: boolean;
+  /**
+   * Cut from a longer run of capitalised words: a pronoun or auxiliary with a capital stands right before it ("Will
+   * Brandt", "He Wenjun"), or a capitalised word right after it ("Tan He"), so it is a piece of a name.
+   */
+  besideNameWord?: boolean;
   /** A model number written right after its maker's name ("A350-900" in "Airbus A350-900"); see `discover.ts`. */
   afterMaker?: boolean;
   /** A maker's name written right before one of its model numbers ("Airbus" in "Airbus A350-900"). */
@@ -480,6 +485,7 @@ function trimAndDescribe(
     listLead,
     afterThe: previousLower === 'the',
     ...(isAfterPlacePreposition(previousLower, beforeThat) && { afterPlacePreposition: true }),
+    ...(isBesideNameWord(titleAs === undefined ? before : undefined, after) && { besideNameWord: true }),
     productNoun:
       afterWord !== undefined && (PRODUCT_NOUNS.has(afterWord) || HARDWARE_ACRONYMS.has(afterWord))
         ? afterWord
@@ -499,6 +505,24 @@ function trimAndDescribe(
     first,
     last,
   };
+}
+
+/**
+ * Words that open sentences as pronouns or auxiliaries but never stand before a name in that role: "He" and
+ * "Will" right before a capitalised word are a given name or a family name ("He Wenjun", "Will Brandt").
+ */
+const PRONOUNS_AND_AUXILIARIES = new Set(
+  'i he she it we they you will would shall should can could may might must is are was were has have had do does did'.split(
+    ' ',
+  ),
+);
+
+/** Is a capitalised word that is no part of the mention right beside it, a piece of the same name? */
+function isBesideNameWord(before: Token | undefined, after: Token | undefined): boolean {
+  if (isCapitalised(after)) return true;
+  // "Japan's Nikkei" is two names; a title cut off the front ("Mr. Xi") is no part of the name either.
+  if (!isCapitalised(before) || before!.shape === 'acronym' || before!.possessive) return false;
+  return !before!.sentenceStart || PRONOUNS_AND_AUXILIARIES.has(bare(before!.text));
 }
 
 /** Prepositions that put what follows on a map ("in Tullamore", "near Oskarby"). */

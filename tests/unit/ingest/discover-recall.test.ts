@@ -25,6 +25,24 @@ describe('names written once', () => {
       absent: ['Gulf', 'Navy', 'West'],
     },
     {
+      rule: 'a word cut from a longer run of capitals (after a capitalised pronoun or auxiliary) is a piece of a name',
+      text: 'Prices will rise, said Will Trosvik, a consultant. He Wenjun, a former official, agreed.',
+      present: [],
+      absent: ['Trosvik', 'Wenjun'],
+    },
+    {
+      rule: 'a word with a capitalised pronoun right after it mid-sentence is a piece of a name',
+      text: 'The deal was signed in a meeting with Qiaoyun He, the trade envoy.',
+      present: [],
+      absent: ['Qiaoyun'],
+    },
+    {
+      rule: 'a possessive or a title in front is no piece of the name after it',
+      text: "Traders watched Norway's Quorvex index fall, and Mr. Trosvik stayed calm.",
+      present: ['Quorvex', 'Trosvik'],
+      absent: [],
+    },
+    {
       rule: 'a given name and a family name that is an English noun, written mid-sentence, are a person',
       text: 'The sequel will star Dana Pine, the studio said on Friday.',
       present: ['Dana Pine'],
