@@ -150,6 +150,9 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const believed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
   for (const name of known.keys) believed.add(name);
   for (const candidate of candidates) candidate.score = scoreCandidate(candidate, lowerCase, acronyms, believed);
+  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
+  const halves = candidates.filter((candidate) => isHalfOfLongerName(candidate, byKey, believed));
+  for (const half of halves) half.score = 0;
 
   const { clusters, sharedFamilyNames } = clusterCandidates(candidates, acronyms);
   const passed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
@@ -536,6 +539,30 @@ function isAdmissible(
     if (shape !== 'camel' && shape !== 'acronym' && !named && !familyName) return false;
   }
   return true;
+}
+
+/**
+ * "Health and Human Services", "Customs and Border Patrol": a body's name may join words with "and" that name nothing
+ * on their own, where a list joins names. A name written after such words (a candidate the story does not make
+ * a name) and "and" that ends in an institution's head word is the end of one longer name; a name the story writes
+ * two times or more, each time joined by "and" to the same such words, is one half of it. Neither is a name of its own.
+ */
+function isHalfOfLongerName(
+  { words, inText }: Candidate,
+  byKey: ReadonlyMap<string, Candidate>,
+  believed: ReadonlySet<string>,
+): boolean {
+  const namesNothing = (partner: string[] | undefined) =>
+    partner !== undefined && byKey.has(keyOf(partner)) && !believed.has(keyOf(partner));
+  if (INSTITUTION_HEADS.has(bare(words[words.length - 1]!)) && inText.every((m) => namesNothing(m.andAfter))) {
+    return true;
+  }
+  if (inText.length < 2) return false;
+  const same = (partner: (m: Mention) => string[] | undefined) => {
+    const first = partner(inText[0]!);
+    return namesNothing(first) && inText.every((m) => keyOf(partner(m) ?? []) === keyOf(first!));
+  };
+  return same((m) => m.andAfter) || same((m) => m.andBefore);
 }
 
 /** A word that is no ordinary English word: unknown to compromise's lexicon and tagger, or listed as a name. */

@@ -88,6 +88,10 @@ export interface Mention {
    * Brandt", "He Wenjun"), or a capitalised word right after it ("Tan He"), so it is a piece of a name.
    */
   besideNameWord?: boolean;
+  /** The words joined to this name by a bare "and" right before it ("Health" in "Health and Human Services"). */
+  andAfter?: string[];
+  /** The words joined to this name by a bare "and" right after it ("Border Patrol" in "Customs and Border Patrol"). */
+  andBefore?: string[];
   /** A model number written right after its maker's name ("A350-900" in "Airbus A350-900"); see `discover.ts`. */
   afterMaker?: boolean;
   /** A maker's name written right before one of its model numbers ("Airbus" in "Airbus A350-900"). */
@@ -583,6 +587,10 @@ function linkNeighbours(tokens: Token[], mentions: Mention[]): void {
       left.listNeighbours.push(keyOf(right.words));
       right.listNeighbours.push(keyOf(left.words));
       if (/\b(?:and|or)\b/.test(joined)) left.inSeries = right.inSeries = true;
+      if (joined === 'and') {
+        left.andBefore = right.words;
+        right.andAfter = left.words;
+      }
     }
     if (left.possessive && between.length === 0) right.possessor = keyOf(left.words);
     // "SunExpress, Kazakhstan's Air Astana" lists two names: a place in the possessive owns the next one.

@@ -122,6 +122,24 @@ describe('noise kept out', () => {
       present: ['Quorvex'],
     },
     {
+      rule: "a name ending in a head word, written after words that name nothing and 'and', ends a longer name",
+      text: 'Officials at the Zoning and Harbour Services office said the zoning rules would change.',
+      absent: ['Harbour Services'],
+      present: [],
+    },
+    {
+      rule: "a name always joined by 'and' to the same words that name nothing is half of a longer name",
+      text: 'The truck was stopped by Fisheries and Coastal Protection officers. Fisheries and Coastal Protection said later that the driver was freed.',
+      absent: ['Fisheries'],
+      present: [],
+    },
+    {
+      rule: "names joined by 'and' to a name are a list",
+      text: 'Parts come from Quorvex and Zorblet Lighting Services, the report said, and Quorvex said it had no comment.',
+      absent: [],
+      present: ['Quorvex', 'Zorblet Lighting Services'],
+    },
+    {
       rule: "a quote's instrument code after a name is no part of it",
       text: 'Nickel on the Varnholt Metal Exchange VMNI3 rose 2%, the Varnholt Metal Exchange said.',
       absent: ['Varnholt Metal Exchange VMNI3'],
