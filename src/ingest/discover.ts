@@ -17,6 +17,7 @@ import {
   isCommonWord,
   isListedCommonWord,
   isListedNoun,
+  isAgentNounPlural,
   isDemonym,
   isFirstName,
   isKnownOrganization,
@@ -569,7 +570,8 @@ function isHalfOfLongerName(
 function isProperWord(word: string): boolean {
   if (/^\p{Ll}/u.test(word) || /\d/.test(word)) return false;
   const lower = bare(word);
-  return !STOP_WORDS.has(lower) && !LABEL_WORDS.has(lower) && !isCommonWord(word) && !hasCommonNounEnding(word);
+  if (STOP_WORDS.has(lower) || LABEL_WORDS.has(lower) || isAgentNounPlural(word)) return false;
+  return !isCommonWord(word) && !hasCommonNounEnding(word);
 }
 
 /** A word that ends institutions' or places' names or points the compass: an English noun, not a name, alone. */

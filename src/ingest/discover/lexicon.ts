@@ -149,7 +149,6 @@ export function isListedCommonWord(word: string): boolean {
   return listed.length > 0 && !listed.some((tag) => NAME_TAGS.has(tag));
 }
 
-/** True when compromise lists the word as a given name ("Jeff", "Ellen"). */
 /** Tags compromise lists nouns under ("Singular", "Plural", "Uncountable", "Currency"). */
 const NOUN_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Currency']);
 
@@ -159,6 +158,20 @@ export function isListedNoun(word: string): boolean {
   return listed.length > 0 && listed.every((tag) => NOUN_TAGS.has(tag));
 }
 
+/**
+ * "Planners", "Bakers", "Runners": the plural of an agent noun made from an English verb, which names a kind of
+ * people, not one body. Compromise lists the verb, not the noun. The singular is left alone: it is a family name
+ * as often ("Walker", "Fisher").
+ */
+export function isAgentNounPlural(word: string): boolean {
+  const match = /^(\p{L}{3,}?)(e?)rs$/u.exec(word.toLowerCase());
+  if (!match || lexiconTags(word).some((tag) => NAME_TAGS.has(tag))) return false;
+  const stem = match[1]!;
+  const stems = [stem, `${stem}${match[2]}`, stem.replace(/(\p{L})\1$/u, '$1')];
+  return stems.some((candidate) => lexiconTags(candidate).includes('Infinitive'));
+}
+
+/** True when compromise lists the word as a given name ("Jeff", "Ellen"). */
 export function isFirstName(word: string): boolean {
   return lexiconTags(word).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
 }

@@ -1,6 +1,6 @@
 // What discovery asks compromise and the city list about single words: ordinary English or not, a city or not.
 import { describe, expect, it } from 'vitest';
-import { countryOfInitials, isCommonWord, isListedCity } from '@/src/ingest/discover/lexicon';
+import { countryOfInitials, isAgentNounPlural, isCommonWord, isListedCity } from '@/src/ingest/discover/lexicon';
 
 describe('isCommonWord', () => {
   it.each([
@@ -43,5 +43,18 @@ describe('countryOfInitials', () => {
     ['Zorblet', undefined],
   ])('%s → %s', (word, country) => {
     expect(countryOfInitials(word)).toBe(country);
+  });
+});
+
+describe('isAgentNounPlural', () => {
+  it.each([
+    ['Sellers', true],
+    ['Voters', true],
+    ['Bakers', true],
+    ['Reuters', false],
+    ['Walker', false],
+    ['Quorvex', false],
+  ])('%s → %s', (word, expected) => {
+    expect(isAgentNounPlural(word)).toBe(expected);
   });
 });

@@ -140,6 +140,12 @@ describe('noise kept out', () => {
       present: ['Quorvex', 'Zorblet Lighting Services'],
     },
     {
+      rule: 'the plural of an agent noun made from an English verb names a kind of people',
+      text: 'The shop hires about 200 Sellers a year, and its Sellers earn more than most.',
+      absent: ['Sellers'],
+      present: [],
+    },
+    {
       rule: "a quote's instrument code after a name is no part of it",
       text: 'Nickel on the Varnholt Metal Exchange VMNI3 rose 2%, the Varnholt Metal Exchange said.',
       absent: ['Varnholt Metal Exchange VMNI3'],
