@@ -17,6 +17,7 @@ import {
   isCommonWord,
   isListedCommonWord,
   isListedNoun,
+  lexiconTags,
   isAgentNounPlural,
   isDemonym,
   isFirstName,
@@ -521,6 +522,7 @@ function isAdmissible(
     if (word.length < 2 || LEGAL_SUFFIXES.has(word)) return false;
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
+  if (isGenusOfSpecies(candidate)) return false;
   // "dUO6AJlMxR": a word that mixes capitals, small letters and digits over and over is a code, not a name.
   if (words.some((word) => /^(?=.*\d)(?:.*\p{Ll}\p{Lu}){2}/u.test(word) && word.length >= 8)) return false;
   // Initials with dots ("U.S.") are a name only when they are a country's; "A350" only after its maker.
@@ -564,6 +566,22 @@ function isHalfOfLongerName(
     return namesNothing(first) && inText.every((m) => keyOf(partner(m) ?? []) === keyOf(first!));
   };
   return same((m) => m.andAfter) || same((m) => m.andBefore);
+}
+
+/** The endings of the Latin second word of a species' name ("pestis", "coli", "sapiens", "rerio", "aureus"). */
+const SPECIES_EPITHET = /^\p{Ll}{3,}(?:us|um|is|ae|ii|i|a|ens|ans|io|ix|ex)$/u;
+
+/**
+ * "Vibrio cholerae", "Quercus robur": a capitalised word that the story writes two times or more, each time before
+ * the same Latin word in lower case that English does not know, is the genus of a species, not an entity.
+ */
+function isGenusOfSpecies({ words, inText }: Candidate): boolean {
+  if (words.length !== 1 || inText.length < 2) return false;
+  const next = inText[0]!.nextLower;
+  if (next === undefined || !SPECIES_EPITHET.test(next) || lexiconTags(next).length > 0 || isCommonWord(next)) {
+    return false;
+  }
+  return inText.every((m) => m.nextLower === next);
 }
 
 /** A word that is no ordinary English word: unknown to compromise's lexicon and tagger, or listed as a name. */

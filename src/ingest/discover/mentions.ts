@@ -65,6 +65,8 @@ export interface Mention {
   listLead: boolean;
   /** Written after "the" ("the UN", "the Xbox One X"). */
   afterThe: boolean;
+  /** The lower-case word right after, whatever it is ("said", "pestis"). */
+  nextLower?: string;
   /** The lower-case word right after, when it is a product noun ("headset", "game"). */
   productNoun?: string;
   /** The lower-case word right after, when it names a group of people ("group", "tribe"). */
@@ -489,6 +491,7 @@ function trimAndDescribe(
     listLead,
     afterThe: previousLower === 'the',
     ...(isAfterPlacePreposition(previousLower, beforeThat) && { afterPlacePreposition: true }),
+    ...(after?.shape === 'lower' && { nextLower: after.text }),
     ...(isBesideNameWord(titleAs === undefined ? before : undefined, after) && { besideNameWord: true }),
     productNoun:
       afterWord !== undefined && (PRODUCT_NOUNS.has(afterWord) || HARDWARE_ACRONYMS.has(afterWord))

@@ -146,6 +146,12 @@ describe('noise kept out', () => {
       present: [],
     },
     {
+      rule: 'a capitalised word always written before the same Latin word in lower case is the genus of a species',
+      text: 'Tests found the bacteria Morvella tarsis in two wells. Morvella tarsis spreads in warm water, and Quorvex said it would test Morvella tarsis again.',
+      absent: ['Morvella'],
+      present: ['Quorvex'],
+    },
+    {
       rule: "a quote's instrument code after a name is no part of it",
       text: 'Nickel on the Varnholt Metal Exchange VMNI3 rose 2%, the Varnholt Metal Exchange said.',
       absent: ['Varnholt Metal Exchange VMNI3'],
