@@ -1005,7 +1005,14 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind |
   if (all.some((m) => m.modifier === 'owned')) return 'company';
   if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!)) return 'organization';
   // "a harbour near Oskarby", "the coast of Varnhem": a single name the story only writes where a place goes.
-  if (words.length === 1 && all.length > 0 && all.every((m) => m.afterPlacePreposition)) return 'place';
+  // A name the story writes where a place goes two times or more, most of the times it writes it, is one too; so is
+  // a name after a compass word ("eastern Varnhem").
+  if (words.length === 1 && all.length > 0) {
+    const placed = all.filter((m) => m.afterPlacePreposition).length;
+    if (placed === all.length || (placed >= 2 && placed * 2 > all.length) || all.some((m) => m.afterCompass)) {
+      return 'place';
+    }
+  }
   // A family name on its own ("analyst Breen", "Mr Iyer", a listed surname): a person.
   if (words.length === 1 && (all.some((m) => m.personTitle) || isLastName(words[0]!))) return 'person';
   if (personEvidence(main, byKey) >= 1 && words.length > 1 && words.length <= 3) return 'person';

@@ -85,6 +85,8 @@ export interface Mention {
   placeAfterComma: boolean;
   /** Written after a preposition of place ("in Tullamore", "near Oskarby", "the coast of Varnhem"). */
   afterPlacePreposition?: boolean;
+  /** Written after a compass word in lower case ("eastern Varnhem", "northern Oskarby"): a region's name. */
+  afterCompass?: boolean;
   /**
    * Cut from a longer run of capitalised words: a pronoun or auxiliary with a capital stands right before it ("Will
    * Brandt", "He Wenjun"), or a capitalised word right after it ("Tan He"), so it is a piece of a name.
@@ -492,6 +494,7 @@ function trimAndDescribe(
     afterThe: previousLower === 'the',
     ...(isAfterPlacePreposition(previousLower, beforeThat) && { afterPlacePreposition: true }),
     ...(after?.shape === 'lower' && { nextLower: after.text }),
+    ...(previousLower !== undefined && COMPASS_ADJECTIVES.has(previousLower) && { afterCompass: true }),
     ...(isBesideNameWord(titleAs === undefined ? before : undefined, after) && { besideNameWord: true }),
     productNoun:
       afterWord !== undefined && (PRODUCT_NOUNS.has(afterWord) || HARDWARE_ACRONYMS.has(afterWord))
@@ -531,6 +534,19 @@ function isBesideNameWord(before: Token | undefined, after: Token | undefined): 
   if (!isCapitalised(before) || before!.shape === 'acronym' || before!.possessive) return false;
   return !before!.sentenceStart || PRONOUNS_AND_AUXILIARIES.has(bare(before!.text));
 }
+
+/** Compass words that, in lower case before a name, say it is a region ("eastern Varnhem"). */
+const COMPASS_ADJECTIVES = new Set([
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+]);
 
 /** Prepositions that put what follows on a map ("in Tullamore", "near Oskarby"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'around', 'across', 'throughout', 'inside']);

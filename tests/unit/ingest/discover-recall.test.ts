@@ -101,6 +101,18 @@ describe('kinds of names written once', () => {
     expect(named(found, 'Oskarby')?.kind).toBe<EntityKind>('place');
   });
 
+  it('a single name written most times, and at least twice, after a preposition of place is a place', () => {
+    const found = discoverEntities(
+      'Rents in Tullavar rose this year, and workers moving to Tullavar said many of them now live in Tullavar.',
+    );
+    expect(named(found, 'Tullavar')?.kind).toBe<EntityKind>('place');
+  });
+
+  it('a single name after a compass word is a place', () => {
+    const found = discoverEntities('Storms hit eastern Varnhem on Monday, and the Varnhem roads were shut.');
+    expect(named(found, 'Varnhem')?.kind).toBe<EntityKind>('place');
+  });
+
   it('a stake in a name is no sign of a place', () => {
     const found = discoverEntities('The fund bought a stake in Quorvex on Monday.');
     expect(named(found, 'Quorvex')?.kind).not.toBe<EntityKind>('place');
