@@ -134,7 +134,9 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const lowerCase = countLowerCaseWords(lines);
   const found = findMentions(lines, acronyms);
   const mentions = splitMakerModels(
-    splitRunTogetherNames(joinPossessiveTitles(resolveSentenceStarts(attachLowerCaseHeads(found, lines), lowerCase))),
+    splitRunTogetherNames(
+      joinPossessiveTitles(resolveSentenceStarts(splitGluedWords(attachLowerCaseHeads(found, lines)), lowerCase)),
+    ),
   );
   const grouped = groupMentions(mentions);
   const familyNames = new Set(grouped.filter((c) => c.words.length > 1).map((c) => bare(c.words[c.words.length - 1]!)));
@@ -403,6 +405,57 @@ function splitRunTogetherNames(mentions: Mention[]): Mention[] {
         last: mention.first + offset,
       });
     });
+  }
+  return result;
+}
+
+/** A word whose small letters run into a capital and more small letters: where a page glued two words. */
+const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$/u;
+
+/**
+ * "Ana RuizAna Maria RuizNorth Dakota governor": a page's layout glued captions or a byline into one run of
+ * capitals. A word made of a name the story writes alone elsewhere, no English word, and a given name, a
+ * compass word or a place's name is two words; the run is cut there into the names it holds.
+ */
+function splitGluedWords(mentions: Mention[]): Mention[] {
+  const alone = new Set(
+    mentions.filter((m) => m.words.length === 1 && m.lineKind === 'text').map((m) => bare(m.words[0]!)),
+  );
+  const result: Mention[] = [];
+  for (const mention of mentions) {
+    const cuts: number[] = [];
+    const words: string[] = [];
+    mention.words.forEach((word, index) => {
+      const glued = GLUED.exec(word);
+      const [, left, right] = glued ?? [];
+      const next = mention.words[index + 1];
+      const rightNames =
+        right !== undefined &&
+        (isFirstName(right) ||
+          COMPASS_WORDS.has(bare(right)) ||
+          isKnownPlace(right) ||
+          (next !== undefined && isKnownPlace(`${right} ${next}`)));
+      if (left !== undefined && rightNames && alone.has(bare(left)) && !isCommonWord(left)) {
+        words.push(left);
+        cuts.push(words.length);
+        words.push(right!);
+      } else words.push(word);
+    });
+    if (cuts.length === 0) {
+      result.push(mention);
+      continue;
+    }
+    let start = 0;
+    for (const end of [...cuts, words.length]) {
+      const part = words.slice(start, end);
+      result.push({
+        ...mention,
+        words: part,
+        shapes: part.map(() => 'title'),
+        sentenceStart: start === 0 && mention.sentenceStart,
+      });
+      start = end;
+    }
   }
   return result;
 }
@@ -761,6 +814,12 @@ function clusterCandidates(
     }
   }
 
+  // "Ana Ruiz" / "Ana Maria Ruiz": a person's name with a middle name is that person, shown by the shorter name.
+  for (const person of people) {
+    const longer = people.filter((other) => isSameAsLonger(person.key.split(' '), other.key.split(' ')));
+    for (const other of longer) merge(other.key, person.key);
+  }
+
   // "Stephanie M." / "Stephanie M. Lee": the start of a person's full name is that person.
   for (const person of people) {
     const full = person.words.map(bare);
@@ -846,13 +905,15 @@ function isFounderCompanyOf(name: Candidate, familyName: string): boolean {
  */
 function distinctPeople(names: readonly Candidate[]): number {
   const keys = names.map((name) => name.key.split(' '));
-  const sameAsLonger = (short: string[], long: string[]) => {
-    if (short.length >= long.length || short[0] !== long[0] || short.at(-1) !== long.at(-1)) return false;
-    let at = 0;
-    for (const word of long) if (word === short[at]) at += 1;
-    return at === short.length;
-  };
-  return keys.filter((words) => !keys.some((other) => sameAsLonger(words, other))).length;
+  return keys.filter((words) => !keys.some((other) => isSameAsLonger(words, other))).length;
+}
+
+/** "Te Kaurinui Parata" in "Te Kaurinui Robert Parata": the same first and last word, the rest in order. */
+function isSameAsLonger(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length || short[0] !== long[0] || short.at(-1) !== long.at(-1)) return false;
+  let at = 0;
+  for (const word of long) if (word === short[at]) at += 1;
+  return at === short.length;
 }
 
 const CONNECTOR_WORDS = new Set(['of', 'the', 'and', '&', 'for', 'on', 'de', 'du', 'des', 'la', 'le']);

@@ -187,3 +187,23 @@ describe('kinds from little evidence', () => {
     expect(named(found, 'NASA')?.kind).toBe<EntityKind>('organization');
   });
 });
+
+describe('people', () => {
+  it('words a page glued into one run of capitals are cut back into the names they hold', () => {
+    const found = discoverEntities(
+      'The bill was signed by Gov. Dana ValdrupDana Marie ValdrupNorth Dakota governor at noon. Later, critics said Valdrup signed it too fast, and Valdrup did not reply.',
+    );
+    expect(found.some((entity) => entity.name.includes('ValdrupDana'))).toBe(false);
+    expect(named(found, 'Dana Valdrup')?.kind).toBe<EntityKind>('person');
+    expect(named(found, 'North Dakota')?.kind).toBe<EntityKind>('place');
+  });
+
+  it('a full name with a middle name is the same person as the name without it', () => {
+    const found = discoverEntities(
+      'The actor Dana Marie Valdrup, known as Dana Valdrup, spoke first, and Valdrup said the film was done.',
+    );
+    const entity = named(found, 'Dana Valdrup');
+    expect(entity?.aliases).toContain('Dana Marie Valdrup');
+    expect(found.filter((e) => e.kind === 'person')).toHaveLength(1);
+  });
+});
