@@ -30,7 +30,7 @@ const PAIRS_FILE = 'tests/fixtures/corpora/facts/identity/pairs.json';
  * Share of same-entity pairs that must be kept as one, on each set (`--check`): the scores reached, so a
  * change that loses a join fails. Raise them as joins improve; the goal is 95% on both.
  */
-const RECALL_FLOORS: Record<SetName, number> = { tuning: 0.82, aside: 0.53 };
+const RECALL_FLOORS: Record<SetName, number> = { tuning: 0.82, aside: 0.6 };
 
 interface LabelledPair {
   set: SetName;
