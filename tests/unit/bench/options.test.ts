@@ -3,16 +3,19 @@ import { DEFAULT_EXTENSION_ROOT, parseOptions } from '@/bench/options';
 
 describe('npm run bench options', () => {
   it('measures both browsers, three runs, every page, a fresh build by default', () => {
-    expect(parseOptions([])).toEqual({
-      browsers: ['chromium', 'firefox'],
-      quick: false,
-      runs: 3,
-      pages: [],
-      build: true,
-      extensionRoot: DEFAULT_EXTENSION_ROOT,
-      extension: true,
-      keepTraces: false,
-    });
+    const defaults = parseOptions([]);
+    expect(defaults.browsers).toEqual(['chromium', 'firefox']);
+    expect(defaults.runs).toBe(3);
+    // Every page, built afresh, with the extension, nothing kept, not the quick set.
+    expect([defaults.pages, defaults.build, defaults.extension, defaults.keepTraces, defaults.quick]).toEqual([
+      [],
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(defaults.extensionRoot).toBe(DEFAULT_EXTENSION_ROOT);
+    expect(Object.keys(defaults)).toHaveLength(8);
   });
 
   it.each([
