@@ -596,8 +596,9 @@ function resolveAnaphor(
 ): string[] {
   const clause = sentence.slice(clauseStartAt, figure.start);
   const introLength = CLAUSE_INTRO.exec(clause)?.[0].length ?? 0;
-  // "we note that [the company] faced …": an editor's brackets around the subject do not change it.
-  const subject = clause.slice(introLength).replace(/^\[/u, '');
+  // "we note that [the company] faced …": an editor's brackets around the subject do not change it, nor
+  // does the quotation mark that opens a quoted sentence (“He has won …”).
+  const subject = clause.slice(introLength).replace(/^[[“"‘]/u, '');
   const anaphor = ANAPHORS.find((candidate) => candidate.pattern.test(subject));
   let kinds = anaphor?.kinds;
   // Where the anaphor stands: only a name before it can be what it stands for ("the company owns Beta").

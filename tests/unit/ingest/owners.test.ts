@@ -202,6 +202,19 @@ describe('figureOwners', () => {
       { subject: ['acme'], named: [{ entityId: 'jane-roe', kind: 'person' }] },
       ['jane-roe'],
     ],
+    // A quotation mark opening the sentence does not hide its pronoun subject.
+    [
+      '"She has won a title in a record three different leagues.',
+      'three different leagues',
+      { subject: ['acme'], named: [{ entityId: 'jane-roe', kind: 'person' }] },
+      ['jane-roe'],
+    ],
+    [
+      '“He has coached 40 teams since then.',
+      '40 teams',
+      { subject: ['acme'], named: [{ entityId: 'jane-roe', kind: 'person' }] },
+      ['jane-roe'],
+    ],
     ['The biggest knock against it is its $500 price.', '$500', { subject: ['acme'], named: [] }, ['acme']],
     ['The deal could raise up to $12.9bn.', '$12.9bn', { subject: ['acme'], named: [] }, ['acme']],
     ["The company's cables, which cost $300 each, sell well.", '$300', { subject: ['acme'], named: [] }, ['acme']],
