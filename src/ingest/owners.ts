@@ -66,7 +66,8 @@ const CLAUSE_START = new RegExp(
     String.raw`,\s+(?=(?:it|he|she|they|there|the company|the firm)\s)`,
     // "…, and there are dozens of smaller players": an existential "there" starts a clause of its own.
     String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
-    String.raw`\b(?:said|says|told|tells|stated|note|noted|added|wrote|argued|claimed|believe|believes|thinks)(?:\s+that)?\s+`,
+    // Not "added" before an amount: "the index added 20 points" is a gain, not a saying.
+    String.raw`\b(?:said|says|told|tells|stated|note|noted|added(?!\s+(?:about|around|nearly|some|more than|over|almost|roughly)?\s*[$€£¥]?\d)|wrote|argued|claimed|believe|believes|thinks)(?:\s+that)?\s+`,
     String.raw`\b${FORECAST_VERB}\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
   ].join('|'),
   'gi',

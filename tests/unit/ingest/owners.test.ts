@@ -314,6 +314,10 @@ describe('figureOwners', () => {
     ['Acme fell 102.2 points, or 0.36%, to 27,934.02.', '0.36%', STORY, ['acme']],
     ['Beta lost 1.85 points, or 0.06%, to 3,120.18.', '0.06%', STORY, ['beta']],
     ['Acme fell 102 points, or 0.36%, to 27,934, Beta lost 1.85 points, or 0.06%, to 3,120.', '0.06%', STORY, ['beta']],
+    // "Added" before an amount is a gain, not a verb of saying: its subject owns the amount.
+    ['Acme lost 3 points, or 0.1%, and Beta added 20.72 points, or 0.24%, to 8,570.66.', '0.24%', STORY, ['beta']],
+    ['Beta added 1,200 jobs in the quarter.', '1,200 jobs', STORY, ['beta']],
+    ['Beta added that 40% of the town had left.', '40%', STORY, []],
     // A colon inside brackets starts no clause.
     ['Beta (ticker: BT) reported $2.53 in per-share earnings.', '$2.53', STORY, ['beta']],
     // An editor's brackets around "the company" do not hide it.
