@@ -66,6 +66,8 @@ const CLAUSE_START = new RegExp(
     String.raw`,\s+(?=(?:it|he|she|they|there|the company|the firm)\s)`,
     // "…, and there are dozens of smaller players": an existential "there" starts a clause of its own.
     String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
+    // "… surprises me that they're selling it for $16": "that" before a pronoun opens the clause it subjects.
+    String.raw`\bthat\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
     // Not "added" before an amount: "the index added 20 points" is a gain, not a saying.
     String.raw`\b(?:said|says|told|tells|stated|note|noted|added(?!\s+(?:about|around|nearly|some|more than|over|almost|roughly)?\s*[$€£¥]?\d)|wrote|argued|claimed|believe|believes|thinks)(?:\s+that)?\s+`,
     String.raw`\b${FORECAST_VERB}\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
@@ -142,7 +144,7 @@ const CLAUSE_INTRO =
  */
 const ANAPHORS: readonly {
   pattern: RegExp;
-  kinds: readonly (readonly EntityKind[])[] | 'it' | 'story';
+  kinds: readonly (readonly EntityKind[])[] | 'it' | 'they' | 'story';
   /**
    * Whether the anaphor's noun is usually part of the name it stands for ("the committee" for the Joint
    * Committee on Example, "the agency" for Example Agency), so a name ending in it is preferred. Not "the
@@ -164,6 +166,8 @@ const ANAPHORS: readonly {
   // "The platform has helped thousands of people": a service, which discovery finds as either kind.
   { pattern: /^the (?:platform|social network)\b/i, kinds: [['product', 'company']] },
   { pattern: /^(?:he|she|his|her)\b/i, kinds: [['person']] },
+  // "They brought it public at $16": a company spoken of in the plural, when the last actor named is one.
+  { pattern: /^they(?:['’]re|['’]ve|['’]ll)?\b/i, kinds: 'they' },
   { pattern: /^(?:it|its)\b/i, kinds: 'it' },
   // "The deal could raise $5", "The order is valued at $8": the story's own transaction.
   { pattern: /^the (?:deal|order|offer|listing|acquisition|merger|purchase|ipo|offering|stake)\b/i, kinds: 'story' },
@@ -613,6 +617,14 @@ function resolveAnaphor(
   }
   if (!kinds) return [];
   if (kinds === 'story') return storySubject(discourse);
+  if (kinds === 'they') {
+    // The actor named last, in the sentence before the pronoun or else in the story so far; people and
+    // anything else named in the plural ("they" for teachers) are not a company's.
+    const last = [...mentions.filter((m) => m.end <= anaphorAt).reverse(), ...[...discourse.named].reverse()].find(
+      (m) => isActor(m) && m.kind !== 'person',
+    );
+    return last && (last.kind === 'company' || last.kind === 'organization') ? [last.entityId] : [];
+  }
   if (kinds === 'it') {
     // "Acme said its revenue rose 5%": "its" is the sentence's subject when a name opens the sentence.
     const opening = mentions.find((m) => m.end <= figure.start && isActor(m) && m.kind !== 'person');

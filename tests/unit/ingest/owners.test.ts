@@ -202,6 +202,38 @@ describe('figureOwners', () => {
       { subject: ['acme'], named: [{ entityId: 'jane-roe', kind: 'person' }] },
       ['jane-roe'],
     ],
+    // "They" is a company spoken of in the plural when the last actor named (not a person) is one…
+    [
+      'It surprises me that they’re selling it for $16 a pound.',
+      '$16',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'beta', kind: 'company' },
+          { entityId: 'jane-roe', kind: 'person' },
+        ],
+      },
+      ['beta'],
+    ],
+    [
+      'The stock is flat and they’re going to walk away with millions of dollars.',
+      'millions of dollars',
+      { subject: ['acme'], named: [{ entityId: 'example-agency', kind: 'organization' }] },
+      ['example-agency'],
+    ],
+    // …and nobody when it is a product or a place.
+    [
+      'They shipped 4,000 copies in a week.',
+      '4,000 copies',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'beta', kind: 'company' },
+          { entityId: 'game-a', kind: 'product' },
+        ],
+      },
+      [],
+    ],
     // A quotation mark opening the sentence does not hide its pronoun subject.
     [
       '"She has won a title in a record three different leagues.',
