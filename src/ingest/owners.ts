@@ -372,6 +372,17 @@ function actorOwners(
     if (place) return [place];
   }
 
+  // The name whose thing the amount changes: "plans to expand the Acme fleet by 30%", "cut Beta's costs by
+  // $2": the name that modifies (or owns) the noun "by" measures, not the subject who plans the change.
+  const changed = mentions.find(
+    (m) =>
+      m.start >= clause.start &&
+      m.end <= figure.start &&
+      isActor(m) &&
+      /^(?:['’]s?)?\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2}by\s+$/u.test(sentence.slice(m.end, figure.start)),
+  );
+  if (changed) return [changed.entityId];
+
   // The agent of a passive after it: "the $20 demanded by Ferro".
   const agent = mentions.find(
     (m) =>

@@ -130,6 +130,10 @@ describe('figureOwners', () => {
     // The name the counted noun is of, unless a possessive before the amount says whose it is.
     ['The deal matters, after two crashes of its popular Game A console.', 'two crashes', ['game-a']],
     ['Acme sold about 30% of the Beta shares it held.', '30%', ['beta']],
+    // The name whose thing "by" an amount changes owns the change, not the one who plans it.
+    ['Jane Roe revealed plans to expand the Acme fleet by 30% by 2030.', '30%', ['acme']],
+    ['Jane Roe wants to cut Beta’s costs by $2 billion.', '$2 billion', ['beta']],
+    ['Jane Roe grew sales by 5% in a year.', '5%', ['jane-roe']],
     // A company's own measures, in a story about it.
     ['Quarterly revenue rose 5% to $2 billion.', '5%', ['acme']],
   ])('%s → %s', (sentence, figure, owners) => {
