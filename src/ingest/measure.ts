@@ -328,7 +328,15 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   // "The average price of a truck was $41,640 while the average price for a sedan was $31,627": a word such as
   // "while" opens a clause of its own, with no punctuation before it.
   const leftOfClause = wordsOf(sentence, clause.start, figure.offset);
-  const left = leftOfClause.slice(findLastIndex(leftOfClause, (word) => CLAUSE_OPENERS.test(word.text)) + 1);
+  // "… comes even as the rate stayed below 6 percent": "as" after "even" opens one too.
+  const left = leftOfClause.slice(
+    findLastIndex(
+      leftOfClause,
+      (word, index) =>
+        CLAUSE_OPENERS.test(word.text) ||
+        (lower(word.text) === 'as' && lower(leftOfClause[index - 1]?.text ?? '') === 'even'),
+    ) + 1,
+  );
   const right = wordsOf(sentence, figureEnd, clause.end);
   const isMoney = /^[A-Z]{3}$/u.test(figure.unit);
   const lastBase = previous.findLast((read) => read.base)?.base;
@@ -359,7 +367,8 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   if (
     leftEnd > 0 &&
     lower(left[leftEnd - 1]!.text) === 'from' &&
-    (leftEnd === 1 || /^(?:up|down)$/iu.test(left[leftEnd - 2]!.text)) &&
+    // "…, up from $38,373 a year ago and from $34,410 in 2015": a second "from" joined to the first.
+    (leftEnd === 1 || /^(?:up|down|and|or)$/iu.test(left[leftEnd - 2]!.text)) &&
     lastBase
   )
     return { measure: lastBase, base: lastBase };
@@ -371,6 +380,54 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     const changed = verbAt > 0 ? phraseText(nounPhraseEndingAt(before, verbAt)) : '';
     if (changed && !TIME_WORDS.test(changed))
       return { measure: `${/^up$/iu.test(left[0]!.text) ? 'rise' : 'fall'} in ${changed}`, base: changed };
+  }
+
+  // "$13 a share or $117.9 million": an amount joined by "or" to the one right before it says the same
+  // thing in other terms, so it measures what that one does.
+  const restated = previous.at(-1);
+  if (
+    restated?.measure &&
+    leftEnd > 0 &&
+    lower(left[leftEnd - 1]!.text) === 'or' &&
+    leftEnd >= 2 &&
+    (/\d/u.test(left[leftEnd - 2]!.text) ||
+      /^(?:share|unit|each|day|week|month|quarter|year)$/iu.test(left[leftEnd - 2]!.text))
+  )
+    return restated;
+
+  // "20% more powerful than the current model", "30% cheaper": a difference in the quality compared.
+  if (figure.unit === 'percent' || figure.unit === 'multiple') {
+    const [first, second] = right;
+    const comparative =
+      first &&
+      /^(?:more|less)$/iu.test(first.text) &&
+      second &&
+      /^\p{Ll}[\p{Ll}-]+$/u.test(second.text) &&
+      !isFunctionWord(second.text)
+        ? 2
+        : first && /^\p{Ll}+er$/u.test(first.text) && lower(second?.text ?? '') === 'than'
+          ? 1
+          : 0;
+    if (comparative > 0) {
+      const quality = right
+        .slice(0, comparative)
+        .map((word) => lower(word.text))
+        .join(' ');
+      const than =
+        lower(right[comparative]?.text ?? '') === 'than'
+          ? phraseText(nounPhraseStartingAt(right, comparative + 1, 4))
+          : '';
+      return { measure: than ? `${quality} than ${than}` : quality };
+    }
+  }
+
+  // "bringing the total number of lander hopefuls to 14 firms": the number named before "to" is what counts.
+  if (figure.unit === 'count' && leftEnd >= 3 && lower(left[leftEnd - 1]!.text) === 'to') {
+    const ofAt = findLastIndex(left.slice(0, leftEnd - 1), (word) => lower(word.text) === 'of');
+    if (ofAt > 0 && GENERIC_NOUNS.has(lower(left[ofAt - 1]!.text))) {
+      const named = phraseText(left.slice(ofAt + 1, leftEnd - 1));
+      if (named) return { measure: named, base: named, counted: named };
+    }
   }
 
   // Counts: what is counted, with the verb that says what happened to it.
@@ -593,6 +650,11 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
  */
 function countMeasure(subject: string, left: readonly Word[], leftEnd: number, right: readonly Word[]): Read {
   // The verb right after what is counted, before any "and" that starts another predicate.
+  // "four rounds of planned outages": what the counted noun is of completes it; no verb is in its complement.
+  if (lower(right[0]?.text ?? '') === 'of') {
+    const of = phraseText(nounPhraseStartingAt(right, 1, 3));
+    if (of && !/\p{N}/u.test(of)) return { measure: `${subject} of ${of}` };
+  }
   const upToAnd = right.slice(0, 4);
   const andAt = upToAnd.findIndex((word) => /^(?:and|or|but)$/iu.test(word.text));
   const nearRight = andAt >= 0 ? upToAnd.slice(0, andAt) : upToAnd;
@@ -809,8 +871,8 @@ function adjectivalNoun(right: readonly Word[]): Word[] | undefined {
   return phrase.length ? phrase : undefined;
 }
 
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+function findLastIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i;
   return -1;
 }
 

@@ -34,6 +34,20 @@ describe('measures', () => {
     ['The brand had a chain of 30 newspapers.', '30 newspapers', 'newspapers in chain'],
     ['Its stock price more than tripled to $80.', '$80', 'stock price'],
     ['The gizmos, which sell for $9 each, are popular.', '$9 each', 'price of gizmos'],
+    // A second "from" joined by "and" to the first is the same measure's earlier level.
+    ['The average price of a cog was $50, up from $45 a year ago and from $40 in 2015.', '$40', 'average price of cog'],
+    // "even as" opens a clause whose subject follows it.
+    ['Cog sales fell even as the average loan rate stayed below 6 percent.', 'below 6 percent', 'average loan rate'],
+    // An amount joined by "or" to the one right before it restates it.
+    ['Acme bought the stake from Globex for $10 a share or $90 million.', '$90 million', 'acquisition price of stake'],
+    ['Members pay a fee of $10 a month or $120 a year.', '$120 a year', 'fee'],
+    // A percentage before a comparative measures the difference in that quality.
+    ['The new motor is 25% more efficient than the old motor.', '25%', 'more efficient than old motor'],
+    ['The new cog is 30% cheaper than the gear.', '30%', 'cheaper than gear'],
+    // "the number of X to N": X is what the count counts.
+    ['The deal brings the total number of cog makers to 12 firms.', '12 firms', 'cog makers'],
+    // What the counted noun is of completes it; a participle in that complement is not its verb.
+    ['Acme held three rounds of planned layoffs in May.', 'three rounds', 'rounds of planned layoffs'],
     // A period after the figure says when, not what.
     ['Widget sales in the Springfield area plunged 8 percent last month.', '8 percent', 'fall in Widget sales'],
     // "while" opens a clause whose subject follows it; "and" joins two words of one subject.
