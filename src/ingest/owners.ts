@@ -383,6 +383,18 @@ function actorOwners(
   );
   if (changed) return [changed.entityId];
 
+  // What an amount is paid to get: "shell out $15 to get Acme support", "pay $5 to unlock Game A".
+  const purpose = mentions.find(
+    (m) =>
+      m.start >= figure.end &&
+      isActor(m) &&
+      /^[A-Z]{3}$|^\$|^[€£¥]/u.test(sentence.slice(figure.start, figure.end).trim()) &&
+      /^\s+to\s+(?:get|buy|unlock|add|access|use|rent|own|watch|play|try|subscribe\s+to)\s+(?:(?:the|a|an)\s+)?$/u.test(
+        sentence.slice(figure.end, m.start),
+      ),
+  );
+  if (purpose) return [purpose.entityId];
+
   // The agent of a passive after it: "the $20 demanded by Ferro".
   const agent = mentions.find(
     (m) =>

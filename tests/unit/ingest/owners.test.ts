@@ -134,6 +134,10 @@ describe('figureOwners', () => {
     ['Jane Roe revealed plans to expand the Acme fleet by 30% by 2030.', '30%', ['acme']],
     ['Jane Roe wants to cut Beta’s costs by $2 billion.', '$2 billion', ['beta']],
     ['Jane Roe grew sales by 5% in a year.', '5%', ['jane-roe']],
+    // A price paid to get something is the price of what it gets ("the item it prices").
+    ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
+    ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
+    ['You can pay 50 to get Game B.', '50', []],
     // A company's own measures, in a story about it.
     ['Quarterly revenue rose 5% to $2 billion.', '5%', ['acme']],
   ])('%s → %s', (sentence, figure, owners) => {
