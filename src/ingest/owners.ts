@@ -192,6 +192,12 @@ const POSSESSIVE_BEFORE = /\b(?:its|his|her)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
 const PEOPLE =
   /\b(?:people|persons?|individuals|residents|citizens|inhabitants|americans|voters|workers|employees|staff|customers|consumers|users|subscribers|followers|fans|members|visitors|viewers|readers|students|children|kids|adults|men|women|patients|participants|respondents|victims|investors|shoppers|households|families|\p{L}+goers)\b/iu;
 
+/** A verb of reporting right before a figure: "Police reported [at least 5,000 people …]". */
+const REPORTING_BEFORE =
+  /\b(?:reported|reports|announced|announces|estimated|estimates|found|finds|showed|shows|counted|counts)\s+$/u;
+/** A finite verb right after a figure's noun phrase: the figure is that verb's subject ("5,000 people entered"). */
+const FINITE_VERB_AFTER = /^\s+(?:(?:were|was|are|is|have|has|had|will|would|could|may|might)\b|\p{Ll}+ed\b)/u;
+
 /** Words for a story subject's own measures: what it sells and for how much, its shares, revenue, orders. */
 const SUBJECT_MEASURES =
   /\b(?:sales|sold|purchased|prices?|priced|revenues?|shares|stock|orders?|ordered|profits?|earnings)\b/i;
@@ -329,6 +335,15 @@ function actorOwners(
   // "Acme fell 102 points, or 0.4%": the same change said again in other units is the first amount's.
   if (clause.coordinated && clause.start === figure.start && RESTATED.test(sentence.slice(0, clause.start)))
     return actorOwners(sentence, { start: clause.boundary, end: clause.boundary }, mentions, discourse);
+
+  // "Police reported at least 5,000 people entered the hall": a count of people that is the subject of its
+  // own verb, after a verb of reporting, is what the source reports, not the source's.
+  if (
+    REPORTING_BEFORE.test(sentence.slice(clause.start, figure.start)) &&
+    PEOPLE.test(sentence.slice(figure.start, figure.end)) &&
+    FINITE_VERB_AFTER.test(sentence.slice(figure.end))
+  )
+    return [];
 
   // The name the amount modifies: "$1,000 Quest Pro", "27% Rust", "“Game A” ($30)".
   const modified = mentions.find(

@@ -134,6 +134,11 @@ describe('figureOwners', () => {
     ['Jane Roe revealed plans to expand the Acme fleet by 30% by 2030.', '30%', ['acme']],
     ['Jane Roe wants to cut Beta’s costs by $2 billion.', '$2 billion', ['beta']],
     ['Jane Roe grew sales by 5% in a year.', '5%', ['jane-roe']],
+    // A count of people that is the subject of its own verb, after a verb of reporting, is not the source's…
+    ['Example Agency reported at least 5,000 people entered the hall.', 'at least 5,000 people', []],
+    ['Beta estimated 300 workers were laid off.', '300 workers', []],
+    // …but a reported count that is the verb's object is.
+    ['Beta reported 300 new customers in May.', '300 new customers', ['beta']],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
