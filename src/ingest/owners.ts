@@ -496,6 +496,13 @@ function placeOwner(
     (m) => m.end <= clauseStartAt && /^,?\s+where\s+$/.test(sentence.slice(m.end, clauseStartAt)),
   );
   if (where) return [where.entityId];
+  // "a slice of Springfield retail sales, which totaled $7 billion": the place whose market the relative
+  // pronoun's antecedent is (a place before nothing but the antecedent's lower-case words).
+  const relative = /,\s+(?:which|that)\s+$/u.exec(sentence.slice(0, clauseStartAt));
+  const market = relative
+    ? places.find((m) => /^\s+(?:[\p{Ll}-]+\s+){0,5}[\p{Ll}-]+$/u.test(sentence.slice(m.end, relative.index)))
+    : undefined;
+  if (market && !PEOPLE.test(sentence.slice(market.end, relative!.index))) return [market.entityId];
   const before = places.filter((m) => m.start >= clauseStartAt && m.end <= figure.start);
   for (const m of before) {
     const lead = sentence.slice(Math.max(clauseStartAt, m.start - 60), m.start);

@@ -89,6 +89,13 @@ describe('figureOwners', () => {
     ],
     ['The season began with 140 pilot whales beaching and dying on Springfield.', '140 pilot whales', ['springfield']],
     ['The fleet moved to Springfield, where dealers sold 3,000 boats.', '3,000 boats', ['springfield']],
+    // The place whose market a relative pronoun's antecedent is.
+    [
+      'Beta competes for a bigger slice of Springfield grocery sales, which totaled $7 billion in 2020.',
+      '$7 billion',
+      ['springfield'],
+    ],
+    ['Beta wants more Springfield shoppers, which number 40,000 a day.', '40,000', []],
     ['Beta moved to Springfield, where it sold 3,000 boats.', '3,000 boats', ['beta']],
     // …but a place never outranks a named actor, and a count of people in it is about the people.
     ['Acme sales in the Springfield area fell 10 percent.', '10 percent', ['acme']],
