@@ -198,6 +198,10 @@ const REPORTING_BEFORE =
 /** A finite verb right after a figure's noun phrase: the figure is that verb's subject ("5,000 people entered"). */
 const FINITE_VERB_AFTER = /^\s+(?:(?:were|was|are|is|have|has|had|will|would|could|may|might)\b|\p{Ll}+ed\b)/u;
 
+/** A participle phrase opening a sentence, up to a point before its first comma: "After raising …", "Having sold …". */
+const OPENING_PARTICIPLE =
+  /^\W*(?:(?:after|before|since|despite|upon|on|by|while|when|in)\s+)?(?!(?:during|according|including|morning|evening|spring|nothing|something|anything|everything)\s)\p{L}+ing\s[^,;:]*$/iu;
+
 /** Words for a story subject's own measures: what it sells and for how much, its shares, revenue, orders. */
 const SUBJECT_MEASURES =
   /\b(?:sales|sold|purchased|prices?|priced|revenues?|shares|stock|orders?|ordered|profits?|earnings)\b/i;
@@ -468,6 +472,19 @@ function actorOwners(
       (m) => m.kind === 'program',
     );
     if (programme) return [programme.entityId];
+  }
+
+  // "After receiving a lifeline worth up to $8 billion, Acme cut …": a participle phrase opening the sentence
+  // has the main clause's subject as its own, so the amount in it is that subject's.
+  if (OPENING_PARTICIPLE.test(sentence.slice(0, figure.start))) {
+    const comma = sentence.indexOf(', ', figure.end);
+    const main =
+      comma >= 0
+        ? mentions.find(
+            (m) => m.start >= comma && isActor(m) && /^,\s+(?:the\s+)?$/iu.test(sentence.slice(comma, m.start)),
+          )
+        : undefined;
+    if (main) return [main.entityId];
   }
 
   // "over 130 Acme X-enhanced titles": a name inside the figure is what it counts, when nothing else is.

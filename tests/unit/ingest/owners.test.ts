@@ -146,6 +146,10 @@ describe('figureOwners', () => {
     ['Beta estimated 300 workers were laid off.', '300 workers', []],
     // …but a reported count that is the verb's object is.
     ['Beta reported 300 new customers in May.', '300 new customers', ['beta']],
+    // An opening participle phrase has the main clause's subject as its own.
+    ['After receiving a loan from Gamma worth up to $8 billion, Acme is cutting jobs.', 'up to $8 billion', ['acme']],
+    ['Having sold 30 jets last year, Beta expects more.', '30 jets', ['beta']],
+    ['Speaking in May, Jane Roe said 30 jets were grounded.', '30 jets', []],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
