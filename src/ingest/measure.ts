@@ -334,7 +334,12 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
       leftOfClause,
       (word, index) =>
         CLAUSE_OPENERS.test(word.text) ||
-        (lower(word.text) === 'as' && lower(leftOfClause[index - 1]?.text ?? '') === 'even'),
+        (lower(word.text) === 'as' && lower(leftOfClause[index - 1]?.text ?? '') === 'even') ||
+        // "… to $55 per barrel and Brent was at $60": "and" between a lower-case word and a name joins a new clause.
+        (lower(word.text) === 'and' &&
+          /^[\p{Ll}\d]/u.test(leftOfClause[index - 1]?.text ?? '') &&
+          /^\p{Lu}/u.test(leftOfClause[index + 1]?.text ?? '') &&
+          (COPULAS.test(leftOfClause[index + 2]?.text ?? '') || isVerbLike(leftOfClause[index + 2]?.text ?? ''))),
     ) + 1,
   );
   const right = wordsOf(sentence, figureEnd, clause.end);
@@ -533,6 +538,18 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
       const text = phraseText(own);
       if (isMoney && STOCK_NOUNS.test(own.at(-1)!.text)) return { measure: shareMeasure(own), base: text };
       return { measure: text, base: text };
+    }
+  }
+
+  // "Brent was last at $60.73", "the stock is now at $12": a level its subject stands at is its price.
+  if (isMoney && left.length >= 2 && lower(left.at(-1)!.text) === 'at') {
+    let copulaAt = left.length - 2;
+    while (copulaAt > 0 && /^(?:last|now|still|currently|trading)$/iu.test(left[copulaAt]!.text)) copulaAt--;
+    if (COPULAS.test(left[copulaAt]!.text)) {
+      const words = clauseSubject(left, copulaAt + 1);
+      const own = phraseText(words);
+      if (own && STOCK_NOUNS.test(words.at(-1)!.text)) return { measure: shareMeasure(words), base: own };
+      if (own) return { measure: `price of ${own}`, base: own };
     }
   }
 

@@ -38,6 +38,16 @@ describe('measures', () => {
     ['The average price of a cog was $50, up from $45 a year ago and from $40 in 2015.', '$40', 'average price of cog'],
     // "even as" opens a clause whose subject follows it.
     ['Cog sales fell even as the average loan rate stayed below 6 percent.', 'below 6 percent', 'average loan rate'],
+    // "and" between a lower-case word and a name with its verb starts a new clause; a level its subject
+    // stands "at" is its price.
+    [
+      'Cog futures fell 2% to $50 a tonne and Gizmo was last at $61.20, down 1% on the day.',
+      '$61.20',
+      'price of Gizmo',
+    ],
+    ['Cog futures fell 2% to $50 a tonne and Gizmo was last at $61.20, down 1% on the day.', '1%', 'fall in Gizmo'],
+    ['The stock is now at $12.', '$12', 'share price'],
+    ['The widget is still at $12.', '$12', 'price of widget'],
     // An amount joined by "or" to the one right before it restates it.
     ['Acme bought the stake from Globex for $10 a share or $90 million.', '$90 million', 'acquisition price of stake'],
     ['Members pay a fee of $10 a month or $120 a year.', '$120 a year', 'fee'],
