@@ -75,6 +75,13 @@ const CLAUSE_START = new RegExp(
   'gi',
 );
 
+/**
+ * "Acme sold 30 jets and Beta bought 20": "and" after a lower-case word or an amount, before a name and its
+ * verb, joins a clause with a subject of its own. (Case matters here, so it is not part of CLAUSE_START.)
+ */
+const NAMED_SUBJECT_CLAUSE =
+  /(?<=(?:^|\s)[\p{Ll}\d$€£¥][\p{Ll}\d%.,-]*)\s+and\s+(?=\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*)*\s+(?:is|was|are|were|has|had|have|will|would|\p{Ll}+ed)\b)/gu;
+
 /** " and " before another amount: "59% Go and 27% Rust", "its $2 purchase of A and a $5 stake in B". */
 const COORDINATION = /,?\s+(?:and|or)\s+(?=(?:an?\s+|the\s+)?[$€£¥]?\d)/gi;
 
@@ -635,7 +642,7 @@ function clauseStart(
   let boundary = 0;
   let relative = false;
   let coordinated = false;
-  for (const pattern of [CLAUSE_START, COORDINATION]) {
+  for (const pattern of [CLAUSE_START, NAMED_SUBJECT_CLAUSE, COORDINATION]) {
     for (const match of sentence.matchAll(pattern)) {
       const end = match.index + match[0].length;
       if (end > figureStart) break;

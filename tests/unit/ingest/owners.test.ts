@@ -150,6 +150,10 @@ describe('figureOwners', () => {
     ['After receiving a loan from Gamma worth up to $8 billion, Acme is cutting jobs.', 'up to $8 billion', ['acme']],
     ['Having sold 30 jets last year, Beta expects more.', '30 jets', ['beta']],
     ['Speaking in May, Jane Roe said 30 jets were grounded.', '30 jets', []],
+    // "and" before a name and its verb joins a clause with a subject of its own.
+    ['Acme shipped 30 jets last year and Beta delivered 20 jets.', '20 jets', ['beta']],
+    ['Springfield crude fell 3% to $55 a barrel and Gizmo was last at $60.', '$60', []],
+    ['Acme and Beta shipped 30 jets.', '30 jets', ['acme', 'beta']],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
