@@ -362,6 +362,16 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     while (leftEnd > 0 && DETERMINERS.has(lower(left[leftEnd - 1]!.text))) leftEnd--;
   }
 
+  // "the $20 reportedly demanded by Roe": an amount asked or offered for something is a price.
+  if (isMoney) {
+    const at = /^\p{Ll}+ly$/u.test(right[0]?.text ?? '') ? 1 : 0;
+    const verb = lower(right[at]?.text ?? '');
+    if (/^(?:demanded|asked|sought|offered|proposed|requested)$/u.test(verb)) {
+      const by = lower(right[at + 1]?.text ?? '') === 'by' ? phraseText(nounPhraseStartingAt(right, at + 2, 3)) : '';
+      return { measure: by ? `price ${verb} by ${by}` : `price ${verb}` };
+    }
+  }
+
   // "rose 7/32 in price to yield 1.786%", "a yield of 2%": a yield is what the figure measures, of the clause's subject.
   if (figure.unit === 'percent' && leftEnd > 0 && /^yields?$/iu.test(left[leftEnd - 1]!.text)) {
     const verbAt = findLastIndex(left.slice(0, leftEnd - 1), (word) => isMeasureVerb(word.text));
@@ -452,8 +462,14 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
       : undefined;
   if (counted) {
     const subject = counted.replace(/[“”"]/gu, '');
-    // "bids for some 60 of the jets": a verb before the number is not what happened to the jets.
-    const read = ofWhat ? { measure: subject } : countMeasure(subject, left, leftEnd, right);
+    // "bids for some 60 of the jets": a verb before the number is not what happened to the jets, but the
+    // plural noun "for" follows is what the count is of ("bids for 60 jets", "orders for 30 planes").
+    const forNoun = lower(left[leftEnd - 1]?.text ?? '') === 'for' ? left[leftEnd - 2] : undefined;
+    const ofRequests =
+      forNoun && /^\p{Ll}+s$/u.test(forNoun.text) && isContentWord(forNoun.text) && !isVerbLike(forNoun.text)
+        ? { measure: `${forNoun.text} for ${subject}` }
+        : undefined;
+    const read = ofRequests ?? (ofWhat ? { measure: subject } : countMeasure(subject, left, leftEnd, right));
     // What was counted, with its verb, is what a change after it measures ("sold 300 cars, up 4 percent").
     return { ...read, base: read.measure, counted: subject };
   }

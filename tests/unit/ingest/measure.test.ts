@@ -48,6 +48,11 @@ describe('measures', () => {
     ['Cog futures fell 2% to $50 a tonne and Gizmo was last at $61.20, down 1% on the day.', '1%', 'fall in Gizmo'],
     ['The stock is now at $12.', '$12', 'share price'],
     ['The widget is still at $12.', '$12', 'price of widget'],
+    // An amount asked or offered for something is a price, by whoever asks it.
+    ['The bid fell short of the $30 reportedly demanded by Globex.', '$30', 'price demanded by Globex'],
+    ['It beat the $25 offered last week.', '$25', 'price offered'],
+    // The plural noun "for" follows says what a count is of.
+    ['Globex took orders for 30 gizmos.', '30 gizmos', 'orders for gizmos'],
     // An amount joined by "or" to the one right before it restates it.
     ['Acme bought the stake from Globex for $10 a share or $90 million.', '$90 million', 'acquisition price of stake'],
     ['Members pay a fee of $10 a month or $120 a year.', '$120 a year', 'fee'],
@@ -110,7 +115,7 @@ describe('measures', () => {
     // A count that leaves out what it counts counts what was counted before it.
     ['Acme laid off 60 workers and Globex laid off several hundred.', 'several hundred', 'workers laid off'],
     ['It has a growing stable of house brands — it had more than 100 by then.', 'more than 100', 'house brands'],
-    ['Globex drew bids for some 60 of the new jet.', 'some 60', 'new jet'],
+    ['Globex drew bids for some 60 of the new jet.', 'some 60', 'bids for new jet'],
     // A verb in the present after what is counted.
     ['He learned around 75 people view his page a week.', 'around 75 people', 'people view'],
     // A multiple of a size or of what an earlier figure measured.
