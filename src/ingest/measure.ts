@@ -388,6 +388,16 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   )
     return { measure: lastBase, base: lastBase };
 
+  // "…, with the euro up 0.05%": an absolute phrase's noun is what changed.
+  if (leftEnd >= 3 && /^(?:up|down)$/iu.test(left[leftEnd - 1]!.text)) {
+    const withAt = findLastIndex(left.slice(0, leftEnd - 1), (word) => lower(word.text) === 'with');
+    const changed = withAt >= 0 ? left.slice(withAt + 1, leftEnd - 1) : [];
+    while (changed.length && DETERMINERS.has(lower(changed[0]!.text))) changed.shift();
+    const text = phraseText(changed);
+    if (text && changed.length <= 4 && changed.every((word) => !isVerbLike(word.text)))
+      return { measure: `${/^up$/iu.test(left[leftEnd - 1]!.text) ? 'rise' : 'fall'} in ${text}`, base: text };
+  }
+
   // "peer Acme stock is off too, down 1.8%": a bare change after a comma is a change in the previous clause's subject.
   if (leftEnd === 1 && left.length === 1 && /^(?:up|down)$/iu.test(left[0]!.text) && !lastBase) {
     const before = wordsOf(sentence, Math.max(0, clause.start - WINDOW_BEFORE_CHANGE), clause.start);

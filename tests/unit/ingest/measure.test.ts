@@ -48,6 +48,9 @@ describe('measures', () => {
     ['Cog futures fell 2% to $50 a tonne and Gizmo was last at $61.20, down 1% on the day.', '1%', 'fall in Gizmo'],
     ['The stock is now at $12.', '$12', 'share price'],
     ['The widget is still at $12.', '$12', 'price of widget'],
+    // An absolute phrase "with X up N%" changes X, and the level it moves to is X's.
+    ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '0.1%', 'rise in gizmo'],
+    ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '$1.25', 'gizmo'],
     // An amount asked or offered for something is a price, by whoever asks it.
     ['The bid fell short of the $30 reportedly demanded by Globex.', '$30', 'price demanded by Globex'],
     ['It beat the $25 offered last week.', '$25', 'price offered'],
