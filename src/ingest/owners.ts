@@ -209,9 +209,15 @@ const FINITE_VERB_AFTER = /^\s+(?:(?:were|was|are|is|have|has|had|will|would|cou
 const OPENING_PARTICIPLE =
   /^\W*(?:(?:after|before|since|despite|upon|on|by|while|when|in)\s+)?(?!(?:during|according|including|morning|evening|spring|nothing|something|anything|everything)\s)\p{L}+ing\s[^,;:]*$/iu;
 
+/** Between a source's name and the clause it opens: its verb of saying or forecasting ("Beta predicted "). */
+const SOURCE_VERB_AFTER = new RegExp(
+  String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:${FORECAST_VERB}|said|says|told|stated|noted|wrote)\s+(?:that\s+)?$`,
+  'u',
+);
+
 /** Words for a story subject's own measures: what it sells and for how much, its shares, revenue, orders. */
 const SUBJECT_MEASURES =
-  /\b(?:sales|sold|purchased|prices?|priced|revenues?|shares|stock|orders?|ordered|profits?|earnings)\b/i;
+  /\b(?:sales|sold|purchased|prices?|priced|revenues?|shares|stock|orders?|ordered|profits?|earnings|(?:a|per)\s+share)\b/i;
 
 /** Words that take a figure beyond the story's subject: "Nationally, …", "industry-wide". */
 const WIDER_SCOPE = /\b(?:nationally|nationwide|national|worldwide|globally|global|industry|industry-wide)\b/i;
@@ -318,7 +324,19 @@ function subjectsMeasure(
 ): boolean {
   // A place named anywhere ("prices rose 10% in Springfield") sets the figure somewhere the subject may
   // not be; a source after it ("…, according to Acme") does not.
-  if (mentions.some((m) => m.start < figure.start || m.kind === 'place')) return false;
+  // A forecaster or speaker whose verb opens the clause ("Analysts at Beta predicted $2.52 a share") is its
+  // source, not a name that takes the figure elsewhere.
+  // Only when the figure is the verb's object, not the subject of a clause it reports ("Beta expects 16
+  // million cars will be sold" speaks of a market).
+  const reportsClause = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:will|would|could|may|might|is|are|was|were|to)\b/u.test(
+    sentence.slice(figure.end),
+  );
+  const sources = new Set(
+    mentions.filter(
+      (m) => !reportsClause && m.end <= clauseStartAt && SOURCE_VERB_AFTER.test(sentence.slice(m.end, clauseStartAt)),
+    ),
+  );
+  if (mentions.some((m) => !sources.has(m) && (m.start < figure.start || m.kind === 'place'))) return false;
   const upToFigure = sentence.slice(0, figure.start);
   if (WIDER_SCOPE.test(upToFigure)) return false;
   // "…, but still down 10 percent": a clause without its own subject speaks of the one before it.

@@ -124,7 +124,9 @@ describe('figureOwners', () => {
     // A speaker or a forecaster is a source, not an owner.
     ['Example Agency expects 16 million cars will be sold this year.', '16 million', []],
     ['Jane Roe said 40% of the town had left.', '40%', []],
-    ['Example Agency predicted $2.52 a share.', '$2.52', []],
+    // …but a forecast of one of the story subject's own measures, as the verb's object, is the subject's.
+    ['Example Agency predicted $2.52 a share.', '$2.52', ['acme']],
+    ['Example Agency estimated $4 billion in sales.', '$4 billion', ['acme']],
     ['Jane Roe estimated 3,000 cars would be sold.', '3,000', []],
     // Names in an adjunct, or listed beside the figure, are not owners.
     ['Home prices rose 10% in Springfield last month, according to Example Agency.', '10%', []],
