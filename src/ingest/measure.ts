@@ -342,7 +342,15 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
           (COPULAS.test(leftOfClause[index + 2]?.text ?? '') || isVerbLike(leftOfClause[index + 2]?.text ?? ''))),
     ) + 1,
   );
-  const right = wordsOf(sentence, figureEnd, clause.end);
+  let right = wordsOf(sentence, figureEnd, clause.end);
+  // "46 people, for some reason or another, visited my profile": an aside between a pair of commas right after
+  // the figure does not part it from the rest of its clause.
+  const aside =
+    right.length === 0 && figure.unit === 'count' ? /^,[^,;:.()]{1,40},\s*/u.exec(sentence.slice(clause.end)) : null;
+  if (aside) {
+    const resumed = clause.end + aside[0].length;
+    right = wordsOf(sentence, resumed, clauseAround(sentence, resumed, resumed).end);
+  }
   const isMoney = /^[A-Z]{3}$/u.test(figure.unit);
   const lastBase = previous.findLast((read) => read.base)?.base;
 

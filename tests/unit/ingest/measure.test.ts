@@ -51,6 +51,8 @@ describe('measures', () => {
     // An absolute phrase "with X up N%" changes X, and the level it moves to is X's.
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '0.1%', 'rise in gizmo'],
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '$1.25', 'gizmo'],
+    // An aside between a pair of commas does not part a count from its verb.
+    ['The log showed 80 clients, as it happens, renewed their plans.', '80 clients', 'clients renewed'],
     // An amount asked or offered for something is a price, by whoever asks it.
     ['The bid fell short of the $30 reportedly demanded by Globex.', '$30', 'price demanded by Globex'],
     ['It beat the $25 offered last week.', '$25', 'price offered'],
