@@ -633,7 +633,16 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     }
     if (RAISE_VERBS.test(verb) && isMoney) return { measure: 'amount raised' };
     if (BUY_VERBS.test(verb)) return { measure: object ? `acquisition price of ${object}` : 'acquisition price' };
-    if (VALUE_VERBS.test(verb)) return { measure: 'value' };
+    if (VALUE_VERBS.test(verb)) {
+      // "a lifeline from investor Acme worth $8 billion": the value of the noun "worth" follows, past the
+      // phrase a preposition adds to it.
+      let thing = verb === 'worth' ? nounPhraseEndingAt(left, verbIndex) : [];
+      const before = verbIndex - thing.length - 1;
+      if (thing.length && /^(?:from|of|by|with|for|to)$/iu.test(left[before]?.text ?? ''))
+        thing = nounPhraseEndingAt(left, before);
+      const text = phraseText(thing);
+      return { measure: text && !/^\p{Lu}/u.test(text) ? `value of ${text}` : 'value' };
+    }
     if (EARN_VERBS.test(verb)) return { measure: 'earnings' };
     // "Acme lost 0.6%", "the index added 0.2%": a change in what lost or added it, not a loss or an addition of money.
     // "lost 0.06% to $1,737 a tonne": an amount of money after "to" is the new level of what changed.

@@ -51,6 +51,9 @@ describe('measures', () => {
     // An absolute phrase "with X up N%" changes X, and the level it moves to is X's.
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '0.1%', 'rise in gizmo'],
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '$1.25', 'gizmo'],
+    // "worth" measures the value of the noun before it, past a prepositional phrase.
+    ['Acme signed a deal worth $5 billion.', '$5 billion', 'value of deal'],
+    ['It took a loan from lender Globex worth up to $2 billion.', 'up to $2 billion', 'value of loan'],
     // An aside between a pair of commas does not part a count from its verb.
     ['The log showed 80 clients, as it happens, renewed their plans.', '80 clients', 'clients renewed'],
     // An amount asked or offered for something is a price, by whoever asks it.
