@@ -595,8 +595,14 @@ function clauseActors(
   let previous: OwnerMention | undefined;
   for (const m of inClause) {
     const lead = sentence.slice(Math.max(clauseStartAt, m.start - 60), m.start);
+    // A bare comma joins a list only when the list goes on after the name ("in A, B and C"); "In Springfield,
+    // Acme opened …" closes an opening adjunct before the clause's subject.
+    const join = previous !== undefined ? sentence.slice(previous.end, m.start) : '';
     const listedAfterExcluded =
-      previous !== undefined && excluded.has(previous) && LIST_JOIN.test(sentence.slice(previous.end, m.start));
+      previous !== undefined &&
+      excluded.has(previous) &&
+      LIST_JOIN.test(join) &&
+      (/\b(?:and|or)\b|&/u.test(join) || /^\s*(?:,|and\b|or\b|&)/u.test(sentence.slice(m.end)));
     if (
       listedAfterExcluded ||
       PREPOSITION.test(lead) ||

@@ -156,6 +156,10 @@ describe('figureOwners', () => {
     ['Acme shipped 30 jets last year and Beta delivered 20 jets.', '20 jets', ['beta']],
     ['Springfield crude fell 3% to $55 a barrel and Gizmo was last at $60.', '$60', []],
     ['Acme and Beta shipped 30 jets.', '30 jets', ['acme', 'beta']],
+    // A comma closing an opening adjunct is no list join: the name after it is the clause's subject.
+    ['In Springfield, Acme opened 12 stores.', '12 stores', ['acme']],
+    ['According to Jane Roe, Beta lost $3 million.', '$3 million', ['beta']],
+    ['Prices at Game A, Acme and Beta rose 5%.', '5%', []],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
