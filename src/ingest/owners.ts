@@ -603,8 +603,14 @@ function clauseActors(
       excluded.has(previous) &&
       LIST_JOIN.test(join) &&
       (/\b(?:and|or)\b|&/u.test(join) || /^\s*(?:,|and\b|or\b|&)/u.test(sentence.slice(m.end)));
+    // "Beta, Acme's biggest rival, lost 2%": a possessor in an appositive only describes the name before it.
+    const inAppositive =
+      previous !== undefined &&
+      /^,\s+$/u.test(join) &&
+      /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s/u.test(sentence.slice(m.end));
     if (
       listedAfterExcluded ||
+      inAppositive ||
       PREPOSITION.test(lead) ||
       ROLE_IN_ADJUNCT.test(lead) ||
       /\d\s+$/.test(lead) ||

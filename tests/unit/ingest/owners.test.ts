@@ -160,6 +160,9 @@ describe('figureOwners', () => {
     ['In Springfield, Acme opened 12 stores.', '12 stores', ['acme']],
     ['According to Jane Roe, Beta lost $3 million.', '$3 million', ['beta']],
     ['Prices at Game A, Acme and Beta rose 5%.', '5%', []],
+    // A possessor inside an appositive describes the name before it; it owns nothing in the clause.
+    ['Beta, Acme’s biggest rival, lost 2% on Friday.', '2%', ['beta']],
+    ['Jane Roe, Acme’s chief executive, earned $20 million last year.', '$20 million', ['jane-roe']],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
