@@ -133,6 +133,13 @@ const APPOSITIVE =
 const ROLE_IN_ADJUNCT =
   /\b(?:by|from|to|with|for|of|according to)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:\p{Ll}+\s+){0,2}(?:chairman|chairwoman|chair|founder|co-founder|president|chief executive|executive|ceo|director|head|analyst|spokesman|spokeswoman|spokesperson|owner|shareholder|investor),\s+$/u;
 
+/**
+ * A measure noun and "of" before a name: "Shares of Acme fell 3%" says what "Acme's shares fell 3%" says, so
+ * the name is no adjunct.
+ */
+const OF_GENITIVE =
+  /(?:^|[^\p{L}])(?:shares|stock|sales|revenues?|profits?|earnings|prices?|value|valuation|market\s+value|stock\s+price|share\s+price)\s+of\s+(?:the\s+)?$/iu;
+
 /** Between two names of one list: ", ", " and ", ", or ". */
 const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/;
 
@@ -611,7 +618,7 @@ function clauseActors(
     if (
       listedAfterExcluded ||
       inAppositive ||
-      PREPOSITION.test(lead) ||
+      (PREPOSITION.test(lead) && !OF_GENITIVE.test(lead)) ||
       ROLE_IN_ADJUNCT.test(lead) ||
       /\d\s+$/.test(lead) ||
       possessesName(sentence, m, mentions)

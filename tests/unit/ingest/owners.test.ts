@@ -163,6 +163,10 @@ describe('figureOwners', () => {
     // A possessor inside an appositive describes the name before it; it owns nothing in the clause.
     ['Beta, Acme’s biggest rival, lost 2% on Friday.', '2%', ['beta']],
     ['Jane Roe, Acme’s chief executive, earned $20 million last year.', '$20 million', ['jane-roe']],
+    // "Shares of Acme" are Acme's shares: the name after a measure noun's "of" is no adjunct.
+    ['Shares of Beta fell 3% on Monday.', '3%', ['beta']],
+    ['The stock price of Beta doubled to $40.', '$40', ['beta']],
+    ['A unit of Beta sold 30 jets.', '30 jets', []],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
