@@ -288,7 +288,32 @@ export function figureOwners(
   mentions: readonly OwnerMention[],
   discourse: Discourse,
 ): string[] {
+  const aside = closedRelativeBefore(sentence, figure.start);
+  if (aside) {
+    // Read as if the aside were not there: same offsets, its words and names gone.
+    const masked = sentence.slice(0, aside.start) + ' '.repeat(aside.end - aside.start) + sentence.slice(aside.end);
+    const outside = mentions.filter((m) => m.end <= aside.start || m.start >= aside.end);
+    return [...new Set(ownersInOrder(masked, figure, outside, discourse))].sort();
+  }
   return [...new Set(ownersInOrder(sentence, figure, mentions, discourse))].sort();
+}
+
+/** A relative clause set off by commas and closed before its main clause's verb: ", which Jane Roe founded, employs". */
+const CLOSED_RELATIVE =
+  /,\s+(?:which|who|whom|whose)\s+[^,;:()]*?,\s+(?=(?!(?:and|or|but|nor|the|a|an|its|his|her|their|our|to|of|in|on|at|for|with|as|by|from|into|including|such|which|who|whose|where|when|while|said|says|according)\s)\p{Ll}+\s)/gu;
+
+/**
+ * The span of a relative clause that comes between a subject and its verb before the figure ("Acme, which
+ * Jane Roe founded, employs 5,000 people"): the figure's clause is the main one, whose subject comes before it.
+ */
+function closedRelativeBefore(sentence: string, figureStart: number): { start: number; end: number } | undefined {
+  let found: { start: number; end: number } | undefined;
+  for (const match of sentence.matchAll(CLOSED_RELATIVE)) {
+    const end = match.index + match[0].length;
+    if (end > figureStart) break;
+    found = { start: match.index, end };
+  }
+  return found;
 }
 
 /** Actors first; a place only when no actor owns the figure; the story's subject last. */

@@ -167,6 +167,9 @@ describe('figureOwners', () => {
     ['Shares of Beta fell 3% on Monday.', '3%', ['beta']],
     ['The stock price of Beta doubled to $40.', '$40', ['beta']],
     ['A unit of Beta sold 30 jets.', '30 jets', []],
+    // A relative clause closed by a comma before the main verb is an aside: the main clause's subject owns.
+    ['Beta, which Jane Roe founded, employs 5,000 engineers.', '5,000 engineers', ['beta']],
+    ['The company, which Jane Roe runs, lost $3 million.', '$3 million', ['acme']],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
