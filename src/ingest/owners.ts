@@ -76,6 +76,14 @@ const CLAUSE_START = new RegExp(
 );
 
 /**
+ * "Acme's shares rose 4% after Beta cut its stake by 10%": a subordinating "after", "before", "since",
+ * "until" or "once" before a name and a lower-case word that is no function word opens a clause whose
+ * subject is that name.
+ */
+const SUBORDINATE_NAMED_CLAUSE =
+  /\s(?:after|before|since|until|once)\s+(?=\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*)*\s+(?!(?:and|or|but|nor|the|a|an|of|in|on|at|for|with|to|from|by|as)\s)\p{Ll}+\s)/gu;
+
+/**
  * "Acme sold 30 jets and Beta bought 20": "and" after a lower-case word or an amount, before a name and its
  * verb, joins a clause with a subject of its own. (Case matters here, so it is not part of CLAUSE_START.)
  */
@@ -704,7 +712,7 @@ function clauseStart(
   let boundary = 0;
   let relative = false;
   let coordinated = false;
-  for (const pattern of [CLAUSE_START, NAMED_SUBJECT_CLAUSE, COORDINATION]) {
+  for (const pattern of [CLAUSE_START, NAMED_SUBJECT_CLAUSE, SUBORDINATE_NAMED_CLAUSE, COORDINATION]) {
     for (const match of sentence.matchAll(pattern)) {
       const end = match.index + match[0].length;
       if (end > figureStart) break;

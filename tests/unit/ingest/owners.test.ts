@@ -170,6 +170,11 @@ describe('figureOwners', () => {
     // A relative clause closed by a comma before the main verb is an aside: the main clause's subject owns.
     ['Beta, which Jane Roe founded, employs 5,000 engineers.', '5,000 engineers', ['beta']],
     ['The company, which Jane Roe runs, lost $3 million.', '$3 million', ['acme']],
+    // A subordinating "after", "since" … before a name and its verb opens that name's clause.
+    ['Acme’s shares rose 4% after Beta cut its stake by 10%.', '10%', ['beta']],
+    ['Acme’s shares rose 4% after Beta cut its stake by 10%.', '4%', ['acme']],
+    ['Acme has hired 300 people since Jane Roe took over.', '300 people', ['acme']],
+    ['Beta has grown since Jane Roe raised $5 million for it.', '$5 million', ['jane-roe']],
     // A price paid to get something is the price of what it gets ("the item it prices").
     ['You can also shell out $15 to get Game A support for the tablet.', '$15', ['game-a']],
     ['Players pay $5 to unlock Game B.', '$5', ['game-b']],
