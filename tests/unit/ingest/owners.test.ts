@@ -159,7 +159,7 @@ describe('figureOwners', () => {
     // A comma closing an opening adjunct is no list join: the name after it is the clause's subject.
     ['In Springfield, Acme opened 12 stores.', '12 stores', ['acme']],
     ['According to Jane Roe, Beta lost $3 million.', '$3 million', ['beta']],
-    ['Prices at Game A, Acme and Beta rose 5%.', '5%', []],
+    ['Demand from Game A, Acme and Beta rose 5%.', '5%', []],
     // A possessor inside an appositive describes the name before it; it owns nothing in the clause.
     ['Beta, Acme’s biggest rival, lost 2% on Friday.', '2%', ['beta']],
     ['Jane Roe, Acme’s chief executive, earned $20 million last year.', '$20 million', ['jane-roe']],
@@ -167,6 +167,8 @@ describe('figureOwners', () => {
     ['Shares of Beta fell 3% on Monday.', '3%', ['beta']],
     ['The stock price of Beta doubled to $40.', '$40', ['beta']],
     ['A unit of Beta sold 30 jets.', '30 jets', []],
+    ['Net income at Beta fell to $300 million.', '$300 million', ['beta']],
+    ['Jane Roe works at Beta, which sold 30 jets.', '30 jets', ['beta']],
     // A relative clause closed by a comma before the main verb is an aside: the main clause's subject owns.
     ['Beta, which Jane Roe founded, employs 5,000 engineers.', '5,000 engineers', ['beta']],
     ['The company, which Jane Roe runs, lost $3 million.', '$3 million', ['acme']],
