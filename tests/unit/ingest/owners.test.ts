@@ -233,6 +233,19 @@ describe('figureOwners', () => {
       },
       ['joint-committee-on-example'],
     ],
+    // …at the start of a sentence too.
+    [
+      'The committee has already read dozens of letters.',
+      'dozens',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'joint-committee-on-example', kind: 'organization' },
+          { entityId: 'example-bill', kind: 'organization' },
+        ],
+      },
+      ['joint-committee-on-example'],
+    ],
     // "The company" is not read by its noun: it keeps meaning the company named last, not an earlier one
     // that happens to have "Company" in its name.
     [
@@ -284,6 +297,25 @@ describe('figureOwners', () => {
         ],
       },
       [],
+    ],
+    // "It" after a verb of saying is the description the sentence opens with.
+    [
+      'The agency said it received 400 complaints.',
+      '400 complaints',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'example-agency', kind: 'organization' },
+          { entityId: 'beta', kind: 'company' },
+        ],
+      },
+      ['example-agency'],
+    ],
+    [
+      'The company said it would cut 1,000 jobs.',
+      '1,000 jobs',
+      { subject: ['acme'], named: [{ entityId: 'beta', kind: 'company' }], recent: 'game-a' },
+      ['beta'],
     ],
     // A quotation mark opening the sentence does not hide its pronoun subject.
     [
