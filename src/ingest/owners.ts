@@ -769,14 +769,16 @@ function resolveAnaphor(
     const opening = mentions.find((m) => m.end <= figure.start && isActor(m) && m.kind !== 'person');
     const opensSentence = opening !== undefined && /^\W*(?:\S+\s+){0,2}$/u.test(sentence.slice(0, opening.start));
     if (opensSentence) return [opening.entityId];
-    // "The agency said it received 400 complaints": "it" after a verb of saying is the description the
-    // sentence opens with, read as that description would be.
+    // "The agency said it received 400 complaints": "it" after a verb of saying is the body the sentence
+    // opens with, read as that description would be.
     const sayer =
       /^\W*(the\s+(?:[\p{L}-]+\s+){0,3}?)(?:said|says|told|added|announced|noted|reported|stated)\s+(?:that\s+)?$/iu.exec(
         sentence.slice(0, anaphorAt),
       );
     const description = sayer ? ANAPHORS.find((candidate) => candidate.pattern.test(sayer[1]!)) : undefined;
-    if (sayer && description && Array.isArray(description.kinds)) {
+    // Only a description read by its head ("the agency", "the committee"): "the company" said "it" keeps
+    // meaning the story's subject, as a bare "it" does.
+    if (sayer && description?.byHead) {
       const at = sayer.index + sayer[0].indexOf(sayer[1]!);
       const resolved = resolveAnaphor(sentence, at, { start: anaphorAt, end: anaphorAt }, mentions, discourse);
       if (resolved.length > 0) return resolved;

@@ -312,10 +312,16 @@ describe('figureOwners', () => {
       ['example-agency'],
     ],
     [
-      'The company said it would cut 1,000 jobs.',
-      '1,000 jobs',
-      { subject: ['acme'], named: [{ entityId: 'beta', kind: 'company' }], recent: 'game-a' },
-      ['beta'],
+      'The committee said it had read 300 letters.',
+      '300 letters',
+      {
+        subject: ['acme'],
+        named: [
+          { entityId: 'joint-committee-on-example', kind: 'organization' },
+          { entityId: 'beta', kind: 'company' },
+        ],
+      },
+      ['joint-committee-on-example'],
     ],
     // A quotation mark opening the sentence does not hide its pronoun subject.
     [
