@@ -97,6 +97,8 @@ const BUY_VERBS = /^(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquire
 const VALUE_VERBS = /^(?:valued|values|worth)$/u;
 const EARN_VERBS = /^(?:earn|earns|earning|earned|generate|generates|generated|generating)$/u;
 const LOSE_VERBS = /^(?:lose|loses|losing|lost)$/u;
+/** "fined Acme $5 million", "was fined $5 million": a fine. */
+const FINE_VERBS = /^(?:fine|fines|fined|fining|penalized|penalised)$/u;
 const SAVE_VERBS = /^(?:save|saves|saving|saved)$/u;
 /** "It will start at $44,000": the lowest price of what is sold. */
 const START_VERBS = /^(?:start|starts|started|starting)$/u;
@@ -146,7 +148,11 @@ const SUBORDINATORS = new Set(
 );
 
 /** Nouns of a figure that compares ("the March high of 21.8 percent"): the measure is what an earlier figure measured. */
-const COMPARISON_HEADS = new Set('high low peak record average level rate median'.split(' '));
+const COMPARISON_HEADS = new Set(
+  'high low peak record average level rate median estimate estimates forecast forecasts expectations consensus'.split(
+    ' ',
+  ),
+);
 
 /** Head nouns of a subscription: "a $119-a-year shipping program" is the programme's price. */
 const SUBSCRIPTION_NOUNS = new Set(
@@ -386,6 +392,15 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     const of = verbAt >= 0 ? subjectOf(sentence, clause, left, verbAt, previous) : '';
     return { measure: of ? `yield of ${of}` : 'yield', base: 'yield' };
   }
+  // "Sales totaled $4.5 billion, compared with $4.1 billion a year ago": what it is compared with is the same
+  // measure, at another time.
+  if (
+    leftEnd >= 2 &&
+    /^(?:with|to)$/iu.test(left[leftEnd - 1]!.text) &&
+    /^(?:compared|compares|comparing|versus)$/iu.test(left[leftEnd - 2]!.text) &&
+    lastBase
+  )
+    return { measure: lastBase, base: lastBase };
   // "…to 1.786%, down from 1.808%", "rose to 5% from 4%": the level it moved from is the same measure, earlier.
   if (
     leftEnd > 0 &&
@@ -619,6 +634,16 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     }
     if (START_VERBS.test(verb) && isMoney && lower(between[0]?.text ?? left[leftEnd]?.text ?? '') === 'at')
       return { measure: subject ? `starting price of ${subject}` : 'starting price' };
+    // "Acme will sell Game A for $299": the price of what is sold, when one noun phrase stands before "for".
+    if (
+      /^(?:sell|sells|selling|sold|offer|offers|offered|offering|price|prices|priced)$/u.test(verb) &&
+      lower(left[leftEnd - 1]?.text ?? '') === 'for' &&
+      between.length > 1 &&
+      object &&
+      nounPhraseStartingAt(between, 0, 5).length ===
+        between.length - 1 - between.filter((w) => DETERMINERS.has(lower(w.text))).length
+    )
+      return { measure: `price of ${object}`, base: object };
     if (PRICE_VERBS.test(verb)) {
       const prefix = /^launch/u.test(verb)
         ? 'launch price'
@@ -641,9 +666,17 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
       if (thing.length && /^(?:from|of|by|with|for|to)$/iu.test(left[before]?.text ?? ''))
         thing = nounPhraseEndingAt(left, before);
       const text = phraseText(thing);
-      return { measure: text && !/^\p{Lu}/u.test(text) ? `value of ${text}` : 'value' };
+      if (text && !/^\p{Lu}/u.test(text)) return { measure: `value of ${text}` };
+      // "The deal values Beta at $9 billion", "Beta is valued at $3 billion": the value of what is valued.
+      if (verb !== 'worth') {
+        const valued = verb === 'values' ? object : subject;
+        if (valued && !/^(?:deal|offer|bid|transaction|agreement)$/iu.test(valued))
+          return { measure: `value of ${valued}` };
+      }
+      return { measure: 'value' };
     }
     if (EARN_VERBS.test(verb)) return { measure: 'earnings' };
+    if (FINE_VERBS.test(verb) && isMoney) return { measure: 'fine' };
     // "Acme lost 0.6%", "the index added 0.2%": a change in what lost or added it, not a loss or an addition of money.
     // "lost 0.06% to $1,737 a tonne": an amount of money after "to" is the new level of what changed.
     const toLevel = isMoney && lower(left[leftEnd - 1]?.text ?? '') === 'to';
@@ -660,6 +693,9 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
         lower(left[leftEnd]?.text ?? '') === 'by' || between.some((w) => lower(w.text) === 'by')
           ? object || subject
           : what;
+      // "revenue rose 5% to $3 billion": the level a sum of money moves to is that sum, not a price.
+      const head = lower(bare(changed.split(/\s+/u).at(-1) ?? ''));
+      if (changed && toLevel && MONEY_MEASURE_NOUNS.has(head)) return { measure: changed, base: changed };
       if (changed && toLevel) return { measure: `price of ${changed}`, base: changed };
       if (changed) return { measure: `${direction} in ${changed.replace(/\s+by$/u, '')}`, base: changed };
       if (figure.unit === 'multiple' && lastBase) return { measure: lastBase };
@@ -856,6 +892,7 @@ function isMeasureVerb(word: string): boolean {
       VALUE_VERBS,
       EARN_VERBS,
       LOSE_VERBS,
+      FINE_VERBS,
       SAVE_VERBS,
       RISE_VERBS,
       ADD_VERBS,

@@ -51,6 +51,18 @@ describe('measures', () => {
     // An absolute phrase "with X up N%" changes X, and the level it moves to is X's.
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '0.1%', 'rise in gizmo'],
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '$1.25', 'gizmo'],
+    // The level a sum of money moves to is that sum; a share or a commodity moves to a price.
+    ['Its revenue rose 5% to $3 billion.', '$3 billion', 'revenue'],
+    ['Gizmo shares jumped 12% to $45.', '$45', 'price of Gizmo shares'],
+    // What an amount is compared with is the same measure.
+    ['Sales totaled $4.5 billion, compared with $4.1 billion a year ago.', '$4.1 billion', 'Sales'],
+    // A fine.
+    ['The regulator fined Globex $5 million.', '$5 million', 'fine'],
+    ['Globex was fined $5 million last year.', '$5 million', 'fine'],
+    // What is valued, and what is sold, at a price.
+    ['The deal values Globex at $9 billion.', '$9 billion', 'value of Globex'],
+    ['Globex is valued at $3 billion.', '$3 billion', 'value of Globex'],
+    ['Acme sold the old plant for $20 million.', '$20 million', 'price of old plant'],
     // "worth" measures the value of the noun before it, past a prepositional phrase.
     ['Acme signed a deal worth $5 billion.', '$5 billion', 'value of deal'],
     ['It took a loan from lender Globex worth up to $2 billion.', 'up to $2 billion', 'value of loan'],
