@@ -767,7 +767,18 @@ function countMeasure(subject: string, left: readonly Word[], leftEnd: number, r
   if (inText && /s$/u.test(inText) && !TIME_WORDS.test(inText) && !isVerbLike(inNoun.at(-1)!.text))
     return { measure: `${subject} with ${inText}` };
   if (verbAfter) return { measure: `${subject} ${verbAfter.text}` };
-  // Before the figure only a past form reads as what happened to it ("laid off 60 employees").
+  // "expects to hire 500 workers": the infinitive right before the count is what is to happen to it.
+  const infinitive = left[leftEnd - 1];
+  if (
+    infinitive &&
+    lower(left[leftEnd - 2]?.text ?? '') === 'to' &&
+    /^\p{Ll}+$/u.test(infinitive.text) &&
+    isContentWord(infinitive.text) &&
+    !TIME_WORDS.test(infinitive.text)
+  )
+    return { measure: `${subject} to ${infinitive.text}` };
+  // Before the figure only a past form reads as what happened to it ("laid off 60 employees"); a present one
+  // says it in the past participle ("employs 2,300 people" counts people employed).
   const verbBefore = left
     .slice(Math.max(0, leftEnd - 3), leftEnd)
     .reverse()
@@ -780,11 +791,52 @@ function countMeasure(subject: string, left: readonly Word[], leftEnd: number, r
     );
   if (verbBefore) {
     const particle = left[left.indexOf(verbBefore) + 1]?.text;
-    const verb =
-      particle && /^(?:off|out|up|down)$/u.test(particle) ? `${verbBefore.text} ${particle}` : verbBefore.text;
+    const form = pastParticiple(verbBefore.text);
+    const verb = particle && /^(?:off|out|up|down)$/u.test(particle) ? `${form} ${particle}` : form;
     return { measure: `${subject} ${verb}` };
   }
   return { measure: subject };
+}
+
+/** Past participles of present forms that do not take "-ed". */
+const IRREGULAR_PARTICIPLES: Record<string, string> = {
+  sells: 'sold',
+  buys: 'bought',
+  pays: 'paid',
+  makes: 'made',
+  builds: 'built',
+  sends: 'sent',
+  holds: 'held',
+  wins: 'won',
+  loses: 'lost',
+  cuts: 'cut',
+  puts: 'put',
+  sets: 'set',
+  takes: 'taken',
+  gives: 'given',
+  gets: 'got',
+  brings: 'brought',
+  seeks: 'sought',
+  draws: 'drawn',
+  runs: 'run',
+  sees: 'seen',
+  tells: 'told',
+  says: 'said',
+  has: 'had',
+  does: 'done',
+};
+
+/** "employs" → "employed", "hires" → "hired", "sells" → "sold"; other forms as they are. */
+function pastParticiple(verb: string): string {
+  const w = lower(verb);
+  if (IRREGULAR_PARTICIPLES[w]) return IRREGULAR_PARTICIPLES[w];
+  if (!/^\p{Ll}{3,}s$/u.test(w) || /(?:ss|us|is)$/u.test(w)) return verb;
+  const stem = w.endsWith('ies')
+    ? `${w.slice(0, -3)}i`
+    : w.endsWith('es') && /(?:sh|ch|x|z)es$/u.test(w)
+      ? w.slice(0, -2)
+      : w.slice(0, -1);
+  return stem.endsWith('e') ? `${stem}d` : `${stem}ed`;
 }
 
 /**

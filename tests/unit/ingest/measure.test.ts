@@ -51,6 +51,9 @@ describe('measures', () => {
     // An absolute phrase "with X up N%" changes X, and the level it moves to is X's.
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '0.1%', 'rise in gizmo'],
     ['The cog index rose 0.2%, with the gizmo up 0.1% to $1.25.', '$1.25', 'gizmo'],
+    // A count's verb before it: an infinitive is what is to happen to it; a present form is said as a participle.
+    ['Globex expects to hire 500 welders next year.', '500 welders', 'welders to hire'],
+    ['Globex employs 2,300 people.', '2,300 people', 'people employed'],
     // The level a sum of money moves to is that sum; a share or a commodity moves to a price.
     ['Its revenue rose 5% to $3 billion.', '$3 billion', 'revenue'],
     ['Gizmo shares jumped 12% to $45.', '$45', 'price of Gizmo shares'],
