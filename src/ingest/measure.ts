@@ -777,6 +777,17 @@ function countMeasure(subject: string, left: readonly Word[], leftEnd: number, r
     !TIME_WORDS.test(infinitive.text)
   )
     return { measure: `${subject} to ${infinitive.text}` };
+  // "killing two people": a participle in "-ing" right before the count is what happens to what is counted.
+  const gerund = left[leftEnd - 1];
+  if (
+    gerund &&
+    /^\p{Ll}{2,}ing$/u.test(gerund.text) &&
+    !/^(?:including|excluding|following|according|during|regarding|totaling|totalling|numbering|reaching|nothing|something|everything|anything|being|having)$/u.test(
+      gerund.text,
+    ) &&
+    !TIME_WORDS.test(gerund.text)
+  )
+    return { measure: `${subject} ${pastParticiple(gerund.text)}` };
   // Before the figure only a past form reads as what happened to it ("laid off 60 employees"); a present one
   // says it in the past participle ("employs 2,300 people" counts people employed).
   const verbBefore = left
@@ -826,10 +837,19 @@ const IRREGULAR_PARTICIPLES: Record<string, string> = {
   does: 'done',
 };
 
-/** "employs" → "employed", "hires" → "hired", "sells" → "sold"; other forms as they are. */
+/** "employs" → "employed", "hires" → "hired", "sells" → "sold", "killing" → "killed"; other forms as they are. */
 function pastParticiple(verb: string): string {
   const w = lower(verb);
   if (IRREGULAR_PARTICIPLES[w]) return IRREGULAR_PARTICIPLES[w];
+  // "-ing" → "-ed": "hiring" and "hire" + "d" spell the same "hired".
+  if (/^\p{Ll}{2,}ing$/u.test(w)) {
+    const irregular =
+      IRREGULAR_PARTICIPLES[`${w.slice(0, -3)}s`] ??
+      IRREGULAR_PARTICIPLES[`${w.slice(0, -3)}es`] ??
+      IRREGULAR_PARTICIPLES[`${w.slice(0, -4)}s`];
+    if (irregular) return irregular;
+    return `${w.slice(0, -3)}ed`;
+  }
   if (!/^\p{Ll}{3,}s$/u.test(w) || /(?:ss|us|is)$/u.test(w)) return verb;
   const stem = w.endsWith('ies')
     ? `${w.slice(0, -3)}i`

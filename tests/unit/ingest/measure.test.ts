@@ -54,6 +54,10 @@ describe('measures', () => {
     // A count's verb before it: an infinitive is what is to happen to it; a present form is said as a participle.
     ['Globex expects to hire 500 welders next year.', '500 welders', 'welders to hire'],
     ['Globex employs 2,300 people.', '2,300 people', 'people employed'],
+    // A participle in "-ing" right before a count is what happens to what is counted.
+    ['The storm hit the coast, flooding 40 towns and closing roads.', '40 towns', 'towns flooded'],
+    ['Globex is cutting 300 jobs.', '300 jobs', 'jobs cut'],
+    ['The list, including 30 firms, is out.', '30 firms', 'firms'],
     // The level a sum of money moves to is that sum; a share or a commodity moves to a price.
     ['Its revenue rose 5% to $3 billion.', '$3 billion', 'revenue'],
     ['Gizmo shares jumped 12% to $45.', '$45', 'price of Gizmo shares'],
@@ -154,8 +158,8 @@ describe('measures', () => {
     ],
     // A capitalised participle opening the sentence describes its subject; "per share" belongs to the phrase.
     ['Adjusted earnings per share were $2.53, beating estimates.', '$2.53', 'Adjusted earnings per share'],
-    // "and" starts another predicate: its verb is not the count's.
-    ['A gunman opened fire, wounding two people and injuring others.', 'two people', 'people'],
+    // "and" starts another predicate: its verb is not the count's (the participle before the count is).
+    ['A gunman opened fire, wounding two people and injuring others.', 'two people', 'people wounded'],
     // An editor's brackets are no break in the phrase.
     ['We note that the firm faced a [0.6% to 0.7%] hurricane headwind in Q3.', '0.6% to 0.7%', 'hurricane headwind'],
     // "lost" and "added" with a percentage are a change in what lost or added it.
