@@ -285,8 +285,13 @@ function clauseSubject(words: readonly Word[], before: number): Word[] {
     const modifiesNoun = MODIFIED_NOUNS.test(words[i + 1]?.text ?? '');
     // "Adjusted earnings were …": a capitalised participle opening the sentence describes its subject.
     if (i === 0 && /^\p{Lu}/u.test(words[i]!.text) && !AUXILIARIES.has(w) && !IRREGULAR_VERBS.has(w)) continue;
+    // "Home prices climbed": a form that could be a verb is the subject's noun when a verb follows it.
+    const next = lower(words[i + 1]?.text ?? '');
+    const nounBeforeVerb =
+      i > 0 && /s$/u.test(w) && (/^\p{Ll}+ed$/u.test(next) || RISE_VERBS.test(next) || FALL_VERBS.test(next));
     if (
       !modifiesNoun &&
+      !nounBeforeVerb &&
       (isVerbLike(words[i]!.text) || RISE_VERBS.test(w) || FALL_VERBS.test(w) || PRICE_VERBS.test(w))
     ) {
       verbAt = i;

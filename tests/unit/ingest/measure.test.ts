@@ -54,6 +54,8 @@ describe('measures', () => {
     // A count's verb before it: an infinitive is what is to happen to it; a present form is said as a participle.
     ['Globex expects to hire 500 welders next year.', '500 welders', 'welders to hire'],
     ['Globex employs 2,300 people.', '2,300 people', 'people employed'],
+    // A form that could be a verb is the subject's noun when a verb follows it.
+    ['Home prices climbed 6% from a year earlier.', '6%', 'rise in Home prices'],
     // A participle in "-ing" right before a count is what happens to what is counted.
     ['The storm hit the coast, flooding 40 towns and closing roads.', '40 towns', 'towns flooded'],
     ['Globex is cutting 300 jobs.', '300 jobs', 'jobs cut'],
