@@ -142,11 +142,11 @@ const ROLE_IN_ADJUNCT =
   /\b(?:by|from|to|with|for|of|according to)\s+(?:the\s+)?(?:\S+['’]s\s+)?(?:\p{Ll}+\s+){0,2}(?:chairman|chairwoman|chair|founder|co-founder|president|chief executive|executive|ceo|director|head|analyst|spokesman|spokeswoman|spokesperson|owner|shareholder|investor),\s+$/u;
 
 /**
- * A measure noun and "of" or "at" before a name: "Shares of Acme fell 3%" and "Sales at Acme fell 3%" say what
- * "Acme's shares fell 3%" says, so the name is no adjunct.
+ * A measure noun and "of" or "at" before a name: "Shares of Acme fell 3%", "Sales at Acme fell 3%" and "Shares
+ * in Acme fell 3%" say what "Acme's shares fell 3%" says, so the name is no adjunct.
  */
 const OF_GENITIVE =
-  /(?:^|[^\p{L}])(?:shares|stock|sales|revenues?|profits?|earnings|income|prices?|value|valuation|market\s+value|stock\s+price|share\s+price)\s+(?:of|at)\s+(?:the\s+)?$/iu;
+  /(?:^|[^\p{L}])(?:(?:shares|stock|sales|revenues?|profits?|earnings|income|prices?|value|valuation|market\s+value|stock\s+price|share\s+price)\s+(?:of|at)|(?:shares|stock)\s+in)\s+(?:the\s+)?$/iu;
 
 /** Between two names of one list: ", ", " and ", ", or ". */
 const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/;

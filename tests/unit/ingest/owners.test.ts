@@ -168,6 +168,8 @@ describe('figureOwners', () => {
     ['The stock price of Beta doubled to $40.', '$40', ['beta']],
     ['A unit of Beta sold 30 jets.', '30 jets', []],
     ['Net income at Beta fell to $300 million.', '$300 million', ['beta']],
+    ['Shares in Beta rose 4% after Jane Roe announced a bid.', '4%', ['beta']],
+    ['Acme bought a 5% stake in Beta.', '5%', ['acme']],
     ['Jane Roe works at Beta, which sold 30 jets.', '30 jets', ['beta']],
     // A relative clause closed by a comma before the main verb is an aside: the main clause's subject owns.
     ['Beta, which Jane Roe founded, employs 5,000 engineers.', '5,000 engineers', ['beta']],
