@@ -115,6 +115,10 @@ const RISE_VERBS =
 const FALL_VERBS =
   /^(?:fall|falls|falling|fell|fallen|down|weaken|weakens|weakened|drop|drops|dropped|decline|declines|declined|decrease|decreases|decreased|plunge|plunges|plunged|slip|slips|slipped|sink|sinks|sank|shrink|shrinks|shrank|tumble|tumbled|slide|slid|reduce|reduces|reduced|lower|lowered|cut|cuts|cutting)$/u;
 
+/** Words in "-ing" that modify a noun rather than act as verbs: "operating income", "selling price". */
+const ING_MODIFIERS =
+  /^(?:operating|selling|marketing|advertising|spending|funding|shipping|pricing|manufacturing|banking|trading|lending|housing|accounting|computing|streaming|gaming|recurring|remaining|existing|outstanding|leading|closing|opening|starting|asking|average|underlying)$/iu;
+
 /** Nouns after a money figure that name the measure itself ("a $9B investment"); other nouns are things priced. */
 const MONEY_MEASURE_NOUNS = new Set(
   (
@@ -221,7 +225,7 @@ function nounPhraseEndingAt(words: readonly Word[], end: number, max = 4): Word[
   while (start > 0 && end - start < max) {
     const word = words[start - 1]!.text;
     if (isFunctionWord(word) || isNumberWord(word) || ADVERBS.test(word)) break;
-    if (isVerbLike(word) && !/^\p{Lu}/u.test(word) && start < end) break;
+    if (isVerbLike(word) && !/^\p{Lu}/u.test(word) && start < end && !ING_MODIFIERS.test(word)) break;
     if (isVerbLike(word) && !/^\p{Lu}/u.test(word) && !/ing$/u.test(word)) break;
     start--;
   }
@@ -258,7 +262,13 @@ function nounPhraseStartingAt(words: readonly Word[], start: number, max = 8): W
       continue;
     }
     if (isFunctionWord(word) || isNumberWord(word)) break;
-    if (isVerbLike(word) && phrase.length > 0 && !/^(?:generated|made|owned|built|sold)$/u.test(w)) break;
+    if (
+      isVerbLike(word) &&
+      phrase.length > 0 &&
+      !/^(?:generated|made|owned|built|sold)$/u.test(w) &&
+      !(ING_MODIFIERS.test(w) && words[i + 1] && !isFunctionWord(words[i + 1]!.text))
+    )
+      break;
     phrase.push(words[i]!);
   }
   while (phrase.length && /^(?:of|on|for|by|in|to|generated|made|owned|built|sold)$/u.test(lower(phrase.at(-1)!.text)))
@@ -406,6 +416,17 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     lastBase
   )
     return { measure: lastBase, base: lastBase };
+  // "revenue between $90 billion and $93 billion": the noun a range stands after is what it measures.
+  if (
+    /^between\s/iu.test(figure.text) &&
+    leftEnd >= 1 &&
+    !isVerbLike(left[leftEnd - 1]!.text) &&
+    !isMeasureVerb(left[leftEnd - 1]!.text) &&
+    !COPULAS.test(left[leftEnd - 1]!.text)
+  ) {
+    const text = phraseText(nounPhraseEndingAt(left, leftEnd));
+    if (text && !TIME_WORDS.test(text)) return { measure: text, base: text };
+  }
   // "…to 1.786%, down from 1.808%", "rose to 5% from 4%": the level it moved from is the same measure, earlier.
   if (
     leftEnd > 0 &&

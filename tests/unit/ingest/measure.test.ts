@@ -54,6 +54,15 @@ describe('measures', () => {
     // A count's verb before it: an infinitive is what is to happen to it; a present form is said as a participle.
     ['Globex expects to hire 500 welders next year.', '500 welders', 'welders to hire'],
     ['Globex employs 2,300 people.', '2,300 people', 'people employed'],
+    // An "-ing" word that modifies a noun is part of the noun phrase.
+    ['The cloud unit posted operating income of $5 billion.', '$5 billion', 'operating income'],
+    ['The average selling price was $500.', '$500', 'average selling price'],
+    // A range after a noun measures that noun.
+    [
+      'Globex guided for revenue between $90 billion and $93 billion.',
+      'between $90 billion and $93 billion',
+      'revenue',
+    ],
     // A form that could be a verb is the subject's noun when a verb follows it.
     ['Home prices climbed 6% from a year earlier.', '6%', 'rise in Home prices'],
     // A participle in "-ing" right before a count is what happens to what is counted.
