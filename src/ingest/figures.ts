@@ -474,6 +474,8 @@ const YEAR_MODIFIER = String.raw`(?:${capitalised(['early', 'mid', 'late'])}[-\s
 const PERIOD = new RegExp(
   [
     String.raw`\b[QH][1-4](?:\s+(?:FY\s?)?${YEAR})?\b`,
+    // "between 2010 and 2015", "from 2008 to 2016": a span of years, before "from 2008" alone can match.
+    String.raw`\b${capitalised(['between', 'from'])}\s+${ANY_YEAR}\s*(?:[-–]|\s(?:and|to|through)\s)\s*${ANY_YEAR}\b`,
     String.raw`\b${PREPOSITION}\s+(?:the\s+)?${YEAR_MODIFIER}?${ANY_YEAR}s?\b`,
     String.raw`(?:\b${YEAR_MODIFIER}|\b${capitalised(['the'])}\s+(?=${YEAR}s))${YEAR}s?\b`,
     String.raw`\b(?:${capitalised(['in'])}\s+)?${capitalised(['the'])}\s+(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+${YEAR}|\s+(?:ended|ending)\s+${MONTH}\.?\s+\d{1,2}\b(?:,?\s+${YEAR}\b)?)?\b`,
@@ -619,7 +621,9 @@ function isComparisonBase(sentence: string, figure: Span, period: Span, isMultip
   const periodText = sentence.slice(period.start, period.end);
   // "double the number in 2017": a multiple of a past level is dated by that level.
   if (isMultiple && COMPARED_LEVEL.test(gap)) return true;
-  return COMPARISON_GAP.test(`${gap} `) || (/^\s*$/u.test(gap) && /^from\s/iu.test(periodText));
+  // "from 2008 to 2016" is a span the figure covers, not a base.
+  const isSpan = /^from\s.*\d\s*(?:[-–]|\sto\s|\sthrough\s)\s*\d/iu.test(periodText);
+  return COMPARISON_GAP.test(`${gap} `) || (/^\s*$/u.test(gap) && /^from\s/iu.test(periodText) && !isSpan);
 }
 
 /** Money, percentages, multiples and counts written with digits, and counts written in words. */

@@ -738,6 +738,9 @@ describe('more periods', () => {
     ['Revenue was $1.2 billion in the three months ended Sept. 30.', 'in the three months ended Sept. 30'],
     // A closing price keeps its day.
     ['Acme shares closed on Tuesday at $18.25.', 'on Tuesday'],
+    // A span of years is one period, even after "from".
+    ['The clinic treated 4,200 patients between 1995 and 2003.', 'between 1995 and 2003'],
+    ['The registry enrolled 812 volunteers from 1998 to 2004.', 'from 1998 to 2004'],
   ])('%s', (sentence, period) => {
     const figures = extractFigures(sentence);
     expect(figures).toHaveLength(1);
