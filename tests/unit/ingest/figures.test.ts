@@ -689,6 +689,21 @@ describe('periods read in context', () => {
         ['$9 million', 'in the third quarter'],
       ],
     ],
+    // A clause of "with" or "including" adds to the figure before it, in the same period.
+    [
+      'The plant built 900 tractors in 2019, with 40 recalls.',
+      [
+        ['900 tractors', 'in 2019'],
+        ['40 recalls', 'in 2019'],
+      ],
+    ],
+    [
+      'Acme hired 120 engineers last year, including about 30 interns.',
+      [
+        ['120 engineers', 'last year'],
+        ['about 30 interns', 'last year'],
+      ],
+    ],
     // An opening clause with a verb of its own keeps its period to itself.
     [
       "I've been writing since the early 1990s, I have accounts on hundreds of sites.",
