@@ -477,6 +477,8 @@ const PERIOD = new RegExp(
     // "between 2010 and 2015", "from 2008 to 2016": a span of years, before "from 2008" alone can match.
     String.raw`\b${capitalised(['between', 'from'])}\s+${ANY_YEAR}\s*(?:[-–]|\s(?:and|to|through)\s)\s*${ANY_YEAR}\b`,
     String.raw`\b${PREPOSITION}\s+(?:the\s+)?${YEAR_MODIFIER}?${ANY_YEAR}s?\b`,
+    // "in the 1300s", "by the late 1190s": a decade or century written with "the" may be of any age.
+    String.raw`\b${PREPOSITION}\s+the\s+${YEAR_MODIFIER}?1\d{2}0s\b`,
     String.raw`(?:\b${YEAR_MODIFIER}|\b${capitalised(['the'])}\s+(?=${YEAR}s))${YEAR}s?\b`,
     String.raw`\b(?:${capitalised(['in'])}\s+)?${capitalised(['the'])}\s+(?:first|second|third|fourth)\s+(?:quarter|half)(?:\s+of\s+${YEAR}|\s+(?:ended|ending)\s+${MONTH}\.?\s+\d{1,2}\b(?:,?\s+${YEAR}\b)?)?\b`,
     String.raw`\b(?:${capitalised(['earlier', 'later', 'early', 'late'])}\s+)?(?:${capitalised(['in'])}\s+)?${capitalised(['this', 'last', 'next', 'the previous', 'the past', 'the last', 'the next', 'the current'])}\s+(?:fiscal\s+)?(?:year|quarter|month|week)\b`,

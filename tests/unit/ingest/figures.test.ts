@@ -753,6 +753,9 @@ describe('more periods', () => {
     ['Revenue was $1.2 billion in the three months ended Sept. 30.', 'in the three months ended Sept. 30'],
     // A closing price keeps its day.
     ['Acme shares closed on Tuesday at $18.25.', 'on Tuesday'],
+    // A decade or century after "the" may be of any age.
+    ['The famine killed about a third of the island in the 1200s.', 'in the 1200s'],
+    ['Up to 40 percent of the town had left by the late 1490s.', 'by the late 1490s'],
     // A span of years is one period, even after "from".
     ['The clinic treated 4,200 patients between 1995 and 2003.', 'between 1995 and 2003'],
     ['The registry enrolled 812 volunteers from 1998 to 2004.', 'from 1998 to 2004'],
