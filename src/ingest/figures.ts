@@ -476,6 +476,9 @@ const PERIOD = new RegExp(
     String.raw`\b[QH][1-4](?:\s+(?:FY\s?)?${YEAR})?\b`,
     // "between 2010 and 2015", "from 2008 to 2016": a span of years, before "from 2008" alone can match.
     String.raw`\b${capitalised(['between', 'from'])}\s+${ANY_YEAR}\s*(?:[-–]|\s(?:and|to|through)\s)\s*${ANY_YEAR}\b`,
+    // "during the 2018 flu season", "in the 2019 fiscal year", "for the 2020-21 season": a year naming a stretch of
+    // time reads on to its noun, before the year alone can match.
+    String.raw`\b${PREPOSITION}\s+the\s+${YEAR}(?:[-–/]\d{2})?(?:\s+\p{Ll}[\p{Ll}-]*)?\s+(?:season|year|term|cycle|session)\b`,
     String.raw`\b${PREPOSITION}\s+(?:the\s+)?${YEAR_MODIFIER}?${ANY_YEAR}s?\b`,
     // "in the 1300s", "by the late 1190s": a decade or century written with "the" may be of any age.
     String.raw`\b${PREPOSITION}\s+the\s+${YEAR_MODIFIER}?1\d{2}0s\b`,

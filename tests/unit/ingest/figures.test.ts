@@ -753,6 +753,10 @@ describe('more periods', () => {
     ['Revenue was $1.2 billion in the three months ended Sept. 30.', 'in the three months ended Sept. 30'],
     // A closing price keeps its day.
     ['Acme shares closed on Tuesday at $18.25.', 'on Tuesday'],
+    // A year that names a stretch of time reads on to its noun.
+    ['At least 12 schools closed during the 2016 storm season.', 'during the 2016 storm season'],
+    ['Acme sold 4 million phones in the 2022 fiscal year.', 'in the 2022 fiscal year'],
+    ['The club signed five strikers for the 2021-22 season.', 'for the 2021-22 season'],
     // A decade or century after "the" may be of any age.
     ['The famine killed about a third of the island in the 1200s.', 'in the 1200s'],
     ['Up to 40 percent of the town had left by the late 1490s.', 'by the late 1490s'],
