@@ -384,6 +384,14 @@ const VAGUE_COUNT =
 
 /** Hedges, longest first so "well over" wins over "over". */
 const QUALIFIERS = [
+  // "much more than", "far fewer than", "slightly less than": the degree word is part of the hedge.
+  'slightly more than',
+  'slightly less than',
+  'much more than',
+  'much less than',
+  'far more than',
+  'far less than',
+  'far fewer than',
   'approximately',
   'an average of',
   'a maximum of',

@@ -256,6 +256,9 @@ describe('qualifiers', () => {
     'under',
     'some',
     'closer to',
+    'much more than',
+    'far less than',
+    'slightly more than',
   ])('"%s" hedges the amount after it', (qualifier) => {
     const sentence = `The firm has ${qualifier} 40 percent of the market.`;
     expect(figuresIn(sentence)).toEqual([{ text: `${qualifier} 40 percent`, unit: 'percent', value: 40, qualifier }]);
