@@ -1106,13 +1106,20 @@ function hedgeWordBefore(sentence: string, at: number): string | undefined {
   return hedgeBefore(sentence, at)?.match.groups!.hedge!.toLowerCase().replace(/\s+/gu, ' ');
 }
 
+/** "at most" or "at least" a few words after a figure, ending its clause: "40 staff in the office at most)". */
+const HEDGE_CLOSING_CLAUSE = /(?:\s+[\p{L}'’-]+){0,3}?\s+at\s+(?:the\s+)?(?<bound>most|least)(?=\s*(?:[,.;:)!?—]|$))/uy;
+
 /** Extends a figure back over a hedge written right before it ("nearly $20 million"). */
 function withQualifier(sentence: string, item: Found): Found {
   const found = hedgeBefore(sentence, item.start);
   if (!found) {
     // The verb stays out of the span ("had surpassed 100 million members"), but its hedge is the figure's.
     const verb = HEDGING_VERB_BEFORE.test(sentence.slice(Math.max(0, item.start - 20), item.start));
-    return verb ? { ...item, figure: { ...item.figure, qualifier: 'more than' } } : item;
+    if (verb) return { ...item, figure: { ...item.figure, qualifier: 'more than' } };
+    // "a few hundred readers a day at most": a hedge closing the figure's clause is the figure's too.
+    HEDGE_CLOSING_CLAUSE.lastIndex = item.end;
+    const closing = HEDGE_CLOSING_CLAUSE.exec(sentence);
+    return closing ? { ...item, figure: { ...item.figure, qualifier: `at ${closing.groups!.bound!}` } } : item;
   }
   const { match, before } = found;
   const start = item.start - before.length + match.index;

@@ -264,6 +264,21 @@ describe('qualifiers', () => {
     expect(figuresIn(sentence)).toEqual([{ text: `${qualifier} 40 percent`, unit: 'percent', value: 40, qualifier }]);
   });
 
+  it.each<[string, string, string]>([
+    ['The shop sees a few hundred visitors on weekdays at most.', 'a few hundred visitors', 'at most'],
+    ['Each flight carries 40 passengers at the most, the airline says.', '40 passengers', 'at most'],
+    ['The repair will cost $2,000 at least.', '$2,000', 'at least'],
+  ])('reads a hedge closing the clause of a figure: %s', (sentence, text, qualifier) => {
+    expect(extractFigures(sentence)[0]).toMatchObject({ text, qualifier });
+  });
+
+  it('leaves a hedge that opens the next figure to that figure', () => {
+    expect(extractFigures('Acme sold 90 cars, at least 20 of them red.').map((f) => f.qualifier)).toEqual([
+      undefined,
+      'at least',
+    ]);
+  });
+
   it('normalises case and spacing', () => {
     expect(extractFigures('More  than $5 million was raised.')[0]?.qualifier).toBe('more than');
   });
