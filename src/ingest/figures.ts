@@ -336,8 +336,11 @@ const PERCENT_UNIT = /^(?:%|percent|per\s?cent|pc)$/u;
 const POINT_UNIT = /^(?<kind>percentage|basis)[\s-]points?$/u;
 const MULTIPLE_UNIT = /^(?:x|×|-?fold)$/u;
 
-/** What may join two numerals into a range: "28–29", "30 to 31", "$300-$500", "between 5 and 6". */
-const RANGE_JOIN = /^(?:\s?[-–—]\s?|\s+(?<word>to|and)\s+)$/u;
+/**
+ * What may join two numerals into a range: "28–29", "30 to 31", "$300-$500", "between 5 and 6"; a tilde
+ * marking an amount as rough ("between ~3x and ~12x") does not part them.
+ */
+const RANGE_JOIN = /^(?:\s?[-–—]\s?|\s+(?<word>to|and)\s+)~?$/u;
 
 /** "a quarter-point", "half a percentage point": a change of a rate, in percentage points. */
 const POINT_WORDS =
@@ -725,7 +728,8 @@ function currencyWord(word: string | undefined): string | undefined {
 function joinsRange(sentence: string, low: Numeral, high: Numeral): boolean {
   const join = RANGE_JOIN.exec(sentence.slice(low.end, high.start));
   if (!join) return false;
-  const before = sentence.slice(Math.max(0, low.start - 20), low.start);
+  const lowStart = sentence[low.start - 1] === '~' ? low.start - 1 : low.start;
+  const before = sentence.slice(Math.max(0, lowStart - 20), lowStart);
   if (join.groups!.word === 'and' && !BETWEEN_BEFORE.test(before)) return false;
   // "from 5 to 7 percent" is a change between two values, not a range.
   if (join.groups!.word === 'to' && FROM_BEFORE.test(before)) return false;
@@ -758,6 +762,8 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
   let end = last.end;
   let subject: string | undefined;
 
+  // "~9x": the tilde of a rough amount belongs to its span, so a hedge before it ("approximately ~9x") still reads.
+  if (sentence[start - 1] === '~') start--;
   const before = sentence.slice(Math.max(0, start - 20), start);
   const between = high ? BETWEEN_BEFORE.exec(before) : null;
   if (between) start -= before.length - between.index;

@@ -279,6 +279,19 @@ describe('qualifiers', () => {
     ]);
   });
 
+  it.each<[string, Expected[]]>([
+    [
+      'The new cell is roughly ~4x as efficient.',
+      [{ text: 'roughly ~4x', unit: 'multiple', value: 4, qualifier: 'roughly' }],
+    ],
+    [
+      'Returns ranged between ~2% and ~7% a year.',
+      [{ text: 'between ~2% and ~7% a year', unit: 'percent', value: 2, upper: 7, per: 'year' }],
+    ],
+  ])('reads through the tilde of a rough amount: %s', (sentence, expected) => {
+    expect(figuresIn(sentence)).toEqual(expected);
+  });
+
   it('normalises case and spacing', () => {
     expect(extractFigures('More  than $5 million was raised.')[0]?.qualifier).toBe('more than');
   });
