@@ -504,6 +504,9 @@ const PERIOD = new RegExp(
     String.raw`\bon\s+the\s+day\b(?!\s+(?:of|before|after|that|when)\b)`,
     String.raw`\byear[-\s]to[-\s]date\b`,
     String.raw`\b${capitalised(['this', 'last', 'next'])}\s+season\b`,
+    // "over the weekend", "last weekend"; "over the decades": spans named without a number.
+    String.raw`\b(?:${capitalised(['over', 'during', 'on'])}\s+the|${capitalised(['this past', 'this', 'last', 'next'])})\s+weekend\b`,
+    String.raw`\b${capitalised(['over', 'through', 'across'])}\s+the\s+(?:years|decades|centuries)\b`,
     String.raw`\b${capitalised(['in', 'within'])}\s+(?:a|one)\s+(?:single\s+)?(?:day|week|month|year)\b`,
     String.raw`\b(?:${capitalised(['in', 'over', 'during', 'within'])}\s+)?${capitalised(['the'])}\s+(?:next|past|last|coming|previous)\s+(?:few|several|couple\s+of|${NUMBER_OF_UNITS})\s+(?:days|weeks|months|quarters|years)\b`,
     String.raw`\b(?:${capitalised(['fiscal'])}\s+)?(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)-quarter\b`,

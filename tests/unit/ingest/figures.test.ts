@@ -788,6 +788,10 @@ describe('more periods', () => {
     ['At least 12 schools closed during the 2016 storm season.', 'during the 2016 storm season'],
     ['Acme sold 4 million phones in the 2022 fiscal year.', 'in the 2022 fiscal year'],
     ['The club signed five strikers for the 2021-22 season.', 'for the 2021-22 season'],
+    // Spans named without a number.
+    ['The shelter took in 14 more dogs over the weekend.', 'over the weekend'],
+    ['The museum drew 3,000 visitors last weekend.', 'last weekend'],
+    ['Over the decades, floods have displaced thousands of families.', 'over the decades'],
     // A decade or century after "the" may be of any age.
     ['The famine killed about a third of the island in the 1200s.', 'in the 1200s'],
     ['Up to 40 percent of the town had left by the late 1490s.', 'by the late 1490s'],
