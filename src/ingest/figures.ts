@@ -580,6 +580,9 @@ export function extractFigures(sentence: string): ExtractedFigure[] {
     // "sold 900 cars in 2019, with 40 recalls": a clause of "with" or "including" adds to the figure before it.
     if (!period && index > 0 && ADDED_CLAUSE.test(sentence.slice(figures[index - 1]!.end, item.start)))
       period = chosen[index - 1];
+    // "sales rose 5% in May while costs fell 2%": a clause set against the one before is for the same time.
+    if (!period && index > 0 && CONTRASTED_CLAUSE.test(sentence.slice(figures[index - 1]!.end, item.start)))
+      period = chosen[index - 1];
     chosen.push(period ?? openingPeriod);
   }
   // "a loss of $304.7 million on revenue of $167.4 million in the third quarter": one period for both.
@@ -614,6 +617,8 @@ const COMPARED_LEVEL = new RegExp(String.raw`^\s+the\s+(?:${SCALE_NOUNS})\s+$`, 
 const CHANGE_CLAUSE = /^\s*,\s*(?:up|down|rising|falling|a\s+(?:rise|gain|drop|fall)\s+of)\s+$/iu;
 /** The rest of a figure's clause, then a clause that adds to it: " in 2019, with ", " last year, including some ". */
 const ADDED_CLAUSE = /^[^,;:()—]*,\s*(?:with|including)(?:\s+\p{Ll}[\p{Ll}-]*){0,3}\s+$/u;
+/** The rest of a figure's clause, then a clause of "while" or "whereas" up to the next figure: " in May while costs fell ". */
+const CONTRASTED_CLAUSE = /^[^,;:()—]*?,?\s+(?:while|whereas)(?:\s+[\p{L}'’-]+){1,8}\s+$/u;
 /** What may stand between two figures that share one period: "a loss of $5M on revenue of $9M in Q3". */
 const SHARES_A_PERIOD = /^\s+(?:on|and|with|plus)\s+(?:(?!from\b|to\b|than\b|up\b|down\b)[\p{L}-]+\s+){0,3}$/u;
 

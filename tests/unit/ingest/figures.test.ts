@@ -735,6 +735,21 @@ describe('periods read in context', () => {
         ['about 30 interns', 'last year'],
       ],
     ],
+    // A clause of "while" or "whereas" set against the one before is for the same time.
+    [
+      'Rents rose 6 percent in June while home prices fell 2 percent.',
+      [
+        ['6 percent', 'in June'],
+        ['2 percent', 'in June'],
+      ],
+    ],
+    [
+      'The median wage was $52,000 last year, whereas the average was $61,000.',
+      [
+        ['$52,000', 'last year'],
+        ['$61,000', 'last year'],
+      ],
+    ],
     // An opening clause with a verb of its own keeps its period to itself.
     [
       "I've been writing since the early 1990s, I have accounts on hundreds of sites.",
