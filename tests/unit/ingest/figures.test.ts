@@ -737,7 +737,7 @@ describe('periods read in context', () => {
     ],
     // A clause of "while" or "whereas" set against the one before is for the same time.
     [
-      'Rents rose 6 percent in June while home prices fell 2 percent.',
+      'Rents rose 6 percent in June while the prices of older homes in town fell 2 percent.',
       [
         ['6 percent', 'in June'],
         ['2 percent', 'in June'],
