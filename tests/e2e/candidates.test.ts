@@ -4,7 +4,8 @@
  * (tests/fixtures/shared-name.html) names only "Mr Kessler". The name is marked, its popover offers both
  * people ("This name may mean:"), choosing one shows that one's facts, with the pointer and with the keyboard,
  * and "Not this …" mutes the one shown on this site only: the name stays marked for the other. The Chromium run
- * saves test-results/candidates-chromium.png, the README's docs/screenshots/candidates.png.
+ * saves test-results/candidates-chromium.png, the README's docs/screenshots/candidates.png. axe-core checks
+ * the popover with its choice of candidates in both browsers.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ import {
   writeSettings,
   type ExtensionSession,
 } from './harness';
+import { copyPopoverForContrast, expectReadableText, runAxe } from './axe';
 import type { StaticServer } from './server';
 
 /** Two stories, each calling its own Kessler "Mr Kessler": the name the fact base then gives both. */
@@ -245,6 +247,12 @@ describe.each(BROWSERS)('a name two entities carry, in %s', (browserName) => {
       await sleep(400);
       await page.screenshot({ path: screenshotPath(`candidates-${browserName}`) });
     }
+    // The choice of candidates passes every axe rule, inside the popover's shadow root, and its text is
+    // readable (measured on a laid-out copy of the popover: see tests/e2e/axe.ts).
+    const outcome = await runAxe(page, { include: ['factlens-root'] });
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.shadowNodesChecked, 'axe examined nodes inside the popover’s shadow root').toBeGreaterThan(10);
+    await expectReadableText(page, [null], { include: [await copyPopoverForContrast(page)] });
     expect(await collectPageErrors(page).read()).toEqual([]);
   });
 
