@@ -94,12 +94,15 @@ export function lazyEnvironment(ctx: ContentScriptContext, isTopFrame: boolean):
   return {
     // A frame with text loads the data part and asks for the matcher while its settings are read: the
     // first marks then wait for the slower of the two, not for one after the other. On a site where
-    // Factlens is off, that is one module load and one answer spent for nothing.
+    // Factlens is off, that is one module load and one answer spent for nothing, then dropped.
     prepare: () => {
       void loadData().catch(() => {});
-      earlyAnswer = post('matcher/get', {});
+      const answer = (earlyAnswer = post('matcher/get', {}));
       // The session that takes the answer sees its failure; one nobody takes is no error.
-      earlyAnswer.catch(() => {});
+      answer.catch(() => {});
+      return () => {
+        if (earlyAnswer === answer) earlyAnswer = null;
+      };
     },
     loadSettings: () =>
       loadSettingsWith(local, (stored) => loadSchemas().then((schemas) => schemas.resolveSettings(stored))),

@@ -95,13 +95,17 @@ export function startAnnotator(env: AnnotatorEnvironment): Annotator {
   });
 
   const readSettings = () => {
-    env.prepare?.();
+    const unprepare = env.prepare?.();
     return env.loadSettings().then(
       (loaded) => {
         settings ??= loaded;
         apply();
+        if (!session) unprepare?.();
       },
-      (error: unknown) => console.warn('Factlens: could not read settings', error),
+      (error: unknown) => {
+        unprepare?.();
+        console.warn('Factlens: could not read settings', error);
+      },
     );
   };
   // Settings are read (and so parsed) only once the frame has text: an ad frame or an app shell

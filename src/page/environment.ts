@@ -31,9 +31,10 @@ export interface AnnotatorEnvironment {
   /**
    * Called once, when the frame has text, just before its settings are read: a chance to start what the
    * first marks will wait for (loading code, asking for the matcher) while the settings' storage read is
-   * under way, instead of after it.
+   * under way, instead of after it. The function it returns drops what was prepared, when the settings
+   * start no session (a session started later, after a fact base change, must ask afresh).
    */
-  prepare?(): void;
+  prepare?(): () => void;
   /**
    * The page's matching for `matcher` (`pageMatching` of `chunk-mentions.ts`), passed in because the
    * content script loads the per-mention decisions with its data module, not in every frame's script.

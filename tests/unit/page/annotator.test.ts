@@ -79,6 +79,8 @@ describe('the page layer', () => {
   let requestMatcher: ReturnType<typeof vi.fn>;
   let loadSettings: ReturnType<typeof vi.fn>;
   let prepare: ReturnType<typeof vi.fn>;
+  /** Drops what `prepare` started. */
+  let unprepare: ReturnType<typeof vi.fn>;
   /** What the environment was asked for, in order. */
   let calls: string[];
 
@@ -98,7 +100,10 @@ describe('the page layer', () => {
         calls.push('loadSettings');
         return { ...DEFAULT_SETTINGS, ...settings };
       })),
-      prepare: (prepare = vi.fn(() => void calls.push('prepare'))),
+      prepare: (prepare = vi.fn(() => {
+        calls.push('prepare');
+        return (unprepare = vi.fn(() => {})) as () => void;
+      })),
       watchSettings: (listener) => {
         settingsListener = listener;
         return () => {};
@@ -176,6 +181,19 @@ describe('the page layer', () => {
     settingsListener({ ...DEFAULT_SETTINGS, highlightStyle: 'tint' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(prepare).toHaveBeenCalledTimes(1);
+    // The session took what was prepared: nothing to drop.
+    expect(unprepare).not.toHaveBeenCalled();
+  });
+
+  it('drops what it prepared when Factlens is off on the page, so a later session asks afresh', async () => {
+    document.body.innerHTML = '<p>TikTok and Microsoft</p>';
+    await start({ enabled: false }).started;
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(unprepare).toHaveBeenCalledTimes(1);
+    expect(requestMatcher).not.toHaveBeenCalled();
+    settingsListener({ ...DEFAULT_SETTINGS });
+    await vi.waitFor(() => expect(markedTexts(registry)).toEqual(['TikTok', 'Microsoft']));
+    expect(requestMatcher).toHaveBeenCalledTimes(1);
   });
 
   it('adopts its style sheet with the first mark only', async () => {
