@@ -84,6 +84,8 @@ export class FigureChecks {
   readonly #painted = new Set<FigureEntry>();
   /** Each block's text when its sentences were last sent. */
   #sentBlocks = new WeakMap<Element, string>();
+  /** Whether any block was sent: until then no change of the page can concern a checked block. */
+  #sentAny = false;
   /** The mentions a pass has looked at: the next pass reads only the blocks of new ones. */
   #seen = new WeakSet<MentionEntry>();
   /** Blocks sent before in which the page changed something since: the next pass reads them again. */
@@ -159,6 +161,7 @@ export class FigureChecks {
    * a name, in a text node of its own).
    */
   pageChanged(nodes: readonly Node[]): void {
+    if (!this.#sentAny) return;
     for (const node of nodes) {
       const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
       const block = element?.closest(BLOCK_SELECTOR);
@@ -181,6 +184,7 @@ export class FigureChecks {
     this.#generation++;
     for (const entry of this.#index.clear()) this.#unpaint(entry as FigureEntry);
     this.#sentBlocks = new WeakMap();
+    this.#sentAny = false;
     this.#seen = new WeakSet();
     this.#changedBlocks.clear();
     if (this.#timer !== null) this.#options.clearTimeout(this.#timer);
@@ -188,12 +192,12 @@ export class FigureChecks {
     this.#options.changed?.();
   }
 
-  /** The figures not about a muted entity (painted or not: a browser without highlights still lists them). */
   #pageDate(): string | null {
     if (this.#options.pageDate) return this.#options.pageDate();
     return (this.#date ??= pageDateOf(this.#options.window.document));
   }
 
+  /** The figures not about a muted entity (painted or not: a browser without highlights still lists them). */
   #shown(): FigureEntry[] {
     return (this.#index.inPageOrder() as FigureEntry[]).filter((entry) => !this.#muted.has(entry.entityId));
   }
@@ -249,6 +253,7 @@ export class FigureChecks {
       (block, text) => {
         if (this.#sentBlocks.get(block) === text) return true;
         this.#sentBlocks.set(block, text);
+        this.#sentAny = true;
         return false;
       },
       MAX_CHECKED_SENTENCES * MAX_BATCHES,

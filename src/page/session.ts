@@ -297,7 +297,8 @@ export class PageSession {
           : root.nodeType !== Node.ELEMENT_NODE || !exclusions.excludes(root as Element),
       );
     this.#changes.clearDirty();
-    // A block whose figures were checked may have changed beside its names (a number updated).
+    // A block whose figures were checked may have changed beside its names (a number updated): text whose
+    // data changed is among these roots too.
     this.#figures?.pageChanged(roots);
     const sweepMs = this.#now() - started;
     if (roots.length === 0) {
@@ -315,7 +316,6 @@ export class PageSession {
       for (const entry of this.#index.remove(text)) this.#marks?.unmark(entry);
       this.#figures?.removeText(text);
     }
-    this.#figures?.pageChanged(texts);
   }
 
   #rules(): MarkingRules {
