@@ -63,6 +63,11 @@ export function createVocabulary(): Vocabulary {
 
   const terms = () => (sorted ??= [...counts.keys()].sort());
 
+  const addTimes = (term: string, times: number) => {
+    counts.set(term, (counts.get(term) ?? 0) + times);
+    sorted = null;
+  };
+
   /** Index of the first term not less than `value`. */
   const lowerBound = (list: readonly string[], value: string) => {
     let low = 0;
@@ -84,13 +89,9 @@ export function createVocabulary(): Vocabulary {
 
   return {
     add(added) {
-      for (const term of added) counts.set(term, (counts.get(term) ?? 0) + 1);
-      sorted = null;
+      for (const term of added) addTimes(term, 1);
     },
-    addTimes(term, times) {
-      counts.set(term, (counts.get(term) ?? 0) + times);
-      sorted = null;
-    },
+    addTimes,
     sort() {
       terms();
     },
