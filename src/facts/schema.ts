@@ -47,6 +47,13 @@ export const Entity = z.object({
   aliases: z.array(z.string().check(z.minLength(1))),
   /** Aliases with their case rules; absent means every alias is `exact`. */
   aliasRules: z.optional(z.array(AliasRule)),
+  /**
+   * Aliases (each also in `aliases`) that name this entity only where the same text names it in full too:
+   * a family name that is an ordinary word or a given name ("Cook" of Tim Cook, "Werner" of Jamie
+   * Werner), a given name ("Eloise" of Eloise Parry). Alone, each would name someone else on most pages.
+   * Absent: none.
+   */
+  shortForms: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** A one-line description in our own words. */
   description: z.optional(z.string()),
   /**

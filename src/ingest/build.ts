@@ -210,7 +210,13 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
     const target = mergeInto.get(key);
     if (target) {
       const draft = drafts.get(target)!;
+      // An alias the draft had already keeps its rule: the catalog's word is final.
+      const had = new Set(draft.aliases);
       draft.aliases = unique([...draft.aliases, ...entity.aliases]);
+      addShortForms(
+        draft,
+        entity.shortForms?.filter((form) => !had.has(form)),
+      );
       addFormerIds(draft, formerIds);
       continue;
     }
@@ -226,6 +232,7 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
       storyIds: [],
       figureIds: [],
     };
+    addShortForms(draft, entity.shortForms);
     addFormerIds(draft, formerIds);
     drafts.set(id, draft);
   }
@@ -235,6 +242,15 @@ function entityDrafts(catalog: Catalog, articles: Article[], discover: boolean):
 /** The id of an entity named `name`. "Disney+" is not "Disney": the plus sign, which a slug drops, is read out as a word. */
 function entityIdOf(name: string): string {
   return slugify(name.replace(/\+/g, ' plus '));
+}
+
+/** Notes `forms` as short forms of the draft (`Entity.shortForms`): those among its aliases, never its name. */
+function addShortForms(draft: EntityDraft, forms: readonly string[] = []): void {
+  const aliases = new Set(draft.aliases);
+  const shortForms = unique([...(draft.shortForms ?? []), ...forms]).filter(
+    (form) => form !== draft.name && aliases.has(form),
+  );
+  if (shortForms.length > 0) draft.shortForms = shortForms;
 }
 
 /** Notes `ids` as the draft's former ids (`Entity.formerIds`): sorted, each once, its own id left out. */
@@ -258,6 +274,7 @@ function fromCatalog(entry: CatalogEntity): EntityDraft {
     ...(rules.some((rule) => rule.case !== 'exact') && { aliasRules: rules }),
     ...(entry.description !== undefined && { description: entry.description }),
     ...(entry.contextWords?.length && { contextWords: entry.contextWords }),
+    ...(entry.shortForms?.length && { shortForms: entry.shortForms }),
     origin: 'catalog',
     storyIds: [],
     figureIds: [],
@@ -277,16 +294,21 @@ function analyseArticle(
   // A name several entities carry ("Mr Kessler" of Wade Kessler and of Justin Kessler, from two stories)
   // means, in this story, the one it also names by a name of its own ("Wade Kessler"); when it names none
   // of them so, the first, as the matcher reports it.
+  const sensesNamedAlone = () =>
+    [article.title, prose].flatMap((text) =>
+      matcher.findCandidates(text).flatMap(({ senses }) => (senses.length === 1 ? senses : [])),
+    );
   let namedAlone: Set<string> | undefined;
-  const namesAlone = () =>
-    (namedAlone ??= new Set(
-      [article.title, prose].flatMap((text) =>
-        matcher.findCandidates(text).flatMap(({ senses }) => (senses.length === 1 ? [senses[0]!.entityId] : [])),
-      ),
-    ));
+  const namesAlone = () => (namedAlone ??= new Set(sensesNamedAlone().map((sense) => sense.entityId)));
+  // A short form ("Cook", "Steve") means its entity only in a story that names it in full.
+  let namedInFull: Set<string> | undefined;
+  const namesInFull = () =>
+    (namedInFull ??= new Set(sensesNamedAlone().flatMap((sense) => (sense.partial ? [] : [sense.entityId]))));
   const mentionsIn = (text: string): Mention[] =>
     matcher.findCandidates(text).flatMap(({ start, end, senses }) => {
-      const counted = senses.filter((sense) => counts(sense.entityId));
+      const counted = senses.filter(
+        (sense) => counts(sense.entityId) && (!sense.fullNameOnly || namesInFull().has(sense.entityId)),
+      );
       const sense = (counted.length > 1 && counted.find((one) => namesAlone().has(one.entityId))) || counted[0];
       return sense ? [{ start, end, entityId: sense.entityId }] : [];
     });

@@ -22,6 +22,8 @@ export const CatalogEntity = z.object({
   aliases: z.array(AliasEntry).check(z.minLength(1)),
   description: z.optional(z.string()),
   contextWords: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /** Aliases that name the entity only beside its full name (`Entity.shortForms`); each must be an alias. */
+  shortForms: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 export type CatalogEntity = z.infer<typeof CatalogEntity>;
 
@@ -84,6 +86,16 @@ export function parseCatalog(path: string, text: string): Catalog {
         message: `entities.${index}.id: '${entity.id}' is used twice (first on line ${seen.get(entity.id)})`,
       });
     } else seen.set(entity.id, line);
+    const aliases = new Set(entity.aliases.map((alias) => (typeof alias === 'string' ? alias : alias.text)));
+    (entity.shortForms ?? []).forEach((form, at) => {
+      if (aliases.has(form)) return;
+      problems.push({
+        file: path,
+        line: lineOfPath(document.contents as YamlNode, ['entities', index, 'shortForms', at], lineCounter),
+        field: `entities.${index}.shortForms.${at}`,
+        message: `entities.${index}.shortForms.${at}: '${form}' is not one of the entity's aliases`,
+      });
+    });
   });
   for (const [name, target] of Object.entries(catalog.discovery?.merge ?? {})) {
     if (!seen.has(target)) {

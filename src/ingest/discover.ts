@@ -64,6 +64,11 @@ export interface DiscoveredEntity {
   kind: EntityKind;
   /** Surface forms seen in the text, name first: case variants, acronyms, a person's family name. */
   aliases: string[];
+  /**
+   * Aliases that name the entity only beside its full name (`Entity.shortForms`): a given name, a family
+   * name that is an English word or a given name. Absent: none.
+   */
+  shortForms?: string[];
   /** How many times any alias occurs in the text, headings included. */
   mentions: number;
   /** 0..1: how sure discovery is that this is a real entity (see `DEFAULT_MIN_CONFIDENCE`). */
@@ -1198,17 +1203,22 @@ function toEntity(cluster: Cluster, { known, clusterOf, kinds }: EntityContext):
     if (!owner || owner === cluster) name = shortName.join(' ');
   }
   const aliases = new Set<string>();
+  const shortForms = new Set<string>();
   const ordered = [...members].sort((a, b) => b.mentions.length - a.mentions.length || compareText(a.key, b.key));
   for (const member of ordered) {
-    // A given name merged into a full name stays out of the aliases, for the same reason; so does a family
-    // name that is an English word ("Cook", "Doctor"), which every other story would match.
-    if (member !== main && member.words.length === 1 && isFirstName(member.words[0]!)) continue;
-    if (member !== main && member.words.length === 1 && main.words.length > 1 && isFamilyWord(member, main)) {
-      continue;
-    }
+    // A given name merged into a full name, for the same reason, names the entity only beside its full
+    // name; so does a family name that is an English word ("Cook", "Doctor"), which every other story and
+    // page would match.
+    const short =
+      member !== main &&
+      member.words.length === 1 &&
+      (isFirstName(member.words[0]!) || (main.words.length > 1 && isFamilyWord(member, main)));
     for (const form of [...member.forms.keys()].sort(compareText)) {
-      if (form !== name && !known.covers(form.split(' '))) aliases.add(form);
+      if (form === name || known.covers(form.split(' '))) continue;
+      aliases.add(form);
+      if (short) shortForms.add(form);
     }
+    // "Mr. Cook", "Ms. Parry": a title makes the family name a name wherever it stands.
     for (const form of [...member.titledForms].sort(compareText)) aliases.add(form);
   }
   const confidence = Math.max(...members.map((member) => member.score));
@@ -1216,6 +1226,7 @@ function toEntity(cluster: Cluster, { known, clusterOf, kinds }: EntityContext):
     name,
     kind: kinds.get(cluster)!,
     aliases: [name, ...[...aliases].filter((alias) => alias !== name)],
+    ...(shortForms.size > 0 && { shortForms: [...shortForms] }),
     mentions: members.reduce((sum, member) => sum + member.mentions.length, 0),
     confidence,
   };

@@ -38,6 +38,11 @@ export interface AliasSense {
    * one else by a full name built on it.
    */
   partial: boolean;
+  /**
+   * The alias names the entity only where the page names it in full: a short form (`Entity.shortForms`)
+   * that alone would mean someone else on most pages ("Cook", "Steve"). Absent: false.
+   */
+  fullNameOnly?: boolean;
   /** The entity carries context words: a mention counts only with one of them nearby. */
   needsContext: boolean;
 }
@@ -304,7 +309,9 @@ export class PageNames {
     let senses = decision.senses.filter(
       (sense) =>
         hasContext(sense.entityId) &&
-        (!sense.partial || this.namedInFull.has(sense.entityId) || !this.claimed.has(decision.key)),
+        (!sense.partial ||
+          this.namedInFull.has(sense.entityId) ||
+          (!sense.fullNameOnly && !this.claimed.has(decision.key))),
     );
     if (senses.length > 1) {
       // Among several, the ones the page names in full or gives context for are meant.

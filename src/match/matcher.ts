@@ -81,6 +81,9 @@ export type MatcherOptions = AliasSetOptions & ContextOptions;
  */
 export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = {}): MatcherPlan {
   const partialInPayload = new Set(payload.partial ?? []);
+  const fullInPayload = new Set(payload.full ?? []);
+  const fullNameAliases = (usableIndexes: readonly number[]) =>
+    usableIndexes.flatMap((index, input) => (fullInPayload.has(index) ? [input] : []));
   const usableIndexes = payload.aliases.flatMap((alias, index) =>
     payload.entities[alias[1]] !== undefined ? [index] : [],
   );
@@ -123,6 +126,7 @@ export function planMatcher(payload: MatcherPayload, options: AliasSetOptions = 
     entities: payload.entities,
     aliasEntities: [...usable.map(([, entity]) => entity), ...commonForms.map(([, entity]) => entity)],
     partialAliases: usableIndexes.flatMap((index, input) => (partialInPayload.has(index) ? [input] : [])),
+    ...(fullInPayload.size > 0 ? { fullNameAliases: fullNameAliases(usableIndexes) } : {}),
     sharedAliases,
     kinds: payload.entities.map((_, index) => payload.kinds?.charAt(index) || 't').join(''),
     // A digit per entity, as `kinds` has a letter: entities past the payload's digits have no figures.
@@ -160,6 +164,7 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
   const entityOfAlias = plan.aliasEntities.map((entity) => plan.entities[entity]!);
   const context = instantiateContextWords(plan.context, options);
   const partial = new Set(plan.partialAliases);
+  const fullNameOnly = new Set(plan.fullNameAliases);
   const figured =
     plan.figured === undefined
       ? null
@@ -167,7 +172,13 @@ export function instantiateMatcher(plan: MatcherPlan, options: Pick<ContextOptio
   const senseOf = (input: number): AliasSense => {
     const entityId = entityOfAlias[input]!;
     const kind = KINDS[plan.kinds.charAt(plan.aliasEntities[input]!)] ?? 'thing';
-    return { entityId, kind, partial: partial.has(input), needsContext: context.entityIds.has(entityId) };
+    return {
+      entityId,
+      kind,
+      partial: partial.has(input),
+      ...(fullNameOnly.has(input) && { fullNameOnly: true }),
+      needsContext: context.entityIds.has(entityId),
+    };
   };
   const sensesByAlias = new Map<number, AliasSense[]>();
   for (const group of plan.sharedAliases) {

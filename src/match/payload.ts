@@ -43,6 +43,11 @@ export const MatcherPayloadSchema = z
      */
     partial: z.optional(z.array(z.int().check(z.nonnegative()))),
     /**
+     * Indexes (into `aliases`) of the short forms (`Entity.shortForms`): aliases that name their entity
+     * only where the page names it in full. Each is in `partial` too. Absent: none.
+     */
+    full: z.optional(z.array(z.int().check(z.nonnegative()))),
+    /**
      * One letter per entity: `h` a person, `l` a place, `t` anything else
      * (see `NameKind`): longer names built on their names mean different
      * things. Absent: every entity is `t`.
@@ -61,7 +66,7 @@ export const MatcherPayloadSchema = z
       (payload) =>
         payload.aliases.every(([, entity]) => entity < payload.entities.length) &&
         Object.keys(payload.context).every((entity) => Number(entity) < payload.entities.length) &&
-        (payload.partial ?? []).every((alias) => alias < payload.aliases.length) &&
+        [...(payload.partial ?? []), ...(payload.full ?? [])].every((alias) => alias < payload.aliases.length) &&
         Object.values(payload.successors ?? {}).every((entity) => entity < payload.entities.length),
       'alias, context, partial alias or successor refers to an index outside its list',
     ),
@@ -162,16 +167,19 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
   const related = relatedNames(factBase);
   const aliases: PayloadAlias[] = [];
   const partial: number[] = [];
+  const full: number[] = [];
   const context: Record<string, string[]> = {};
   factBase.entities.forEach((entity, index) => {
     const rules = entity.aliasRules ?? [];
+    const shortForms = new Set(entity.shortForms);
     const texts = unique([...entity.aliases, ...rules.map((rule) => rule.text)]);
     for (const text of texts) {
       if (text.trim() === '') continue;
       const cases = rules.filter((rule) => rule.text === text).map((rule) => rule.case);
       const flags = unique((cases.length > 0 ? cases : ['exact']).map((rule) => (rule === 'insensitive' ? 1 : 0)));
       for (const flag of flags) {
-        if (isPartialName(entity, text)) partial.push(aliases.length);
+        if (shortForms.has(text)) full.push(aliases.length);
+        if (shortForms.has(text) || isPartialName(entity, text)) partial.push(aliases.length);
         aliases.push([text, index, flag]);
       }
     }
@@ -189,6 +197,7 @@ export function buildMatcherPayload(factBase: FactBase): MatcherPayload {
     aliases,
     context,
     ...(partial.length > 0 ? { partial } : {}),
+    ...(full.length > 0 ? { full } : {}),
     kinds: factBase.entities.map((entity) => KIND_LETTERS[entity.kind] ?? 't').join(''),
     figured: figuredDigits(factBase),
     ...(Object.keys(successors).length > 0 ? { successors } : {}),
@@ -247,6 +256,7 @@ export const MatcherPlanSchema = z
     entities: z.array(z.string()),
     aliasEntities: IndexList,
     partialAliases: IndexList,
+    fullNameAliases: z.optional(IndexList),
     sharedAliases: GroupList,
     kinds: z.string().check(z.regex(/^[hlt]*$/)),
     figured: z.optional(z.string().check(z.regex(/^[01]*$/))),
@@ -262,7 +272,7 @@ export const MatcherPlanSchema = z
     z.refine(
       (plan) =>
         plan.aliasEntities.every((entity) => entity < plan.entities.length) &&
-        [plan.partialAliases, ...plan.sharedAliases].every((aliases) =>
+        [plan.partialAliases, plan.fullNameAliases ?? [], ...plan.sharedAliases].every((aliases) =>
           aliases.every((alias) => alias < plan.aliasEntities.length),
         ) &&
         [plan.aliases.exact, plan.aliases.insensitive].every((table) =>
@@ -294,10 +304,12 @@ export function encodeMatcherPlan(plan: MatcherPlan): EncodedMatcherPlan {
     exact: { ...aliases.exact, aliases: list(aliases.exact.aliases) },
     insensitive: { ...aliases.insensitive, aliases: list(aliases.insensitive.aliases) },
   });
+  const { fullNameAliases, ...rest } = plan;
   return {
-    ...plan,
+    ...rest,
     aliasEntities: list(plan.aliasEntities),
     partialAliases: list(plan.partialAliases),
+    ...(fullNameAliases === undefined ? {} : { fullNameAliases: list(fullNameAliases) }),
     sharedAliases: plan.sharedAliases.map(list).join(';'),
     aliases: set(plan.aliases),
     context: {

@@ -83,6 +83,8 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
   const entities = list(plan.entities, 'plan.entities').map((entity, at) => text(entity, `plan.entities[${at}]`));
   const aliasEntities = indexes(plan.aliasEntities, 'plan.aliasEntities');
   const partialAliases = indexes(plan.partialAliases, 'plan.partialAliases');
+  const fullNameAliases =
+    plan.fullNameAliases === undefined ? undefined : indexes(plan.fullNameAliases, 'plan.fullNameAliases');
   const sharedAliases = groups(plan.sharedAliases, 'plan.sharedAliases');
   const kinds = text(plan.kinds, 'plan.kinds');
   if (!KINDS.test(kinds)) fail('plan.kinds', 'letters h, l and t');
@@ -105,6 +107,7 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
     entities,
     aliasEntities,
     partialAliases,
+    ...(fullNameAliases === undefined ? {} : { fullNameAliases }),
     sharedAliases,
     kinds,
     ...(figured === undefined ? {} : { figured }),
@@ -128,7 +131,7 @@ export function decodeMatcherPlan(value: unknown): MatcherPlan {
   };
   const inRange =
     below(aliasEntities, entities.length) &&
-    [partialAliases, ...sharedAliases].every((group) => below(group, aliasEntities.length)) &&
+    [partialAliases, fullNameAliases ?? [], ...sharedAliases].every((group) => below(group, aliasEntities.length)) &&
     [aliases.exact, aliases.insensitive].every((table) => below(table.aliases, aliasEntities.length)) &&
     decoded.context.layers.every(({ set, wordIndexes }) =>
       [set.exact, set.insensitive].every((table) => below(table.aliases, wordIndexes.length)),

@@ -27,6 +27,11 @@ export interface MatcherPlan {
   /** Alias inputs that are only part of a person's name (see `AliasSense.partial`). */
   partialAliases: number[];
   /**
+   * Alias inputs (among `partialAliases`) that name their entity only where the page names it in full
+   * (see `AliasSense.fullNameOnly`). Absent (none, or a plan kept from an older build): none.
+   */
+  fullNameAliases?: number[];
+  /**
    * Alias inputs that share one key but name different entities: each group
    * starts with the input the alias set reports, then the others in order.
    */

@@ -101,17 +101,27 @@ function mergeTargets(
   return final;
 }
 
-function withAliases(entity: Entity, names: readonly string[]): Entity {
+/** `entity` with `names` among its aliases; those of them in `shortForms` that it lacked become short forms. */
+function withAliases(entity: Entity, names: readonly string[], shortForms: readonly string[] = []): Entity {
   const aliases = unique([...entity.aliases, ...names]);
   const added = aliases.filter((alias) => !entity.aliases.includes(alias));
   if (added.length === 0) return entity;
+  const short = unique([...(entity.shortForms ?? []), ...added.filter((alias) => shortForms.includes(alias))]);
   return {
     ...entity,
     aliases,
+    ...(short.length > 0 && { shortForms: short }),
     ...(entity.aliasRules && {
       aliasRules: [...entity.aliasRules, ...added.map((text): AliasRule => ({ text, case: 'exact' }))],
     }),
   };
+}
+
+/** `entity` called `name`: its own name is never one of its short forms. */
+function named(entity: Entity, name: string): Entity {
+  const shortForms = entity.shortForms?.filter((form) => form !== name);
+  const { shortForms: _dropped, ...rest } = entity;
+  return { ...rest, name, ...(shortForms?.length && { shortForms }) };
 }
 
 /** Bundled entities renamed and re-kinded by id; everything else is left as it is. */
@@ -132,7 +142,7 @@ function correctBundledEntities(
     const kind = kinds.get(entity.id);
     let corrected = entity;
     // The new name is matched on pages too, as a renamed discovered entity's is; the old names still are.
-    if (name !== undefined) corrected = { ...withAliases(corrected, [name]), name };
+    if (name !== undefined) corrected = named(withAliases(corrected, [name]), name);
     if (kind !== undefined) corrected = { ...corrected, kind };
     return corrected;
   });
@@ -164,7 +174,7 @@ function foldEntities(factBase: FactBase, into: ReadonlyMap<string, string>, dro
       .filter((id) => id !== to)
       .sort();
     byId.set(to, {
-      ...withAliases(target, [source.name, ...source.aliases]),
+      ...withAliases(target, [source.name, ...source.aliases], source.shortForms),
       formerIds,
       storyIds: unique([...target.storyIds, ...source.storyIds]),
       figureIds: unique([...target.figureIds, ...source.figureIds]),

@@ -23,6 +23,7 @@ function catalogEntry(entity: Entity): CatalogEntity {
     aliases: aliases.length ? aliases : [entity.name],
     ...(entity.description !== undefined && { description: entity.description }),
     ...(entity.contextWords?.length && { contextWords: entity.contextWords }),
+    ...(entity.shortForms?.length && { shortForms: entity.shortForms }),
   };
 }
 
@@ -85,10 +86,16 @@ export function mergeFactBases(base: FactBase, user: FactBase): MergeResult {
       const aliases = union(known.aliases, entity.aliases);
       const added = aliases.filter((alias) => !known.aliases.includes(alias));
       const formerIds = union(known.formerIds ?? [], entity.formerIds ?? []).sort();
+      // An alias the user's articles add keeps their word on it; one the fact base had keeps its own.
+      const shortForms = union(
+        known.shortForms ?? [],
+        (entity.shortForms ?? []).filter((form) => added.includes(form)),
+      );
       entities.set(entity.id, {
         ...known,
         aliases,
         ...(formerIds.length > 0 && { formerIds }),
+        ...(shortForms.length > 0 && { shortForms }),
         ...(known.aliasRules && {
           aliasRules: [...known.aliasRules, ...added.map((text): AliasRule => ({ text, case: 'exact' }))],
         }),

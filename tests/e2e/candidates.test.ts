@@ -9,15 +9,15 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '@/src/messages/client';
 import { SETTINGS_KEY } from '@/src/settings/schema';
 import {
+  addUserArticles,
   askTabs,
   BROWSERS,
   collectPageErrors,
   highlightCentre,
   launchWithExtension,
-  MARK_HIGHLIGHTS,
+  markedTexts,
   screenshotOnFailure,
   screenshotPath,
   sleep,
@@ -60,7 +60,6 @@ interface PageApi {
   storage: {
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
   };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 declare function extensionApi(): PageApi;
 const DEFINE_API = `globalThis.extensionApi = () => globalThis.browser ?? globalThis.chrome;`;
@@ -102,19 +101,6 @@ function popoverView(page: Page): Promise<PopoverView | null> {
             : (active.getAttribute('aria-label') ?? active.textContent ?? ''),
     };
   });
-}
-
-/** The texts Factlens marks on the page, in the order its highlights hold them. */
-function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(
-    (names: string[]) =>
-      names.flatMap((name) =>
-        [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)].map((range) =>
-          (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
-        ),
-      ),
-    [...MARK_HIGHLIGHTS],
-  );
 }
 
 /** Click, with the mouse, the popover's button whose text is `name`. */
@@ -166,32 +152,8 @@ describe.each(BROWSERS)('a name two entities carry, in %s', (browserName) => {
     session = await launchWithExtension(browserName);
     control = await session.openExtensionPage('options.html', '#highlighting');
     await control.evaluate(DEFINE_API);
-    await control.evaluate(
-      (articles) => extensionApi().storage.local.set({ userArticles: { version: 1, articles } }),
-      ARTICLES,
-    );
     // The background has built the articles once it knows both people.
-    const known = await waitFor(
-      () =>
-        control.evaluate(
-          (protocol) =>
-            Promise.all(
-              ['wade-kessler', 'justin-kessler'].map(
-                async (entityId) =>
-                  (
-                    (await extensionApi().runtime.sendMessage({ type: 'entity/get', entityId, protocol })) as {
-                      ok: boolean;
-                    }
-                  ).ok,
-              ),
-            ),
-          PROTOCOL_VERSION,
-        ),
-      (answers) => answers.every(Boolean),
-      30_000,
-      200,
-    );
-    expect(known).toEqual([true, true]);
+    expect(await addUserArticles(control, ARTICLES, ['wade-kessler', 'justin-kessler'])).toBe(true);
   });
 
   afterAll(async () => {

@@ -44,6 +44,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { TimeoutError, type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import { onTestFailed } from 'vitest';
+import { PROTOCOL_VERSION } from '@/src/messages/client';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/src/settings/schema';
 import { settingsRecord } from '@/src/settings/store';
 import { startStaticServer, type StaticServer } from './server';
@@ -204,6 +205,17 @@ export async function launchWithExtension(
   }
 }
 
+/** The flags every Chromium the tests and the benchmark start gets. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  // CI runs as root, where Chromium refuses to start with its sandbox.
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 function chromiumLaunchOptions(): LaunchOptions {
   return {
     browser: 'chrome',
@@ -211,15 +223,7 @@ function chromiumLaunchOptions(): LaunchOptions {
     // afterwards: puppeteer 25's list form (`enableExtensions: [dir]`) does not await the installation, so
     // a broken build would surface as an unhandled rejection and a missing service worker.
     enableExtensions: true,
-    args: [
-      // CI runs as root, where Chromium refuses to start with its sandbox.
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   };
 }
 
@@ -624,6 +628,62 @@ export function markCount(page: Page, names: string | readonly string[] = MARK_H
     (names: string[]) => names.reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0),
     typeof names === 'string' ? [names] : [...names],
   );
+}
+
+/** The texts Factlens marks on the page, in the order its highlights hold them. */
+export function markedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (names: string[]) =>
+      names.flatMap((name) =>
+        [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>)].map((range) =>
+          (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+        ),
+      ),
+    [...MARK_HIGHLIGHTS],
+  );
+}
+
+/**
+ * Store `articles` as the user's articles from `control`, an extension page, as the options page would, and
+ * wait until the background, having built them, answers for every one of `entityIds`. Returns whether it does.
+ */
+export async function addUserArticles(
+  control: Page,
+  articles: readonly object[],
+  entityIds: readonly string[],
+): Promise<boolean> {
+  interface Api {
+    storage: { local: { set(items: object): Promise<void> } };
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+  }
+  await control.evaluate(async (articles: object[]) => {
+    const { browser, chrome } = globalThis as unknown as { browser?: Api; chrome: Api };
+    await (browser ?? chrome).storage.local.set({ userArticles: { version: 1, articles } });
+  }, articles as object[]);
+  const answers = await waitFor(
+    () =>
+      control.evaluate(
+        (entityIds: string[], protocol: number) => {
+          const { browser, chrome } = globalThis as unknown as { browser?: Api; chrome: Api };
+          return Promise.all(
+            entityIds.map(
+              async (entityId) =>
+                (
+                  (await (browser ?? chrome).runtime.sendMessage({ type: 'entity/get', entityId, protocol })) as {
+                    ok: boolean;
+                  }
+                ).ok,
+            ),
+          );
+        },
+        [...entityIds],
+        PROTOCOL_VERSION,
+      ),
+    (known) => known.every(Boolean),
+    30_000,
+    200,
+  );
+  return answers.every(Boolean);
 }
 
 /**

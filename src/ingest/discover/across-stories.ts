@@ -41,9 +41,10 @@ export function combineDiscoveries(
       const seen = byName.get(key);
       if (seen) {
         seen.aliases = [...new Set([...seen.aliases, ...entity.aliases])];
+        seen.shortForms = unionOf(seen.shortForms, entity.shortForms);
         seen.mentions += entity.mentions;
         seen.confidence = Math.max(seen.confidence, entity.confidence);
-      } else byName.set(key, { ...entity, aliases: [...entity.aliases] });
+      } else byName.set(key, { ...entity, aliases: [...entity.aliases], shortForms: unionOf(entity.shortForms) });
       const votes = kindVotes.get(key) ?? new Map<EntityKind, number>();
       votes.set(entity.kind, (votes.get(entity.kind) ?? 0) + entity.mentions);
       kindVotes.set(key, votes);
@@ -53,12 +54,20 @@ export function combineDiscoveries(
   const joins = joinSameEntities(byName, storiesOf, known, new Set(pinned.map((name) => name.toLowerCase())));
 
   const shared = sharedOneWordAliases([...byName.values()], known);
+  const takenAway = new Set<string>();
   for (const entity of byName.values()) {
-    entity.aliases = entity.aliases.filter(
-      (alias) => alias === entity.name || !shared.has(alias.toLowerCase()) || /\s/.test(alias),
-    );
+    // A short form stays: it names the entity only beside its full name, which says whose it is.
+    const short = new Set(entity.shortForms);
+    entity.aliases = entity.aliases.filter((alias) => {
+      const kept = alias === entity.name || !shared.has(alias.toLowerCase()) || /\s/.test(alias) || short.has(alias);
+      if (!kept) takenAway.add(alias.toLowerCase());
+      return kept;
+    });
+    // A name that is an entity's own, or a full alias of it, is not also a short form of it.
+    entity.shortForms = entity.shortForms?.filter((form) => form !== entity.name);
+    if (!entity.shortForms?.length) delete entity.shortForms;
   }
-  return { entities: [...byName.values()], sharedAliases: [...shared].sort(), joins };
+  return { entities: [...byName.values()], sharedAliases: [...takenAway].sort(), joins };
 }
 
 /** Fold each joined entity into the one it names (following chains), in `byName`; the joins made. */
@@ -86,6 +95,7 @@ function joinSameEntities(
     const into = byName.get(survivorOf(join.from.toLowerCase()));
     if (!into || into === from) continue;
     into.aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
+    into.shortForms = unionOf(into.shortForms, from.shortForms);
     // Kept so the fact base can say which ids moved to the survivor (`Entity.formerIds`).
     into.joined = [...new Set([...(into.joined ?? []), from.name, ...(from.joined ?? [])])];
     into.mentions += from.mentions;
@@ -95,6 +105,12 @@ function joinSameEntities(
     byName.delete(join.from.toLowerCase());
   }
   return joins;
+}
+
+/** The forms of both lists, each once; undefined when there are none. */
+function unionOf(...lists: (readonly string[] | undefined)[]): string[] | undefined {
+  const forms = [...new Set(lists.flatMap((list) => list ?? []))];
+  return forms.length > 0 ? forms : undefined;
 }
 
 /** The kind with the most mentions; on a tie, the one the first story gave. */
@@ -114,8 +130,10 @@ function sharedOneWordAliases(entities: readonly DiscoveredEntity[], known: read
   };
   for (const entity of entities) {
     const owner = entity.name.toLowerCase();
+    // A short form claims nothing: it names its entity only beside the full name.
+    const short = new Set(entity.shortForms);
     for (const alias of entity.aliases) {
-      if (alias !== entity.name && !/\s/.test(alias)) claim(alias.toLowerCase(), owner);
+      if (alias !== entity.name && !/\s/.test(alias) && !short.has(alias)) claim(alias.toLowerCase(), owner);
     }
     // Only a person is called by the last word of their name; "Emirates" for the airline is not claimed by
     // "United Arab Emirates".

@@ -246,6 +246,12 @@ describe('a story about the market of a place', () => {
   });
 });
 
+/** An article file with only a title and a body. */
+const article = (path: string, title: string, body: string) => ({
+  path,
+  text: ['---', `title: ${title}`, '---', '', body, ''].join('\n'),
+});
+
 describe('a name two entities carry', () => {
   // Two people addressed alike: each story's "Mr Kessler" is the Kessler it names in full.
   const CATALOG = [
@@ -259,10 +265,6 @@ describe('a name two entities carry', () => {
     '    kind: person',
     '    aliases: [Wade Kessler, Mr Kessler]',
   ].join('\n');
-  const article = (path: string, title: string, body: string) => ({
-    path,
-    text: ['---', `title: ${title}`, '---', '', body, ''].join('\n'),
-  });
   let factBase: FactBase;
   beforeAll(() => {
     factBase = buildFactBase({
@@ -295,6 +297,44 @@ describe('a name two entities carry', () => {
 
   it('means the first of them in a story that names none of them otherwise, as before', () => {
     expect(mentions('quote')).toEqual([['justin-kessler', 1]]);
+  });
+});
+
+describe('a short form (a family name that is an English word)', () => {
+  let factBase: FactBase;
+  beforeAll(() => {
+    factBase = buildFactBase({
+      articles: [
+        article(
+          'keynote.md',
+          'Orbex chief Tim Baker opens the keynote',
+          'Orbex chief executive Tim Baker opened the keynote on Monday. Baker said sales rose 4% in the quarter. ' +
+            'Tim Baker then left the stage.',
+        ),
+        article(
+          'loaves.md',
+          'A village bakery sells out',
+          'The village bakery sold out by noon on Saturday. Baker and owner Mia Lund said the rye loaves went first.',
+        ),
+      ],
+      catalog: parseCatalog('test.yaml', 'entities: []'),
+    }).factBase;
+  });
+  const story = (id: string) => factBase.stories.find((s) => s.id === id)!;
+
+  it('is kept as the entity’s short form', () => {
+    const baker = factBase.entities.find((entity) => entity.name === 'Tim Baker');
+    expect(baker?.aliases).toContain('Baker');
+    expect(baker?.shortForms).toEqual(['Baker']);
+  });
+
+  it('names the entity in a story that names it in full', () => {
+    const sentences = story('keynote').mentions.find((m) => m.entityId === 'tim-baker')?.sentences;
+    expect(sentences).toContain('Baker said sales rose 4% in the quarter.');
+  });
+
+  it('names no one in a story that never names the entity in full', () => {
+    expect(story('loaves').entityIds).not.toContain('tim-baker');
   });
 });
 

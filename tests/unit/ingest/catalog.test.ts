@@ -55,6 +55,16 @@ describe('parseCatalog', () => {
     ).toEqual(["assets/entities.yaml:8: discovery.merge.Foo: no catalog entity has id 'nobody'"]);
   });
 
+  it('reads short forms, and rejects one that is not an alias of its entity, naming its line', () => {
+    const entity = (shortForms: string) =>
+      `entities:\n  - id: tim-cook\n    name: Tim Cook\n    kind: person\n    aliases: [Tim Cook, Cook]\n` +
+      `    shortForms: [${shortForms}]\n`;
+    expect(parseCatalog(FILE, entity('Cook')).entities[0]!.shortForms).toEqual(['Cook']);
+    expect(problemsOf(entity('Cook, Timmy'))).toEqual([
+      "assets/entities.yaml:6: entities.0.shortForms.1: 'Timmy' is not one of the entity's aliases",
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     expect(problemsOf('entities:\n  - id: x\n   name: [\n')[0]).toBe(
       'assets/entities.yaml:3: not valid YAML: Sequence item without - indicator',

@@ -61,6 +61,22 @@ describe('combineDiscoveries', () => {
     expect(entities[0]).toMatchObject({ kind: 'product', mentions: 5 });
   });
 
+  it('keeps a short form two entities share with both: each names its own only beside its full name', () => {
+    const short = (name: string, form: string): DiscoveredEntity => ({
+      ...entity(name, 'person', [form]),
+      shortForms: [form],
+    });
+    const { entities, sharedAliases } = combineDiscoveries([
+      [short('Tim Baker', 'Baker')],
+      [short('Ann Baker', 'Baker')],
+    ]);
+    expect(entities.map((e) => [e.name, e.aliases, e.shortForms])).toEqual([
+      ['Tim Baker', ['Tim Baker', 'Baker'], ['Baker']],
+      ['Ann Baker', ['Ann Baker', 'Baker'], ['Baker']],
+    ]);
+    expect(sharedAliases).toEqual([]);
+  });
+
   it('lists the family names it took away', () => {
     const { sharedAliases } = combineDiscoveries([
       [entity('Wade Kessler', 'person', ['Kessler'])],

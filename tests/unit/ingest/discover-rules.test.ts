@@ -408,12 +408,6 @@ describe('forms kept out of an entity', () => {
       notForms: ['Tarawhiti', 'Te Aroha Tarawhiti'],
     },
     {
-      rule: 'a family name that is an English word is no alias: other stories would match it',
-      text: 'Apple chief Tim Baker spoke. Baker said sales rose, and Baker left the stage with Tim Baker fans.',
-      name: 'Tim Baker',
-      notForms: ['Baker'],
-    },
-    {
       rule: 'a town in front of a newspaper word is no given name',
       text: 'The Dunmore Tribune reported it. Tribune editors agreed, and the Dunmore Tribune printed it.',
       name: 'Dunmore Tribune',
@@ -424,5 +418,41 @@ describe('forms kept out of an entity', () => {
     const entity = named(found, name);
     expect(entity, JSON.stringify(found)).toBeDefined();
     for (const form of notForms) expect(entity!.aliases, JSON.stringify(found)).not.toContain(form);
+  });
+});
+
+describe('short forms: names that mean the entity only beside its full name', () => {
+  it.each([
+    {
+      rule: 'a family name that is an English word (other stories and pages would match it)',
+      text: 'Apple chief Tim Baker spoke. Baker said sales rose, and Baker left the stage with Tim Baker fans.',
+      name: 'Tim Baker',
+      shortForms: ['Baker'],
+    },
+    {
+      rule: 'a family name that is also a given name',
+      text: 'The ranger Jamie Werner counted the whales. “It was a shock,” says Werner. Werner went back at dawn.',
+      name: 'Jamie Werner',
+      shortForms: ['Werner'],
+    },
+    {
+      rule: 'a given name the story calls a person by',
+      text: 'Eloise Parry died in April. Eloise had bought the pills online, and Eloise had told no one.',
+      name: 'Eloise Parry',
+      shortForms: ['Eloise'],
+    },
+  ])('$rule', ({ text, name, shortForms }) => {
+    const found = discoverEntities(text);
+    const entity = named(found, name);
+    expect(entity, JSON.stringify(found)).toBeDefined();
+    for (const form of shortForms) expect(entity!.aliases).toContain(form);
+    expect(entity!.shortForms).toEqual(shortForms);
+  });
+
+  it('is not what a family name that is only a family name becomes: that is an alias like any other', () => {
+    const text = 'Analyst Wade Kessler wrote the note. Kessler said prices would fall, and Kessler was right.';
+    const entity = named(discoverEntities(text), 'Wade Kessler');
+    expect(entity?.aliases).toContain('Kessler');
+    expect(entity?.shortForms).toBeUndefined();
   });
 });

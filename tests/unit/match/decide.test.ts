@@ -262,6 +262,42 @@ describe('resolving again as the page is read', () => {
   });
 });
 
+describe('a short form (a name that means its entity only beside the full name)', () => {
+  const cook = {
+    entityId: 'tim-cook',
+    kind: 'person',
+    partial: true,
+    fullNameOnly: true,
+    needsContext: false,
+  } as const;
+  const noContext = () => new Set<string>();
+
+  it('is no mention on a page that never names the entity in full, even with no one else to claim it', () => {
+    const names = new PageNames();
+    const alone = decideMention('Cook', [cook], surroundingsInText('Cook the pasta slowly.', 0, 4), noContext);
+    names.note(alone);
+    expect(names.resolve(alone)).toEqual([]);
+  });
+
+  it('is the entity once the page names it in full, before or after', () => {
+    const names = new PageNames();
+    const said = decideMention('Cook', [cook], surroundingsInText('Cook said so.', 0, 4), noContext);
+    names.note(said);
+    expect(names.resolve(said)).toEqual([]);
+    const full = { ...cook, partial: false, fullNameOnly: false };
+    names.note(decideMention('Tim Cook', [full], surroundingsInText('Tim Cook spoke', 0, 8), noContext));
+    expect(names.resolve(said)).toEqual(['tim-cook']);
+  });
+
+  it('leaves a plain surname as it was: it counts while no one else is named by it', () => {
+    const names = new PageNames();
+    const plain = { ...cook, fullNameOnly: false };
+    const said = decideMention('Cook', [plain], surroundingsInText('Cook said so.', 0, 4), noContext);
+    names.note(said);
+    expect(names.resolve(said)).toEqual(['tim-cook']);
+  });
+});
+
 describe('two names side by side', () => {
   const found = [
     { start: 0, end: 6 },

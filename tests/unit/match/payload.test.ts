@@ -115,4 +115,25 @@ describe('partial and shared aliases', () => {
     ]);
     expect(matcher.findMentions('Gates')).toEqual([{ start: 0, end: 5, entityId: 'bill-gates' }]);
   });
+
+  it('marks an entity’s short forms as partial and as needing its full name, through the plan as it travels', () => {
+    const withShortForm: FactBase = {
+      ...grown,
+      entities: [
+        ...grown.entities,
+        entity('alden-capital', { name: 'Alden Capital', aliases: ['Alden Capital', 'Alden'], shortForms: ['Alden'] }),
+      ],
+    };
+    const payload = buildMatcherPayload(withShortForm);
+    expect(payload.full?.map((index) => payload.aliases[index])).toEqual([['Alden', 3, 0]]);
+    const plan = MatcherPlanSchema.parse(JSON.parse(JSON.stringify(encodeMatcherPlan(planMatcher(payload)))));
+    expect(
+      instantiateMatcher(plan)
+        .findCandidates('Alden and Alden Capital')
+        .map((c) => c.senses),
+    ).toEqual([
+      [{ entityId: 'alden-capital', kind: 'thing', partial: true, fullNameOnly: true, needsContext: false }],
+      [{ entityId: 'alden-capital', kind: 'thing', partial: false, needsContext: false }],
+    ]);
+  });
 });

@@ -35,6 +35,22 @@ const successorPlan = encodeMatcherPlan(
   }),
 );
 
+/** A plan with a short form: "Cook" names Tim Cook only beside his full name. */
+const shortFormPlan = encodeMatcherPlan(
+  planMatcher({
+    v: 1,
+    entities: ['tim-cook'],
+    aliases: [
+      ['Tim Cook', 0, 0],
+      ['Cook', 0, 0],
+    ],
+    context: {},
+    partial: [1],
+    full: [1],
+    kinds: 'h',
+  }),
+);
+
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 type Plan = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -48,6 +64,8 @@ const MALFORMED: [string, (plan: Plan) => void][] = [
   ['a leading zero', (plan) => (plan.aliasEntities = '01')],
   ['an alias entity out of range', (plan) => (plan.aliasEntities = `${plan.entities.length}`)],
   ['a partial alias out of range', (plan) => (plan.partialAliases = '999999')],
+  ['a short form out of range', (plan) => (plan.fullNameAliases = '999999')],
+  ['short forms as numbers', (plan) => (plan.fullNameAliases = [0])],
   ['shared aliases with a bad separator', (plan) => (plan.sharedAliases = '0|1')],
   ['a shared alias out of range', (plan) => (plan.sharedAliases = '0,999999')],
   ['an unknown kind letter', (plan) => (plan.kinds = 'x')],
@@ -75,6 +93,7 @@ describe('decodeMatcherPlan', () => {
     ['the bundled fact base', bundledPlan],
     ['a plan with context layers', contextPlan],
     ['a plan with successors', successorPlan],
+    ['a plan with a short form', shortFormPlan],
   ])('reads %s exactly as the schema does', (_, plan) => {
     expect(decodeMatcherPlan(copy(plan))).toEqual(MatcherPlanSchema.parse(copy(plan)));
   });
@@ -82,6 +101,11 @@ describe('decodeMatcherPlan', () => {
   it('is tested on a plan with context layers, and on one that says which entities have figures', () => {
     expect(contextPlan.context.layers.length).toBeGreaterThan(0);
     expect(bundledPlan.figured).toMatch(/^[01]*1[01]*$/);
+  });
+
+  it('keeps which aliases are short forms', () => {
+    expect(shortFormPlan.fullNameAliases).toBe('1');
+    expect(decodeMatcherPlan(copy(shortFormPlan)).fullNameAliases).toEqual([1]);
   });
 
   it('leaves out fields the plan does not have, as the schema does', () => {

@@ -13,6 +13,7 @@ import {
 } from '@/src/user-articles/corrections';
 import { applyCorrections, discoveryRulesOf, unionDiscoveryRules } from '@/src/user-articles/corrections-apply';
 import { mergeUserArticles } from '@/src/user-articles/merge';
+import type { UserArticle } from '@/src/user-articles/schema';
 import { bundled, catalog, microsoftArticle, quillfeather } from './fixtures';
 
 const NOW = Date.parse('2025-11-01T10:00:00.000Z');
@@ -270,6 +271,26 @@ describe('applying corrections on a rebuild', () => {
     const factBase = mergedWith(...requests);
     expectConsistent(factBase);
     check(factBase);
+  });
+});
+
+describe('an entity with a short form, merged by the user into another', () => {
+  const keynote: UserArticle = {
+    id: 'user-keynote',
+    title: 'Quillfeather chief Ana Baker opens the keynote',
+    date: '2025-10-21',
+    body: 'Quillfeather Robotics chief Ana Baker opened the keynote. Baker said orders doubled. Ana Baker then left.',
+    addedAt: '2025-10-21T09:00:00.000Z',
+  };
+  const ana = { id: 'ana-baker', name: 'Ana Baker' };
+
+  it('gives the other entity its short form, still a short form', () => {
+    const before = mergeUserArticles(bundled, [quillfeather, keynote], catalog.discovery).factBase;
+    expect(entity(before, 'ana-baker')?.shortForms).toEqual(['Baker']);
+    const corrections = addCorrection([], { type: 'entity/merge', entity: ana, into: quill }, NOW);
+    const after = mergeUserArticles(bundled, [quillfeather, keynote], catalog.discovery, corrections).factBase;
+    expect(entity(after, 'quillfeather-robotics')?.aliases).toEqual(expect.arrayContaining(['Ana Baker', 'Baker']));
+    expect(entity(after, 'quillfeather-robotics')?.shortForms).toEqual(['Baker']);
   });
 });
 

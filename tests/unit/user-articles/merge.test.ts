@@ -130,6 +130,28 @@ describe('merging the user’s articles into the bundled fact base', () => {
     expect(microsoft.aliasRules?.at(-1)).toEqual({ text: 'MSFT', case: 'exact' });
   });
 
+  it('keeps the short forms the user’s articles add to a known entity, and not the known aliases', () => {
+    const user = FactBase.parse({
+      ...bundled,
+      stories: [{ ...bundled.stories[0]!, id: 'user-x', figureIds: [] }],
+      figures: [],
+      entities: [
+        {
+          ...bundled.entities.find((candidate) => candidate.id === 'microsoft')!,
+          aliases: ['Microsoft', 'Softies'],
+          shortForms: ['Microsoft', 'Softies'],
+          storyIds: ['user-x'],
+          figureIds: [],
+        },
+      ],
+    });
+    const microsoft = mergeFactBases(bundled, user).factBase.entities.find(
+      (candidate) => candidate.id === 'microsoft',
+    )!;
+    expect(microsoft.aliases).toContain('Softies');
+    expect(microsoft.shortForms).toEqual(['Softies']);
+  });
+
   it('leaves out an article the pipeline refuses, names it, and keeps the others', () => {
     const refused = { ...quillfeather, id: 'user-bad-date', date: '2025-13-45' };
     const result = mergeUserArticles(bundled, [refused, microsoftArticle], catalog.discovery);
