@@ -54,6 +54,7 @@ import {
   PRODUCT_CONTEXT,
   PRODUCT_NOUNS,
   PRODUCT_PARTS,
+  reorderedAgencyName,
   STOP_WORDS,
 } from './discover/words';
 
@@ -865,6 +866,12 @@ function clusterCandidates(
   }
 
   mergeShortForms(candidates, byKey, acronyms, merge);
+
+  // "Homeland Security Department" / "Department of Homeland Security": one body, its name said both ways.
+  for (const candidate of candidates) {
+    const reordered = reorderedAgencyName(candidate.key);
+    if (reordered !== undefined && byKey.has(reordered)) merge(reordered, candidate.key);
+  }
 
   // "Xbox One X" / "One X", "Dolby Atmos" / "Atmos": a believed maker or brand name in front. A person's
   // given names in front of their family name are no brand ("Te Kaurinui Parata").

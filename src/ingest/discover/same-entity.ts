@@ -9,6 +9,7 @@ import type { EntityKind } from '../../facts/schema';
 import type { DiscoveredEntity } from '../discover';
 import { countryOfInitials, isLastName } from './lexicon';
 import { LEGAL_SUFFIXES } from './mentions';
+import { reorderedAgencyName } from './words';
 
 /** A discovered entity and the stories (by index) that name it. */
 export interface StoryEntity {
@@ -33,7 +34,8 @@ export type JoinRule =
   | 'spelling'
   | 'plural'
   | 'company suffix'
-  | 'qualified';
+  | 'qualified'
+  | 'reordered';
 
 /**
  * Short forms that name one thing wherever they are written in capitals, besides countries' initials (which
@@ -261,6 +263,16 @@ export function findJoins(entities: readonly StoryEntity[], known: readonly stri
         }
       }
       continue;
+    }
+
+    // "Energy Department" beside "Department of Energy": the one body, its name said the other way round.
+    if (kind !== 'person' && kind !== 'place') {
+      const reordered = reorderedAgencyName(name.toLowerCase());
+      const other = entities.find((candidate) => candidate.entity.name.toLowerCase() === reordered);
+      if (other && /^\S+ of /.test(other.entity.name) && kindsAgree(kind, other.entity.kind)) {
+        add(item, other, 'reordered');
+        continue;
+      }
     }
 
     // "iPhones" beside "iPhone": a product's plural.

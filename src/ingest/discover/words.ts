@@ -347,3 +347,20 @@ export const LIST_LEADS = set(`like including include includes included such as 
 export const PRODUCT_PARTS = set(`
   pro max mini plus ultra air lite edition series one gpt phone pad pod book watch tab go live vr x s
 `);
+
+/** Head words of agencies' names that are written both before and after what the agency is of. */
+const AGENCY_HEADS: ReadonlySet<string> = new Set(['department', 'ministry', 'office', 'bureau', 'agency']);
+
+/**
+ * The other order of an agency's name, as a key: "energy department" for "department of energy", and back.
+ * Undefined for a name that is not "Department of X" (or ministry, office, bureau, agency) or "X Department".
+ */
+export function reorderedAgencyName(key: string): string | undefined {
+  const words = key.split(' ');
+  const head = words[0]!;
+  if (words.length >= 3 && AGENCY_HEADS.has(head) && words[1] === 'of') return [...words.slice(2), head].join(' ');
+  const last = words[words.length - 1]!;
+  if (words.length >= 2 && AGENCY_HEADS.has(last) && !words.includes('of'))
+    return `${last} of ${words.slice(0, -1).join(' ')}`;
+  return undefined;
+}

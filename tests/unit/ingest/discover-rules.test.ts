@@ -177,6 +177,14 @@ describe('"and" inside a body\'s name', () => {
 describe('forms of one entity kept as one', () => {
   it.each([
     {
+      rule: 'an agency’s name said both ways round, and without its head word, is one agency',
+      text:
+        'The Department of Coastal Safety said on Monday that it would close two beaches. A Coastal Safety ' +
+        'Department spokesman said the closures would last a week, and Coastal Safety officials agreed.',
+      name: 'Department of Coastal Safety',
+      forms: ['Coastal Safety Department', 'Coastal Safety'],
+    },
+    {
       rule: 'a company name opening the story with its legal form joins its initials written later',
       text: 'Northern Gas & Power Co. began cutting power on Monday. NG&P officials said the cuts would last, and NG&P crews waited.',
       name: 'Northern Gas & Power',

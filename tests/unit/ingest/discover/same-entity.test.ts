@@ -87,6 +87,17 @@ describe('combineDiscoveries joins one entity’s forms across stories', () => {
       known: [],
       expected: { 'House Budget Committee': ['House Budget Committee', 'Budget Committee'] },
     },
+    {
+      rule: 'an agency’s name said the other way round joins its "Department of …" form',
+      stories: [
+        [entity('Zorbian Fisheries Department', 'organization')],
+        [entity('Department of Zorbian Fisheries', 'organization')],
+      ],
+      known: [],
+      expected: {
+        'Department of Zorbian Fisheries': ['Department of Zorbian Fisheries', 'Zorbian Fisheries Department'],
+      },
+    },
   ])('$rule', ({ stories, known, expected }) => {
     const { entities } = combineDiscoveries(stories, known);
     for (const [name, aliases] of Object.entries(expected)) {
