@@ -810,10 +810,22 @@ function clusterCandidates(
     const nameLike = candidates.filter(
       (other) => other.words.length >= 2 && bare(other.words[other.words.length - 1]!) === candidate.key,
     );
+    // "Mr. Xi" beside "Xi Jinping": a family name written first, as Chinese, Korean and Hungarian names are.
+    const titledFamilyFirst = candidate.inText.some((m) => m.personTitle === 'honorific')
+      ? candidates.filter(
+          (other) =>
+            (other.words.length === 2 || other.words.length === 3) &&
+            bare(other.words[0]!) === candidate.key &&
+            other.words.slice(1).every((word) => /^\p{Lu}\p{Ll}+$/u.test(word) && !isListedCommonWord(word)) &&
+            !hasInstitutionWord(other.words),
+        )
+      : [];
     if (sharedFamilyNames.has(candidate.key)) continue;
     if (owners[0]) merge(candidate.key, owners[0].key);
     else if (firstNameOwners.length === 1 && isFirstName(candidate.key)) merge(candidate.key, firstNameOwners[0]!.key);
-    else if (nameLike.length === 1 && looksLikeFullName(nameLike[0]!.words)) merge(candidate.key, nameLike[0]!.key);
+    else if (titledFamilyFirst.length === 1 && !isFirstName(candidate.key)) {
+      merge(candidate.key, titledFamilyFirst[0]!.key);
+    } else if (nameLike.length === 1 && looksLikeFullName(nameLike[0]!.words)) merge(candidate.key, nameLike[0]!.key);
     else {
       const companies = candidates.filter((other) => isFounderCompanyOf(other, candidate.key));
       if (companies.length === 1) merge(candidate.key, companies[0]!.key);
@@ -1009,18 +1021,26 @@ function looksLikeFullName(words: readonly string[]): boolean {
   return isFirstName(words[0]!) || words.every(isProperWord);
 }
 
+/** One to three initials, each with its dot: "S.", "J.J.". */
+const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
+
 /** How strongly the text says a multi-word candidate is a person (0 when it does not). */
 function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candidate>): number {
   const { words, inText } = candidate;
   if (words.length < 2 || words.length > 4 || hasInstitutionWord(words)) return 0;
   if (!words.every((word) => /^\p{Lu}/u.test(word) || word === 'de' || word === 'van' || word === 'von')) return 0;
-  if (words.some((word) => /\d/.test(word) || PRODUCT_PARTS.has(bare(word)))) return 0;
+  // "S." in "Silvia S. Martins" is an initial, not the "S" of "Xbox One S".
+  if (words.some((word) => /\d/.test(word) || (PRODUCT_PARTS.has(bare(word)) && !INITIALS.test(word)))) return 0;
   const familyName = words[words.length - 1]!;
   // "Sierra Nevada": a given name in front of a known place is a place's name.
   if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(bare(familyName)) || isKnownRegion(familyName)) return 0;
   if (endsInCommonWord(words, candidate.midSentence.length > 0)) return 0;
   let evidence = 0;
   if (isFirstName(words[0]!)) evidence += 2;
+  // "Silvia S. Martins", "J.J. Abrams": an initial in a name is a person's, unless the initials are a country's.
+  const middleInitial = words.slice(1, -1).some((word) => INITIALS.test(word));
+  const leadingInitials = INITIALS.test(words[0]!) && !countryOfInitials(words[0]!) && words.length === 2;
+  if (middleInitial || leadingInitials) evidence += 2;
   if (inText.some((m) => m.personTitle)) evidence += 2;
   if (inText.some((m) => m.speech)) evidence += 1;
   if (isLastName(familyName) || SURNAME_SHAPE.test(familyName)) evidence += 1;
@@ -1045,7 +1065,13 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind |
   const byKey = new Map(members.map((member) => [member.key, member]));
   // "Sierra Nevada" shown for "Sierra Nevada Corp.": any member's institution word outweighs a given name.
   const institution = members.map((member) => hasInstitutionWord(member.words)).find(Boolean);
-  if (!institution && (personEvidence(main, byKey) >= 2 || isReferredToByFamilyName(cluster))) return 'person';
+  // "Mr. Xi" for "Xi Jinping": a form of the name that takes an honorific is a person's.
+  const honoured = members.some(
+    (member) => member !== main && member.inText.some((m) => m.personTitle === 'honorific'),
+  );
+  if (!institution && (personEvidence(main, byKey) >= 2 || isReferredToByFamilyName(cluster) || honoured)) {
+    return 'person';
+  }
   if (institution) return institution;
   if (all.some((m) => m.programNoun)) return 'program';
   // "Congress", "Parliament", "the Times": an institution's head word written alone is that institution.

@@ -426,6 +426,9 @@ export function findMentions(lines: readonly Line[], acronyms: AcronymDefinition
   return mentions;
 }
 
+/** The articles a role in apposition may open with: ", a doctor at …". */
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
 function trimAndDescribe(
   line: Line,
   lineIndex: number,
@@ -464,6 +467,14 @@ function trimAndDescribe(
   const after = tokens[last + 1];
   const afterWord = trimmedNoun ?? (after?.shape === 'lower' ? after.text : undefined);
   if (!personTitle && before?.shape === 'lower' && PERSON_ROLES.has(before.text)) personTitle = 'role';
+  // "Li Jifeng, a doctor at …", "Strauss Zelnick, CEO of …": a role in apposition after the name.
+  if (!personTitle && after?.text === ',') {
+    const next = tokens[last + 2];
+    const role = next && ARTICLES.has(next.text.toLowerCase()) ? tokens[last + 3] : next;
+    if (role && (role.shape === 'lower' || /^\p{Lu}{2,4}$/u.test(role.text)) && PERSON_ROLES.has(bare(role.text))) {
+      personTitle = 'role';
+    }
+  }
   const quoteIndex = words[0]!.quote;
   const quote = quoteIndex >= 0 ? line.quotes[quoteIndex] : undefined;
   const previousLower = before?.shape === 'lower' ? before.text : undefined;

@@ -177,6 +177,26 @@ describe('"and" inside a body\'s name', () => {
 describe('forms of one entity kept as one', () => {
   it.each([
     {
+      rule: 'a family name written first, with an honorific, joins the one full name it opens (a person)',
+      text:
+        'The talks between the two leaders, Mr. Hale and his counterpart, Zhao Weimin, in Lima were called off. ' +
+        'It was an awkward trip for Mr. Zhao, aides said.',
+      name: 'Zhao Weimin',
+      forms: ['Zhao', 'Mr. Zhao'],
+    },
+    {
+      rule: 'a person with a middle initial is called by the family name',
+      text: 'The study’s author, Marta K. Oduya, said use rose in the state. Oduya added that it fell a year later.',
+      name: 'Marta K. Oduya',
+      forms: ['Oduya'],
+    },
+    {
+      rule: 'a person with initials for given names is called by the family name',
+      text: 'The first two films were directed by T.J. Varnell. Varnell was a producer on the third one as well.',
+      name: 'T.J. Varnell',
+      forms: ['Varnell'],
+    },
+    {
       rule: 'an agency’s name said both ways round, and without its head word, is one agency',
       text:
         'The Department of Coastal Safety said on Monday that it would close two beaches. A Coastal Safety ' +
@@ -291,6 +311,32 @@ describe('forms of one entity kept as one', () => {
 
 describe('kinds', () => {
   it.each([
+    {
+      rule: 'a role in apposition after a name makes it a person’s ("…, a doctor at …")',
+      text: 'Two patients fell ill, according to Ruan Qiwen, a doctor at the city hospital, who treated both of them.',
+      name: 'Ruan Qiwen',
+      kind: 'person',
+    },
+    {
+      rule: 'a role in capitals in apposition makes it a person’s too ("…, CEO of …")',
+      text: '"We will be where the players are," Torvald Quenby, CEO of the studio, said on Tuesday in Paris.',
+      name: 'Torvald Quenby',
+      kind: 'person',
+    },
+    {
+      rule: 'a name whose family name takes an honorific is a person’s',
+      text:
+        'The talks between the two leaders, Mr. Hale and his counterpart, Zhao Weimin, in Lima were called off. ' +
+        'It was an awkward trip for Mr. Zhao, aides said.',
+      name: 'Zhao Weimin',
+      kind: 'person',
+    },
+    {
+      rule: 'initials before a family name make a person’s name',
+      text: 'The first two films were directed by T.J. Varnell. Varnell was a producer on the third one as well.',
+      name: 'T.J. Varnell',
+      kind: 'person',
+    },
     {
       rule: 'a possessive before a lower-case group noun is no sign of an organisation',
       text: "Users leave Zorblet. The reach of Zorblet's network is vast, and Zorblet sells ads to Zorblet users.",
