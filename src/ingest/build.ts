@@ -457,12 +457,33 @@ export function leadOf(sentences: readonly string[], title = ''): string {
     if (lead.length === 0) {
       // A standfirst the body says again further down is a teaser above the story, not its lead.
       if (!prose || sentences.indexOf(sentence, index + 1) > index) continue;
+      // A story that opens on a quotation hooks the reader with it; what it is about follows in the reporter's words.
+      if (opensOnQuote(sentence) && reportedSentenceFollows(sentences, index, titleWords)) continue;
     } else if (!prose || length + sentence.length > SUMMARY_MAX_CHARS) break;
     lead.push(sentence);
     length += sentence.length + 1;
   }
   // An article with no sentence of prose at all still gets its first sentences.
   return lead.length > 0 ? lead.join(' ') : sentences.slice(0, SUMMARY_SENTENCES).join(' ');
+}
+
+/** How many sentences after an opening quotation the reporter's own first sentence may come. */
+const QUOTE_LEAD_REACH = 2;
+
+/** Starts with a quotation mark: the sentence is, or opens with, someone's words. */
+function opensOnQuote(sentence: string): boolean {
+  return /^["“‘']/u.test(sentence);
+}
+
+/** Whether one of the next few sentences is running prose in the reporter's own words. */
+function reportedSentenceFollows(
+  sentences: readonly string[],
+  index: number,
+  titleWords: ReadonlySet<string>,
+): boolean {
+  return sentences
+    .slice(index + 1, index + 1 + QUOTE_LEAD_REACH)
+    .some((next) => isRunningProse(next) && !opensOnQuote(next) && !repeatsTitle(next, titleWords));
 }
 
 /** Fewest words a lead sentence has ("I don't use Facebook." has four). */

@@ -366,6 +366,16 @@ describe('leadOf', () => {
       ['The clerk had been out of work since May.', 'The council met.', 'The clerk had been out of work since May.'],
       'The council met. The clerk had been out of work since May.',
     ],
+    [
+      'starts after an opening quotation, at the reporter’s own words',
+      ['"We have waited ten years for this," says the mayor.', 'The council met on Tuesday.', 'It voted twice.'],
+      'The council met on Tuesday. It voted twice.',
+    ],
+    [
+      'keeps an opening quotation when the reporter’s words do not follow it soon',
+      ['"We have waited ten years," says the mayor.', '"So have we," says the clerk.', '"And we," says a voter.'],
+      '"We have waited ten years," says the mayor. "So have we," says the clerk.',
+    ],
   ])('%s', (_, sentences, lead) => {
     expect(leadOf(sentences, 'Council approves budget')).toBe(lead);
   });
