@@ -161,13 +161,6 @@ export function referenceAliasesOf(payload: MatcherPayload): ReferenceAlias[] {
   }));
 }
 
-/** Context words by entity id. */
-export function contextWordsOf(payload: MatcherPayload): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(payload.context).map(([index, words]) => [payload.entities[Number(index)]!, words]),
-  );
-}
-
 /** The distinct alias texts: what mark.js is given as an array. */
 export function aliasTexts(payload: MatcherPayload): string[] {
   return [...new Set(payload.aliases.map(([text]) => text))];

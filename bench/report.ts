@@ -186,7 +186,7 @@ export function extensionRow(
           highlighted: correctness.highlighted,
           missing: correctness.missingCount,
           extra: correctness.extraCount,
-          exact: correctness.missingCount === 0 && correctness.extraCount === 0,
+          exact: correctness.missingCount === 0 && correctness.extraCount === 0 && correctness.matcherDiffers === 0,
         }
       : null,
     mismatches: result.mismatches,

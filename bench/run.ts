@@ -14,15 +14,7 @@ import { planMatcher } from '@/src/match/matcher';
 import { encodeMatcherPlan } from '@/src/match/payload';
 import { DEFAULT_SETTINGS } from '@/src/settings/schema';
 import { REPO_ROOT, REAL_PAGES_DIR, type BrowserName } from '../tests/e2e/harness';
-import {
-  aliasTexts,
-  alternationSource,
-  bundledPayload,
-  contextWordsOf,
-  referenceAliasesOf,
-  withCommonNames,
-  withGeneratedEntities,
-} from './aliases';
+import { aliasTexts, alternationSource, bundledPayload, withCommonNames, withGeneratedEntities } from './aliases';
 import { launchBenchBrowser } from './browsers';
 import { bundleMatcherWorker, bundleProbes } from './bundle';
 import { generatedPages, realPages, SCANNED_GENERATED, type CorpusPage } from './corpus';
@@ -290,11 +282,7 @@ async function main(): Promise<void> {
           browser: withExtension,
           origin: server.origin,
           probes,
-          reference: {
-            aliases: referenceAliasesOf(bundled),
-            contextWords: contextWordsOf(bundled),
-            maxMentions: DEFAULT_SETTINGS.maxMentionsPerPage,
-          },
+          reference: { payload: bundled, maxMentions: DEFAULT_SETTINGS.maxMentionsPerPage },
           runs: options.runs,
           traceDir: options.keepTraces ? path.join(RESULTS_DIR, 'traces') : null,
           log,

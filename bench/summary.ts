@@ -205,7 +205,7 @@ export function evaluateGoals(report: BenchReport): Goal[] {
     );
     const checked = browser.extension.filter((row) => row.correctness !== null);
     goals.push({
-      goal: `${name}: marks equal the reference matcher's mentions on every page`,
+      goal: `${name}: marks equal the reference matcher's names, decided as the content script decides, on every page`,
       status: checked.length === 0 ? 'not measured' : checked.every((row) => row.correctness!.exact) ? 'met' : 'missed',
       measured:
         checked.length === 0
@@ -307,7 +307,7 @@ export function printReport(report: BenchReport): string {
               ? 'ext total: extension main-thread time from load to quiet (its script, plus style/layout its code scheduled = of it style);\n' +
                 "eval: content.js compile + top-level code; longest: longest task mostly the extension's; view/all marked/scan done: ms after content.js started.\n"
               : 'No trace in Firefox: view/all marked are ms after DOMContentLoaded (watcher in the page); no main-thread attribution.\n') +
-            'marks ok: highlighted/expected against the reference matcher on the same text nodes (bundled fact base, default cap).\n' +
+            'marks ok: highlighted/expected against the reference matcher on the same text nodes, each name decided as the content script decides (bundled fact base, default cap).\n' +
             browser.extension
               .filter((row) => row.mismatches.length > 0 || row.errors.length > 0 || row.truncated)
               .map(

@@ -69,9 +69,9 @@ export interface PageInventory {
 /** A mention located in the page: the index of its text node in the reading order, and offsets in it. */
 export type LocatedMention = [node: number, start: number, end: number];
 
-/** The reference matcher's mentions against the highlights the content script painted. */
+/** The reference matcher's names, decided as the content script decides, against the highlights it painted. */
 export interface CorrectnessResult {
-  /** Mentions the reference finds that count on this page (context applied), before the per-page cap. */
+  /** Names the reference finds that the decisions keep on this page, before the per-page cap. */
   referenceMentions: number;
   /** What the content script should have marked: the first `maxMentionsPerPage` of those, in page order. */
   expected: number;
@@ -82,6 +82,8 @@ export interface CorrectnessResult {
   extra: LocatedMention[];
   missingCount: number;
   extraCount: number;
-  /** Mentions per entity by the reference (context applied). */
+  /** Names in the text where the compiled matcher and the reference disagree (0 when they agree everywhere). */
+  matcherDiffers: number;
+  /** Mentions per entity that the decisions keep. */
   perEntity: Record<string, number>;
 }

@@ -1,13 +1,19 @@
 /**
  * Reads a page the way the scanner does, and checks the highlights the
  * content script painted against the reference matcher (`reference.ts`, the
- * slow matcher that is easy to check by reading) on the same text nodes.
+ * slow matcher that is easy to check by reading) on the same text nodes,
+ * each name found decided as the content script decides it.
  */
-import { referenceFindMentions, type ReferenceAlias } from '@/src/match/reference';
+import { PageNames } from '@/src/match/decide';
+import { compileMatcher, type Mention } from '@/src/match/matcher';
+import type { MatcherPayload } from '@/src/match/payload';
+import { referenceFindMentions } from '@/src/match/reference';
+import { decideChunk, type DecidedMention } from '@/src/page/context';
 import { OWN_HOST_TAG } from '@/src/page/own-elements';
 import { ExclusionCache } from '@/src/page/exclusions';
 import { MARK_HIGHLIGHTS } from '@/src/page/highlights';
-import { DEFAULT_CHUNK_LIMITS, locateMentions, TextWalk, type TextChunk } from '@/src/page/scanner';
+import { DEFAULT_CHUNK_LIMITS, TextWalk, type TextChunk } from '@/src/page/scanner';
+import { referenceAliasesOf } from '../aliases';
 import type { CorrectnessResult, LocatedMention, PageInventory } from '../types';
 
 function readingRoot(document: Document): Node {
@@ -40,43 +46,44 @@ export function inventory(document: Document = globalThis.document): PageInvento
 const SAMPLE = 5;
 
 /**
- * Compare the marks (painted and drawn) with what the reference finds in
- * the text nodes the scanner reads: entities that need context count only
- * when one of their context words occurs in the page's text; excluded places
- * (fields, editors, our own UI) are left out; the first `maxMentions` in page
- * order are expected.
+ * Compare the marks (painted and drawn) with what the page's text implies: the reference matcher's names in
+ * the text nodes the scanner reads must be the ones the compiled matcher finds (each disagreement counts,
+ * as `matcherDiffers`); each found name then goes through the content script's own per-mention decisions
+ * (`decideChunk`, then the page's `PageNames` once the whole page is read: issue #12), whose quality
+ * `npm run eval:marks` measures on labelled pages. Excluded places (fields, editors, our own UI) are left out;
+ * the first `maxMentions` in page order are expected. What this checks is the page layer: the walk, the
+ * scheduling, the cap and the highlights hold what matching and deciding give.
  */
 export function checkHighlights(
-  aliases: ReferenceAlias[],
-  contextWords: Record<string, string[]>,
+  payload: MatcherPayload,
   maxMentions: number,
   document: Document = globalThis.document,
 ): CorrectnessResult {
+  const aliases = referenceAliasesOf(payload);
+  const matcher = compileMatcher(payload);
   const exclusions = new ExclusionCache((element) => element.localName === OWN_HOST_TAG);
+  const names = new PageNames();
   const chunks = chunksOf(document);
   const nodeIndex = new Map<Text, number>();
-  const found: { at: LocatedMention; entityId: string }[] = [];
+  const decided: DecidedMention[] = [];
+  let matcherDiffers = 0;
+  for (const chunk of chunks) {
+    const key = ({ start, end, entityId }: Mention) => `${start}:${end}:${entityId}`;
+    const reference = new Set(referenceFindMentions(chunk.text, aliases).map(key));
+    const compiled = new Set(matcher.findMentions(chunk.text).map(key));
+    for (const found of reference) if (!compiled.has(found)) matcherDiffers++;
+    for (const found of compiled) if (!reference.has(found)) matcherDiffers++;
+    decided.push(...decideChunk(chunk, matcher, exclusions, names, document));
+  }
   let base = 0;
   for (const chunk of chunks) {
     chunk.nodes.forEach((node, index) => nodeIndex.set(node, base + index));
-    for (const mention of locateMentions(chunk, referenceFindMentions(chunk.text, aliases))) {
-      if (exclusions.excludesText(chunk.nodes[mention.nodeIndex]!)) continue;
-      found.push({ at: [base + mention.nodeIndex, mention.start, mention.end], entityId: mention.entityId });
-    }
     base += chunk.nodes.length;
   }
-
-  const pageText = chunks.map((chunk) => chunk.text).join('\u0000');
-  const withContext = new Set(
-    Object.entries(contextWords)
-      .filter(([entityId, words]) =>
-        words.some(
-          (word) => referenceFindMentions(pageText, [{ text: word, case: 'insensitive', entityId }]).length > 0,
-        ),
-      )
-      .map(([entityId]) => entityId),
-  );
-  const counting = found.filter(({ entityId }) => !(entityId in contextWords) || withContext.has(entityId));
+  const counting = decided.flatMap(({ node, start, end, decision }) => {
+    const [entityId] = names.resolve(decision);
+    return entityId ? [{ at: [nodeIndex.get(node)!, start, end] as LocatedMention, entityId }] : [];
+  });
   const perEntity: Record<string, number> = {};
   for (const { entityId } of counting) perEntity[entityId] = (perEntity[entityId] ?? 0) + 1;
   const expected = counting.slice(0, maxMentions).map(({ at }) => at);
@@ -100,6 +107,7 @@ export function checkHighlights(
     extra: extra.slice(0, SAMPLE),
     missingCount: missing.length,
     extraCount: extra.length,
+    matcherDiffers,
     perEntity,
   };
 }

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import type { ReferenceAlias } from '@/src/match/reference';
+import type { MatcherPayload } from '@/src/match/payload';
 import type { BenchBrowser } from '../browsers';
 import type { Probe, ProbeName } from '../bundle';
 import type { CorpusPage } from '../corpus';
@@ -84,8 +84,8 @@ export interface ExtensionContext {
   browser: BenchBrowser;
   origin: string;
   probes: Record<ProbeName, Probe>;
-  /** The bundled fact base's aliases, context words and cap: what the content script marks with. */
-  reference: { aliases: ReferenceAlias[]; contextWords: Record<string, string[]>; maxMentions: number };
+  /** The bundled fact base's matcher payload and the cap: what the content script marks with. */
+  reference: { payload: MatcherPayload; maxMentions: number };
   runs: number;
   /** Save the first load's trace of each page here (Chromium), when set. */
   traceDir: string | null;
@@ -254,15 +254,11 @@ export async function loadOnce(
     const mismatches: string[] = [];
     if (withCorrectness) {
       await inject(tab, probes.check);
-      const { aliases, contextWords, maxMentions } = context.reference;
-      correctness = await call<CorrectnessResult>(
-        tab,
-        probes.check,
-        'checkHighlights',
-        aliases,
-        contextWords,
-        maxMentions,
-      );
+      const { payload, maxMentions } = context.reference;
+      correctness = await call<CorrectnessResult>(tab, probes.check, 'checkHighlights', payload, maxMentions);
+      if (correctness.matcherDiffers > 0) {
+        mismatches.push(`the compiled matcher and the reference disagree on ${correctness.matcherDiffers} names`);
+      }
       for (const [kind, list] of [
         ['missing', correctness.missing],
         ['extra', correctness.extra],
