@@ -191,10 +191,12 @@ function connectorLength(tokens: Token[], at: number, nameSoFar: Token[]): numbe
   const strong = NAME_CONNECTORS.has(word) && (word !== 'of' || ofJoins);
   // "Council for Trade and Tourism" is one name, "ABC News and Politifact" two: an institution's head word
   // ("News", "Council") ends its name, so "and" right after one starts a list.
+  // Nor does "and" before a given name: "Department of Homeland Security and Alex Azar" is a body and a person.
   const institutional =
     INSTITUTION_CONNECTORS.has(word) &&
     nameSoFar.some((token) => isInstitutionWord(token.text)) &&
-    !(word === 'and' && INSTITUTION_HEADS.has(lastSoFar));
+    !(word === 'and' && INSTITUTION_HEADS.has(lastSoFar)) &&
+    !(word === 'and' && tokens[at + 1] !== undefined && isFirstName(tokens[at + 1]!.text));
   if (!strong && !institutional && !(word === 'and' && andEndsInInstitution(tokens, at, nameSoFar))) return 0;
   let length = 1;
   if (tokens[at + 1]?.text === 'the' && word === 'of') length = 2;

@@ -167,6 +167,14 @@ describe('"and" inside a body\'s name', () => {
       present: ['Trade Commission'],
       absent: ['Marta and Trade Commission'],
     },
+    // A given name after "and" starts a person: the body's name ended before it.
+    {
+      text:
+        'The Department of Coastal Safety and Alex Marlowe wrote to the council. Alex Marlowe said the ' +
+        'Department of Coastal Safety agreed.',
+      present: ['Department of Coastal Safety', 'Alex Marlowe'],
+      absent: ['Department of Coastal Safety and Alex Marlowe'],
+    },
   ])('$present', ({ text, present, absent }) => {
     const found = discoverEntities(text);
     for (const form of present) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeDefined();
