@@ -96,9 +96,12 @@ const COORDINATION = /,?\s+(?:and|or)\s+(?=(?:an?\s+|the\s+)?[$€£¥]?\d)/gi;
 /** An amount, then ", or" before the figure: the figure restates it ("102 points, or 0.4%"). */
 const RESTATED = /[\d%]\s*(?:[\p{Ll}]+\s*)?,\s+or\s+$/u;
 
-/** A place named by its kind, possessive, before the figure's noun phrase: "the state’s $2 billion in reserves". */
+/**
+ * A place named by its kind, possessive, before the figure's noun phrase: "the state’s $2 billion in reserves";
+ * or as whom the amount is cost, saved or owed, right before it: "cost the state $449,000".
+ */
 const PLACE_ANAPHOR_BEFORE =
-  /\bthe\s+(?:state|city|country|nation|county|province|region)['’]s\s+(?:[\p{L}\d'’-]+\s+){0,3}$/iu;
+  /\bthe\s+(?:state|city|country|nation|county|province|region)['’]s\s+(?:[\p{L}\d'’-]+\s+){0,3}$|\b(?:cost|costs|costing|saved|saves|saving|owes|owed|owing)\s+the\s+(?:state|city|country|nation|county|province|region)\s+$/iu;
 /** The same after a part, read from the figure on: "more than half of the state’s school districts". */
 const PLACE_ANAPHOR_AFTER =
   /^\S+(?:\s+(?:than|of|half|a|quarter|third|[\d.,%]+))*\s+(?:[\p{Ll}-]+\s+){0,2}of\s+the\s+(?:state|city|country|nation|county|province|region)['’]s\s/iu;

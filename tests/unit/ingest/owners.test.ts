@@ -466,6 +466,13 @@ describe('figureOwners', () => {
       { subject: ['acme'], named: [{ entityId: 'springfield', kind: 'place' }] },
       ['springfield'],
     ],
+    // Whom an amount costs, saves or is owed: "the state" before it is the place too.
+    [
+      'The drug campaign, Beta said, will cost the state roughly $449,000.',
+      'roughly $449,000',
+      { subject: ['acme'], named: [{ entityId: 'springfield', kind: 'place' }] },
+      ['springfield'],
+    ],
   ])('%s → %s (%j)', (sentence, figure, discourse, owners) => {
     expect(ownersOf(sentence, figure, discourse)).toEqual(owners);
   });
