@@ -133,6 +133,9 @@ const PREPOSITION =
 const COMPLEMENT =
   /^\s+(?:(?!of\s)[\p{Ll}-]+\s+){0,2}of\s+(?:(?:the|its|their|his|her|an?)\s+)?(?:(?!of\s)[\p{Ll}-]+\s+){0,2}$/u;
 
+/** Between a price and what it is for: " monthly rate for its ", " for the ", " a month for a ". */
+const PRICE_FOR = /^\s+(?:(?!for\s)[\p{Ll}-]+\s+){0,3}for\s+(?:(?:the|its|their|his|her|an?)\s+)?$/u;
+
 /** After a name, an appositive that holds the figure: ", the ", ", a ", ", Acme's ". */
 const APPOSITIVE =
   /^,\s+(?:(?:the|a|an)\s+|\p{Lu}[\p{L}\d&.+-]*(?:\s+\p{Lu}[\p{L}\d&.+-]*)*['’]s\s+)(?:\p{Ll}+\s+){0,2}$/u;
@@ -449,6 +452,17 @@ function actorOwners(
       !POSSESSIVE_BEFORE.test(sentence.slice(clause.start, figure.start)),
   );
   if (complement) return [complement.entityId];
+
+  // What a price is for: "a $9.99 monthly rate for its Acme Pro subscription", "$399 for the Beta X". Products
+  // only: "$2 billion for Beta" may be what its buyer paid as much as what Beta is worth.
+  const pricedProduct = mentions.find(
+    (m) =>
+      m.start >= figure.end &&
+      m.kind === 'product' &&
+      PRICE_FOR.test(sentence.slice(figure.end, m.start)) &&
+      sentence.slice(figure.start, figure.end).search(/[$€£¥]|\b(?:USD|EUR|GBP|dollars?|euros?|pounds?)\b/u) >= 0,
+  );
+  if (pricedProduct) return [pricedProduct.entityId];
 
   // "the state’s $2 billion", "more than half of the state’s school districts": the place the story is about.
   if (

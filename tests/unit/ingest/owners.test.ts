@@ -57,6 +57,9 @@ describe('figureOwners', () => {
     ['Beta, a maker of widgets, saw its shares rise to $14.50.', '$14.50', ['beta']],
     // Coordinated amounts each keep their own name.
     ['A survey found 59% Go and 27% Rust among its respondents.', '27%', ['rust']],
+    // A price is the product's it is for; an amount paid for a company is not read so.
+    ['Beta offered it at a $9.99 monthly rate for its Game A subscription.', '$9.99', ['game-a']],
+    ['Beta paid $2 billion for Gamma last year.', '$2 billion', ['beta']],
     ['A survey found 59% Go and 27% Rust among its respondents.', '59%', ['go']],
     ['Acme made its $2 billion purchase of Beta and a $500 million stake in Gamma.', '$2 billion', ['acme']],
     ['Acme made its $2 billion purchase of Beta and a $500 million stake in Gamma.', '$500 million', []],
