@@ -622,15 +622,25 @@ function placeOwner(
   // "140 whales beaching and dying on Long Beach": where the counted things are. Only for a count of named
   // things: a price or a change followed by "in <place>" is not the place's.
   const counted = /^[\p{L}\d\s,.'’-]*\p{L}[\p{L}\d\s,.'’-]*$/u.test(sentence.slice(figure.start, figure.end));
+  // "Three cases of plague have been diagnosed in Springfield": a passive verb that places them counts too.
   const located = places.find(
     (m) =>
       m.start >= figure.end &&
-      /^\s+(?:(?!(?:is|are|was|were|has|have|had|be|been)\s)[\p{Ll}-]+\s+){0,4}(?:on|in|at|off)\s+(?:the\s+)?$/u.test(
+      (/^\s+(?:(?!(?:is|are|was|were|has|have|had|be|been)\s)[\p{Ll}-]+\s+){0,4}(?:on|in|at|off)\s+(?:the\s+)?$/u.test(
         sentence.slice(figure.end, m.start),
-      ),
+      ) ||
+        // Only a count that is the passive verb's subject: one its clause opens with.
+        (/^[\s"“‘']*(?:the|some|another|at\s+least|about|nearly|almost|over|more\s+than)?\s*$/iu.test(
+          sentence.slice(clauseStartAt, figure.start),
+        ) &&
+          PLACED_BY_PASSIVE.test(sentence.slice(figure.end, m.start)))),
   );
   return counted && located ? [located.entityId] : [];
 }
+
+/** After a count, a passive verb that says where the counted things are: " of plague have been diagnosed in ". */
+const PLACED_BY_PASSIVE =
+  /^\s+(?:(?!(?:is|are|was|were|has|have|had|be|been)\s)[\p{Ll}-]+\s+){0,3}(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|nd|ld)\s+(?:on|in|at|off)\s+(?:the\s+)?$/u;
 
 /** The figure and the words after it up to the next comma or full stop: what it counts ("300 people a year"). */
 function figureWords(sentence: string, figure: FigureSpan): string {

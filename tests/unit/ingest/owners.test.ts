@@ -91,6 +91,9 @@ describe('figureOwners', () => {
       ['springfield'],
     ],
     ['The season began with 140 pilot whales beaching and dying on Springfield.', '140 pilot whales', ['springfield']],
+    // A passive verb places the count its clause opens with; a count some other subject acts on stays unplaced.
+    ['Three cases of plague have been diagnosed in Springfield.', 'Three cases', ['springfield']],
+    ['The ranger has overseen 500 strandings that were recorded in Springfield.', '500 strandings', []],
     ['The fleet moved to Springfield, where dealers sold 3,000 boats.', '3,000 boats', ['springfield']],
     // The place whose market a relative pronoun's antecedent is.
     [
