@@ -67,18 +67,16 @@ export function checkHighlights(
   const nodeIndex = new Map<Text, number>();
   const decided: DecidedMention[] = [];
   let matcherDiffers = 0;
+  let base = 0;
   for (const chunk of chunks) {
+    chunk.nodes.forEach((node, index) => nodeIndex.set(node, base + index));
+    base += chunk.nodes.length;
     const key = ({ start, end, entityId }: Mention) => `${start}:${end}:${entityId}`;
     const reference = new Set(referenceFindMentions(chunk.text, aliases).map(key));
     const compiled = new Set(matcher.findMentions(chunk.text).map(key));
     for (const found of reference) if (!compiled.has(found)) matcherDiffers++;
     for (const found of compiled) if (!reference.has(found)) matcherDiffers++;
     decided.push(...decideChunk(chunk, matcher, exclusions, names, document));
-  }
-  let base = 0;
-  for (const chunk of chunks) {
-    chunk.nodes.forEach((node, index) => nodeIndex.set(node, base + index));
-    base += chunk.nodes.length;
   }
   const counting = decided.flatMap(({ node, start, end, decision }) => {
     const [entityId] = names.resolve(decision);

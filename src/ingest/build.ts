@@ -5,6 +5,7 @@
  */
 import { FACTBASE_FORMAT, FactBase, type AliasRule, type Entity, type Figure, type Story } from '../facts/schema';
 import { buildMatcherPayload } from '../match/payload';
+import type { AliasSense } from '../match/decide';
 import { compileMatcher, type Matcher, type Mention } from '../match/matcher';
 import { isIsoDate, parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
@@ -294,10 +295,12 @@ function analyseArticle(
   // A name several entities carry ("Mr Kessler" of Wade Kessler and of Justin Kessler, from two stories)
   // means, in this story, the one it also names by a name of its own ("Wade Kessler"); when it names none
   // of them so, the first, as the matcher reports it.
+  // Read once, when first needed: both sets below come from it.
+  let sensesAlone: AliasSense[] | undefined;
   const sensesNamedAlone = () =>
-    [article.title, prose].flatMap((text) =>
+    (sensesAlone ??= [article.title, prose].flatMap((text) =>
       matcher.findCandidates(text).flatMap(({ senses }) => (senses.length === 1 ? senses : [])),
-    );
+    ));
   let namedAlone: Set<string> | undefined;
   const namesAlone = () => (namedAlone ??= new Set(sensesNamedAlone().map((sense) => sense.entityId)));
   // A short form ("Cook", "Steve") means its entity only in a story that names it in full.
