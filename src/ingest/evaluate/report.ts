@@ -17,6 +17,7 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
   figureRecall: 'figures: recall',
   figureValues: 'figure value/unit/rate/period/qualifier',
   figureOwners: 'figure owners',
+  figureOwnerPrecision: 'owners given that are right',
   figureMeasures: 'figure measures',
   figureStatus: 'figure status',
   summary: 'summaries that are the lead',

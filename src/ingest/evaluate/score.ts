@@ -46,6 +46,8 @@ export interface ArticleScores {
   figureValues: Tally;
   /** Found figures given to the right entities (or to none when the gold has none). */
   figureOwners: Tally;
+  /** Of the figures given an owner, those whose owners are all right: what a popover shows as a fact. */
+  figureOwnerPrecision: Tally;
   /** Found figures whose measure label holds the gold's key stems. */
   figureMeasures: Tally;
   /** Found figures whose status is the gold's. */
@@ -198,6 +200,7 @@ export function scoreArticle(built: BuiltArticle, gold: GoldArticle): ArticleSco
     figureRecall: tally(),
     figureValues: tally(),
     figureOwners: tally(),
+    figureOwnerPrecision: tally(),
     figureMeasures: tally(),
     figureStatus: tally(),
     summary: tally(),
@@ -291,6 +294,12 @@ export function scoreArticle(built: BuiltArticle, gold: GoldArticle): ArticleSco
         `'${match.text}' given to ${owners.length ? owners.join(', ') : 'no entity'}, ` +
         `not ${match.owners.length ? match.owners.join(', ') : 'no entity'} ("${match.sentence}")`,
     );
+    if (owners.length > 0)
+      judge(
+        scores.figureOwnerPrecision,
+        owners.every((owner) => accepted.has(owner)),
+        () => `'${match.text}' shown under ${owners.join(', ')}, not theirs ("${match.sentence}")`,
+      );
     judge(
       scores.figureMeasures,
       measureHasKey(figure.measure, match.measureKey),

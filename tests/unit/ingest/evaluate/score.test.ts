@@ -117,6 +117,11 @@ describe('scoreArticle', () => {
     const none = score([alibaba], [figure({ entityIds: [] })]);
     expect(none.figureOwners.right).toBe(0);
 
+    // What a popover would show as a fact: only figures given an owner count, and a wrong one counts against.
+    expect(right.figureOwnerPrecision).toMatchObject({ right: 1, total: 1 });
+    expect(none.figureOwnerPrecision.total).toBe(0);
+    expect(everyName.figureOwnerPrecision).toMatchObject({ right: 0, total: 1 });
+
     const optional = score([alibaba], [figure({ text: '176', sentence: 'Shares were priced at 176.' })]);
     expect(optional.figurePrecision.total).toBe(0);
     expect(optional.figureRecall).toMatchObject({ right: 0, total: 1 });
