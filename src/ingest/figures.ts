@@ -367,6 +367,9 @@ const COMPARES_SCALE = new RegExp(String.raw`^\s+the\s+(?:${SCALE_NOUNS})\b`, 'i
  */
 const MULTIPLE_WORDS =
   /(?<![\p{L}-])(?:(?<stem>doubl|tripl|quadrupl)(?<ending>e|ed|es|ing)|(?<fold>twofold|threefold|tenfold)|(?<twice>twice))(?![\p{L}-])(?!\s+(?:down|up)\b)/giu;
+/** "times" after a number, before what the multiple compares: "25 times their expenses", "10 times more potent". */
+const TIMES_COMPARES =
+  /^[\s-]times(?=\s+(?:the|their|its|his|her|your|our|my|that|what|as|more|less|fewer|larger|bigger|higher|greater|faster|smaller|lower|cheaper|longer|over)\b)/iu;
 /** "twice" is a multiple before "the"/"as" ("twice the rate", "twice as many"); "twice a week" is a frequency. */
 const TWICE_COMPARES = /^\s+(?:the|as)\s/iu;
 const MAKES_MULTIPLE_A_VERB = /(?:^|[^\p{L}])(?:to|will|would|could|may|might|can|did|does|do|than)\s+$/iu;
@@ -765,9 +768,12 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
     return undefined;
   }
   const currency = low.currency ?? high?.currency;
-  const unit: FigureUnit | undefined = last.unit ?? currency;
+  // "25 times their annual expenses", "10 times more potent": "times" before what it compares makes a multiple
+  // ("three times a week" is a frequency, and no figure).
+  const times = last.unit || currency ? null : TIMES_COMPARES.exec(sentence.slice(last.end));
+  const unit: FigureUnit | undefined = last.unit ?? currency ?? (times ? 'multiple' : undefined);
   let start = low.start;
-  let end = last.end;
+  let end = times ? last.end + times[0].length : last.end;
   let subject: string | undefined;
 
   // "~9x": the tilde of a rough amount belongs to its span, so a hedge before it ("approximately ~9x") still reads.

@@ -126,7 +126,8 @@ const MONEY_MEASURE_NOUNS = new Set(
     'contract acquisition takeover bid fine fines settlement package stake discount boom market valuation payout bonus ' +
     'salary loan loans debt bill grant raise premium tax tariff subsidy penalty deficit surplus spending cost costs ' +
     'income earnings dividend buyback offering ipo jackpot prize award donation gift bailout stimulus program programme ' +
-    'plan project expansion cut cuts increase rise drop fall gain surge jump decline'
+    'plan project expansion cut cuts increase rise drop fall gain surge jump decline bond bail fee fees fare ransom rent ' +
+    'reward compensation damages refund wage wages'
   ).split(' '),
 );
 
@@ -214,6 +215,11 @@ const isVerbLike = (word: string) => {
 const isNumberWord = (word: string) => /\p{N}/u.test(word) && !/\p{L}{2}/u.test(word);
 const isContentWord = (word: string | undefined) =>
   word !== undefined && !isFunctionWord(word) && !isNumberWord(word) && !isVerbLike(word) && !ADVERBS.test(word);
+
+/** Nouns that make a preposition of three words with the one before and "of": "in lieu of", "on behalf of". */
+const PREPOSITION_NOUNS = new Set(
+  'lieu place excess spite front terms case favor favour view light respect search behalf top account means'.split(' '),
+);
 
 /**
  * The noun phrase that ends right before index `end` of `words` (exclusive):
@@ -544,7 +550,10 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     const phrase = nounPhraseEndingAt(left, leftEnd - 1);
     const text = phraseText(phrase);
     const head = lower(phrase.at(-1)?.text ?? '');
-    if (text && !GENERIC_NOUNS.has(head)) {
+    // "in lieu of $70,000 bond", "in excess of $5": a preposition of three words names no measure.
+    const compoundPreposition =
+      phrase.length === 1 && PREPOSITION_NOUNS.has(head) && /^(?:in|on|by|with)$/iu.test(left[leftEnd - 3]?.text ?? '');
+    if (text && !GENERIC_NOUNS.has(head) && !compoundPreposition) {
       // "its projected growth of 30 to 31 percent" after "Azure revenue growth": the same measure.
       const earlier = previous.findLast((read) => read.measure && lower(read.measure).endsWith(lower(text)));
       // "fleet sales were up from 13.2 percent, still down from the March high of 21.8 percent": a high of
@@ -741,6 +750,15 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     const earlier = previous.findLast((read) => read.measure)?.measure;
     if (earlier && GENERIC_NOUNS.has(noun)) return { measure: earlier };
     if (subject) return { measure: `${noun} of ${subject}` };
+  }
+  // "25 times their annual expenses": a multiple of what "times" takes, read from its determiner on.
+  if (
+    figure.unit === 'multiple' &&
+    /\btimes$/iu.test(figure.text) &&
+    /^(?:the|their|its|his|her|your|our|my)$/u.test(lower(right[0]?.text ?? ''))
+  ) {
+    const compared = phraseText(nounPhraseStartingAt(right, 1, 4));
+    if (compared) return { measure: compared, base: compared };
   }
   // "Analysts predicted $2.52 a share", "it posted $1.10 per share": reported or forecast per share, an amount is
   // earnings per share, not a share price.

@@ -571,12 +571,25 @@ describe('shares, points and multiples in words', () => {
     ['newsrooms half the size', [{ text: 'half', unit: 'multiple', value: 0.5 }]],
     // The year dates the level the multiple compares with, not the multiple (it used to be read as its period).
     ['double the number in 2019', [{ text: 'double', unit: 'multiple', value: 2 }]],
+    // "times" before what the multiple compares: it used to be read as a count of "expenses", or not at all.
+    ['She saved 25 times her yearly costs.', [{ text: '25 times', unit: 'multiple', value: 25 }]],
+    [
+      'aim for at least 20 to 25 times your expenses',
+      [{ text: 'at least 20 to 25 times', unit: 'multiple', value: 20, upper: 25, qualifier: 'at least' }],
+    ],
+    ['The new pill is 12 times more potent.', [{ text: '12 times', unit: 'multiple', value: 12 }]],
   ])('%s', (sentence, expected) => {
     expect(figuresIn(sentence)).toEqual(expected);
   });
 
-  it.each(['They meet twice a week.', 'a double room', 'half the staff'])('reads no multiple in "%s"', (sentence) => {
-    expect(figuresIn(sentence).filter((figure) => figure.unit === 'multiple')).toEqual([]);
+  it.each(['They meet twice a week.', 'a double room', 'half the staff', 'They meet three times a week.'])(
+    'reads no multiple in "%s"',
+    (sentence) => {
+      expect(figuresIn(sentence).filter((figure) => figure.unit === 'multiple')).toEqual([]);
+    },
+  );
+  it('reads "12 times last year" as no figure at all (a frequency)', () => {
+    expect(figuresIn('The board met 12 times last year.')).toEqual([]);
   });
 });
 

@@ -158,6 +158,11 @@ describe('measures', () => {
     ['He learned around 75 people view his page a week.', 'around 75 people', 'people view'],
     // A multiple of a size or of what an earlier figure measured.
     ['Acme-owned newsrooms are often half the size they were.', 'half', 'size of Acme-owned newsrooms'],
+    // "N times" measures what it multiplies.
+    ['Planners tell clients to hold 25 times their yearly costs.', '25 times', 'yearly costs'],
+    // "in lieu of" is a preposition, not what is measured; a bond, a fee, a fare are sums of money.
+    ['She was held in lieu of $9,000 bond.', '$9,000', 'bond'],
+    ['Riders pay a $3 fare.', '$3', 'fare'],
     // A change after a count measures what was counted, and a period ends a subject.
     ['Dealers last year sold 300 new cars, up 4 percent from the year before.', '4 percent', 'rise in new cars sold'],
     ['Dealers sold 17 million new cars, an increase of 0.3 percent.', '0.3 percent', 'increase in new cars sold'],
