@@ -862,9 +862,15 @@ function clusterCandidates(
     }
     const prefix = words.slice(0, cut).join(' ');
     if (!byKey.has(prefix)) continue;
-    // "US Congress": a country in front of an institution is where it is, not its name.
+    // "US Congress": a country in front of an institution is where it is, not its name; so is a county or a
+    // city named as such ("Bartholomew County Jail" is the jail of Bartholomew County).
     const prefixCandidate = byKey.get(prefix)!;
-    if (isKnownPlace(prefix) || /^\p{Lu}{2}$/u.test(prefixCandidate.words.join(' '))) continue;
+    if (
+      isKnownPlace(prefix) ||
+      PLACE_HEADS.has(bare(prefixCandidate.words.at(-1)!)) ||
+      /^\p{Lu}{2}$/u.test(prefixCandidate.words.join(' '))
+    )
+      continue;
     headVariants.set(prefix, [...(headVariants.get(prefix) ?? []), candidate.key]);
   }
   for (const [prefix, variants] of headVariants) {
@@ -1034,6 +1040,8 @@ function personEvidence(candidate: Candidate, byKey: ReadonlyMap<string, Candida
   const familyName = words[words.length - 1]!;
   // "Sierra Nevada": a given name in front of a known place is a place's name.
   if (isKnownPlace(words.join(' ')) || PLACE_HEADS.has(bare(familyName)) || isKnownRegion(familyName)) return 0;
+  // "Bartholomew County Sheriff": a place's head word inside a name makes it a place's office, not a person.
+  if (words.slice(1, -1).some((word) => PLACE_HEADS.has(bare(word)))) return 0;
   if (endsInCommonWord(words, candidate.midSentence.length > 0)) return 0;
   let evidence = 0;
   if (isFirstName(words[0]!)) evidence += 2;

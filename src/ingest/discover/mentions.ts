@@ -10,6 +10,7 @@ import {
   isCommonWord,
   isFirstName,
   isKnownOrganization,
+  isLastName,
   isKnownPlace,
 } from './lexicon';
 import {
@@ -168,6 +169,12 @@ function continuesName(token: Token | undefined): boolean {
   if (isCapitalised(token) || token.shape === 'letter') return true;
   if (token.shape === 'number') return !isYear(token) && /^\d{1,4}$/.test(token.text);
   return token.shape === 'alnum' && /^[\p{L}\d]{2,6}$/u.test(token.text);
+}
+
+/** A given name, then an initial or a family name the lexicon knows: "Ryan S. Hollman", "Mary Smith". */
+function isPersonShaped(name: readonly Token[]): boolean {
+  if (name.length < 2 || !isFirstName(bare(name[0]!.text))) return false;
+  return name.some((token) => /^\p{Lu}\.$/u.test(token.text)) || isLastName(bare(name.at(-1)!.text));
 }
 
 function isInstitutionWord(word: string): boolean {
@@ -406,7 +413,9 @@ export function findMentions(lines: readonly Line[], acronyms: AcronymDefinition
         if (current.possessive || current.modifier || LEGAL_SUFFIXES.has(bare(current.text))) break;
         const next = tokens[last + 1];
         const isCount = next?.shape === 'number' && (enumerated || QUANTITY_NOUNS.has(tokens[last + 2]?.text ?? ''));
-        if (next !== undefined && continuesName(next) && !isCount) {
+        // "Ryan S. Hollman 31, of Hope": a number after a person's name is an age, not a model number.
+        const isAge = next?.shape === 'number' && isPersonShaped(nameSoFar);
+        if (next !== undefined && continuesName(next) && !isCount && !isAge) {
           last += 1;
           nameSoFar.push(next);
           continue;

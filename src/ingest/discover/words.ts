@@ -235,6 +235,12 @@ export const INSTITUTION_HEADS: ReadonlyMap<string, 'company' | 'organization' |
     'church',
     'museum',
     'hospital',
+    // Facilities run by a body: "Bartholomew County Jail", "Aberdeen Royal Infirmary".
+    'infirmary',
+    'clinic',
+    'jail',
+    'prison',
+    'penitentiary',
     'trust',
     'fund',
     'coalition',

@@ -51,6 +51,12 @@ describe('text noise is no entity', () => {
       absent: ['Zeta News and Quillfact'],
     },
     {
+      rule: 'a number after a person’s name is an age, no part of the name ("Ryan S. Hollman 31, of Hope")',
+      text: 'Deputies arrested Norah T. Quillby 34, of Dunmore. Norah T. Quillby was held without bond.',
+      present: ['Norah T. Quillby'],
+      absent: ['Norah T. Quillby 34'],
+    },
+    {
       rule: 'a legal suffix after a comma is no entity of its own',
       text: 'Orbex Dynamics, Inc. won the contract. Orbex Dynamics said the Inc. filing was late.',
       present: ['Orbex Dynamics'],
@@ -340,6 +346,22 @@ describe('kinds', () => {
       kind: 'person',
     },
     {
+      rule: 'a jail, a prison or an infirmary is a body, not a person named after someone',
+      text:
+        'Quillby was taken to Harold Benton Jail on Monday. Harold Benton Jail holds 300 people, ' +
+        'and the staff of Harold Benton Jail said so.',
+      name: 'Harold Benton Jail',
+      kind: 'organization',
+    },
+    {
+      rule: 'a place’s head word inside a name makes a place’s office, not a person ("… County Sheriff")',
+      text:
+        'The Bartholomew County Sheriff said the road was closed. Bartholomew County Sheriff deputies stayed ' +
+        'there all night, Bartholomew County officials said.',
+      name: 'Bartholomew County Sheriff',
+      kind: 'organization',
+    },
+    {
       rule: 'initials before a family name make a person’s name',
       text: 'The first two films were directed by T.J. Varnell. Varnell was a producer on the third one as well.',
       name: 'T.J. Varnell',
@@ -468,6 +490,14 @@ describe('forms kept out of an entity', () => {
         'beach was sacred. Te Aroha said so, and Te Aroha walked on. Tarawhiti said so again, and Tarawhiti left.',
       name: 'Hemi Tarawhiti',
       notForms: ['Tarawhiti', 'Te Aroha Tarawhiti'],
+    },
+    {
+      rule: 'a county in front of a body’s head word is where the body is: the jail is not the county',
+      text:
+        'Bartholomew County said the jail was full. Two men were taken to Bartholomew County Jail, and ' +
+        'Bartholomew County Jail staff said Bartholomew County would pay.',
+      name: 'Bartholomew County Jail',
+      notForms: ['Bartholomew County'],
     },
     {
       rule: 'a town in front of a newspaper word is no given name',
