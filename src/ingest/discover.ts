@@ -556,6 +556,10 @@ function mostFrequentForm(candidate: Candidate): string {
 }
 
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+/** What kind of region a name is, after the name: " autonomous region", " province". */
+const REGION_DESIGNATOR = / (?:autonomous region|province|prefecture|oblast|governorate)$/u;
+/** "R-Neb.", "D-Calif", "I-Vt.": an American lawmaker's party letter and state. */
+const PARTY_AND_STATE = /^[DRI]-\p{Lu}[\p{L}.]{1,6}$/u;
 
 /** Hard rules: things that are never entities however often they appear. */
 function isAdmissible(
@@ -582,6 +586,8 @@ function isAdmissible(
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
   if (isGenusOfSpecies(candidate)) return false;
+  // "Sen. Jo Hale, R-Neb.": a lawmaker's party and state, a label and no name.
+  if (words.length === 1 && PARTY_AND_STATE.test(words[0]!)) return false;
   // "dUO6AJlMxR": a word that mixes capitals, small letters and digits over and over is a code, not a name.
   if (words.some((word) => /^(?=.*\d)(?:.*\p{Ll}\p{Lu}){2}/u.test(word) && word.length >= 8)) return false;
   // Initials with dots ("U.S.") are a name only when they are a country's; "A350" only after its maker.
@@ -884,6 +890,14 @@ function clusterCandidates(
   }
 
   mergeShortForms(candidates, byKey, acronyms, merge);
+
+  // "Inner Mongolia Autonomous Region" / "Inner Mongolia", "Hubei Province" / "Hubei": a region named with and
+  // without what kind of region it is. Not "County" or "City": "Franklin County" is not the town of Franklin.
+  for (const candidate of candidates) {
+    const designator = REGION_DESIGNATOR.exec(candidate.key);
+    if (designator && designator.index > 0 && byKey.has(candidate.key.slice(0, designator.index)))
+      merge(candidate.key.slice(0, designator.index), candidate.key);
+  }
 
   // "Homeland Security Department" / "Department of Homeland Security": one body, its name said both ways.
   for (const candidate of candidates) {

@@ -57,6 +57,12 @@ describe('text noise is no entity', () => {
       absent: ['Norah T. Quillby 34'],
     },
     {
+      rule: 'a lawmaker’s party and state ("R-Neb.") is no entity',
+      text: 'Sen. Jo Varnell, R-Neb., called it a crisis. Rep. Ann Lowe, D-Calif., and Varnell agreed.',
+      present: ['Jo Varnell'],
+      absent: ['R-Neb', 'R-Neb.', 'D-Calif', 'D-Calif.'],
+    },
+    {
       rule: 'a legal suffix after a comma is no entity of its own',
       text: 'Orbex Dynamics, Inc. won the contract. Orbex Dynamics said the Inc. filing was late.',
       present: ['Orbex Dynamics'],
@@ -197,6 +203,14 @@ describe('forms of one entity kept as one', () => {
         'It was an awkward trip for Mr. Zhao, aides said.',
       name: 'Zhao Weimin',
       forms: ['Zhao', 'Mr. Zhao'],
+    },
+    {
+      rule: 'a region named with and without its kind is one place ("… Autonomous Region", "… Province")',
+      text:
+        'Two patients from the Varnholt Autonomous Region were quarantined. Officials in Varnholt said more ' +
+        'tests were done, and Varnholt closed its schools.',
+      name: 'Varnholt Autonomous Region',
+      forms: ['Varnholt'],
     },
     {
       rule: 'a person with a middle initial is called by the family name',
