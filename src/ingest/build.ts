@@ -460,6 +460,8 @@ export function leadOf(sentences: readonly string[], title = ''): string {
     if (lead.length === 0) {
       // A standfirst the body says again further down is a teaser above the story, not its lead.
       if (!prose || sentences.indexOf(sentence, index + 1) > index) continue;
+      // A publisher's disclaimer and the author's lines about themselves stand above a contributor's story.
+      if (DISCLAIMER.test(sentence) || AUTHOR_BIO.test(sentence)) continue;
       // A story that opens on a quotation hooks the reader with it; what it is about follows in the reporter's words.
       if (opensOnQuote(sentence) && reportedSentenceFollows(sentences, index, titleWords)) continue;
     } else if (!prose || length + sentence.length > SUMMARY_MAX_CHARS) break;
@@ -469,6 +471,12 @@ export function leadOf(sentences: readonly string[], title = ''): string {
   // An article with no sentence of prose at all still gets its first sentences.
   return lead.length > 0 ? lead.join(' ') : sentences.slice(0, SUMMARY_SENTENCES).join(' ');
 }
+
+/** "Opinions expressed by … Contributors are their own.", "The views expressed here are those of the author." */
+const DISCLAIMER =
+  /^(?:the\s+)?(?:opinions|views)\s+expressed\b[^.!?]*\b(?:are\s+(?:their|his|her|my)\s+own|(?:are\s+)?(?:solely\s+)?(?:those\s+of|of)\s+the\s+(?:author|writer|contributor)s?)\b/iu;
+/** "I am a writer, journalist, professor and …": a first-person list of the author's roles. */
+const AUTHOR_BIO = /^I(?:['’]m|\s+am)\s+an?\s+[^.!?,]+,[^.!?,]+,/u;
 
 /** How many sentences after an opening quotation the reporter's own first sentence may come. */
 const QUOTE_LEAD_REACH = 2;

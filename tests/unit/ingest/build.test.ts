@@ -372,6 +372,20 @@ describe('leadOf', () => {
       'The council met on Tuesday. It voted twice.',
     ],
     [
+      'skips a publisher’s disclaimer and the author’s lines about themselves',
+      [
+        'Opinions expressed by Daily Ledger Contributors are their own.',
+        'I am a reporter, teacher, gardener and cook, not always in that order.',
+        'The council met on Tuesday.',
+      ],
+      'The council met on Tuesday.',
+    ],
+    [
+      'keeps a first sentence in the first person that is no list of roles',
+      ['I am a council member, and I voted no.', 'The council met on Tuesday.'],
+      'I am a council member, and I voted no. The council met on Tuesday.',
+    ],
+    [
       'keeps an opening quotation when the reporter’s words do not follow it soon',
       ['"We have waited ten years," says the mayor.', '"So have we," says the clerk.', '"And we," says a voter.'],
       '"We have waited ten years," says the mayor. "So have we," says the clerk.',
