@@ -75,6 +75,10 @@ describe('figureOwners', () => {
     ['The offer fell short of the $20 reportedly demanded by Beta.', '$20', ['beta']],
     // Survey answers, people and markets with no named actor go to the story alone.
     ['Of those asked, 92% of respondents were male.', '92%', []],
+    // What a body "reported that" or "found that" is what it reports, not its own figure; without "that", it is.
+    ['Example Agency reported that 28 people who met the patient were quarantined.', '28 people', []],
+    ['Example Agency found that the share of teens who vape was 3.8 percent.', '3.8 percent', []],
+    ['Beta reported $5 billion in revenue.', '$5 billion', ['beta']],
     ['More than 450,000 people in Springfield were without power.', '450,000', []],
     ['Fresh fish routinely sells for $24 a pound in Springfield.', '$24', []],
     ['The Springfield-based fleet numbers about 100 boats.', '100', []],
