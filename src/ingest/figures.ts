@@ -305,7 +305,7 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SIGN = String.raw`US\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|[$€£¥₹₩]`;
 /** Scale words need a space or hyphen ("3 million", "$20-million"); letters stick to the number ("$9B", "£30m"). */
 const SCALE = String.raw`[\s-](?:trillion|billion|million|thousand)|\s?(?:tn|bn|mn)|[mkMBKT]`;
-const UNIT_AFTER = String.raw`\s?(?:%|percent|per\s?cent|pc)|\s(?:percentage|basis)[\s-]points?|x|×|-?fold|\s(?:${CURRENCY_WORDS}|${ISO_CODES.join('|')})`;
+const UNIT_AFTER = String.raw`(?:\s?%|[\s-]?(?:percent|per\s?cent)|\s?pc)|\s(?:percentage|basis)[\s-]points?|x|×|-?fold|\s(?:${CURRENCY_WORDS}|${ISO_CODES.join('|')})`;
 
 /**
  * A numeral with its currency, scale and unit. It may not start inside a word
@@ -332,7 +332,7 @@ const NUMBER_WORD = new RegExp(
   'giu',
 );
 
-const PERCENT_UNIT = /^(?:%|percent|per\s?cent|pc)$/u;
+const PERCENT_UNIT = /^-?(?:%|percent|per\s?cent|pc)$/u;
 const POINT_UNIT = /^(?<kind>percentage|basis)[\s-]points?$/u;
 const MULTIPLE_UNIT = /^(?:x|×|-?fold)$/u;
 
@@ -1118,8 +1118,15 @@ function hedgeBefore(sentence: string, at: number): { match: RegExpExecArray; be
   if (i < 0 || i === at - 1 || !/\p{L}/u.test(sentence[i]!)) return undefined;
   const before = sentence.slice(Math.max(0, at - 40), at);
   const match = QUALIFIER_BEFORE.exec(before);
+  // "top up to 80 percent", "went up to $5": "up" is the verb's, and the figure is the level reached, not a bound.
+  if (match && /^up\s/iu.test(match.groups!.hedge!) && PARTICLE_UP_VERB.test(before.slice(0, match.index)))
+    return undefined;
   return match ? { match, before } : undefined;
 }
+
+/** Verbs that take "up" as their own particle, right before "up to": "top up", "fill up", "went up". */
+const PARTICLE_UP_VERB =
+  /(?:^|[^\p{L}])(?:top|tops|topped|topping|fill|fills|filled|filling|charge|charges|charged|charging|go|goes|went|gone|going|climb|climbs|climbed|add|adds|added|build|builds|built|shot|jump|jumped|move|moved|ramp|ramped|scale|scaled)\s+$/iu;
 
 /** The hedge before position `at` in lower case with single spaces ("more than"), if any. */
 function hedgeWordBefore(sentence: string, at: number): string | undefined {

@@ -573,6 +573,14 @@ describe('shares, points and multiples in words', () => {
     ['double the number in 2019', [{ text: 'double', unit: 'multiple', value: 2 }]],
     // "times" before what the multiple compares: it used to be read as a count of "expenses", or not at all.
     ['She saved 25 times her yearly costs.', [{ text: '25 times', unit: 'multiple', value: 25 }]],
+    // A percentage joined to its number by a hyphen, as an adjective is: it used to be no figure at all.
+    ['Prices rose by a 10-percent margin.', [{ text: '10-percent', unit: 'percent', value: 10 }]],
+    // "up" that belongs to the verb before it is no hedge: the figure is the level reached.
+    ['The battery can top up to 80 percent in an hour.', [{ text: '80 percent', unit: 'percent', value: 80 }]],
+    [
+      'The van can hold up to 40 people.',
+      [{ text: 'up to 40 people', unit: 'count', value: 40, qualifier: 'up to', subject: 'people' }],
+    ],
     [
       'aim for at least 20 to 25 times your expenses',
       [{ text: 'at least 20 to 25 times', unit: 'multiple', value: 20, upper: 25, qualifier: 'at least' }],
