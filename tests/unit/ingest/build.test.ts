@@ -252,6 +252,33 @@ const article = (path: string, title: string, body: string) => ({
   text: ['---', `title: ${title}`, '---', '', body, ''].join('\n'),
 });
 
+describe('a figure the title gives too', () => {
+  // A headline names whoever fits its few words: the body's "$10" is the game's, which the title does not name.
+  it('is not given to the title’s names when the body’s sentence names nobody', () => {
+    const CATALOG = [
+      'entities:',
+      '  - id: zorblet',
+      '    name: Zorblet',
+      '    kind: company',
+      '    aliases: [Zorblet]',
+    ].join('\n');
+    const factBase = buildFactBase({
+      articles: [
+        article(
+          'game.md',
+          'Zorblet’s first phone game will launch in June for $10',
+          'The game is a puzzle of many levels. You can play the first level free, or pay $10 to get everything.',
+        ),
+      ],
+      catalog: parseCatalog('test.yaml', CATALOG),
+      discover: false,
+    }).factBase;
+    const figures = factBase.figures.filter((figure) => figure.text.includes('$10'));
+    expect(figures.length).toBeGreaterThan(0);
+    for (const figure of figures) expect(figure.entityIds).toEqual([]);
+  });
+});
+
 describe('a name two entities carry', () => {
   // Two people addressed alike: each story's "Mr Kessler" is the Kessler it names in full.
   const CATALOG = [
