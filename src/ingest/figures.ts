@@ -108,6 +108,7 @@ const CURRENCY_BY_WORD: Record<string, string> = {
   'singapore dollars': 'SGD',
   'new zealand dollars': 'NZD',
   euros: 'EUR',
+  euro: 'EUR',
   'pounds sterling': 'GBP',
   yen: 'JPY',
   yuan: 'CNY',

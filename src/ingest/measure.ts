@@ -783,6 +783,10 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
   return near ? { measure: near, base: near } : {};
 }
 
+/** Words in "-ing" that are prepositions or pronouns, not what happens to what is counted. */
+const ING_NOT_VERBS =
+  /^(?:including|excluding|following|according|during|regarding|concerning|pending|nothing|something|everything|anything)$/iu;
+
 /**
  * What a count measures: what it counts, with the verb that says what
  * happened to it ("employees laid off", "people view") or the noun it is
@@ -798,9 +802,10 @@ function countMeasure(subject: string, left: readonly Word[], leftEnd: number, r
   const upToAnd = right.slice(0, 4);
   const andAt = upToAnd.findIndex((word) => /^(?:and|or|but)$/iu.test(word.text));
   const nearRight = andAt >= 0 ? upToAnd.slice(0, andAt) : upToAnd;
+  // "arrested six people Monday during a raid": "during" is a preposition, not what the people did.
   const verbAfter =
     nearRight
-      .filter((word) => !AUXILIARIES.has(lower(word.text)))
+      .filter((word) => !AUXILIARIES.has(lower(word.text)) && !ING_NOT_VERBS.test(word.text))
       .find((word) => isVerbLike(word.text) && /^\p{Ll}/u.test(word.text)) ?? presentVerbAfter(right);
   const ofNoun = lower(left[left.length - 1]?.text ?? '') === 'of' ? nounPhraseEndingAt(left, left.length - 1, 2) : [];
   const ofText = phraseText(ofNoun);
@@ -826,9 +831,8 @@ function countMeasure(subject: string, left: readonly Word[], leftEnd: number, r
   if (
     gerund &&
     /^\p{Ll}{2,}ing$/u.test(gerund.text) &&
-    !/^(?:including|excluding|following|according|during|regarding|totaling|totalling|numbering|reaching|nothing|something|everything|anything|being|having)$/u.test(
-      gerund.text,
-    ) &&
+    !ING_NOT_VERBS.test(gerund.text) &&
+    !/^(?:totaling|totalling|numbering|reaching|being|having)$/u.test(gerund.text) &&
     !TIME_WORDS.test(gerund.text)
   )
     return { measure: `${subject} ${pastParticiple(gerund.text)}` };

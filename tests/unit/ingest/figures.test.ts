@@ -604,6 +604,8 @@ describe('shares, points and multiples in words', () => {
 describe('currencies and percentages written out', () => {
   it.each<[string, Expected[]]>([
     ['a price of 176 Hong Kong dollars', [{ text: '176 Hong Kong dollars', unit: 'HKD', value: 176 }]],
+    // "euro" in the singular after an amount, as much of Europe writes it.
+    ['Prices start at 71,350 euro.', [{ text: '71,350 euro', unit: 'EUR', value: 71350 }]],
     [
       'raising at least 88 billion Hong Kong dollars',
       [{ text: 'at least 88 billion Hong Kong dollars', unit: 'HKD', value: 8.8e10, qualifier: 'at least' }],

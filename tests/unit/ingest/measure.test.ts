@@ -163,6 +163,8 @@ describe('measures', () => {
     // "in lieu of" is a preposition, not what is measured; a bond, a fee, a fare are sums of money.
     ['She was held in lieu of $9,000 bond.', '$9,000', 'bond'],
     ['Riders pay a $3 fare.', '$3', 'fare'],
+    // "during" after a count is a preposition, not what happened to the people: the verb before says it.
+    ['Police arrested six people Monday during a raid.', 'six people', 'people arrested'],
     // A change after a count measures what was counted, and a period ends a subject.
     ['Dealers last year sold 300 new cars, up 4 percent from the year before.', '4 percent', 'rise in new cars sold'],
     ['Dealers sold 17 million new cars, an increase of 0.3 percent.', '0.3 percent', 'increase in new cars sold'],
