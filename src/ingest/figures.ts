@@ -917,8 +917,16 @@ function countedNoun(
       if (!isMakerOfModel) break;
     }
     phrase.push(bare);
-    // The first plural ends the phrase: in "two tech giants coordinate efforts" what is counted is giants.
-    if (isPluralNoun(bare)) {
+    // The first plural ends the phrase: in "two tech giants coordinate efforts" what is counted is giants. A
+    // collective noun before a plural is its modifier: "30 staff vacancies" counts vacancies.
+    const next = tokens[i + 1]?.word;
+    const modifiesNext =
+      IRREGULAR_PLURALS.has(bare) &&
+      !/s$/u.test(bare) &&
+      next !== undefined &&
+      /^\p{Ll}+s$/u.test(next) &&
+      isPluralNoun(next);
+    if (isPluralNoun(bare) && !modifiesNext) {
       subjectLength = phrase.length;
       end = token.end;
       break;

@@ -559,6 +559,22 @@ describe('counts with names and models inside', () => {
   });
 });
 
+describe('counts whose noun has a collective noun before it', () => {
+  it.each<[string, Expected[]]>([
+    // "staff" before a plural is its modifier: what is counted is the vacancies (it used to end at "staff").
+    [
+      'There were 30 staff vacancies.',
+      [{ text: '30 staff vacancies', unit: 'count', value: 30, subject: 'staff vacancies' }],
+    ],
+    [
+      'Nearly 300 people gathered.',
+      [{ text: 'Nearly 300 people', unit: 'count', value: 300, qualifier: 'nearly', subject: 'people' }],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(figuresIn(sentence)).toEqual(expected);
+  });
+});
+
 describe('shares, points and multiples in words', () => {
   it.each<[string, Expected[]]>([
     ['eight out of ten firms agree', [{ text: 'eight out of ten', unit: 'percent', value: 80 }]],
