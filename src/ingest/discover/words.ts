@@ -93,7 +93,7 @@ export const JOB_TITLES = set(`
   attorney-general solicitor-general senator congressman congresswoman governor mayor judge justice ambassador
   commissioner administrator director chairman chairwoman chairperson chair ceo cfo cto coo cio founder co-founder
   cofounder spokesman spokeswoman spokesperson analyst economist professor coach captain skipper executive officer
-  gov sen rep speaker superintendent
+  gov sen rep speaker superintendent ombudsman sheriff prosecutor detective sergeant lieutenant constable
 `);
 
 /** Words that rank a job title rather than name anything ("Chief", "Deputy", "Senior Vice"). */

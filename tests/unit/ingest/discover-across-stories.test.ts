@@ -1,5 +1,5 @@
-// Combining the stories' discoveries: one entity per name, the kind most mentions give, and no family
-// name that two people share.
+// Combining the stories' discoveries: one entity per name, the kind most mentions give, and a family name
+// that two people share only as a short form of each.
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredEntity } from '@/src/ingest/discover';
 import { combineDiscoveries } from '@/src/ingest/discover/across-stories';
@@ -22,16 +22,10 @@ describe('combineDiscoveries', () => {
       expected: { 'Orbex Dynamics': ['Orbex Dynamics', 'Orbex', 'ODX'] },
     },
     {
-      rule: 'a family name two people share is given to neither',
-      stories: [[entity('Wade Kessler', 'person', ['Kessler'])], [entity('Justin Kessler', 'person', ['Kessler'])]],
+      rule: 'a one-word alias two entities share, and that is no family name of theirs, is given to neither',
+      stories: [[entity('Orbex Dynamics', 'company', ['ODX'])], [entity('Odessa Index', 'organization', ['ODX'])]],
       known: [],
-      expected: { 'Wade Kessler': ['Wade Kessler'], 'Justin Kessler': ['Justin Kessler'] },
-    },
-    {
-      rule: 'a family name of a person the catalog knows is not given to a new one',
-      stories: [[entity('Tomas Vell', 'person', ['Vell'])]],
-      known: ['Anja Vell'],
-      expected: { 'Tomas Vell': ['Tomas Vell'] },
+      expected: { 'Orbex Dynamics': ['Orbex Dynamics'], 'Odessa Index': ['Odessa Index'] },
     },
     {
       rule: 'the last word of a place or company name is no family name: a short name ending it is kept',
@@ -77,11 +71,32 @@ describe('combineDiscoveries', () => {
     expect(sharedAliases).toEqual([]);
   });
 
-  it('lists the family names it took away', () => {
-    const { sharedAliases } = combineDiscoveries([
+  // A family name alone could mean either person, so it names each only where the page writes their full name
+  // (it used to be taken from both, and "Kessler said" then named nobody even beside "Wade Kessler").
+  it('makes a family name two people share a short form of each', () => {
+    const { entities, sharedAliases } = combineDiscoveries([
       [entity('Wade Kessler', 'person', ['Kessler'])],
       [entity('Justin Kessler', 'person', ['Kessler'])],
     ]);
-    expect(sharedAliases).toEqual(['kessler']);
+    expect(entities.map((e) => [e.name, e.aliases, e.shortForms])).toEqual([
+      ['Wade Kessler', ['Wade Kessler', 'Kessler'], ['Kessler']],
+      ['Justin Kessler', ['Justin Kessler', 'Kessler'], ['Kessler']],
+    ]);
+    expect(sharedAliases).toEqual([]);
+  });
+
+  it('makes the family name of a person the catalog knows a short form of a new person who has it too', () => {
+    const { entities } = combineDiscoveries([[entity('Tomas Vell', 'person', ['Vell'])]], ['Anja Vell']);
+    expect(entities.map((e) => [e.name, e.aliases, e.shortForms])).toEqual([
+      ['Tomas Vell', ['Tomas Vell', 'Vell'], ['Vell']],
+    ]);
+  });
+
+  it('lists the one-word aliases it took away', () => {
+    const { sharedAliases } = combineDiscoveries([
+      [entity('Orbex Dynamics', 'company', ['ODX'])],
+      [entity('Odessa Index', 'organization', ['ODX'])],
+    ]);
+    expect(sharedAliases).toEqual(['odx']);
   });
 });

@@ -125,6 +125,12 @@ describe('names behind job titles', () => {
       absent: ['ZPUC President Dara Oakes', 'ZPUC President'],
     },
     {
+      // Offices of the law and of public complaint are job titles too.
+      text: 'Public Ombudsman Nadia Quell’s office counted the dead. Sheriff Matt Loyd said Quell was right.',
+      person: 'Nadia Quell',
+      absent: ['Public Ombudsman Nadia Quell', 'Ombudsman', 'Ombudsman Nadia Quell', 'Sheriff Matt Loyd'],
+    },
+    {
       text: 'Attorney-General Ned Brill defended the bill. Brill said the law was sound.',
       person: 'Ned Brill',
       absent: ['Attorney-General Ned Brill'],
