@@ -9,6 +9,7 @@
  * layer ("compromise/two") knows the same words and is 50 KB smaller.
  */
 import nlp from 'compromise/two';
+import countryNames from './countries.json';
 import cityNames from './places.json';
 
 type Tags = readonly string[];
@@ -22,11 +23,38 @@ interface CompromiseModel {
 const model = nlp.model() as CompromiseModel;
 const lexicon = model.one.lexicon;
 
-/** Tags compromise's lexicon gives a lower-case word or phrase; empty when it does not know it. */
+/** Tags that say a word is a person's name. */
+const PERSON_NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
+
+// Countries and territories compromise does not know as places, lower case; built on first use.
+let unknownCountries: Set<string> | undefined;
+
+/**
+ * Tags compromise's lexicon gives a lower-case word or phrase; empty when it does not know it. A country or
+ * territory of ISO 3166 (`countries.json`, see `scripts/places.ts`) that compromise does not know, or knows only
+ * as a demonym, is a country: compromise tags "Philippines" and "Laos" as plural demonyms. One it knows as
+ * anything else keeps its tags ("Jordan" a person's name, "United Nations" an organisation).
+ */
 export function lexiconTags(phrase: string): Tags {
-  const entry = lexicon[phrase.toLowerCase()];
-  if (entry === undefined) return [];
-  return typeof entry === 'string' ? [entry] : entry;
+  const key = phrase.toLowerCase();
+  const entry = lexicon[key];
+  const tags: Tags = entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
+  unknownCountries ??= new Set(
+    countryNames
+      .map((name) => name.toLowerCase())
+      .filter((name) => {
+        const tagsOf = (word: string) => {
+          const known = lexicon[word];
+          return known === undefined ? [] : typeof known === 'string' ? [known] : known;
+        };
+        // "Diego Garcia", "Tristan da Cunha": a territory named like a person is more often a person in the news.
+        const first = name.split(' ')[0]!;
+        if (name.includes(' ') && tagsOf(first).some((tag) => PERSON_NAME_TAGS.has(tag))) return false;
+        // Only where compromise knows nothing else of it: "United Nations" stays an organisation.
+        return tagsOf(name).every((tag) => tag === 'Demonym' || tag === 'Plural');
+      }),
+  );
+  return unknownCountries.has(key) ? ['Country'] : tags;
 }
 
 const COMMON_TAGS = new Set([

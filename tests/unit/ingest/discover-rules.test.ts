@@ -366,6 +366,12 @@ describe('kinds', () => {
       kind: 'person',
     },
     {
+      rule: 'a country the lexicon takes for a plural demonym is a place ("the Philippines", "Laos")',
+      text: 'The car will arrive in the Philippines next year, and in Laos after that, Zorblet said.',
+      name: 'Philippines',
+      kind: 'place',
+    },
+    {
       rule: 'a jail, a prison or an infirmary is a body, not a person named after someone',
       text:
         'Quillby was taken to Harold Benton Jail on Monday. Harold Benton Jail holds 300 people, ' +
