@@ -15,6 +15,7 @@ import {
   countryOfInitials,
   hasCommonNounEnding,
   isCommonWord,
+  isGuessedVerb,
   isListedCommonWord,
   isListedNoun,
   lexiconTags,
@@ -735,17 +736,20 @@ function scoreCandidate(
 
   if (single) {
     const lower = bare(words[0]!);
-    if (shape === 'title' && (isCommonWord(words[0]!) || hasCommonNounEnding(words[0]!))) score -= 0.3;
+    const standsAlone = midSentence.some((m) => !m.besideNameWord);
+    // "Prime" beside "prime working age"; acronyms and camel case ("US", "iPhone") are not the lower-case word.
+    const lowerCount = shape === 'title' ? (lowerCase.get(lower) ?? 0) : 0;
+    // "Spotify", "Shopify": a word the lexicon does not list, which the tagger only guesses is a verb from its
+    // ending, is no English word when the story writes it with a capital mid-sentence, and never in lower case.
+    const unknownWord = isGuessedVerb(words[0]!) && !hasCommonNounEnding(words[0]!) && standsAlone && lowerCount === 0;
+    if (shape === 'title' && !unknownWord && (isCommonWord(words[0]!) || hasCommonNounEnding(words[0]!))) score -= 0.3;
     // "analysts at Quorvex expect…": a word English does not know, capitalised where position cannot explain
     // it, is a name even when the story writes it once. The head words of institutions and places, and compass
     // words, are English words compromise files as bare nouns ("Gulf", "Navy", "West").
     // A word cut from a longer run of capitals ("Will Brandt", "Tan He") is a piece of a name, not one.
-    const standsAlone = midSentence.some((m) => !m.besideNameWord);
-    if (shape === 'title' && standsAlone && isProperWord(words[0]!) && !isBareHeadWord(lower)) {
+    if (shape === 'title' && standsAlone && (isProperWord(words[0]!) || unknownWord) && !isBareHeadWord(lower)) {
       score += 0.15;
     }
-    // "Prime" beside "prime working age"; acronyms and camel case ("US", "iPhone") are not the lower-case word.
-    const lowerCount = shape === 'title' ? (lowerCase.get(lower) ?? 0) : 0;
     if (lowerCount > 0) score -= lowerCount >= midSentence.length ? 0.3 : 0.1;
   } else if (isAllCommon(words) && !hasInstitutionWord(words) && !PRODUCT_PARTS.has(bare(words[words.length - 1]!))) {
     // "Great Big Lie", "White House": ordinary words in title case are more often a phrase than a name.

@@ -159,6 +159,20 @@ export function isCommonWord(word: string): boolean {
   return tags.includes('Noun') && !tags.includes('ProperNoun') && isListedInflection(word);
 }
 
+/** Verb tags the tagger guesses from a word's ending ("-ify", "-ize"). */
+const VERB_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle']);
+
+/**
+ * True when the lexicon does not list the word and the tagger, reading it alone, only guesses from its ending
+ * that it is a verb ("Spotify", "Shopify"): a weak sign, which a capital mid-sentence outweighs. A guessed
+ * adjective ("British", "Turkish") is not one: those endings make the demonyms the lexicon misses.
+ */
+export function isGuessedVerb(word: string): boolean {
+  if (lexiconTags(word).length > 0) return false;
+  const tags = tagsAlone(word).filter((tag) => COMMON_TAGS.has(tag));
+  return tags.length > 0 && tags.every((tag) => VERB_TAGS.has(tag));
+}
+
 /**
  * True when a plain capitalised word ends like an English abstract or
  * agent noun ("Distribution", "Performance", "Membership"; not "France": too short). Compromise does

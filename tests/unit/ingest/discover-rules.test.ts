@@ -107,6 +107,16 @@ describe('text noise is no entity', () => {
   });
 });
 
+describe('names that look like English words by their ending', () => {
+  it('finds a name the tagger takes for a verb by its "-ify" ending, written with a capital mid-sentence', () => {
+    const found = discoverEntities(
+      'A title\n\nAnalysts said that Quorbify would raise its prices, and users of Quorbify complained. Many British fans agreed.',
+    );
+    expect(named(found, 'Quorbify'), JSON.stringify(found)).toBeDefined();
+    expect(named(found, 'British'), JSON.stringify(found)).toBeUndefined();
+  });
+});
+
 describe('names behind job titles', () => {
   it.each([
     {
