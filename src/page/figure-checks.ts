@@ -333,10 +333,15 @@ export interface CollectedSentences {
 
 /** Mentions looked at between two chances to yield to the page. */
 const ENTRIES_PER_STEP = 500;
+/**
+ * Blocks read between two chances to yield: a block is at most `MAX_BLOCK_CHARS` long, so a step stays far
+ * under a millisecond or two, and resuming the generator for every block cost as much as reading it.
+ */
+const BLOCKS_PER_STEP = 16;
 
 /**
  * The sentences to check of the blocks (paragraphs, list items, cells…) that hold the new ones among
- * `entries`, read on the page's thread: a generator that yields after each block and every few hundred
+ * `entries`, read on the page's thread: a generator that yields every few blocks and every few hundred
  * mentions, so its driver can give the page its turn (`npm run bench` times a whole pass).
  * `isNew(entry)`: whether the mention was not looked at by an earlier pass (and may lead to a verdict);
  * its block is read with every mention in it. `sentBefore(block, text)`:
@@ -350,17 +355,13 @@ export function* collectSentences(
   limit: number,
   alsoRead: readonly Element[] = [],
 ): Generator<void, CollectedSentences, void> {
-  const byNode = new Map<Text, MentionEntry[]>();
   const blocks: Element[] = [];
   const seenBlocks = new Set<Element>();
   const blockOfParent = new Map<Element, Element | null>();
-  for (const [position, entry] of entries.entries()) {
+  for (let position = 0; position < entries.length; position++) {
     if (position % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
-    if (!entry.node.isConnected) continue;
-    const onNode = byNode.get(entry.node);
-    if (onNode) onNode.push(entry);
-    else byNode.set(entry.node, [entry]);
-    if (!isNew(entry)) continue;
+    const entry = entries[position]!;
+    if (!entry.node.isConnected || !isNew(entry)) continue;
     const parent = entry.node.parentElement;
     if (!parent) continue;
     // Mentions side by side share a parent: one look for the block each.
@@ -378,12 +379,22 @@ export function* collectSentences(
     seenBlocks.add(block);
     blocks.push(block);
   }
+  if (blocks.length === 0) return { changed: [], sentences: [] };
+  // Every mention of the page by its text node, to place those of each block read (new or not) in its text.
+  const byNode = new Map<Text, MentionEntry[]>();
+  for (let position = 0; position < entries.length; position++) {
+    if (position % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const entry = entries[position]!;
+    const onNode = byNode.get(entry.node);
+    if (onNode) onNode.push(entry);
+    else byNode.set(entry.node, [entry]);
+  }
   const exclusions = new ExclusionCache(isOwnElement);
   const changed: BlockText[] = [];
   const sentences: SentSentence[] = [];
-  for (const element of blocks) {
+  for (const [index, element] of blocks.entries()) {
     if (sentences.length >= limit) break;
-    yield;
+    if (index % BLOCKS_PER_STEP === 0) yield;
     const block = readBlock(element, exclusions);
     if (!block || sentBefore(element, block.text)) continue;
     changed.push(block);
@@ -413,6 +424,9 @@ function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * too much, or nothing that reads as a number.
  */
 function readBlock(element: Element, exclusions: ExclusionCache): BlockText | null {
+  // The text a walk would read is part of the block's whole text: with no number in that, there is nothing to
+  // walk for (one native read instead of a walk that asks every text node about its ancestors).
+  if (!mayStateFigure(element.textContent ?? '')) return null;
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   const nodes: Text[] = [];
   const starts: number[] = [];
