@@ -71,9 +71,9 @@ const CLAUSE_START = new RegExp(
     // Not "added" before an amount: "the index added 20 points" is a gain, not a saying.
     String.raw`\b(?:said|says|told|tells|stated|note|noted|added(?!\s+(?:about|around|nearly|some|more than|over|almost|roughly)?\s*[$€£¥]?\d)|wrote|argued|claimed|believe|believes|thinks)(?:\s+that)?\s+`,
     String.raw`\b${FORECAST_VERB}\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
-    // "The agency reported that 28 people …": with "that", a verb of reporting or finding opens what it reports
-    // (without it, "Acme reported $5 billion" is Acme's own figure).
-    String.raw`\b(?:reports?|reported|announces?|announced|finds?|found|shows?|showed|confirms?|confirmed)\s+that\s+`,
+    // "The agency reported that 28 people …", "Aides suggested that Beijing buy $20 billion …": with "that", a verb
+    // of reporting, finding or urging opens what it reports (without it, "Acme reported $5 billion" is Acme's).
+    String.raw`\b(?:reports?|reported|announces?|announced|finds?|found|shows?|showed|confirms?|confirmed|suggests?|suggested|proposes?|proposed|urges?|urged|recommends?|recommended|insists?|insisted|demands?|demanded)\s+that\s+`,
   ].join('|'),
   'gi',
 );

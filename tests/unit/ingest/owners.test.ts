@@ -79,6 +79,7 @@ describe('figureOwners', () => {
     ['Example Agency reported that 28 people who met the patient were quarantined.', '28 people', []],
     ['Example Agency found that the share of teens who vape was 3.8 percent.', '3.8 percent', []],
     ['Beta reported $5 billion in revenue.', '$5 billion', ['beta']],
+    ['Jane Roe suggested that Beta buy $20 billion in farm goods.', '$20 billion', ['beta']],
     ['More than 450,000 people in Springfield were without power.', '450,000', []],
     ['Fresh fish routinely sells for $24 a pound in Springfield.', '$24', []],
     ['The Springfield-based fleet numbers about 100 boats.', '100', []],
