@@ -129,7 +129,7 @@ export const CALENDAR_WORDS = set(`
 export const GENERIC_ACRONYMS = set(`
   ai agi llm llms ml nlp gpu gpus cpu cpus tpu ram rom ssd hdd usb hdmi hdr lcd led oled vr ar xr os pc pcs tv tvs
   ui ux api apis sdk url html css json xml pdf sms mms gps nfc rfid lte wifi wi-fi 5g 4g 3g ip iot saas paas b2b b2c
-  it ir hd uhd fps ghz mhz gb mb tb kb kw kwh mw gw mph km kg lb lbs mm cm nm hp mah wh
+  it ir hd uhd fps ghz mhz gb mb tb kb kw kwh mw gw mph km kg lb lbs mm cm mah wh
   ceo ceos cfo cto coo cio cmo vp svp evp md pr hr ipo ipos gdp cpi esg etf etfs roi kpi yoy qoq ctr cpm cpc arpu
   mau dau ltv
   am pm et pt ct mt est edt pst pdt cst cdt gmt utc bst cet

@@ -57,10 +57,10 @@ describe('text noise is no entity', () => {
       absent: ['Norah T. Quillby 34'],
     },
     {
-      rule: 'a unit’s or an advertising metric’s initials are no entity ("197 Nm", "the highest CTR")',
-      text: 'The Zorblet engine gives 197 Nm of torque. In-feed ads get the highest CTR, and CTR rose while CPM fell.',
-      present: ['Zorblet'],
-      absent: ['Nm', 'CTR', 'CPM'],
+      rule: 'an advertising metric’s initials are no entity ("the highest CTR")',
+      text: 'Ads sold by Zorblet get the highest CTR, and CTR rose while CPM fell. HP said so, and HP agreed.',
+      present: ['Zorblet', 'HP'],
+      absent: ['CTR', 'CPM'],
     },
     {
       rule: 'a lawmaker’s party and state ("R-Neb.") is no entity',
