@@ -486,6 +486,10 @@ const YEAR_MODIFIER = String.raw`(?:${capitalised(['early', 'mid', 'late'])}[-\s
  * mid-2030s", "this year", "earlier this week", "as of March 20", "in the
  * fourth quarter", "on Tuesday", "a year earlier", "by the end of 2025".
  */
+/** The ordinals a century is written with in words ("the nineteenth century"). */
+const CENTURY_ORDINALS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first';
+
 const PERIOD = new RegExp(
   [
     String.raw`\b[QH][1-4](?:\s+(?:FY\s?)?${YEAR})?\b`,
@@ -495,6 +499,8 @@ const PERIOD = new RegExp(
     // time reads on to its noun, before the year alone can match.
     String.raw`\b${PREPOSITION}\s+the\s+${YEAR}(?:[-–/]\d{2})?(?:\s+\p{Ll}[\p{Ll}-]*)?\s+(?:season|year|term|cycle|session)\b`,
     String.raw`\b${PREPOSITION}\s+(?:the\s+)?${YEAR_MODIFIER}?${ANY_YEAR}s?\b`,
+    // "in the 14th century", "by the late nineteenth century": a century by its ordinal.
+    String.raw`\b${PREPOSITION}\s+the\s+(?:(?:early|mid|late)[-\s])?(?:\d{1,2}(?:st|nd|rd|th)|${CENTURY_ORDINALS})\s+[Cc]entury\b`,
     // "in the 1300s", "by the late 1190s": a decade or century written with "the" may be of any age.
     String.raw`\b${PREPOSITION}\s+the\s+${YEAR_MODIFIER}?1\d{2}0s\b`,
     String.raw`(?:\b${YEAR_MODIFIER}|\b${capitalised(['the'])}\s+(?=${YEAR}s))${YEAR}s?\b`,

@@ -82,6 +82,15 @@ describe('percentages and ranges', () => {
       [{ text: 'around 28–29 percent', unit: 'percent', value: 28, upper: 29, qualifier: 'around' }],
     ],
     ['up 5.5% on the day', [{ text: '5.5%', unit: 'percent', value: 5.5, period: 'on the day' }]],
+    // A century by its ordinal, in digits or in words.
+    [
+      'tolls fell 40% in the 14th century',
+      [{ text: '40%', unit: 'percent', value: 40, period: 'in the 14th century' }],
+    ],
+    [
+      'tolls fell 40% in the late nineteenth century',
+      [{ text: '40%', unit: 'percent', value: 40, period: 'in the late nineteenth century' }],
+    ],
   ])('%s', (sentence, expected) => {
     expect(figuresIn(sentence)).toEqual(expected);
   });
