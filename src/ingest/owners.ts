@@ -516,6 +516,19 @@ function actorOwners(
   if (discourse.speaker !== undefined && FIRST_PERSON_BEFORE.test(sentence.slice(clause.start, figure.start)))
     return [discourse.speaker];
 
+  // "Jane Roe: theft, held in lieu of $70,000 bond": a name that opens the sentence with a colon labels what
+  // follows, as a list of charges, results or prices does.
+  const label = mentions[0];
+  if (
+    label &&
+    label.end <= figure.start &&
+    isActor(label) &&
+    /^\W*$/u.test(sentence.slice(0, label.start)) &&
+    /^\s*:\s/u.test(sentence.slice(label.end)) &&
+    !mentions.some((m) => m !== label && m.start < figure.start && isActor(m))
+  )
+    return [label.entityId];
+
   // "…the giant, whose sales were hit by 2 crashes": "whose" is the antecedent's, before any other
   // reading of the clause ("sales" alone would be the story subject's).
   const whose = /^,\s+whose\b/i.test(sentence.slice(clause.boundary));

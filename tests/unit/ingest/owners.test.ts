@@ -80,6 +80,9 @@ describe('figureOwners', () => {
     ['Example Agency found that the share of teens who vape was 3.8 percent.', '3.8 percent', []],
     ['Beta reported $5 billion in revenue.', '$5 billion', ['beta']],
     ['Jane Roe suggested that Beta buy $20 billion in farm goods.', '$20 billion', ['beta']],
+    // A name that opens the sentence with a colon labels what follows (a list of charges, results or prices).
+    ['Jane Roe: theft and fraud, held in jail in lieu of $70,000 bond.', '$70,000', ['jane-roe']],
+    ['Beta: revenue rose 12% to $4 billion.', '12%', ['beta']],
     ['More than 450,000 people in Springfield were without power.', '450,000', []],
     ['Fresh fish routinely sells for $24 a pound in Springfield.', '$24', []],
     ['The Springfield-based fleet numbers about 100 boats.', '100', []],
