@@ -731,6 +731,8 @@ function scoreCandidate(
   if (inText.some((m) => m.productNoun)) score += 0.05;
   // "Airbus A350-900": a model number after its maker names a product, and the name before it a maker.
   if (inText.some((m) => m.afterMaker)) score += 0.15;
+  // "the $1,000 Meta Quest Pro": a name a price stands before is a thing sold.
+  if (inText.some((m) => m.afterPrice)) score += 0.1;
   if (inText.some((m) => m.beforeModel)) score += 0.1;
   if (acronyms.names.has(candidate.key) || [...acronyms.names.values()].includes(candidate.key)) score += 0.1;
 
@@ -1124,6 +1126,7 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind |
     // "Disney+", "Apple TV+": a plus sign after a brand names its subscription service.
     /\+$/.test(phrase) ||
     all.some((m) => m.productNoun) ||
+    all.some((m) => m.afterPrice) ||
     all.some((m) => m.possessor !== undefined && !/\s/.test(m.possessor)) ||
     (words.length > 1 && (PRODUCT_PARTS.has(last) || PRODUCT_NOUNS.has(last)));
   if (productLike) return 'product';

@@ -99,6 +99,8 @@ export interface Mention {
   andBefore?: string[];
   /** A model number written right after its maker's name ("A350-900" in "Airbus A350-900"); see `discover.ts`. */
   afterMaker?: boolean;
+  /** Written right after a price ("the $1,000 Meta Quest Pro"): a thing sold, a product. */
+  afterPrice?: boolean;
   /** A maker's name written right before one of its model numbers ("Airbus" in "Airbus A350-900"). */
   beforeModel?: boolean;
   /** The name whose possessive comes right before this one ("Apple" for "Apple's Vision Pro"), as a key. */
@@ -518,6 +520,7 @@ function trimAndDescribe(
     ...(after?.shape === 'lower' && { nextLower: after.text }),
     ...(previousLower !== undefined && COMPASS_ADJECTIVES.has(previousLower) && { afterCompass: true }),
     ...(isBesideNameWord(titleAs === undefined ? before : undefined, after) && { besideNameWord: true }),
+    ...(isAfterPrice(tokens, first) && { afterPrice: true }),
     productNoun:
       afterWord !== undefined && (PRODUCT_NOUNS.has(afterWord) || HARDWARE_ACRONYMS.has(afterWord))
         ? afterWord
@@ -555,6 +558,17 @@ function isBesideNameWord(before: Token | undefined, after: Token | undefined): 
   // "Japan's Nikkei" is two names; a title cut off the front ("Mr. Xi") is no part of the name either.
   if (!isCapitalised(before) || before!.shape === 'acronym' || before!.possessive) return false;
   return !before!.sentenceStart || PRONOUNS_AND_AUXILIARIES.has(bare(before!.text));
+}
+
+/** Whether a price stands right before token `first`: "$1,000 Meta Quest Pro", "€49 Zorbpad". */
+function isAfterPrice(tokens: readonly Token[], first: number): boolean {
+  let at = first - 1;
+  let digits = 0;
+  while (at >= 0 && (tokens[at]!.shape === 'number' || (digits > 0 && /^[.,]$/u.test(tokens[at]!.text)))) {
+    if (tokens[at]!.shape === 'number') digits += 1;
+    at -= 1;
+  }
+  return digits > 0 && at >= 0 && /^(?:US\$|\$|€|£|¥)$/u.test(tokens[at]!.text);
 }
 
 /** Compass words that, in lower case before a name, say it is a region ("eastern Varnhem"). */

@@ -382,6 +382,12 @@ describe('kinds', () => {
       kind: 'person',
     },
     {
+      rule: 'a name a price stands before is a product, even written once ("the $1,000 Meta Quest Pro")',
+      text: 'Reviewers liked it. The $1,000 Zorb Vista Pro, by contrast, has a sharper screen than most.',
+      name: 'Zorb Vista Pro',
+      kind: 'product',
+    },
+    {
       rule: 'a country the lexicon takes for a plural demonym is a place ("the Philippines", "Laos")',
       text: 'The car will arrive in the Philippines next year, and in Laos after that, Zorblet said.',
       name: 'Philippines',
