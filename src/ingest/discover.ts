@@ -593,7 +593,8 @@ function isAdmissible(
   if (words.some((word) => /^(?=.*\d)(?:.*\p{Ll}\p{Lu}){2}/u.test(word) && word.length >= 8)) return false;
   // Initials with dots ("U.S.") are a name only when they are a country's; "A350" only after its maker.
   const named = countryOfInitials(words.join(' ')) !== undefined || inText.some((m) => m.afterMaker);
-  if (!words.some((word) => /\p{L}{2}/u.test(word)) && !named) return false;
+  // "S&P 500", "H&M": capitals joined by an ampersand are letters of one name.
+  if (!words.some((word) => /\p{L}{2}|\p{Lu}&\p{Lu}/u.test(word)) && !named) return false;
   // A title in quotation marks names a work or an event; keep it only when the text says it is a product.
   if (inText.every((m) => m.wholeQuote)) {
     if (inText.some((m) => m.eventNoun)) return false;

@@ -57,6 +57,12 @@ describe('text noise is no entity', () => {
       absent: ['Norah T. Quillby 34'],
     },
     {
+      rule: 'capitals joined by an ampersand are a name’s letters ("the S&P 500")',
+      text: 'Stocks fell. The Z&Q 400 lost 2 points, and the Z&Q 400 closed lower again on Friday.',
+      present: ['Z&Q 400'],
+      absent: [],
+    },
+    {
       rule: 'an advertising metric’s initials are no entity ("the highest CTR")',
       text: 'Ads sold by Zorblet get the highest CTR, and CTR rose while CPM fell. HP said so, and HP agreed.',
       present: ['Zorblet', 'HP'],
