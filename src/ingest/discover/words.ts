@@ -108,7 +108,8 @@ export const PERSON_ROLES = set(`
   reporter correspondent columnist writer author photographer analyst economist professor researcher scientist
   programmer engineer designer spokesman spokeswoman spokesperson colleague skipper coach ranger elder
   whisperer lawyer attorney doctor teacher student officer agent detective captain king queen prince princess
-  pope bishop actor actress singer artist entrepreneur
+  pope bishop actor actress singer artist entrepreneur billionaire millionaire investor rapper novelist comedian
+  journalist activist lawmaker physician astronaut chef musician filmmaker producer
 `);
 
 /** Honorifics, a stronger sign than a role that what follows is a person. */

@@ -374,6 +374,12 @@ describe('kinds', () => {
       kind: 'person',
     },
     {
+      rule: 'a role in lower case right before a name makes it a person’s ("billionaire Warren Buffett")',
+      text: 'Many savers follow billionaire Warren Quillby’s favourite investment: low-cost index funds.',
+      name: 'Warren Quillby',
+      kind: 'person',
+    },
+    {
       rule: 'a role in capitals in apposition makes it a person’s too ("…, CEO of …")',
       text: '"We will be where the players are," Torvald Quenby, CEO of the studio, said on Tuesday in Paris.',
       name: 'Torvald Quenby',
