@@ -1106,7 +1106,8 @@ function classify(cluster: Cluster, believed: ReadonlySet<string>): EntityKind |
   // "Congress", "Parliament", "the Times": an institution's head word written alone is that institution.
   if (words.length === 1 && INSTITUTION_HEADS.get(lowerWords[0]!) === 'organization') return 'organization';
   const last = lowerWords[lowerWords.length - 1]!;
-  if (isPlaceName(phrase)) return 'place';
+  // "Toyota", "Paramount": a firm the lexicon knows outweighs a town of the same name in the list of cities.
+  if (isPlaceName(phrase) && !(isKnownOrganization(phrase) && !isKnownPlace(phrase))) return 'place';
   if (words.length > 1 && (PLACE_HEADS.has(last) || isPlaceWord(last))) return 'place';
   if (words.length > 1 && COMPASS_WORDS.has(lowerWords[0]!) && isKnownPlace(words.slice(1).join(' '))) return 'place';
   if (all.some((m) => m.modifier === 'based' || m.placeAfterComma)) return 'place';

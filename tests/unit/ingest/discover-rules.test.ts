@@ -374,6 +374,12 @@ describe('kinds', () => {
       kind: 'person',
     },
     {
+      rule: 'a firm the lexicon knows is no town of the same name ("Toyota" is also a city in Japan)',
+      text: 'Sales at Toyota rose in October, and Toyota said it would build more hybrids next year.',
+      name: 'Toyota',
+      kind: 'company',
+    },
+    {
       rule: 'a role in lower case right before a name makes it a person’s ("billionaire Warren Buffett")',
       text: 'Many savers follow billionaire Warren Quillby’s favourite investment: low-cost index funds.',
       name: 'Warren Quillby',
