@@ -31,7 +31,8 @@ const names = [...new Set(cities.filter((city) => city.population >= MIN_POPULAT
   .filter((name) => /^\p{L}[\p{L}\p{M}'’ .-]*$/u.test(name))
   .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-const out = join(resolve(import.meta.dirname, '..'), 'src/ingest/discover/places.json');
+const discoverDir = join(resolve(import.meta.dirname, '..'), 'src/ingest/discover');
+const out = join(discoverDir, 'places.json');
 writeFileSync(out, `${JSON.stringify(names, null, 2)}\n`);
 console.log(`${names.length} city names written to ${out}`);
 
@@ -53,6 +54,6 @@ const countries = [
       .filter((name): name is string => name !== undefined && /^\p{Lu}[\p{L}\p{M}'’ .-]*$/u.test(name)),
   ),
 ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const countriesOut = join(resolve(import.meta.dirname, '..'), 'src/ingest/discover/countries.json');
+const countriesOut = join(discoverDir, 'countries.json');
 writeFileSync(countriesOut, `${JSON.stringify(countries, null, 2)}\n`);
 console.log(`${countries.length} country names written to ${countriesOut}`);

@@ -21,9 +21,10 @@ export interface CombinedDiscoveries {
  * alias; its kind is the one its stories give with the most mentions. A one-word alias that is not an
  * entity's own name ("Clark") is dropped from every entity when two entities have it, or when it is the
  * last word of another entity's or a `known` name ("Clark" for "Tim Clark" beside a catalog "Helen Clark"):
- * a page naming "Clark" alone could mean either. A person's own family name is not dropped but kept as a short
- * form (`shortForms`): it names the person where the full name is written too, which says whose it is. Then the forms different stories use for one entity are joined
- * (`findJoins`): the fuller name keeps the entity, the others become its aliases. A `pinned` name (one the
+ * a page naming "Clark" alone could mean either. A person's own family name is not dropped but kept as a
+ * short form (`shortForms`): it names the person where the full name is written too, which says whose it is.
+ * Then the forms different stories use for one entity are joined (`findJoins`): the fuller name keeps the
+ * entity, the others become its aliases. A `pinned` name (one the
  * catalog's or the user's discovery rules rename, re-kind or merge) keeps its own entity, so the rule still
  * finds it.
  */
@@ -59,12 +60,13 @@ export function combineDiscoveries(
   for (const entity of byName.values()) {
     // A short form stays: it names the entity only beside its full name, which says whose it is.
     const short = new Set(entity.shortForms);
-    const familyName = entity.kind === 'person' ? entity.name.split(/\s+/).at(-1) : undefined;
+    const nameWords = entity.name.split(/\s+/);
+    const familyName = entity.kind === 'person' && nameWords.length > 1 ? nameWords.at(-1) : undefined;
     entity.aliases = entity.aliases.filter((alias) => {
       const kept = alias === entity.name || !shared.has(alias.toLowerCase()) || /\s/.test(alias) || short.has(alias);
       // "Cruz" for Ted Cruz and for Nadia Cruz: a family name two people share becomes a short form of each,
       // which names them only where their full name is written too.
-      if (!kept && familyName !== undefined && entity.name.split(/\s+/).length > 1 && alias === familyName) {
+      if (!kept && alias === familyName) {
         entity.shortForms = unionOf(entity.shortForms, [alias]);
         return true;
       }

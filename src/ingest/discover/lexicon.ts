@@ -37,24 +37,24 @@ let unknownCountries: Set<string> | undefined;
  */
 export function lexiconTags(phrase: string): Tags {
   const key = phrase.toLowerCase();
-  const entry = lexicon[key];
-  const tags: Tags = entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
   unknownCountries ??= new Set(
     countryNames
       .map((name) => name.toLowerCase())
       .filter((name) => {
-        const tagsOf = (word: string) => {
-          const known = lexicon[word];
-          return known === undefined ? [] : typeof known === 'string' ? [known] : known;
-        };
         // "Diego Garcia", "Tristan da Cunha": a territory named like a person is more often a person in the news.
         const first = name.split(' ')[0]!;
-        if (name.includes(' ') && tagsOf(first).some((tag) => PERSON_NAME_TAGS.has(tag))) return false;
+        if (name.includes(' ') && listedTags(first).some((tag) => PERSON_NAME_TAGS.has(tag))) return false;
         // Only where compromise knows nothing else of it: "United Nations" stays an organisation.
-        return tagsOf(name).every((tag) => tag === 'Demonym' || tag === 'Plural');
+        return listedTags(name).every((tag) => tag === 'Demonym' || tag === 'Plural');
       }),
   );
-  return unknownCountries.has(key) ? ['Country'] : tags;
+  return unknownCountries.has(key) ? ['Country'] : listedTags(key);
+}
+
+/** Compromise's own tags for a lower-case key, as a list. */
+function listedTags(key: string): Tags {
+  const entry = lexicon[key];
+  return entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
 }
 
 const COMMON_TAGS = new Set([
