@@ -19,6 +19,7 @@ import {
   figureOwners,
   headlineSubject,
   isAffiliation,
+  productMakers,
   sentenceSubject,
   type Discourse,
   type OwnerMention,
@@ -408,6 +409,10 @@ function analyseArticle(
   // Read before the owners: a quotation's speaker is often named a sentence after its figure.
   const mentionsBySentence = sentences.map(ownerMentionsIn);
   const speakers = quoteSpeakers(sentences.map((text, index) => ({ text, mentions: mentionsBySentence[index]! })));
+  discourse.makers = productMakers([
+    { text: article.title, mentions: ownerMentionsIn(article.title) },
+    ...sentences.map((text, index) => ({ text, mentions: mentionsBySentence[index]! })),
+  ]);
   for (const [index, sentence] of sentences.entries()) {
     for (const id of entitiesIn(sentence)) {
       storyEntities.add(id);

@@ -44,6 +44,11 @@ export interface Discourse {
    * sentence-opening "it" means ("It will start at $40") before the story's subject does.
    */
   recent?: string;
+  /**
+   * Each product's maker, where the story writes the maker's name right before the product's ("Acme X
+   * Pro"): whose "the car" or "Acme's console" is.
+   */
+  makers?: ReadonlyMap<string, string>;
 }
 
 /** Verbs of forecasting: who forecasts an amount is its source, not its owner ("Analysts predicted $2 a share"). */
@@ -439,6 +444,11 @@ function actorOwners(
   );
   if (renamed) return [renamed.entityId];
 
+  // "Acme’s $6.99-a-month service", "Acme's console launched at $400", "Acme fits the car with five cameras":
+  // a figure about a made thing is that product's, when the story names one of its maker.
+  const product = describedProduct(sentence, figure, clause.start, mentions, discourse);
+  if (product) return [product];
+
   // The name that owns it: "Acme's $5 price", "Acme’s 30% stake".
   const possessor = mentions.find(
     (m) => m.end <= figure.start && /^['’]s?\s+(?:\p{Ll}+\s+){0,2}$/u.test(sentence.slice(m.end, figure.start)),
@@ -591,6 +601,118 @@ function actorOwners(
 
   return [];
 }
+
+/** Nouns for a made thing a maker sells: "the car", "Acme's console", "its $6.99-a-month service". */
+const PRODUCT_NOUN = String.raw`(?:car|vehicle|suv|sedan|wagon|truck|console|phone|smartphone|handset|laptop|tablet|device|headset|watch|camera|app|game|service|subscription|platform|jet|plane|aircraft|airliner|drone)s?`;
+/** Nouns a product noun may modify that name a business rather than the thing: "its phone business". */
+const NOT_THE_THING = String.raw`(?!\s+(?:business|businesses|unit|division|arm|sales|revenues?|markets?|shipments|segment|makers?|manufacturers?|industry|sector|compan(?:y|ies)|deals?|orders?|prices?|fleet)\b)`;
+/** After a figure, the noun phrase it modifies ends on a product noun: "-a-month service", " shipping program". */
+const PRODUCT_AFTER_FIGURE = new RegExp(
+  String.raw`^(?:-[\p{Ll}-]+)?(?:\s+(?!(?:of|for|in|on|at|to|by|with|from|than|as|is|was|are|were|will|would)\s)[\p{Ll}-]+){0,3}?\s+${PRODUCT_NOUN}\b${NOT_THE_THING}`,
+  'u',
+);
+/**
+ * Before a figure, in its clause, a product spoken of by its noun and only lower-case words after it:
+ * "the car in thirteen different ", "Acme's console launched at ", "the car with five radar sensors, ".
+ */
+const PRODUCT_BEFORE_FIGURE = new RegExp(
+  String.raw`(?:\b[Tt]he|['’]s)\s+(?:[\p{Ll}-]+\s+){0,2}?${PRODUCT_NOUN}\b${NOT_THE_THING}(?:,?\s+[\p{Ll}\d-]+){0,8},?\s+$`,
+  'u',
+);
+
+/**
+ * The product a figure is about when its clause speaks of it by a noun ("the car", "Acme's console") rather
+ * than by name: the product of the named maker the story has named ("Acme’s $6.99-a-month service" → Acme+,
+ * "Acme fits the car with five cameras" → Acme X), or for "the car" with no maker, the product the story
+ * named last. Undefined when the clause names no product by a noun or the story names no such product, so
+ * the other readings decide (a company's unnamed product stays the company's).
+ */
+function describedProduct(
+  sentence: string,
+  figure: FigureSpan,
+  clauseStartAt: number,
+  mentions: readonly OwnerMention[],
+  discourse: Discourse,
+): string | undefined {
+  let maker: OwnerMention | undefined;
+  let anchor: number;
+  const possessor = mentions.find(
+    (m) => m.end <= figure.start && /^['’]s?\s+$/u.test(sentence.slice(m.end, figure.start)),
+  );
+  if (possessor && PRODUCT_AFTER_FIGURE.test(sentence.slice(figure.end))) {
+    maker = possessor;
+    anchor = possessor.start;
+  } else {
+    const phrase = PRODUCT_BEFORE_FIGURE.exec(sentence.slice(clauseStartAt, figure.start));
+    if (!phrase) return undefined;
+    anchor = clauseStartAt + phrase.index;
+    // Nobody named between the product's noun and the figure: "the car Beta sold for $5" is Beta's sale.
+    if (mentions.some((m) => m.start >= anchor && m.start < figure.start)) return undefined;
+    if (/^[Tt]he/.test(phrase[0])) {
+      // "Acme fits the car with …": the maker is the clause's subject, named right before its verb.
+      maker = mentions.find(
+        (m) =>
+          m.start >= clauseStartAt &&
+          m.end <= anchor &&
+          isActor(m) &&
+          m.kind !== 'product' &&
+          /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(sentence.slice(m.end, anchor)),
+      );
+    } else {
+      maker = mentions.find((m) => m.end === anchor && isActor(m));
+      if (!maker) return undefined;
+    }
+  }
+  const products = [...mentions.filter((m) => m.end <= anchor).reverse(), ...[...discourse.named].reverse()].filter(
+    (m) => m.kind === 'product',
+  );
+  // With no maker, only "the car" the figure's own clause speaks of, with no clause set off between them
+  // ("…parts of the game, you can pay $10" is about the reader's payment).
+  if (!maker) return /,/.test(sentence.slice(anchor, figure.start)) ? undefined : mostNamed(products);
+  // A maker's product: one whose name starts with the maker's ("Acme+"), or that the story writes after the
+  // maker's name ("Acme X Pro", found as Acme and X Pro). Of several, the one the story names most: a story
+  // about a car names its variants too ("X Pro 50"), and "the car" is the one it is about.
+  const makerWords = new Set(maker.entityId.split('-').filter((word) => !GENERIC_NAME_WORDS.has(word)));
+  const made = products.filter(
+    (m) => makerWords.has(m.entityId.split('-')[0]!) || discourse.makers?.get(m.entityId) === maker.entityId,
+  );
+  return mostNamed(made);
+}
+
+/**
+ * Each product named right after a company or organisation ("Acme X Pro" read as Acme and X Pro), with that
+ * maker: the first maker the story writes before it.
+ */
+export function productMakers(
+  sentences: readonly { text: string; mentions: readonly OwnerMention[] }[],
+): Map<string, string> {
+  const makers = new Map<string, string>();
+  for (const { text, mentions } of sentences)
+    for (const [index, mention] of mentions.entries()) {
+      const next = mentions[index + 1];
+      if (
+        next?.kind === 'product' &&
+        (mention.kind === 'company' || mention.kind === 'organization') &&
+        // A lower-case word may come between: "Acme e-tron X".
+        /^\s(?:\p{Ll}[\p{L}\d-]*\s)?$/u.test(text.slice(mention.end, next.start)) &&
+        !makers.has(next.entityId)
+      )
+        makers.set(next.entityId, mention.entityId);
+    }
+  return makers;
+}
+
+/** The entity named most often in `mentions`; of equals, the one that comes first. */
+function mostNamed(mentions: readonly { entityId: string }[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const mention of mentions) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [entityId, count] of counts) if (best === undefined || count > counts.get(best)!) best = entityId;
+  return best;
+}
+
+/** Words of a company's name that say what it is, not which one: "Walt Disney Co." is known as Disney. */
+const GENERIC_NAME_WORDS = new Set(['the', 'co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'company', 'group', 'holdings']);
 
 /**
  * The place a figure is about when no actor owns it: the clause is about the place's market or events

@@ -4,6 +4,7 @@ import {
   figureOwners,
   headlineSubject,
   isAffiliation,
+  productMakers,
   sentenceSubject,
   type Discourse,
   type OwnerMention,
@@ -21,6 +22,8 @@ const ENTITIES: Record<string, [string, EntityKind]> = {
   'Jane Roe': ['jane-roe', 'person'],
   Springfield: ['springfield', 'place'],
   'Example Agency': ['example-agency', 'organization'],
+  'Acme One': ['acme-one', 'product'],
+  Zeta: ['zeta', 'product'],
 };
 
 /** Every whole-word occurrence of a known name, as the matcher would report it. */
@@ -529,5 +532,53 @@ describe('isAffiliation', () => {
   ])('%s: %s → %s', (sentence, name, affiliation) => {
     const mention = mentionsIn(sentence).find((m) => sentence.slice(m.start, m.end) === name)!;
     expect(isAffiliation(sentence, mention)).toBe(affiliation);
+  });
+});
+
+describe('figureOwners: a product spoken of by its noun', () => {
+  /** A story that named Beta's car Zeta ("Beta Zeta") and Acme's Acme One. */
+  const CARS: Discourse = {
+    subject: ['beta'],
+    named: [
+      { entityId: 'beta', kind: 'company' },
+      { entityId: 'zeta', kind: 'product' },
+      { entityId: 'acme-one', kind: 'product' },
+    ],
+    makers: new Map([['zeta', 'beta']]),
+  };
+  it.each<[string, string, Discourse, string[]]>([
+    // The maker's product the story names: by the start of its name, or written after the maker's name.
+    ['Acme’s $6.99-a-month service has a large catalogue.', '$6.99', CARS, ['acme-one']],
+    ['Beta will offer the car in thirteen different finishes.', 'thirteen different finishes', CARS, ['zeta']],
+    ['Beta fits the car with up to five radar sensors, five cameras and a display.', 'five cameras', CARS, ['zeta']],
+    ['Beta fits the car with up to five radar sensors.', 'up to five radar sensors', CARS, ['zeta']],
+    ['The only problem? Beta’s console launched at $400.', '$400', CARS, ['zeta']],
+    // With no maker, "the car" of the figure's own clause is the product the story names most.
+    [
+      'The car has 12 speakers.',
+      '12 speakers',
+      { ...CARS, named: [...CARS.named, { entityId: 'zeta', kind: 'product' }] },
+      ['zeta'],
+    ],
+    // A maker whose product the story does not name keeps the figure: its unnamed thing is its own.
+    ['Gamma’s $6.99-a-month service has a large catalogue.', '$6.99', CARS, ['gamma']],
+    // A business, not the thing: "its phone business", "the car market".
+    ['Beta’s phone business grew 10% last year.', '10%', CARS, ['beta']],
+    ['Acme says the car market grew 10% last year.', '10%', { subject: [], named: CARS.named }, []],
+    // A clause set off between the noun and the figure: the figure is not the product's.
+    [
+      'You can try parts of the game, then you can pay $10 to get everything.',
+      '$10',
+      { subject: [], named: [{ entityId: 'game-a', kind: 'product' }] },
+      [],
+    ],
+  ])('%s → %s', (sentence, figure, discourse, owners) => {
+    expect(ownersOf(sentence, figure, discourse)).toEqual(owners);
+  });
+
+  it('takes a product written right after a company, or after a lower-case word, as that company’s', () => {
+    const text = 'Beta e-tron Zeta and Acme One are on sale in Springfield, as is Game A.';
+    const makers = productMakers([{ text, mentions: mentionsIn(text) }]);
+    expect([...makers]).toEqual([['zeta', 'beta']]);
   });
 });
