@@ -397,6 +397,25 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     while (leftEnd > 0 && DETERMINERS.has(lower(left[leftEnd - 1]!.text))) leftEnd--;
   }
 
+  // "…, 77 percent were aged 26 or above, 65 percent were white": a share that is the subject of "were" is the
+  // share of whom the rest of the clause says so (a survey's breakdown). Not "5% is expected", "10% was up".
+  if (
+    figure.unit === 'percent' &&
+    // Nothing of its own clause before it ("Growth of 5% was strong" measures growth).
+    leftEnd === 0 &&
+    right.length >= 2 &&
+    /^(?:were|was|are|is)$/iu.test(right[0]!.text) &&
+    !/^(?:expected|likely|set|due|about|around|up|down|higher|lower|more|less|the|a|an|from|to|in|at|on|by|for|of|still|now|also|not|just|only|due|projected|forecast|estimated)$/iu.test(
+      right[1]!.text,
+    )
+  ) {
+    const predicate = right.slice(1, 7);
+    const stop = predicate.findIndex((word) => /^(?:and|but|while|whereas|compared|according)$/iu.test(word.text));
+    return {
+      measure: `share that ${lower(right[0]!.text)} ${phraseText(stop >= 0 ? predicate.slice(0, stop) : predicate)}`,
+    };
+  }
+
   // "the $20 reportedly demanded by Roe": an amount asked or offered for something is a price.
   if (isMoney) {
     const at = /^\p{Ll}+ly$/u.test(right[0]?.text ?? '') ? 1 : 0;

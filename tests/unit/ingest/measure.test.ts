@@ -12,6 +12,18 @@ describe('measures', () => {
   it.each<[string, string, string]>([
     // [sentence, figure text, measure]
     ['Acme posted revenue growth of 12 percent.', '12 percent', 'revenue growth'],
+    // A share that is the subject of "were": the share of whom the clause says so.
+    [
+      'Of those who answered, 77 percent were aged 26 or above, 65 percent were women.',
+      '77 percent',
+      'share that were aged 26 or above',
+    ],
+    [
+      'Of those who answered, 77 percent were aged 26 or above, 65 percent were women.',
+      '65 percent',
+      'share that were women',
+    ],
+    ['Revenue growth of 5% was strong.', '5%', 'Revenue growth'],
     ['Acme reported a loss of $3.1 million.', '$3.1 million', 'loss'],
     ['Globex made a $2B investment in chips.', '$2B', 'investment'],
     ['It recorded $6 million in sales in May.', '$6 million', 'sales'],
@@ -241,6 +253,15 @@ describe('measures', () => {
   it('reads no period as a measure', () => {
     expect(meaningsIn('Prices rose 3 percent last month.')[0]?.measure).not.toBe('last month');
   });
+});
+
+describe('a share as the subject of "were"', () => {
+  it.each(['Of the budget, 5% is expected to go to schools.', 'Of the sales, 10% were up from last year.'])(
+    'is not read so before a forecast or a change: %s',
+    (sentence) => {
+      expect(meaningsIn(sentence)[0]!.measure ?? '').not.toMatch(/^share that/);
+    },
+  );
 });
 
 describe('status', () => {
