@@ -380,7 +380,10 @@ function joinPossessiveTitles(mentions: Mention[]): Mention[] {
 /**
  * A run like "Apple Nintendo" (a photo credit glued to the next sentence) is
  * written once and is made only of names the article writes on their own:
- * read it as those names.
+ * read it as those names. The same for names joined by a hyphen ("the
+ * US-China trade war", "an Earth-Mars trip"): a relation between two names the
+ * article writes alone, or two countries or regions, not a third name
+ * ("Soon-Shiong" and "Take-Two" are never written in halves).
  */
 function splitRunTogetherNames(mentions: Mention[]): Mention[] {
   const counts = new Map<string, number>();
@@ -398,6 +401,21 @@ function splitRunTogetherNames(mentions: Mention[]): Mention[] {
       counts.get(key) === 1 &&
       mention.shapes.every((shape) => shape === 'title' || shape === 'camel' || shape === 'acronym') &&
       mention.words.every((word) => standalone.has(keyOf([word])));
+    const halves = mention.words.length === 1 ? mention.words[0]!.split('-') : [];
+    if (
+      halves.length > 1 &&
+      halves.every(
+        (half) =>
+          /^\p{Lu}/u.test(half) &&
+          half.length > 1 &&
+          (standalone.has(keyOf([half])) || isKnownRegion(half) || countryOfInitials(half) !== undefined),
+      )
+    ) {
+      // The hyphen's halves sit in one token: each keeps its place.
+      for (const half of halves)
+        result.push({ ...mention, words: [half], shapes: [/^[\p{Lu}\d.]+$/u.test(half) ? 'acronym' : 'title'] });
+      continue;
+    }
     if (!splits) {
       result.push(mention);
       continue;

@@ -5,7 +5,7 @@
  * means something only where the sentence does not already demand one.
  */
 import { isCommonWord, isFirstName, isListedCommonWord } from './lexicon';
-import { STOP_WORDS } from './words';
+import { JOB_TITLES, STOP_WORDS } from './words';
 
 /** The letter pattern of a word, which says how name-like it is. */
 export type TokenShape =
@@ -61,11 +61,14 @@ export function stripFrontMatter(text: string): string {
   return match ? text.slice(match[0].length) : text;
 }
 
-// "Amazon-owned", "Seattle-based", "GPL-compatible" end a name; "Blu-ray" and "K-Cup" are one word.
+// "Amazon-owned", "Seattle-based", "GPL-compatible", "Brexit-weary", "Olympic-size" end a name; "Blu-ray" and
+// "K-Cup" are one word, and so is "Kim Jong-un" (a syllable, not an English word).
 function isNameModifier(suffix: string): boolean {
   return (
     /(?:ed|ing|ible|able|ive|ous|ful|less|ish)$/.test(suffix) ||
-    /^(?:run|made|born|like|style|era|wide|free|only|specific|friendly|centric|first|heavy|proof)$/.test(suffix)
+    /^(?:run|made|born|like|style|era|wide|free|only|specific|friendly|centric|first|heavy|proof)$/.test(suffix) ||
+    // Not a title's "President-elect", "Secretary-designate": the title stays whole, so it is cut off as one.
+    (suffix.length >= 4 && isListedCommonWord(suffix) && !/^(?:elect|designate|nominee)$/.test(suffix))
   );
 }
 
@@ -128,7 +131,8 @@ function tokenize(text: string): Token[] {
     if (prefixed) word = prefixed[1]!;
     let modifier: string | undefined;
     const hyphenated = /^(.*\p{Lu}[^-]*)-(\p{Ll}+)$/u.exec(word);
-    if (hyphenated && !possessive && isNameModifier(hyphenated[2]!)) {
+    // "Vice-president elect Mike Pence": a title written with a hyphen stays whole.
+    if (hyphenated && !possessive && isNameModifier(hyphenated[2]!) && !JOB_TITLES.has(word.toLowerCase())) {
       word = hyphenated[1]!;
       modifier = hyphenated[2]!;
     }

@@ -51,6 +51,36 @@ describe('text noise is no entity', () => {
       absent: ['Zeta News and Quillfact'],
     },
     {
+      rule: 'an English word after a hyphen makes a name an adjective ("Brexit-weary", "Olympic-size")',
+      text: 'Zorblet-weary voters gathered at a Quillby-size pool. Zorblet said so, and Quillby agreed with Zorblet.',
+      present: ['Zorblet', 'Quillby'],
+      absent: ['Zorblet-weary', 'Quillby-size'],
+    },
+    {
+      rule: 'two names the text writes alone, joined by a hyphen, are those two names ("the US-China trade war")',
+      text: 'The Zorblet-Quillby merger closed. Zorblet said so, and Quillby agreed with Zorblet. Quillby is glad.',
+      present: ['Zorblet', 'Quillby'],
+      absent: ['Zorblet-Quillby'],
+    },
+    {
+      rule: 'two countries joined by a hyphen are two places even when never written alone',
+      text: 'Hopes of a China-US trade deal lifted Zorblet shares. Zorblet said its trade deal hopes were high.',
+      present: ['China', 'US'],
+      absent: ['China-US'],
+    },
+    {
+      rule: 'a name written in hyphenated halves the text never writes alone stays one name',
+      text: 'Patrick Quill-Zorn bought Take-Two. Quill-Zorn said Take-Two would grow, and Take-Two agreed.',
+      present: ['Patrick Quill-Zorn', 'Take-Two'],
+      absent: ['Quill', 'Zorn'],
+    },
+    {
+      rule: 'a title written with a hyphen is cut off whole ("Vice-president elect Mike Pence")',
+      text: 'The cast spoke to Vice-president elect Norah Quillby. Norah Quillby said she enjoyed it.',
+      present: ['Norah Quillby'],
+      absent: ['Vice', 'Vice-president'],
+    },
+    {
       rule: 'a number after a person’s name is an age, no part of the name ("Ryan S. Hollman 31, of Hope")',
       text: 'Deputies arrested Norah T. Quillby 34, of Dunmore. Norah T. Quillby was held without bond.',
       present: ['Norah T. Quillby'],
