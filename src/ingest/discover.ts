@@ -50,6 +50,7 @@ import {
   INSTITUTION_LEADS,
   LABEL_WORDS,
   LEADING_TITLES,
+  ROLE_OF_HEADS,
   LOWER_CASE_HEADS,
   PLACE_HEADS,
   PRODUCT_CONTEXT,
@@ -605,6 +606,8 @@ function isAdmissible(
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
   if (isGenusOfSpecies(candidate)) return false;
+  // "Jane Roe, Head of Research at Acme": a post named by what it heads is a job title, no name.
+  if (words.length > 2 && ROLE_OF_HEADS.has(lowerWords[0]!) && lowerWords[1] === 'of') return false;
   // "Sen. Jo Hale, R-Neb.": a lawmaker's party and state, a label and no name.
   if (words.length === 1 && PARTY_AND_STATE.test(words[0]!)) return false;
   // "dUO6AJlMxR": a word that mixes capitals, small letters and digits over and over is a code, not a name.

@@ -25,6 +25,8 @@ import {
   JOB_TITLES,
   TITLE_RANKS,
   LEADING_TITLES,
+  MILITARY_RANKS,
+  ROLE_OF_HEADS,
   LIST_LEADS,
   NAME_CONNECTORS,
   ORGANIZATION_NOUNS,
@@ -336,6 +338,8 @@ function personFollows(tokens: Token[], at: number, last: number): boolean {
   // "Chief Executive Officer Bob Iger": the title goes on; the person starts after its last word.
   if (JOB_TITLES.has(bare(next.text))) return false;
   if (isFirstName(next.text)) return true;
+  // "State Attorney General": a rank after the title is part of it, and no person follows.
+  if (TITLE_RANKS.has(bare(next.text))) return false;
   const rest = tokens.slice(at + 1, last + 1);
   return (
     rest.length <= 3 &&
@@ -460,6 +464,10 @@ function trimAndDescribe(
       personTitle = HONORIFICS.has(word) ? 'honorific' : 'title';
       titleAs = token.text;
       first += 1;
+    } else if (MILITARY_RANKS.has(word) && last - first >= 2 && isFirstName(bare(tokens[first + 1]!.text))) {
+      personTitle = 'title';
+      titleAs = token.text;
+      first += 1;
     } else if (isTrimmable(token, generic, false) || (CREDIT_LABELS.has(word) && first < last)) first += 1;
     else break;
   }
@@ -485,6 +493,11 @@ function trimAndDescribe(
     const next = tokens[last + 2];
     const role = next && ARTICLES.has(next.text.toLowerCase()) ? tokens[last + 3] : next;
     if (role && (role.shape === 'lower' || /^\p{Lu}{2,4}$/u.test(role.text)) && PERSON_ROLES.has(bare(role.text))) {
+      personTitle = 'role';
+    }
+    // "Jane Roe, Head of Research at Acme": a post named by what it heads.
+    const roleAt = role === next ? last + 2 : last + 3;
+    if (role?.shape === 'title' && ROLE_OF_HEADS.has(bare(role.text)) && tokens[roleAt + 1]?.text === 'of') {
       personTitle = 'role';
     }
   }

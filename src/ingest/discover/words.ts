@@ -94,6 +94,19 @@ export const JOB_TITLES = set(`
   commissioner administrator director chairman chairwoman chairperson chair ceo cfo cto coo cio founder co-founder
   cofounder spokesman spokeswoman spokesperson analyst economist professor coach captain skipper executive officer
   gov sen rep speaker superintendent ombudsman sheriff prosecutor detective sergeant lieutenant constable
+  attorney leader
+`);
+
+/** Words that open a post's title with "of", written with a capital: "Head of Research", "Director of Sales". */
+export const ROLE_OF_HEADS = set(`head director manager editor chief vice-president vp`);
+
+/**
+ * Military ranks before a person's name ("General Mark Milley", "Admiral Jane Roe"): cut off like a title, but
+ * only before a given name, since "General Motors" and "Admiral Insurance" are names.
+ */
+export const MILITARY_RANKS = set(`
+  general gen admiral adm colonel col commander cmdr brigadier marshal major maj captain capt lieutenant lt
+  sergeant sgt corporal cpl
 `);
 
 /** Words that rank a job title rather than name anything ("Chief", "Deputy", "Senior Vice"). */

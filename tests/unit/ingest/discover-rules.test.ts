@@ -212,10 +212,48 @@ describe('names behind job titles', () => {
       person: 'Dara Oakes',
       absent: ['Zorbia House Speaker Dara Oakes'],
     },
+    {
+      // A military rank before a given name, an attorney and a team's leader are job titles too.
+      text: 'The war goes on, but General Mara Quint, chairman of the staff, said so. Quint added more.',
+      person: 'Mara Quint',
+      absent: ['General Mara Quint', 'General'],
+    },
+    {
+      text: 'The sentence was fair, said Zorbia Attorney Nealy Vorn. Vorn said the family was relieved.',
+      person: 'Nealy Vorn',
+      absent: ['Zorbia Attorney Nealy Vorn', 'Zorbia Attorney'],
+    },
+    {
+      text: 'Sleep matters most, explains Zorblet Team Leader Jennifer Quill-Anh. Quill-Anh smiled.',
+      person: 'Jennifer Quill-Anh',
+      absent: ['Zorblet Team Leader Jennifer Quill-Anh'],
+    },
+    {
+      // A post named by what it heads, in apposition: a job title, and the name before it a person's.
+      text: 'Markets are mixed, said Rusmik Vorn, Head of Fundamental Research at Zorblet Securities.',
+      person: 'Rusmik Vorn',
+      absent: ['Head of Fundamental Research'],
+    },
   ])('$person', ({ text, person, absent }) => {
     const found = discoverEntities(text);
     expect(named(found, person)?.kind, JSON.stringify(found)).toBe('person');
     for (const form of absent) expect(named(found, form), `${form} in ${JSON.stringify(found)}`).toBeUndefined();
+  });
+});
+
+describe('a rank that names no person', () => {
+  it('keeps "General Motors" whole: no given name follows the rank', () => {
+    const found = discoverEntities('Shares of General Motors and Zorblet fell. General Motors agreed.');
+    expect(named(found, 'General Motors')?.kind, JSON.stringify(found)).toBe('company');
+  });
+  it('reads no person after a title that a rank follows ("State Attorney General")', () => {
+    const found = discoverEntities(
+      'The office of the Zorbia State Attorney General wrote to Zorblet. Zorblet replied.',
+    );
+    expect(
+      found.filter((entity) => entity.kind === 'person'),
+      JSON.stringify(found),
+    ).toEqual([]);
   });
 });
 
