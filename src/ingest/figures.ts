@@ -932,7 +932,17 @@ function countedNoun(
       next !== undefined &&
       /^\p{Ll}+s$/u.test(next) &&
       isPluralNoun(next);
-    if (isPluralNoun(bare) && !modifiesNext) {
+    // "two United States service members": a name that looks plural modifies the plural that follows it.
+    const nameModifiesNext =
+      !lower &&
+      [tokens[i + 1]?.word, tokens[i + 2]?.word].some(
+        (word, offset) =>
+          word !== undefined &&
+          /^\p{Ll}+s$/u.test(word) &&
+          isPluralNoun(word) &&
+          (offset === 0 || /^\p{Ll}+$/u.test(tokens[i + 1]!.word)),
+      );
+    if (isPluralNoun(bare) && !modifiesNext && !nameModifiesNext) {
       subjectLength = phrase.length;
       end = token.end;
       break;

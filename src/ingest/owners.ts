@@ -51,6 +51,10 @@ export interface Discourse {
   makers?: ReadonlyMap<string, string>;
 }
 
+/** Words that name a currency after its country's name: "Hong Kong dollars", "Indian rupees". */
+const CURRENCY_WORDS =
+  /^\s+(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|pesos?|francs?|krona|kronor|krone|rand|won|reals?|rubles?|roubles?|lira|ringgit|baht|shekels?)\b/iu;
+
 /** Verbs of forecasting: who forecasts an amount is its source, not its owner ("Analysts predicted $2 a share"). */
 const FORECAST_VERB = String.raw`(?:expects?|expected|forecasts?|forecasted|predicts?|predicted|estimates?|estimated|projects?|projected)`;
 
@@ -346,7 +350,19 @@ function ownersInOrder(
   discourse: Discourse,
 ): string[] {
   const actors = actorOwners(sentence, figure, mentions, discourse);
-  if (actors.length > 0 || PEOPLE.test(figureWords(sentence, figure))) return actors;
+  if (actors.length > 0) return actors;
+  // "13,000 US troops", "five Springfield hospitals": a place inside the figure's own noun phrase says whose
+  // they are, people included, before any place the clause sets them in ("… remain in Afghanistan").
+  // Not a currency named by its country ("176 Hong Kong dollars").
+  const inside = mentions.find(
+    (m) =>
+      m.kind === 'place' &&
+      m.start > figure.start &&
+      /^\s+\p{L}/u.test(sentence.slice(m.end, figure.end)) &&
+      !CURRENCY_WORDS.test(sentence.slice(m.end, figure.end)),
+  );
+  if (inside) return [inside.entityId];
+  if (PEOPLE.test(figureWords(sentence, figure))) return actors;
   const clause = clauseStart(sentence, figure.start);
   const place = placeOwner(sentence, figure, clause.start, mentions);
   if (place.length > 0) return place;

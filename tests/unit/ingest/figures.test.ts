@@ -579,6 +579,19 @@ describe('counts whose noun has a collective noun before it', () => {
       'Nearly 300 people gathered.',
       [{ text: 'Nearly 300 people', unit: 'count', value: 300, qualifier: 'nearly', subject: 'people' }],
     ],
+    // A name that looks plural modifies the plural after it (it used to end the phrase at "States").
+    [
+      'Two United States service members were killed.',
+      [
+        {
+          text: 'Two United States service members',
+          unit: 'count',
+          value: 2,
+          subject: 'United States service members',
+        },
+      ],
+    ],
+    ['The two Koreas agreed to talk.', []],
   ])('%s', (sentence, expected) => {
     expect(figuresIn(sentence)).toEqual(expected);
   });

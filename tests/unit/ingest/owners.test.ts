@@ -576,6 +576,23 @@ describe('figureOwners: a product spoken of by its noun', () => {
     expect(ownersOf(sentence, figure, discourse)).toEqual(owners);
   });
 
+  it.each<[string, string, string[]]>([
+    // A place inside the figure's noun phrase says whose they are, before the place the clause sets them in.
+    ['Roughly 13,000 Springfield troops remain in Shelbyville.', 'Roughly 13,000 Springfield troops', ['springfield']],
+    ['Two Springfield service members were killed.', 'Two Springfield service members', ['springfield']],
+    // Not a currency named by its country.
+    ['Investors were told 176 Springfield dollars is the final price.', '176 Springfield dollars', []],
+  ])('a place inside the figure: %s', (sentence, figure, owners) => {
+    const mentions = mentionsIn(sentence);
+    const shelbyville = sentence.indexOf('Shelbyville');
+    if (shelbyville >= 0)
+      mentions.push({ entityId: 'shelbyville', kind: 'place', start: shelbyville, end: shelbyville + 11 });
+    const start = sentence.indexOf(figure);
+    expect(figureOwners(sentence, { start, end: start + figure.length }, mentions, { subject: [], named: [] })).toEqual(
+      owners,
+    );
+  });
+
   it('takes a product written right after a company, or after a lower-case word, as that company’s', () => {
     const text = 'Beta e-tron Zeta and Acme One are on sale in Springfield, as is Game A.';
     const makers = productMakers([{ text, mentions: mentionsIn(text) }]);
