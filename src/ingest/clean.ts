@@ -94,6 +94,13 @@ const CAPS_DATELINE =
   /^(?:\p{Lu}{4}[\p{Lu}.'’-]*|\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)+)(?:, [\p{L}\d.'’ ]{1,40})?(?: \([\p{L} ]{1,30}\))? ?(?:—|–|--|-) ?(?=["“‘'\p{Lu}\d])/u;
 
 /**
+ * A news agency's name in brackets opening the first paragraph, as a dateline without the place: "(CNN)President
+ * Trump …" (often glued to the first word), "(Reuters) - Shares …". A short name of capitalised words only.
+ */
+const AGENCY_DATELINE =
+  /^\(\p{Lu}[\p{L}.&]{1,15}(?: \p{Lu}[\p{L}.&]{1,15}){0,2}\) ?(?:(?:—|–|--|-) ?)?(?=["“‘'\p{Lu}])/u;
+
+/**
  * A title-case dateline ending in a colon, with its parts separated by commas: "Washington, DC, United
  * States:". The comma keeps "Analysis: …" or "Why it matters: …" labels out.
  */
@@ -260,7 +267,8 @@ function judgeParagraph(paragraph: string, drop: (piece: string) => void, inList
     return gone();
   }
 
-  const dateline = CAPS_DATELINE.exec(text) ?? PLACE_DATELINE.exec(text) ?? TITLE_DATELINE.exec(text);
+  const dateline =
+    CAPS_DATELINE.exec(text) ?? PLACE_DATELINE.exec(text) ?? TITLE_DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text);
   if (dateline && dateline[0].length < text.length) {
     drop(dateline[0]);
     text = text.slice(dateline[0].length);

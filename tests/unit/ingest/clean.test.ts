@@ -58,6 +58,9 @@ describe('cleanArticleText removes what is not the article', () => {
     ['Washington, DC, United States: The council met.', 'The council met.'],
     ['Springfield – The council met.', 'The council met.'],
     ['Palo Alto, Calif. — The council met.', 'The council met.'],
+    // An agency's name in brackets, glued to the first word or before a dash.
+    ['(CNN)President Jane Roe met the council.', 'President Jane Roe met the council.'],
+    ['(Reuters) - The council met.', 'The council met.'],
   ])('keeps the sentence after the dateline in %j', (paragraph, sentence) => {
     expect(cleaned(paragraph)).toBe(sentence);
   });
@@ -68,6 +71,7 @@ describe('cleanArticleText removes what is not the article', () => {
     ['a sentence opening with a capitalised word', 'A HIGH-powered team toured the newsrooms this week.'],
     ['a sentence that mentions opening a window', 'The shop opens a new window display every spring.'],
     ['a name set off by a pair of dashes', 'Zorblet – the town’s biggest employer – cut 40 jobs.'],
+    ['an aside in brackets that is a sentence', '(The council met twice.) The mayor left early.'],
     [
       'a story that mentions a newsletter',
       'The council said residents who subscribe to its newsletter will hear first.',
