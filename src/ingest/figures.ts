@@ -942,7 +942,9 @@ function countedNoun(
           isPluralNoun(word) &&
           (offset === 0 || /^\p{Ll}+$/u.test(tokens[i + 1]!.word)),
       );
-    if (isPluralNoun(bare) && !modifiesNext && !nameModifiesNext) {
+    // "45 flybys", "20 surveys": right after the number, a word in -ys is a plural noun, not a verb ("says").
+    const pluralInYs = i === first && lower && /^\p{Ll}{3,}ys$/u.test(bare) && !DURATION_WORDS.has(bare);
+    if ((isPluralNoun(bare) || pluralInYs) && !modifiesNext && !nameModifiesNext) {
       subjectLength = phrase.length;
       end = token.end;
       break;

@@ -592,6 +592,8 @@ describe('counts whose noun has a collective noun before it', () => {
       ],
     ],
     ['The two Koreas agreed to talk.', []],
+    // A plural in -ys right after its number ("flybys", "surveys"); a verb in -ys is never there.
+    ['The probe will make 45 flybys.', [{ text: '45 flybys', unit: 'count', value: 45, subject: 'flybys' }]],
   ])('%s', (sentence, expected) => {
     expect(figuresIn(sentence)).toEqual(expected);
   });
