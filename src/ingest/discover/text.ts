@@ -4,7 +4,7 @@
  * heading-like line. Name finding reasons over these flags: a capital letter
  * means something only where the sentence does not already demand one.
  */
-import { isCommonWord, isFirstName, isListedCommonWord } from './lexicon';
+import { isCommonWord, isDemonym, isFirstName, isListedCommonWord } from './lexicon';
 import { JOB_TITLES, STOP_WORDS } from './words';
 
 /** The letter pattern of a word, which says how name-like it is. */
@@ -128,6 +128,11 @@ function tokenize(text: string): Token[] {
     }
     // "non-Mozilla", "anti-Apple", "ex-Google": the name is the capitalised part.
     const prefixed = /^\p{Ll}{2,5}-(\p{Lu}.*)$/u.exec(word);
+    // "pan-European", "anti-American": a people's adjective so prefixed is a word, no name.
+    if (prefixed && isDemonym(prefixed[1]!)) {
+      tokens.push({ text: word, shape: 'lower', possessive, sentenceStart: false, quote: -1 });
+      continue;
+    }
     if (prefixed) word = prefixed[1]!;
     let modifier: string | undefined;
     const hyphenated = /^(.*\p{Lu}[^-]*)-(\p{Ll}+)$/u.exec(word);

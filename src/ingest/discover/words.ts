@@ -334,6 +334,7 @@ export const PRODUCT_NOUNS = set(`
   model models game games software laptop laptops tablet tablets browser browsers gadget gadgets camera cameras
   chip chips processor processors car cars truck trucks vehicle vehicles drone drones watch watches speaker speakers
   platform service subscription controller controllers engine edition version update player players
+  index indices indexes
 `);
 
 /** Nouns that, right after a name, say it is a group of people ("the Manu Taupunga group", "the Islamic State group"). */
@@ -367,6 +368,7 @@ export const LIST_LEADS = set(`like including include includes included such as 
  */
 export const PRODUCT_PARTS = set(`
   pro max mini plus ultra air lite edition series one gpt phone pad pod book watch tab go live vr x s
+  average composite index
 `);
 
 /** Head words of agencies' names that are written both before and after what the agency is of. */

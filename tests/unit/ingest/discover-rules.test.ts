@@ -51,6 +51,12 @@ describe('text noise is no entity', () => {
       absent: ['Zeta News and Quillfact'],
     },
     {
+      rule: 'a people’s adjective with a prefix is no part of the name after it ("the pan-European STOXX 600")',
+      text: 'The pan-European Zorbex lost 0.12%, and Zorbex later closed lower. Anti-Quillish Zorbex traders sold.',
+      present: ['Zorbex'],
+      absent: ['European Zorbex', 'pan-European Zorbex'],
+    },
+    {
       rule: 'an English word after a hyphen makes a name an adjective ("Brexit-weary", "Olympic-size")',
       text: 'Zorblet-weary voters gathered at a Quillby-size pool. Zorblet said so, and Quillby agreed with Zorblet.',
       present: ['Zorblet', 'Quillby'],
@@ -435,6 +441,18 @@ describe('forms of one entity kept as one', () => {
 
 describe('kinds', () => {
   it.each([
+    {
+      rule: 'a stock index named by its head word is a product ("Dow Jones Industrial Average", "Nasdaq Composite")',
+      text: 'The Quillby Vorn Industrial Average fell 0.3%. Later the Quillby Vorn Industrial Average recovered.',
+      name: 'Quillby Vorn Industrial Average',
+      kind: 'product',
+    },
+    {
+      rule: 'so is a name with "index" after it ("the STOXX 600 index")',
+      text: 'The pan-European Zorbex index lost 0.12%, and Zorbex later closed lower as the Zorbex index slid.',
+      name: 'Zorbex',
+      kind: 'product',
+    },
     {
       rule: 'a role in apposition after a name makes it a person’s ("…, a doctor at …")',
       text: 'Two patients fell ill, according to Ruan Qiwen, a doctor at the city hospital, who treated both of them.',
