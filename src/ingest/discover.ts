@@ -710,6 +710,9 @@ function endsInCommonWord(words: readonly string[], midSentence = false): boolea
   const last = words[words.length - 1]!;
   if (isLastName(last) || SURNAME_SHAPE.test(last)) return false;
   if (midSentence && isFirstName(words[0]!) && isListedNoun(last)) return false;
+  // "Taylor Swift", "Tom Cook": a given name and one capitalised word mid-sentence is a person's name even when
+  // that word is also an English adjective or verb.
+  if (midSentence && words.length === 2 && isFirstName(words[0]!) && /^\p{Lu}\p{Ll}+$/u.test(last)) return false;
   return isListedCommonWord(last) || hasCommonNounEnding(last);
 }
 

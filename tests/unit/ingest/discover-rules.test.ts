@@ -442,6 +442,12 @@ describe('forms of one entity kept as one', () => {
 describe('kinds', () => {
   it.each([
     {
+      rule: 'a given name and an English adjective or verb, capitalised mid-sentence, is a person ("Tom Cook")',
+      text: 'Fans said Nora Swift was right about the tour. Then Nora Swift left the room.',
+      name: 'Nora Swift',
+      kind: 'person',
+    },
+    {
       rule: 'a stock index named by its head word is a product ("Dow Jones Industrial Average", "Nasdaq Composite")',
       text: 'The Quillby Vorn Industrial Average fell 0.3%. Later the Quillby Vorn Industrial Average recovered.',
       name: 'Quillby Vorn Industrial Average',
