@@ -74,6 +74,9 @@ const HEDGES: ReadonlyMap<string, Hedge> = new Map([
     'no fewer than',
     'a minimum of',
     'minimum',
+    'as little as',
+    'as low as',
+    'as few as',
   ].map((word) => [word, 'at-least'] as const),
   ...[
     'up to',

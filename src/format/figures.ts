@@ -48,7 +48,16 @@ const QUALIFIER_SYMBOLS: ReadonlyMap<string, string> = new Map([
   ...['up to', 'at most', 'as much as', 'as many as', 'no more than', 'a maximum of', 'maximum'].map(
     (word) => [word, '≤'] as const,
   ),
-  ...['at least', 'no less than', 'no fewer than', 'a minimum of', 'minimum'].map((word) => [word, '≥'] as const),
+  ...[
+    'at least',
+    'no less than',
+    'no fewer than',
+    'a minimum of',
+    'minimum',
+    'as little as',
+    'as low as',
+    'as few as',
+  ].map((word) => [word, '≥'] as const),
   ...['less than', 'under', 'below', 'fewer than'].map((word) => [word, '<'] as const),
 ]);
 

@@ -53,6 +53,11 @@ const SCALE_VALUES: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
   t: 1e12,
+  // Indian English: a lakh is a hundred thousand, a crore ten million ("50 lakh masks", "Rs 2 crore").
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
 const ISO_CODES = [
@@ -91,6 +96,7 @@ const CURRENCY_BY_SIGN: Record<string, string> = {
   '£': 'GBP',
   '¥': 'JPY',
   '₹': 'INR',
+  Rs: 'INR',
 };
 
 /**
@@ -303,9 +309,10 @@ const DURATION_WORDS = new Set([
 // Patterns
 
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SIGN = String.raw`US\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|[$€£¥₹₩]`;
+// "Rs 599", "Rs. 2 crore": the rupee's abbreviation, before a space or a point.
+const SIGN = String.raw`US\$|C\$|A\$|HK\$|S\$|NZ\$|R\$|[$€£¥₹₩]|Rs\.?\s?(?=\d)`;
 /** Scale words need a space or hyphen ("3 million", "$20-million"); letters stick to the number ("$9B", "£30m"). */
-const SCALE = String.raw`[\s-](?:trillion|billion|million|thousand)|\s?(?:tn|bn|mn)|[mkMBKT]`;
+const SCALE = String.raw`[\s-](?:trillion|billion|million|thousand|lakhs?|crores?)|\s?(?:tn|bn|mn)|[mkMBKT]`;
 const UNIT_AFTER = String.raw`(?:\s?%|[\s-]?(?:percent|per\s?cent)|\s?pc)|\s(?:percentage|basis)[\s-]points?|x|×|-?fold|\s(?:${CURRENCY_WORDS}|${ISO_CODES.join('|')})`;
 
 /**
@@ -319,7 +326,8 @@ const NUMERAL = new RegExp(
   String.raw`(?<![\p{L}\p{N}_.,:/#$€£¥₹₩^]|\p{L}\p{N}*-)` +
     String.raw`(?:(?<sign>${SIGN})|(?<code>${ISO_CODES.join('|')})\s?)?` +
     String.raw`(?<digits>${DIGITS})(?<scale>${SCALE})?(?<unit>${UNIT_AFTER})?` +
-    String.raw`(?![\p{L}\p{N}_^]|[.,:/]\d)`,
+    // Not an age: "a 60-year-old", "the nearly 60-year-old brother".
+    String.raw`(?![\p{L}\p{N}_^]|[.,:/]\d|-(?:years?|months?|weeks?|days?)-old\b)`,
   'gu',
 );
 
@@ -410,6 +418,10 @@ const QUALIFIERS = [
   'as much as',
   'as many as',
   'as high as',
+  // "for as little as Rs 599": the least it may be, a price's floor.
+  'as little as',
+  'as low as',
+  'as few as',
   'an estimated',
   'upwards of',
   'more than',
@@ -692,7 +704,7 @@ function* numeralFigures(sentence: string): Generator<Found> {
 function toNumeral(match: RegExpMatchArray): Numeral | undefined {
   const { sign, code, digits, scale, unit } = match.groups!;
   const unitWord = unit?.trim().replace(/\s+/gu, ' ');
-  const currency = sign ? CURRENCY_BY_SIGN[sign] : (code ?? currencyWord(unitWord));
+  const currency = sign ? CURRENCY_BY_SIGN[sign.replace(/[.\s]/gu, '')] : (code ?? currencyWord(unitWord));
   const scaleWord = scale?.replace(/^[\s-]+/u, '');
   // "100m" or "5k" without a currency is a distance or a race, not an amount.
   if (scaleWord && scaleWord.length <= 2 && !currency) return undefined;
@@ -1056,6 +1068,18 @@ function* multipleFigures(sentence: string): Generator<Found> {
     const end = match.index + match[0].length;
     const after = sentence.slice(end, end + 30);
     const hedged = hedgeBefore(sentence, match.index) !== undefined;
+    // "pods that would double as cabins", "it doubles as a display": serving as something, no multiple.
+    if (stem !== undefined && /^\s+as\s/iu.test(after) && !/^\s+as\s+(?:much|many|fast|high|large|big)\b/iu.test(after))
+      continue;
+    // "the doubles match", "a doubles title": the game played in pairs, a noun.
+    if (
+      ending?.toLowerCase() === 'es' &&
+      (/\b(?:the|a|an|in|of|mixed)\s+(?:[\p{Ll}-]+\s+)?$/iu.test(before) ||
+        /^\s+(?:match|matches|title|titles|partner|partners|team|teams|final|finals|pair|pairs|specialist|player|players|event|rubber)\b/iu.test(
+          after,
+        ))
+    )
+      continue;
     if (twice !== undefined) {
       if (!hedged && !TWICE_COMPARES.test(after)) continue;
     } else if (

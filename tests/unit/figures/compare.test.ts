@@ -41,6 +41,12 @@ describe('stretchOf', () => {
       high: Infinity,
     });
   });
+  it('reads "as little as" as a floor ("for as little as Rs 599")', () => {
+    expect(stretchOf(fig('as little as 599', { unit: 'count', value: 599, qualifier: 'as little as' }))).toEqual({
+      low: 599,
+      high: Infinity,
+    });
+  });
 });
 
 describe('compareFigures', () => {

@@ -69,6 +69,7 @@ describe('formatFigure', () => {
     ['up to', '≤'],
     ['at most', '≤'],
     ['at least', '≥'],
+    ['as little as', '≥'],
     ['less than', '<'],
     ['under', '<'],
     ['More  than', '>'],

@@ -22,6 +22,12 @@ describe('money', () => {
       [{ text: '$1 billion in annual revenue', unit: 'USD', value: 1_000_000_000, per: 'year' }],
     ],
     ['AI drives $9B investment', [{ text: '$9B', unit: 'USD', value: 9_000_000_000 }]],
+    // The rupee's abbreviation, and Indian English's lakh (100,000) and crore (10 million).
+    [
+      'Access costs as little as Rs 599 a year.',
+      [{ text: 'as little as Rs 599 a year', unit: 'INR', value: 599, per: 'year', qualifier: 'as little as' }],
+    ],
+    ['The firm paid Rs. 2 crore in fines.', [{ text: 'Rs. 2 crore', unit: 'INR', value: 20_000_000 }]],
     ['the $4B AI data center boom', [{ text: '$4B', unit: 'USD', value: 4_000_000_000 }]],
     ['The stock closed at $143.61.', [{ text: '$143.61', unit: 'USD', value: 143.61 }]],
     [
@@ -130,6 +136,10 @@ describe('fractions and multiples in words', () => {
   it.each([
     'double-digit growth',
     'a double standard',
+    // Serving as something, and the game played in pairs.
+    'pods that would double as cabins',
+    'It also doubles as a display.',
+    'They won the decisive doubles match.',
     'they double down on AI',
     'the first half of the year',
     'a quarter of a million people',
@@ -149,6 +159,12 @@ describe('counts', () => {
     ],
     ['It has 1,200 employees.', [{ text: '1,200 employees', unit: 'count', value: 1200, subject: 'employees' }]],
     ['It has 3 million users.', [{ text: '3 million users', unit: 'count', value: 3e6, subject: 'users' }]],
+    ['It handed out 50 lakh masks.', [{ text: '50 lakh masks', unit: 'count', value: 5e6, subject: 'masks' }]],
+    // An age is no count, hedged or not.
+    [
+      'Prince Roe, the nearly 60-year-old brother, and 3 aides left.',
+      [{ text: '3 aides', unit: 'count', value: 3, subject: 'aides' }],
+    ],
     ['The 50 experts met.', [{ text: '50 experts', unit: 'count', value: 50, subject: 'experts' }]],
     [
       'About 10 people came.',
