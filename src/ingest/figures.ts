@@ -361,9 +361,12 @@ const OUT_OF = new RegExp(
   'giu',
 );
 
-/** "a quarter of", "half the", "two-thirds of": a share of a whole, in percent ("a quarter of a million" is not). */
+/**
+ * "a quarter of", "half the", "two-thirds of": a share of a whole, in percent ("a quarter of a million" is not,
+ * nor the half of "a cup and a half of honey").
+ */
 const FRACTION_WORDS =
-  /(?<![\p{L}-])(?:(?:a|one)[\s-](?<part>half|third|quarter|fifth|tenth)|(?<many>two[\s-]thirds|three[\s-]quarters)|(?<half>half))(?=\s+(?:of|the)\s)(?!\s+of\s+an?\s)/giu;
+  /(?<![\p{L}-])(?:(?<!\band\s)(?:a|one)[\s-](?<part>half|third|quarter|fifth|tenth)|(?<many>two[\s-]thirds|three[\s-]quarters)|(?<!\band\san?\s)(?<half>half))(?=\s+(?:of|the)\s)(?!\s+of\s+an?\s)/giu;
 
 const HALF_AS_PERIOD = /(?<![\p{L}])(?:first|second|other|latter|back|front)\s+$/iu;
 /** "half the size", "double the number", "twice the rate": what follows makes the word a multiple. */
@@ -708,6 +711,9 @@ function toNumeral(match: RegExpMatchArray): Numeral | undefined {
   const scaleWord = scale?.replace(/^[\s-]+/u, '');
   // "100m" or "5k" without a currency is a distance or a race, not an amount.
   if (scaleWord && scaleWord.length <= 2 && !currency) return undefined;
+  // "13.8 billion years after", "a 13.8-billion-year period": a length of time, no amount.
+  const end = match.index! + match[0].length;
+  if (!currency && !unit && DURATION_AFTER.test(match.input!.slice(end))) return undefined;
   const point = unitWord ? POINT_UNIT.exec(unitWord) : null;
   const plainUnit =
     unitWord && PERCENT_UNIT.test(unitWord)
@@ -722,7 +728,7 @@ function toNumeral(match: RegExpMatchArray): Numeral | undefined {
     return undefined;
   return {
     start: match.index!,
-    end: match.index! + match[0].length,
+    end,
     digits: digits!,
     ...(scaleWord ? { scale: scaleWord } : {}),
     ...(currency ? { currency } : {}),
@@ -730,6 +736,9 @@ function toNumeral(match: RegExpMatchArray): Numeral | undefined {
     ...(point?.groups!.kind === 'basis' ? { basis: true as const } : {}),
   };
 }
+
+/** A unit of time right after a number: "… years", "-year", "-month-long". */
+const DURATION_AFTER = /^[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century)\b/iu;
 
 /** A number word as a numeral: "twenty-five" → "25", "a dozen" → "12", "two thousand" → "2000". */
 function wordNumeral(match: RegExpMatchArray): Numeral {

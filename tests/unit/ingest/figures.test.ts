@@ -118,6 +118,7 @@ describe('fractions and multiples in words', () => {
     ['a third of users left', [{ text: 'a third', unit: 'percent', value: 100 / 3 }]],
     ['half of the staff', [{ text: 'half', unit: 'percent', value: 50 }]],
     ['nearly half the staff', [{ text: 'nearly half', unit: 'percent', value: 50, qualifier: 'nearly' }]],
+    ['some left and half the rest stayed', [{ text: 'half', unit: 'percent', value: 50 }]],
     ['two-thirds of voters', [{ text: 'two-thirds', unit: 'percent', value: 200 / 3 }]],
     [
       'its stock price more than double',
@@ -136,6 +137,9 @@ describe('fractions and multiples in words', () => {
   it.each([
     'double-digit growth',
     'a double standard',
+    // The half of a quantity and a half.
+    'I only use a cup and a half of honey.',
+    'It took an hour and a half of work.',
     // Serving as something, and the game played in pairs.
     'pods that would double as cabins',
     'It also doubles as a display.',
@@ -159,6 +163,11 @@ describe('counts', () => {
     ],
     ['It has 1,200 employees.', [{ text: '1,200 employees', unit: 'count', value: 1200, subject: 'employees' }]],
     ['It has 3 million users.', [{ text: '3 million users', unit: 'count', value: 3e6, subject: 'users' }]],
+    // A length of time is no count, even with a scale ("13.8 billion years").
+    [
+      'It is 13.8 billion years old, over a 13.8-billion-year period, with 3 aides.',
+      [{ text: '3 aides', unit: 'count', value: 3, subject: 'aides' }],
+    ],
     ['It handed out 50 lakh masks.', [{ text: '50 lakh masks', unit: 'count', value: 5e6, subject: 'masks' }]],
     // An age is no count, hedged or not.
     [
