@@ -357,7 +357,8 @@ const POINT_WORDS =
 
 /** "eight out of ten companies", "9 out of 10": a share, in percent. */
 const OUT_OF = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?<part>\d{1,3}|${Object.keys(NUMBER_WORD_VALUES).join('|')}|one)\s+out\s+of\s+(?<whole>\d{1,4}|${Object.keys(NUMBER_WORD_VALUES).join('|')}|a\s+hundred)(?![\p{L}\p{N}])`,
+  // Not the end of a decimal ("a score of 4.5 out of 5" is no "5 out of 5").
+  String.raw`(?<![\p{L}\p{N}.,])(?<part>\d{1,3}|${Object.keys(NUMBER_WORD_VALUES).join('|')}|one)\s+out\s+of\s+(?<whole>\d{1,4}|${Object.keys(NUMBER_WORD_VALUES).join('|')}|a\s+hundred)(?![\p{L}\p{N}])`,
   'giu',
 );
 
@@ -461,6 +462,8 @@ const QUALIFIER_BEFORE = new RegExp(
 );
 const BETWEEN_BEFORE = /(?<![\p{L}])between\s+$/iu;
 const FROM_BEFORE = /(?<![\p{L}])from\s+(?:about\s+|around\s+)?$/iu;
+/** "anywhere from", "ranging from": the "from … to …" after them spans a range. */
+const RANGE_FROM_BEFORE = /\b(?:anywhere|ranging|ranges?|varying|vary|varies)\s+from\s+(?:about\s+|around\s+)?$/iu;
 
 /**
  * A rate right after an amount: "per month", "a year", "/month", "monthly",
@@ -711,6 +714,14 @@ function toNumeral(match: RegExpMatchArray): Numeral | undefined {
   const scaleWord = scale?.replace(/^[\s-]+/u, '');
   // "100m" or "5k" without a currency is a distance or a race, not an amount.
   if (scaleWord && scaleWord.length <= 2 && !currency) return undefined;
+  // "911 calls": the emergency number, no count.
+  if (
+    digits === '911' &&
+    /^\s+(?:calls?|dispatch\w*|operators?|cent(?:er|re)s?|system|emergency)\b/iu.test(
+      match.input!.slice(match.index! + match[0].length),
+    )
+  )
+    return undefined;
   // "13.8 billion years after", "a 13.8-billion-year period": a length of time, no amount.
   const end = match.index! + match[0].length;
   if (!currency && !unit && DURATION_AFTER.test(match.input!.slice(end))) return undefined;
@@ -770,8 +781,8 @@ function joinsRange(sentence: string, low: Numeral, high: Numeral): boolean {
   const lowStart = sentence[low.start - 1] === '~' ? low.start - 1 : low.start;
   const before = sentence.slice(Math.max(0, lowStart - 20), lowStart);
   if (join.groups!.word === 'and' && !BETWEEN_BEFORE.test(before)) return false;
-  // "from 5 to 7 percent" is a change between two values, not a range.
-  if (join.groups!.word === 'to' && FROM_BEFORE.test(before)) return false;
+  // "from 5 to 7 percent" is a change between two values, not a range; "anywhere from $200 to $500" is one.
+  if (join.groups!.word === 'to' && FROM_BEFORE.test(before) && !RANGE_FROM_BEFORE.test(before)) return false;
   // "down by 30 to 126": the change, then the new level.
   // ("fell by 5 to 7 percent" is a range of percentages.)
   const isBare = (numeral: Numeral) => !numeral.unit && !numeral.currency && !numeral.scale;

@@ -22,6 +22,15 @@ describe('money', () => {
       [{ text: '$1 billion in annual revenue', unit: 'USD', value: 1_000_000_000, per: 'year' }],
     ],
     ['AI drives $9B investment', [{ text: '$9B', unit: 'USD', value: 9_000_000_000 }]],
+    // "anywhere from … to …" spans a range; "rose from … to …" is a change between two amounts.
+    ['Shoppers save anywhere from $200 to $500.', [{ text: '$200 to $500', unit: 'USD', value: 200, upper: 500 }]],
+    [
+      'Prices rose from $200 to $500.',
+      [
+        { text: '$200', unit: 'USD', value: 200 },
+        { text: '$500', unit: 'USD', value: 500 },
+      ],
+    ],
     // The rupee's abbreviation, and Indian English's lakh (100,000) and crore (10 million).
     [
       'Access costs as little as Rs 599 a year.',
@@ -137,6 +146,8 @@ describe('fractions and multiples in words', () => {
   it.each([
     'double-digit growth',
     'a double standard',
+    // A score's decimal is no share of its own.
+    'Score 4.5 out of 5',
     // The half of a quantity and a half.
     'I only use a cup and a half of honey.',
     'It took an hour and a half of work.',
@@ -168,6 +179,8 @@ describe('counts', () => {
       'It is 13.8 billion years old, over a 13.8-billion-year period, with 3 aides.',
       [{ text: '3 aides', unit: 'count', value: 3, subject: 'aides' }],
     ],
+    // The emergency number is no count.
+    ['Officials began receiving 911 calls on Tuesday.', []],
     ['It handed out 50 lakh masks.', [{ text: '50 lakh masks', unit: 'count', value: 5e6, subject: 'masks' }]],
     // An age is no count, hedged or not.
     [
