@@ -122,9 +122,29 @@ function isSkipped(element: Element, trustNames: boolean): boolean {
   return (
     trustNames &&
     isClutterByName(element) &&
+    !isInRunningText(element) &&
     !element.matches(MAIN_CONTENT) &&
     element.querySelector(MAIN_CONTENT) === null
   );
+}
+
+/** Elements that sit inside a line of text. */
+const PHRASING = new Set('a span em strong b i u abbr cite q small mark dfn'.split(' '));
+/** Letters of its own that make a paragraph running text around a phrase in it. */
+const RUNNING_TEXT_CHARS = 20;
+
+/**
+ * Whether the element is a phrase inside a sentence, its parent's own text around it: "The nature of my <a
+ * class="popup">avocations</a> for the last thirty years" keeps its word whatever the link's class says.
+ */
+function isInRunningText(element: Element): boolean {
+  if (!PHRASING.has(element.localName)) return false;
+  const parent = element.parentElement;
+  if (!parent) return false;
+  let own = 0;
+  for (const node of parent.childNodes)
+    if (node.nodeType === 3) own += (node.textContent ?? '').replace(/\s+/gu, '').length;
+  return own >= RUNNING_TEXT_CHARS;
 }
 
 /** Whether the element is named or marked as the author's line. */

@@ -107,6 +107,21 @@ describe('extractArticle reads the page’s text, never its markup', () => {
     expect(paragraphsOf(page)).toEqual([LONG, LONG.replace('This', 'That')]);
   });
 
+  it('keeps a word of a sentence whatever its link’s class says (a glossary popup), and leaves out a share bar', () => {
+    const sentence =
+      'The nature of my avocations for the last thirty years has brought me into contact with what would seem an interesting set of men.';
+    const page = extractArticle(
+      articlePage(
+        `<p>${LONG}</p>` +
+          '<p>The nature of my <a class="popup" href="#">avocations</a> for the last thirty years has brought me into ' +
+          'contact with what <a class="popup" href="#">would seem</a> an interesting set of men.</p>' +
+          '<p><span class="share">Share on every network you use today</span></p>' +
+          `<p>${LONG.replace('This', 'That')}</p>`,
+      ),
+    );
+    expect(paragraphsOf(page)).toEqual([LONG, sentence, LONG.replace('This', 'That')]);
+  });
+
   it('leaves out captions written outside <figcaption>, named so (a gallery’s slides and their full captions)', () => {
     const caption =
       'The harbour master, left, and the mayor shake hands on the quay, Tuesday, with the ferry behind them.';
