@@ -515,9 +515,16 @@ function isRunningProse(sentence: string): boolean {
 
 function repeatsTitle(sentence: string, titleWords: ReadonlySet<string>): boolean {
   if (titleWords.size === 0) return false;
-  const words = wordsOf(sentence);
-  return words.filter((word) => titleWords.has(word)).length >= TITLE_REPEAT_SHARE * words.length;
+  // Content words only: "Picture a deck of tarot cards." under "The Deck of Cards That Made Tarot …" shares its
+  // little words with any title, and adds "picture".
+  const words = wordsOf(sentence).filter((word) => !LITTLE_WORDS.has(word));
+  return words.length > 0 && words.filter((word) => titleWords.has(word)).length >= TITLE_REPEAT_SHARE * words.length;
 }
+
+/** Words too common to say whether a sentence repeats the title. */
+const LITTLE_WORDS = new Set(
+  'a an the of in on at to for from by with and or but is are was were be been it its this that'.split(' '),
+);
 
 /** Lower-case words, quotes and possessives aside, for comparing a sentence with the title. */
 function wordsOf(text: string): string[] {

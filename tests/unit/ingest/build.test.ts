@@ -421,3 +421,12 @@ describe('leadOf', () => {
     expect(leadOf(sentences, 'Council approves budget')).toBe(lead);
   });
 });
+
+describe('leadOf and the title', () => {
+  it('keeps a first sentence that shares only the title’s little words and a few of its others', () => {
+    const sentences = ['Picture a deck of tarot cards.', 'What do you see?', 'Maybe the Magician in red robes.'];
+    expect(leadOf(sentences, 'The Deck of Cards That Made Tarot A Global Phenomenon')).toBe(
+      'Picture a deck of tarot cards. What do you see?',
+    );
+  });
+});
