@@ -82,7 +82,8 @@ const CLAUSE_START = new RegExp(
     String.raw`\b${FORECAST_VERB}\s+(?=(?:that\s+)?(?:about|around|nearly|some|more than|over|up to|at least)?\s*[$€£¥]?\d)`,
     // "The agency reported that 28 people …", "Aides suggested that Beijing buy $20 billion …": with "that", a verb
     // of reporting, finding or urging opens what it reports (without it, "Acme reported $5 billion" is Acme's).
-    String.raw`\b(?:reports?|reported|announces?|announced|finds?|found|shows?|showed|confirms?|confirmed|suggests?|suggested|proposes?|proposed|urges?|urged|recommends?|recommended|insists?|insisted|demands?|demanded)\s+that\s+`,
+    // "reported last year that …": a time between the verb and "that" does not change what it opens.
+    String.raw`\b(?:reports?|reported|announces?|announced|finds?|found|shows?|showed|confirms?|confirmed|suggests?|suggested|proposes?|proposed|urges?|urged|recommends?|recommended|insists?|insisted|demands?|demanded)(?:\s+(?:(?:last|this|next|earlier this|late last)\s+(?:year|month|week|spring|summer|fall|autumn|winter)|on\s+[A-Z][a-z]+day|in\s+\d{4}|earlier|today|yesterday|recently))?\s+that\s+`,
   ].join('|'),
   'gi',
 );
@@ -443,6 +444,9 @@ function actorOwners(
     FINITE_VERB_AFTER.test(sentence.slice(figure.end))
   )
     return [];
+
+  // "Jane Roe was among the more than 12,000 in attendance": the amount counts the group the name is one of.
+  if (/\bamong\s+(?:the\s+)?$/iu.test(sentence.slice(clause.start, figure.start))) return [];
 
   // The name the amount modifies: "$1,000 Quest Pro", "27% Rust", "“Game A” ($30)".
   const modified = mentions.find(

@@ -51,6 +51,12 @@ describe('text noise is no entity', () => {
       absent: ['Zeta News and Quillfact'],
     },
     {
+      rule: 'a currency written with a capital after an amount is no name ("RRP: 49.95 Euro")',
+      text: 'The Zorblet book costs 49.95 Euro (£40). Zorblet said the Euro price would hold.',
+      present: ['Zorblet'],
+      absent: ['Euro'],
+    },
+    {
       rule: 'a people’s adjective with a prefix is no part of the name after it ("the pan-European STOXX 600")',
       text: 'The pan-European Zorbex lost 0.12%, and Zorbex later closed lower. Anti-Quillish Zorbex traders sold.',
       present: ['Zorbex'],

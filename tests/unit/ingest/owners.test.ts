@@ -593,6 +593,15 @@ describe('figureOwners: a product spoken of by its noun', () => {
     );
   });
 
+  it.each<[string, string]>([
+    // A time between a verb of reporting and "that" does not stop it opening the clause it reports.
+    ['Example Agency reported last year that 11 of the 12 cities in the world were polluted.', '11 of the 12 cities'],
+    // "among the …": the amount counts the group the name is one of.
+    ['Jane Roe was among the more than 12,000 in attendance.', 'more than 12,000'],
+  ])('gives no owner: %s', (sentence, figure) => {
+    expect(ownersOf(sentence, figure, { subject: [], named: [] })).toEqual([]);
+  });
+
   it('takes a product written right after a company, or after a lower-case word, as that company’s', () => {
     const text = 'Beta e-tron Zeta and Acme One are on sale in Springfield, as is Game A.';
     const makers = productMakers([{ text, mentions: mentionsIn(text) }]);
