@@ -75,6 +75,9 @@ const CLAUSE_START = new RegExp(
     String.raw`,\s+(?=(?:it|he|she|they|there|the company|the firm)\s)`,
     // "…, and there are dozens of smaller players": an existential "there" starts a clause of its own.
     String.raw`,?\s+and\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
+    // "Roe worships Beta, and so the three writers knew …": after a comma, "and" (with "so" or "then") before
+    // a noun phrase of its own opens a clause with its own subject.
+    String.raw`,\s+and\s+(?:so|then|yet|thus)\s+(?=(?:the|a|an|these|those)\s)`,
     // "… surprises me that they're selling it for $16": "that" before a pronoun opens the clause it subjects.
     String.raw`\bthat\s+(?=(?:it|he|she|they|we|I|you|there)\b)`,
     // Not "added" before an amount: "the index added 20 points" is a gain, not a saying.
