@@ -7,6 +7,7 @@ import { FACTBASE_FORMAT, FactBase, type AliasRule, type Entity, type Figure, ty
 import { buildMatcherPayload } from '../match/payload';
 import type { AliasSense } from '../match/decide';
 import { compileMatcher, type Matcher, type Mention } from '../match/matcher';
+import { extendsNameBefore, wordBefore } from '../match/name-words';
 import { isIsoDate, parseArticle, type Article, type ArticleSource } from './articles';
 import type { Catalog, CatalogEntity } from './catalog';
 import { discoverEntities } from './discover';
@@ -310,8 +311,15 @@ function analyseArticle(
     (namedInFull ??= new Set(sensesNamedAlone().flatMap((sense) => (sense.partial ? [] : [sense.entityId]))));
   const mentionsIn = (text: string): Mention[] =>
     matcher.findCandidates(text).flatMap(({ start, end, senses }) => {
+      // "Tavierre Thomas" is not Chad Thomas: a family name with another given name before it names someone else.
+      const before = text.slice(0, start);
+      const word = wordBefore(before);
+      const otherPerson = word !== null && extendsNameBefore(word, before.slice(0, before.lastIndexOf(word)));
       const counted = senses.filter(
-        (sense) => counts(sense.entityId) && (!sense.fullNameOnly || namesInFull().has(sense.entityId)),
+        (sense) =>
+          counts(sense.entityId) &&
+          (!sense.fullNameOnly || namesInFull().has(sense.entityId)) &&
+          !(sense.partial && otherPerson),
       );
       const sense = (counted.length > 1 && counted.find((one) => namesAlone().has(one.entityId))) || counted[0];
       return sense ? [{ start, end, entityId: sense.entityId }] : [];

@@ -430,3 +430,31 @@ describe('leadOf and the title', () => {
     );
   });
 });
+
+describe('a family name with another given name before it', () => {
+  it('names someone else: "Tavierre Quillby" is not Chad Quillby, and his figure is not Chad’s', () => {
+    const page = (title: string, body: string) => ['---', `title: ${title}`, '---', '', body, ''].join('\n');
+    const articles = [
+      {
+        path: 'a/one.md',
+        text: page(
+          'Rams hold on',
+          'Chad Quillby, the linebacker, made 9 tackles on Sunday. Quillby said he was proud.',
+        ),
+      },
+      {
+        path: 'a/two.md',
+        text: page(
+          'Rams stats',
+          'The Rams won again, and Chad Quillby was proud.\n\nCB Tavierre Quillby 61 4 tackles (4 combined).',
+        ),
+      },
+    ];
+    const { factBase } = buildFactBase({ articles, catalog: catalog() });
+    const chad = factBase.entities.find((entity) => entity.name === 'Chad Quillby')!;
+    expect(chad.aliases).toContain('Quillby');
+    const owners = (figure: string) => factBase.figures.find((f) => f.text.startsWith(figure))?.entityIds;
+    expect(owners('9 tackles')).toEqual([chad.id]);
+    expect(owners('4 tackles')).toEqual([]);
+  });
+});
