@@ -448,9 +448,6 @@ function actorOwners(
   )
     return [];
 
-  // "Jane Roe was among the more than 12,000 in attendance": the amount counts the group the name is one of.
-  if (/\bamong\s+(?:the\s+)?$/iu.test(sentence.slice(clause.start, figure.start))) return [];
-
   // The name the amount modifies: "$1,000 Quest Pro", "27% Rust", "“Game A” ($30)".
   const modified = mentions.find(
     (m) => m.start >= figure.end && /^\s*[-–]?\s*$/.test(sentence.slice(figure.end, m.start)) && isActor(m),
@@ -540,6 +537,15 @@ function actorOwners(
       /^\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ed\s+by\s+(?:the\s+)?$/u.test(sentence.slice(figure.end, m.start)),
   );
   if (agent) return [agent.entityId];
+
+  // "Jane Roe was among the more than 12,000 in attendance", "Acme and Beta join the nine companies": the amount
+  // counts the group the names are one of or join, not them.
+  if (
+    /\b(?:among|join|joins|joined|joining)\s+(?:the\s+(?:original\s+|other\s+)?)?$/iu.test(
+      sentence.slice(clause.start, figure.start),
+    )
+  )
+    return [];
 
   // Subjects and objects of the clause's verb before the figure: "Acme paid Beta $5", not "in Houston".
   const before = clauseActors(sentence, figure, clause.start, mentions);

@@ -598,6 +598,7 @@ describe('figureOwners: a product spoken of by its noun', () => {
     ['Example Agency reported last year that 11 of the 12 cities in the world were polluted.', '11 of the 12 cities'],
     // "among the …": the amount counts the group the name is one of.
     ['Jane Roe was among the more than 12,000 in attendance.', 'more than 12,000'],
+    ['Acme and Beta had been selected to join the nine companies already in the programme.', 'nine companies'],
     // ", and so the three writers …" opens a clause with a subject of its own.
     ['Jane Roe worships Acme, and so the three writers knew what to write.', 'three writers'],
   ])('gives no owner: %s', (sentence, figure) => {
