@@ -100,11 +100,12 @@ const SUBORDINATE_NAMED_CLAUSE =
   /\s(?:after|before|since|until|once)\s+(?=\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*)*\s+(?!(?:and|or|but|nor|the|a|an|of|in|on|at|for|with|to|from|by|as)\s)\p{Ll}+\s)/gu;
 
 /**
- * "Acme sold 30 jets and Beta bought 20": "and" after a lower-case word or an amount, before a name and its
- * verb, joins a clause with a subject of its own. (Case matters here, so it is not part of CLAUSE_START.)
+ * "Acme sold 30 jets and Beta bought 20": "and" after a lower-case word or an amount (or after a comma: "… for
+ * the Islanders, and Semyon Varlamov stopped 27 shots"), before a name and its verb, joins a clause with a
+ * subject of its own. (Case matters here, so it is not part of CLAUSE_START.)
  */
 const NAMED_SUBJECT_CLAUSE =
-  /(?<=(?:^|\s)[\p{Ll}\d$€£¥][\p{Ll}\d%.,-]*)\s+and\s+(?=\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*)*\s+(?:is|was|are|were|has|had|have|will|would|\p{Ll}+ed)\b)/gu;
+  /(?:(?<=(?:^|\s)[\p{Ll}\d$€£¥][\p{Ll}\d%.,-]*)\s+and\s+|,\s+(?:and\s+)?)(?=\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*)*\s+(?:is|was|are|were|has|had|have|will|would|made|won|took|\p{Ll}+ed)\b)/gu;
 
 /** " and " before another amount: "59% Go and 27% Rust", "its $2 purchase of A and a $5 stake in B". */
 const COORDINATION = /,?\s+(?:and|or)\s+(?=(?:an?\s+|the\s+)?[$€£¥]?\d)/gi;

@@ -535,6 +535,16 @@ describe('isAffiliation', () => {
   });
 });
 
+describe('figureOwners: clauses with subjects of their own after a comma', () => {
+  it.each<[string, string, string[]]>([
+    ['Jane Roe added a goal for Acme, and Beta stopped 27 shots.', '27 shots', ['beta']],
+    ['Jane Roe scored twice, Beta made 30 saves and Gamma lost.', '30 saves', ['beta']],
+    ['Acme and Beta reported $5 million in sales.', '$5 million', ['acme', 'beta']],
+  ])('%s → %s', (sentence, figure, owners) => {
+    expect(ownersOf(sentence, figure, { subject: [], named: [] })).toEqual(owners);
+  });
+});
+
 describe('figureOwners: a product spoken of by its noun', () => {
   /** A story that named Beta's car Zeta ("Beta Zeta") and Acme's Acme One. */
   const CARS: Discourse = {
