@@ -824,6 +824,9 @@ function amountFigure(sentence: string, low: Numeral, high: Numeral | undefined)
   // "earnings per share of $2.53": the rate is written before the amount.
   if (!rate && currency && PER_SHARE_BEFORE.test(sentence.slice(Math.max(0, start - 50), start)))
     rate = { per: 'unit', end, extends: false };
+  // "Each of the cables costs $400", "Each ticket sells for $20": a price of each one, written before it.
+  if (!rate && currency && EACH_PRICED_BEFORE.test(sentence.slice(0, start)))
+    rate = { per: 'unit', end, extends: false };
   if (unit === undefined) {
     // "the two brands", "the two tech giants": a pair named before ("both"), not a number the article gives.
     if (!high && low.word && low.digits === '2' && THE_PAIR_BEFORE.test(before)) return undefined;
@@ -1012,6 +1015,10 @@ function rateAfter(sentence: string, at: number): Rate | undefined {
 
 /** "the two", "these two": the words that make "two" point back to a pair already named. */
 const THE_PAIR_BEFORE = /(?<![\p{L}])(?:the|these|those)\s+$/iu;
+
+/** A subject opening with "each" and its verb of pricing, right before an amount: "Each of the cables costs ". */
+const EACH_PRICED_BEFORE =
+  /(?:^|[,;:]\s+)[\W]*[Ee]ach\s+(?:of\s+)?(?:[\p{L}\d'’-]+\s+){0,5}?(?:costs?|sells?\s+for|sold\s+for|retails?\s+(?:for|at)|goes\s+for|is\s+priced\s+at|was\s+priced\s+at)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?$/u;
 
 /** "earnings per share of", "per-share profit was", "EPS of": an amount of money after these is per share. */
 const PER_SHARE_BEFORE = /(?:\b[Pp]er[-\s]share|\bEPS)\b[^,;.$€£¥]{0,30}$/u;

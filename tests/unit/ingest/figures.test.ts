@@ -216,6 +216,8 @@ describe('counts', () => {
 
 describe('rates', () => {
   it.each<[string, string, ExtractedFigure['per']]>([
+    // A subject opening with "each" prices each one.
+    ["Each of Acme's purple cables costs $400.", '$400', 'unit'],
     ['It pays $5 million per month.', '$5 million per month', 'month'],
     ['It pays $5 million a month.', '$5 million a month', 'month'],
     ['It pays $10/month.', '$10/month', 'month'],
