@@ -37,6 +37,7 @@ import {
   keyOf,
   LEGAL_SUFFIXES,
   readAcronymDefinitions,
+  readOtherNames,
   type AcronymDefinitions,
   type Mention,
 } from './discover/mentions';
@@ -139,6 +140,7 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const known = new KnownNames(options.known ?? []);
   const lines = readLines(text);
   const acronyms = readAcronymDefinitions(lines);
+  const otherNames = readOtherNames(lines);
   const lowerCase = countLowerCaseWords(lines);
   const found = findMentions(lines, acronyms);
   const mentions = splitMakerModels(
@@ -166,7 +168,7 @@ export function discoverEntities(text: string, options: DiscoverOptions = {}): D
   const halves = candidates.filter((candidate) => isHalfOfLongerName(candidate, byKey, believed));
   for (const half of halves) half.score = 0;
 
-  const { clusters, sharedFamilyNames } = clusterCandidates(candidates, acronyms);
+  const { clusters, sharedFamilyNames } = clusterCandidates(candidates, acronyms, otherNames);
   const passed = new Set(candidates.filter((c) => c.score >= BELIEVED).map((c) => c.key));
   const clusterOf = new Map<string, Cluster>();
   for (const cluster of clusters) for (const member of cluster.members) clusterOf.set(member.key, cluster);
@@ -812,6 +814,7 @@ function scoreCandidate(
 function clusterCandidates(
   candidates: Candidate[],
   acronyms: AcronymDefinitions,
+  otherNames: ReadonlyMap<string, string> = new Map(),
 ): { clusters: Cluster[]; sharedFamilyNames: Set<string> } {
   const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
   const parent = new Map<string, string>();
@@ -829,6 +832,8 @@ function clusterCandidates(
   for (const [acronym, expansion] of acronyms.names) {
     if (byKey.has(acronym) && byKey.has(expansion)) merge(acronym, expansion);
   }
+  // "New Zealand – or Aotearoa as it is called by Māori –": another name the text gives the same thing.
+  for (const [other, name] of otherNames) if (byKey.has(other) && byKey.has(name)) merge(other, name);
 
   // A family name alone joins the best-attested full name that ends with it; a given name alone, the one it starts.
   const people = candidates.filter((c) => c.words.length >= 2 && personEvidence(c, byKey) >= 2);

@@ -123,6 +123,60 @@ export interface AcronymDefinitions {
   listed: Set<string>;
 }
 
+/**
+ * Names the text gives as another name of the one before them: "New Zealand – or Aotearoa as it is called by
+ * Māori –", "Acme Corp, also known as Acme", "the Hanoi Hilton (formally Hoa Lo)". Second name's key → first's.
+ * With a plain "or", only when "as it is called / known" says so: "Apple or Google" names two.
+ */
+export function readOtherNames(lines: readonly Line[]): Map<string, string> {
+  const otherNames = new Map<string, string>();
+  const runBefore = (tokens: readonly Token[], end: number): Token[] => {
+    const run: Token[] = [];
+    for (let back = end; back >= 0 && isCapitalised(tokens[back]); back -= 1) run.unshift(tokens[back]!);
+    return run;
+  };
+  const runFrom = (tokens: readonly Token[], start: number): Token[] => {
+    const run: Token[] = [];
+    for (let at = start; at < tokens.length && isCapitalised(tokens[at]); at += 1) run.push(tokens[at]!);
+    return run;
+  };
+  for (const line of lines) {
+    const tokens = line.tokens;
+    for (let index = 1; index + 2 < tokens.length; index += 1) {
+      if (!OTHER_NAME_MARKS.has(tokens[index]!.text)) continue;
+      const first = runBefore(tokens, index - 1);
+      if (first.length === 0) continue;
+      const words = tokens.slice(index + 1, index + 4).map((token) => token.text.toLowerCase());
+      const connector = OTHER_NAME_CONNECTORS.find((candidate) => candidate.every((word, at) => words[at] === word));
+      if (!connector) continue;
+      const secondAt = index + 1 + connector.length;
+      const second = runFrom(tokens, secondAt);
+      if (second.length === 0) continue;
+      if (connector.length === 1 && connector[0] === 'or') {
+        const after = tokens
+          .slice(secondAt + second.length, secondAt + second.length + 5)
+          .map((token) => token.text.toLowerCase());
+        if (after[0] !== 'as' || !after.some((word) => word === 'called' || word === 'known')) continue;
+      }
+      otherNames.set(keyOf(second.map((token) => token.text)), keyOf(first.map((token) => token.text)));
+    }
+  }
+  return otherNames;
+}
+
+/** Marks that set another name off after a name. */
+const OTHER_NAME_MARKS = new Set([',', '–', '—', '(']);
+/** Words that introduce another name of the same thing. */
+const OTHER_NAME_CONNECTORS: readonly (readonly string[])[] = [
+  ['also', 'known', 'as'],
+  ['better', 'known', 'as'],
+  ['known', 'as'],
+  ['aka'],
+  ['formally'],
+  ['officially'],
+  ['or'],
+];
+
 /** Lower-case, apostrophe- and dot-normalised form of a word, for list look-ups. */
 export function bare(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/\.$/, '');

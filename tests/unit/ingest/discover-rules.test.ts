@@ -253,6 +253,16 @@ describe('names behind job titles', () => {
   });
 });
 
+describe('two names joined by a plain "or"', () => {
+  it('stay two: "Zorblet or Quillby may buy it"', () => {
+    const found = discoverEntities(
+      'Buyers such as Zorblet or Quillby may bid for the studio. Later, Zorblet and Quillby both declined to comment.',
+    );
+    expect(named(found, 'Quillby'), JSON.stringify(found)).toBeDefined();
+    expect(named(found, 'Quillby')).not.toBe(named(found, 'Zorblet'));
+  });
+});
+
 describe('a rank that names no person', () => {
   it('keeps "General Motors" whole: no given name follows the rank', () => {
     const found = discoverEntities('Shares of General Motors and Zorblet fell. General Motors agreed.');
@@ -304,6 +314,20 @@ describe('"and" inside a body\'s name', () => {
 
 describe('forms of one entity kept as one', () => {
   it.each([
+    {
+      rule: 'another name the text gives the same thing ("New Zealand – or Aotearoa as it is called")',
+      text:
+        'Experts regard Varnholt – or Tevaroa as it is called by its first people – as a whale capital. ' +
+        'Tevaroa has seen 5,000 strandings, and Varnholt keeps the records.',
+      name: 'Varnholt',
+      forms: ['Tevaroa'],
+    },
+    {
+      rule: 'the same, with "also known as"',
+      text: 'The prison, Zorbex Hall, also known as Quillby Keep, held 300 men. Quillby Keep closed, and Zorbex Hall is a museum.',
+      name: 'Zorbex Hall',
+      forms: ['Quillby Keep'],
+    },
     {
       rule: 'a family name written first, with an honorific, joins the one full name it opens (a person)',
       text:
