@@ -653,8 +653,8 @@ const PRODUCT_BEFORE_FIGURE = new RegExp(
 /**
  * The product a figure is about when its clause speaks of it by a noun ("the car", "Acme's console") rather
  * than by name: the product of the named maker the story has named ("Acme’s $6.99-a-month service" → Acme+,
- * "Acme fits the car with five cameras" → Acme X), or for "the car" with no maker, the product the story
- * named last. Undefined when the clause names no product by a noun or the story names no such product, so
+ * "Acme fits the car with five cameras" → Acme X; of several, the one the story names most), or for "the car"
+ * with no maker, the product the story names most. Undefined when the clause names no product by a noun or the story names no such product, so
  * the other readings decide (a company's unnamed product stays the company's).
  */
 function describedProduct(
