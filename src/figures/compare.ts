@@ -14,6 +14,7 @@
  *
  * Pure: plain figures in, a verdict out.
  */
+import { FLOOR_QUALIFIERS } from '../facts/qualifiers';
 import type { Figure, FigurePer } from '../facts/schema';
 import { periodsMatch, readPeriod } from './period';
 
@@ -69,14 +70,7 @@ const HEDGES: ReadonlyMap<string, Hedge> = new Map([
     'in excess of',
     'exceeding',
     'greater than',
-    'at least',
-    'no less than',
-    'no fewer than',
-    'a minimum of',
-    'minimum',
-    'as little as',
-    'as low as',
-    'as few as',
+    ...FLOOR_QUALIFIERS,
   ].map((word) => [word, 'at-least'] as const),
   ...[
     'up to',

@@ -5,6 +5,7 @@
  * Everything here is formatted for 'en-US' explicitly, so the output is the
  * same on every machine whatever its locale; the popover's prose is English.
  */
+import { FLOOR_QUALIFIERS } from '../facts/qualifiers';
 import type { Figure, FigurePer } from '../facts/schema';
 
 /** What a figure looks like in the popover: the compact value and the words around it. */
@@ -48,16 +49,7 @@ const QUALIFIER_SYMBOLS: ReadonlyMap<string, string> = new Map([
   ...['up to', 'at most', 'as much as', 'as many as', 'no more than', 'a maximum of', 'maximum'].map(
     (word) => [word, '≤'] as const,
   ),
-  ...[
-    'at least',
-    'no less than',
-    'no fewer than',
-    'a minimum of',
-    'minimum',
-    'as little as',
-    'as low as',
-    'as few as',
-  ].map((word) => [word, '≥'] as const),
+  ...FLOOR_QUALIFIERS.map((word) => [word, '≥'] as const),
   ...['less than', 'under', 'below', 'fewer than'].map((word) => [word, '<'] as const),
 ]);
 
