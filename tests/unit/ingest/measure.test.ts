@@ -24,6 +24,8 @@ describe('measures', () => {
       'share that were women',
     ],
     ['Revenue growth of 5% was strong.', '5%', 'Revenue growth'],
+    // Irregular verbs read in their past participle ("eaten", not "eated").
+    ['It raises ghrelin more than eating three meals per day.', 'three meals per day', 'meals eaten'],
     ['Acme reported a loss of $3.1 million.', '$3.1 million', 'loss'],
     ['Globex made a $2B investment in chips.', '$2B', 'investment'],
     ['It recorded $6 million in sales in May.', '$6 million', 'sales'],
