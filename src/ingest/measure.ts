@@ -1204,12 +1204,28 @@ export function describeFigures(text: string, figures: readonly FigureInSentence
       meanings.push(meanings.at(-1)!);
       continue;
     }
+    const previous = index > 0 ? figures[index - 1]! : undefined;
+    const base = reads.at(-1)?.base;
+    if (previous && base && movesTo(sentence, previous, figure)) {
+      // "increasing protein intake from 15% to 30%": the level it moved to is the same measure, later.
+      const meaning = describeOne(sentence, figure, reads);
+      reads[reads.length - 1] = { measure: base, base };
+      meanings.push({ ...meaning, measure: base, measureKey: measureKey(base) });
+      continue;
+    }
     meanings.push(describeOne(sentence, figure, reads));
   }
   return meanings;
 }
 
 /** Whether `figure` is `previous` given again in another currency, in brackets right after it: "$12.9bn (£10bn)". */
+/** "from 15% to 30%": `figure` is the level `previous` moved to (same unit, "from" before, "to" between). */
+function movesTo(sentence: string, previous: FigureInSentence, figure: FigureInSentence): boolean {
+  if (previous.unit !== figure.unit) return false;
+  const between = sentence.slice(previous.offset + previous.text.length, figure.offset);
+  return /^\s+to\s+$/u.test(between) && /\bfrom\s+$/iu.test(sentence.slice(0, previous.offset));
+}
+
 function conversionOf(sentence: string, previous: FigureInSentence, figure: FigureInSentence): boolean {
   const isMoney = (unit: string) => /^[A-Z]{3}$/u.test(unit);
   const between = sentence.slice(previous.offset + previous.text.length, figure.offset);

@@ -24,6 +24,8 @@ describe('measures', () => {
       'share that were women',
     ],
     ['Revenue growth of 5% was strong.', '5%', 'Revenue growth'],
+    // The level a measure moved to ("from 15% to 30%") is that measure.
+    ['Increasing protein intake from 15% to 30% led to weight loss.', '30%', 'protein intake'],
     // Irregular verbs read in their past participle ("eaten", not "eated").
     ['It raises ghrelin more than eating three meals per day.', 'three meals per day', 'meals eaten'],
     ['Acme reported a loss of $3.1 million.', '$3.1 million', 'loss'],
