@@ -263,6 +263,27 @@ describe('two names joined by a plain "or"', () => {
   });
 });
 
+describe('text in another language', () => {
+  it('gives no entities: a German article capitalises every noun', () => {
+    const german =
+      'Die elektronische Akte soll Ärzten und Patienten helfen. Seit Jahren reden Politiker, Kassen und Verbände ' +
+      'über die Einführung, doch im Alltag der Praxen kommt wenig an. Befunde liegen noch immer auf Papier, Briefe ' +
+      'werden gefaxt, und jede Behandlung beginnt mit denselben Fragen. Die Anbindung der Kliniken ist teuer, die ' +
+      'Betreiber streiten über Zuständigkeiten, und viele Versicherte wissen nicht, welche Daten gespeichert werden. ' +
+      'Fachleute fordern klare Regeln, einfache Anwendungen und eine Haftung, die Vertrauen schafft. Bis dahin bleibt ' +
+      'die Akte ein Versprechen, das bei Zorblet Healthcare in Berlin noch getestet wird, während Kassen warten.';
+    expect(discoverEntities(german)).toEqual([]);
+  });
+  it('still reads an English article that quotes a few foreign words', () => {
+    const english =
+      'Zorblet Healthcare said on Tuesday that its electronic record, which Germans call the elektronische ' +
+      'Patientenakte, will reach clinics in Berlin next year. Zorblet Healthcare has tested the record with doctors ' +
+      'and patients for two years, and the company said that most of them liked it. The rollout is expensive, and ' +
+      'insurers still argue about who pays for it, but Zorblet Healthcare expects the first clinics to sign up soon.';
+    expect(named(discoverEntities(english), 'Zorblet Healthcare')).toBeDefined();
+  });
+});
+
 describe('a rank that names no person', () => {
   it('keeps "General Motors" whole: no given name follows the rank', () => {
     const found = discoverEntities('Shares of General Motors and Zorblet fell. General Motors agreed.');
