@@ -42,17 +42,25 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 // Codes ISO 3166 reserves for what is no country ("EU", "UN", "EZ") or leaves to users ("QO", "XA", "ZZ").
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/**
+ * Names English news gives countries that ICU does not: the everyday name of the United Kingdom, and older or
+ * other names still written ("Holland", "Ivory Coast").
+ */
+const EVERYDAY_COUNTRY_NAMES = ['Britain', 'Great Britain', 'Holland', 'Ivory Coast', 'East Timor', 'Czech Republic'];
 const countries = [
-  ...new Set(
-    letters
+  ...new Set([
+    ...letters
       .flatMap((first) => letters.map((second) => first + second))
       .filter((code) => !NOT_COUNTRIES.has(code))
       .map((code) => {
         const name = regionNames.of(code);
         return name && name !== code ? name : undefined;
       })
-      .filter((name): name is string => name !== undefined && /^\p{Lu}[\p{L}\p{M}'’ .-]*$/u.test(name)),
-  ),
+      // "Myanmar (Burma)": the name and the other name in brackets are both names a text uses.
+      .flatMap((name) => (name === undefined ? [] : (/^(.+?) \((.+)\)$/u.exec(name)?.slice(1) ?? [name])))
+      .filter((name) => /^\p{Lu}[\p{L}\p{M}'’ .-]*$/u.test(name)),
+    ...EVERYDAY_COUNTRY_NAMES,
+  ]),
 ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const countriesOut = join(discoverDir, 'countries.json');
 writeFileSync(countriesOut, `${JSON.stringify(countries, null, 2)}\n`);

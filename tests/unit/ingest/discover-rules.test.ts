@@ -493,6 +493,12 @@ describe('forms of one entity kept as one', () => {
 describe('kinds', () => {
   it.each([
     {
+      rule: 'a country by the everyday name ICU does not give ("Britain", "Myanmar" of "Myanmar (Burma)") is a place',
+      text: 'The ministry will dismiss any criticism, as it has that from Britain. Aid to Myanmar went on regardless.',
+      name: 'Britain',
+      kind: 'place',
+    },
+    {
       rule: 'a given name and an English adjective or verb, capitalised mid-sentence, is a person ("Tom Cook")',
       text: 'Fans said Nora Swift was right about the tour. Then Nora Swift left the room.',
       name: 'Nora Swift',
