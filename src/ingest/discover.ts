@@ -11,6 +11,7 @@
  * Compromise is used for what it knows about single words; see `./discover/lexicon`.
  */
 import type { EntityKind } from '../facts/schema';
+import { AMBIGUOUS_CURRENCY_NAMES, CURRENCY_NAMES } from './currency-names';
 import {
   countryOfInitials,
   hasCommonNounEnding,
@@ -606,13 +607,6 @@ const REGION_DESIGNATOR = / (?:autonomous region|province|prefecture|oblast|gove
 /** "R-Neb.", "D-Calif", "I-Vt.": an American lawmaker's party letter and state. */
 const PARTY_AND_STATE = /^[DRI]-\p{Lu}[\p{L}.]{1,6}$/u;
 
-/** Currencies by their names: written with a capital after an amount ("49.95 Euro"), still no entity. */
-const CURRENCY_NAMES = new Set(
-  'euro euros dollar dollars yen yuan renminbi rupee rupees peso pesos franc francs rouble roubles ruble rubles krona kronor ringgit baht shekel shekels dirham dirhams naira rupiah'.split(
-    ' ',
-  ),
-);
-
 /** Hard rules: things that are never entities however often they appear. */
 function isAdmissible(
   candidate: Candidate,
@@ -636,7 +630,7 @@ function isAdmissible(
     }
     if (word.length < 2 || LEGAL_SUFFIXES.has(word)) return false;
     // "RRP: 49.95 Euro": a currency written with a capital is no name.
-    if (CURRENCY_NAMES.has(word)) return false;
+    if (CURRENCY_NAMES.has(word) && !AMBIGUOUS_CURRENCY_NAMES.has(word)) return false;
   }
   if (words.every((word) => isDemonym(word) || GENERIC_ACRONYMS.has(bare(word)))) return false;
   if (isGenusOfSpecies(candidate)) return false;

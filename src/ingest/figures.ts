@@ -13,6 +13,7 @@
  * reject starts inside a number, so a long run of digits is read once.
  */
 import type { FigurePer, FigureUnit } from '../facts/schema';
+import { CURRENCY_NAMES } from './currency-names';
 
 /** A figure found in a sentence. */
 export interface ExtractedFigure {
@@ -283,8 +284,11 @@ const IRREGULAR_PLURALS = new Set([
   'police',
 ]);
 
-/** Units of money: "a million dollars" is not a count of anything. */
-const MONEY_NOUNS = /^(?:dollars|euros|pounds|cents|pence|yen|yuan|rupees|francs)$/iu;
+/** Money spoken of by its name: "a million dollars", "99 cents" are no count of anything. */
+function isMoneyNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  return CURRENCY_NAMES.has(lower) || lower === 'cents' || lower === 'pence';
+}
 
 /** Physical measures are not counts of things: "thousands of miles". */
 const MEASURE_NOUNS =
@@ -987,7 +991,7 @@ function countedNoun(
   }
   if (subjectLength === 0) return undefined;
   // "a million dollars" is money spoken loosely, not a count of banknotes.
-  if (MONEY_NOUNS.test(phrase[subjectLength - 1]!)) return undefined;
+  if (isMoneyNoun(phrase[subjectLength - 1]!)) return undefined;
   return { subject: phrase.slice(0, subjectLength).join(' '), end };
 }
 
@@ -1167,7 +1171,7 @@ function* vagueCountFigures(sentence: string): Generator<Found> {
     const noun = countedNoun(tokens, { quantity: true, ofAnyNoun: true });
     const subject = noun;
     const ofWhat = tokens[0]?.word === 'of' ? tokens[1]?.word.toLowerCase().replace(/[“"‘”’]/gu, '') : undefined;
-    if (ofWhat && (MONEY_NOUNS.test(ofWhat) || DURATION_WORDS.has(ofWhat) || MEASURE_NOUNS.test(ofWhat))) continue;
+    if (ofWhat && (isMoneyNoun(ofWhat) || DURATION_WORDS.has(ofWhat) || MEASURE_NOUNS.test(ofWhat))) continue;
     const standsAlone = single !== undefined || scale !== undefined;
     if (!subject && !standsAlone) continue;
     const magnitudeWord = (single ?? magnitude)!.toLowerCase().replace(/s$/u, '');

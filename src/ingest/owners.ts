@@ -11,6 +11,7 @@
  * heuristics follow the labelling rules of the facts corpus (tests/fixtures/corpora/facts/README.md).
  */
 import type { EntityKind } from '../facts/schema';
+import { CURRENCY_NAMES } from './currency-names';
 
 /** An entity named in the sentence, with its UTF-16 offsets in the sentence. */
 export interface OwnerMention {
@@ -50,10 +51,6 @@ export interface Discourse {
    */
   makers?: ReadonlyMap<string, string>;
 }
-
-/** Words that name a currency after its country's name: "Hong Kong dollars", "Indian rupees". */
-const CURRENCY_WORDS =
-  /^\s+(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|pesos?|francs?|krona|kronor|krone|rand|won|reals?|rubles?|roubles?|lira|ringgit|baht|shekels?)\b/iu;
 
 /** Verbs of forecasting: who forecasts an amount is its source, not its owner ("Analysts predicted $2 a share"). */
 const FORECAST_VERB = String.raw`(?:expects?|expected|forecasts?|forecasted|predicts?|predicted|estimates?|estimated|projects?|projected)`;
@@ -364,7 +361,7 @@ function ownersInOrder(
       m.kind === 'place' &&
       m.start > figure.start &&
       /^\s+\p{L}/u.test(sentence.slice(m.end, figure.end)) &&
-      !CURRENCY_WORDS.test(sentence.slice(m.end, figure.end)),
+      !CURRENCY_NAMES.has(/^\s+(\p{L}+)/u.exec(sentence.slice(m.end, figure.end))?.[1]?.toLowerCase() ?? ''),
   );
   if (inside) return [inside.entityId];
   if (PEOPLE.test(figureWords(sentence, figure))) return actors;
