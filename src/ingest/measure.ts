@@ -405,7 +405,7 @@ function readMeasure(sentence: string, figure: FigureInSentence, previous: reado
     leftEnd === 0 &&
     right.length >= 2 &&
     /^(?:were|was|are|is)$/iu.test(right[0]!.text) &&
-    !/^(?:expected|likely|set|due|about|around|up|down|higher|lower|more|less|the|a|an|from|to|in|at|on|by|for|of|still|now|also|not|just|only|due|projected|forecast|estimated)$/iu.test(
+    !/^(?:expected|likely|set|due|about|around|up|down|higher|lower|more|less|the|a|an|from|to|in|at|on|by|for|of|still|now|also|not|just|only|projected|forecast|estimated)$/iu.test(
       right[1]!.text,
     )
   ) {
@@ -1218,7 +1218,6 @@ export function describeFigures(text: string, figures: readonly FigureInSentence
   return meanings;
 }
 
-/** Whether `figure` is `previous` given again in another currency, in brackets right after it: "$12.9bn (£10bn)". */
 /** "from 15% to 30%": `figure` is the level `previous` moved to (same unit, "from" before, "to" between). */
 function movesTo(sentence: string, previous: FigureInSentence, figure: FigureInSentence): boolean {
   if (previous.unit !== figure.unit) return false;
@@ -1226,6 +1225,7 @@ function movesTo(sentence: string, previous: FigureInSentence, figure: FigureInS
   return /^\s+to\s+$/u.test(between) && /\bfrom\s+$/iu.test(sentence.slice(0, previous.offset));
 }
 
+/** Whether `figure` is `previous` given again in another currency, in brackets right after it: "$12.9bn (£10bn)". */
 function conversionOf(sentence: string, previous: FigureInSentence, figure: FigureInSentence): boolean {
   const isMoney = (unit: string) => /^[A-Z]{3}$/u.test(unit);
   const between = sentence.slice(previous.offset + previous.text.length, figure.offset);
