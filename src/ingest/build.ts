@@ -312,9 +312,8 @@ function analyseArticle(
   const mentionsIn = (text: string): Mention[] =>
     matcher.findCandidates(text).flatMap(({ start, end, senses }) => {
       // "Tavierre Thomas" is not Chad Thomas: a family name with another given name before it names someone else.
-      const before = text.slice(0, start);
-      const word = wordBefore(before);
-      const otherPerson = word !== null && extendsNameBefore(word, before.slice(0, before.lastIndexOf(word)));
+      // Read only for a partial alias, the one case it decides.
+      const otherPerson = senses.some((sense) => sense.partial) && extendsNameBeforeAt(text, start);
       const counted = senses.filter(
         (sense) =>
           counts(sense.entityId) &&
@@ -533,6 +532,13 @@ function repeatsTitle(sentence: string, titleWords: ReadonlySet<string>): boolea
 const LITTLE_WORDS = new Set(
   'a an the of in on at to for from by with and or but is are was were be been it its this that'.split(' '),
 );
+
+/** Whether the word right before offset `at` of `text` makes a longer proper name with what starts there. */
+function extendsNameBeforeAt(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const word = wordBefore(before);
+  return word !== null && extendsNameBefore(word, before.slice(0, before.lastIndexOf(word)));
+}
 
 /** Lower-case words, quotes and possessives aside, for comparing a sentence with the title. */
 function wordsOf(text: string): string[] {

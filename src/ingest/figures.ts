@@ -503,15 +503,15 @@ const PREPOSITION = capitalised([
 ]);
 const YEAR_MODIFIER = String.raw`(?:${capitalised(['early', 'mid', 'late'])}[-\s]|${capitalised(['fiscal'])}\s+(?:year\s+)?|FY\s?)`;
 
+/** The ordinals a century is written with in words ("the nineteenth century"). */
+const CENTURY_ORDINALS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first';
+
 /**
  * When a figure applies: "Q4 2024", "in 2024", "since 1840", "by the
  * mid-2030s", "this year", "earlier this week", "as of March 20", "in the
  * fourth quarter", "on Tuesday", "a year earlier", "by the end of 2025".
  */
-/** The ordinals a century is written with in words ("the nineteenth century"). */
-const CENTURY_ORDINALS =
-  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first';
-
 const PERIOD = new RegExp(
   [
     String.raw`\b[QH][1-4](?:\s+(?:FY\s?)?${YEAR})?\b`,
@@ -718,17 +718,13 @@ function toNumeral(match: RegExpMatchArray): Numeral | undefined {
   const scaleWord = scale?.replace(/^[\s-]+/u, '');
   // "100m" or "5k" without a currency is a distance or a race, not an amount.
   if (scaleWord && scaleWord.length <= 2 && !currency) return undefined;
+  const end = match.index! + match[0].length;
+  const after = match.input!.slice(end);
   // "911 calls": the emergency number, no count.
-  if (
-    digits === '911' &&
-    /^\s+(?:calls?|dispatch\w*|operators?|cent(?:er|re)s?|system|emergency)\b/iu.test(
-      match.input!.slice(match.index! + match[0].length),
-    )
-  )
+  if (digits === '911' && /^\s+(?:calls?|dispatch\w*|operators?|cent(?:er|re)s?|system|emergency)\b/iu.test(after))
     return undefined;
   // "13.8 billion years after", "a 13.8-billion-year period": a length of time, no amount.
-  const end = match.index! + match[0].length;
-  if (!currency && !unit && DURATION_AFTER.test(match.input!.slice(end))) return undefined;
+  if (!currency && !unit && DURATION_AFTER.test(after)) return undefined;
   const point = unitWord ? POINT_UNIT.exec(unitWord) : null;
   const plainUnit =
     unitWord && PERCENT_UNIT.test(unitWord)
