@@ -122,12 +122,7 @@ const PLACE_ANAPHOR_AFTER =
 
 /** The place the story has named most often so far (the first of equals): what "the state" stands for. */
 function mostNamedPlace(named: Discourse['named']): string | undefined {
-  const counts = new Map<string, number>();
-  for (const mention of named)
-    if (mention.kind === 'place') counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [entityId, count] of counts) if (best === undefined || count > counts.get(best)!) best = entityId;
-  return best;
+  return mostNamed(named.filter((mention) => mention.kind === 'place'));
 }
 
 /** The relative pronouns whose clause speaks of the noun before them. */
@@ -651,8 +646,8 @@ const PRODUCT_BEFORE_FIGURE = new RegExp(
  * The product a figure is about when its clause speaks of it by a noun ("the car", "Acme's console") rather
  * than by name: the product of the named maker the story has named ("Acme’s $6.99-a-month service" → Acme+,
  * "Acme fits the car with five cameras" → Acme X; of several, the one the story names most), or for "the car"
- * with no maker, the product the story names most. Undefined when the clause names no product by a noun or the story names no such product, so
- * the other readings decide (a company's unnamed product stays the company's).
+ * with no maker, the product the story names most. Undefined when the clause names no product by a noun or the
+ * story names no such product, so the other readings decide (a company's unnamed product stays the company's).
  */
 function describedProduct(
   sentence: string,
